@@ -1,0 +1,260 @@
+//! The constructor's root: loads the draft, owns the state, lays out the panels.
+
+use std::rc::Rc;
+
+use civic_renderer::{Mode, RenderContext, RenderOptions};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::i18n::texts;
+use crate::local_copy;
+use crate::outline::Outline;
+use crate::preview::Preview;
+use crate::properties::Properties;
+use crate::server::{self, ServerError};
+use crate::state::{Action, BlockEdit, EditorState, SaveState};
+use crate::toolbar::Toolbar;
+
+impl Reducible for EditorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// The user's words for a failed call.
+pub fn error_message(err: &ServerError) -> String {
+    let t = texts();
+    match err {
+        ServerError::Invalid(problems) => format!("{}: {}", t.error_invalid, problems.join("; ")),
+        ServerError::Network => t.error_network.into(),
+        ServerError::Storage => t.error_storage.into(),
+        ServerError::NotFound => t.error_not_found.into(),
+        ServerError::Refused | ServerError::Stale { .. } => t.error_refused.into(),
+    }
+}
+
+/// The site to open: `?site=<slug>` or the first one the server lists.
+async fn site_to_open() -> Result<Option<String>, ServerError> {
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let wanted = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("site="))
+        .map(|slug| String::from(js_sys::decode_uri_component(slug).map(String::from).unwrap_or_default()));
+    match wanted {
+        Some(slug) if !slug.is_empty() => Ok(Some(slug)),
+        _ => Ok(server::list_sites().await?.into_iter().next().map(|s| s.slug)),
+    }
+}
+
+/// Loads the server draft; unsaved edits kept in this browser win, and if the server has
+/// moved on meanwhile, they are shown as a conflict instead of being dropped.
+async fn load(site: String, state: UseReducerHandle<EditorState>) {
+    match server::load_draft(&site).await {
+        Ok(draft) => {
+            let local = local_copy::load(&site).filter(|(_, doc)| *doc != draft.document);
+            let (document, version, restored_local) = match local {
+                Some((base, doc)) => (doc, base, true),
+                None => (draft.document, draft.version, false),
+            };
+            state.dispatch(Action::Loaded { document, version, published_revision: draft.published_revision, restored_local });
+            if restored_local && version != draft.version {
+                state.dispatch(Action::Conflict { current_version: draft.version });
+            }
+        }
+        Err(err) => state.dispatch(Action::Failed(error_message(&err))),
+    }
+}
+
+/// Saves what is on screen; returns the new version when it worked.
+async fn save(site: &str, state: &UseReducerHandle<EditorState>) -> Option<i64> {
+    let document = state.document.clone()?;
+    let (base, seq) = (state.version, state.edit_seq);
+    state.dispatch(Action::SaveStarted);
+    match server::save_draft(site, base, &document).await {
+        Ok(version) => {
+            state.dispatch(Action::Saved { version, edit_seq: seq });
+            Some(version)
+        }
+        Err(ServerError::Stale { current_version }) => {
+            state.dispatch(Action::Conflict { current_version });
+            None
+        }
+        Err(err) => {
+            state.dispatch(Action::Failed(error_message(&err)));
+            None
+        }
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let t = texts();
+    let state = use_reducer(EditorState::default);
+    let site = use_state(|| None::<String>);
+
+    {
+        let (state, site) = (state.clone(), site.clone());
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                match site_to_open().await {
+                    Ok(Some(slug)) => {
+                        site.set(Some(slug.clone()));
+                        load(slug, state).await;
+                    }
+                    Ok(None) => state.dispatch(Action::Failed(texts().no_sites.into())),
+                    Err(err) => state.dispatch(Action::Failed(error_message(&err))),
+                }
+            });
+        });
+    }
+
+    // Keep unsaved edits in this browser until the server has them.
+    {
+        let site = (*site).clone();
+        use_effect_with((state.edit_seq, state.save.clone()), {
+            let state = state.clone();
+            move |_| {
+                if let (Some(site), Some(document)) = (site, state.document.as_ref()) {
+                    if state.has_unsaved_edits() {
+                        local_copy::store(&site, state.version, document);
+                    } else if matches!(state.save, SaveState::Saved | SaveState::Published(_)) {
+                        local_copy::clear(&site);
+                    }
+                }
+            }
+        });
+    }
+
+    let Some(site_slug) = (*site).clone() else {
+        return html! { <main class="app-message" aria-live="polite">{ status_line(&state.save, t.loading) }</main> };
+    };
+    let Some(document) = state.document.as_ref() else {
+        return html! { <main class="app-message" aria-live="polite">{ status_line(&state.save, t.loading) }</main> };
+    };
+
+    let on_save = {
+        let (state, site) = (state.clone(), site_slug.clone());
+        Callback::from(move |_| {
+            let (state, site) = (state.clone(), site.clone());
+            spawn_local(async move {
+                save(&site, &state).await;
+            });
+        })
+    };
+    let on_publish = {
+        let (state, site) = (state.clone(), site_slug.clone());
+        Callback::from(move |_| {
+            let (state, site) = (state.clone(), site.clone());
+            spawn_local(async move {
+                let version = if state.has_unsaved_edits() { save(&site, &state).await } else { Some(state.version) };
+                let Some(version) = version else { return };
+                state.dispatch(Action::PublishStarted);
+                match server::publish(&site, version).await {
+                    Ok(revision) => state.dispatch(Action::Published { revision }),
+                    Err(ServerError::Stale { current_version }) => state.dispatch(Action::Conflict { current_version }),
+                    Err(err) => state.dispatch(Action::Failed(error_message(&err))),
+                }
+            });
+        })
+    };
+    let on_keep_mine = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::KeepMine))
+    };
+    let on_load_theirs = {
+        let (state, site) = (state.clone(), site_slug.clone());
+        Callback::from(move |_| {
+            local_copy::clear(&site);
+            spawn_local(load(site.clone(), state.clone()));
+        })
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |(block_id, edit): (String, BlockEdit)| state.dispatch(Action::Edit { block_id, edit }))
+    };
+    let onkeydown = {
+        let (state, on_save) = (state.clone(), on_save.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if !(event.ctrl_key() || event.meta_key()) {
+                return;
+            }
+            let action = match (event.key().to_lowercase().as_str(), event.shift_key()) {
+                ("z" | "я", false) => Some(Action::Undo),
+                ("z" | "я", true) | ("y" | "н", false) => Some(Action::Redo),
+                ("s" | "ы", false) => {
+                    event.prevent_default();
+                    on_save.emit(());
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                event.prevent_default();
+                state.dispatch(action);
+            }
+        })
+    };
+
+    let base_path = format!("/s/{site_slug}");
+    let preview_html = RenderContext::for_page(
+        document,
+        &state.page_id,
+        RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() } },
+    )
+    .map(|ctx| civic_renderer::render_to_string(&ctx))
+    .unwrap_or_default();
+    let page = document.pages.get(&state.page_id);
+    let selected_block = page
+        .zip(state.selected.as_deref())
+        .and_then(|(page, id)| crate::state::find_block(&page.blocks, id))
+        .cloned();
+    let public_url = match page.and_then(|p| (document.pages.get_index_of(&state.page_id) != Some(0)).then(|| p.slug.clone())) {
+        Some(slug) => format!("{base_path}/{slug}"),
+        None => format!("{base_path}/"),
+    };
+
+    html! {
+        <div class="app" {onkeydown}>
+            <Toolbar
+                site_name={document.site.name.clone()}
+                save={state.save.clone()}
+                can_undo={state.can_undo()}
+                can_redo={state.can_redo()}
+                restored_local={state.restored_local}
+                {public_url}
+                on_undo={dispatch.reform(|_| Action::Undo)}
+                on_redo={dispatch.reform(|_| Action::Redo)}
+                {on_save}
+                {on_publish}
+                {on_keep_mine}
+                {on_load_theirs}
+            />
+            <Outline
+                pages={document.pages.iter().map(|(id, p)| (id.clone(), p.title.clone())).collect::<Vec<_>>()}
+                blocks={page.map(|p| p.blocks.clone()).unwrap_or_default()}
+                page_id={state.page_id.clone()}
+                selected={state.selected.clone()}
+                on_page={dispatch.reform(Action::SelectPage)}
+                on_block={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
+            />
+            <Preview html={preview_html} />
+            <Properties block={selected_block} {on_edit} />
+        </div>
+    }
+}
+
+fn status_line(save: &SaveState, loading: &str) -> String {
+    match save {
+        SaveState::Failed(message) => format!("{} {message}", texts().state_failed),
+        _ => loading.to_string(),
+    }
+}

@@ -1,0 +1,23 @@
+//! The Civic constructor. The editor's logic (`state`) is pure and tested natively;
+//! the Yew components and browser I/O only build for wasm32.
+#![forbid(unsafe_code)]
+
+pub mod i18n;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod outline;
+#[cfg(target_arch = "wasm32")]
+mod preview;
+#[cfg(target_arch = "wasm32")]
+mod properties;
+#[cfg(target_arch = "wasm32")]
+mod server;
+#[cfg(target_arch = "wasm32")]
+mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod local_copy;
+#[cfg(target_arch = "wasm32")]
+mod wasm_exports;

@@ -1,0 +1,431 @@
+//! The editor's state and every change to it, as a pure reducer (tested natively).
+
+use std::rc::Rc;
+
+use civic_shared::{Block, SiteDocument};
+
+/// How many undo steps are kept; older ones are dropped to bound memory.
+pub const UNDO_LIMIT: usize = 200;
+
+/// Where saving and publishing stand, as shown in the top bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing loaded yet.
+    Loading,
+    /// The draft on the server equals what is on screen.
+    Saved,
+    /// There are edits the server does not have.
+    Unsaved,
+    /// A save is in flight.
+    Saving,
+    /// A publish is in flight.
+    Publishing,
+    /// The draft was published as this revision.
+    Published(i64),
+    /// Someone saved a newer draft (this version); our edits are kept on screen.
+    Conflict { current_version: i64 },
+    /// The server refused or could not be reached; the message is shown.
+    Failed(String),
+}
+
+/// One field of one block, changed by the properties panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BlockEdit {
+    /// Heading text.
+    HeadingText(String),
+    /// Heading level 2..=4.
+    HeadingLevel(u8),
+    /// Text of run `index` of a paragraph.
+    RunText { index: usize, text: String },
+    /// Bold mark of run `index`.
+    RunBold { index: usize, bold: bool },
+    /// Italic mark of run `index`.
+    RunItalic { index: usize, italic: bool },
+    /// Link of run `index`; empty removes it.
+    RunLink { index: usize, link: String },
+    /// Image address.
+    ImageSrc(String),
+    /// Image text alternative.
+    ImageAlt(String),
+    /// Image caption.
+    ImageCaption(String),
+    /// Section title.
+    SectionTitle(String),
+}
+
+impl BlockEdit {
+    /// Edits of the same field of the same block in a row are one undo step (typing).
+    fn field(&self) -> (u8, usize) {
+        match self {
+            BlockEdit::HeadingText(_) => (0, 0),
+            BlockEdit::HeadingLevel(_) => (1, 0),
+            BlockEdit::RunText { index, .. } => (2, *index),
+            BlockEdit::RunBold { index, .. } => (3, *index),
+            BlockEdit::RunItalic { index, .. } => (4, *index),
+            BlockEdit::RunLink { index, .. } => (5, *index),
+            BlockEdit::ImageSrc(_) => (6, 0),
+            BlockEdit::ImageAlt(_) => (7, 0),
+            BlockEdit::ImageCaption(_) => (8, 0),
+            BlockEdit::SectionTitle(_) => (9, 0),
+        }
+    }
+
+    /// Toggles and level changes are deliberate single steps; only typing coalesces.
+    fn is_typing(&self) -> bool {
+        !matches!(self, BlockEdit::HeadingLevel(_) | BlockEdit::RunBold { .. } | BlockEdit::RunItalic { .. })
+    }
+}
+
+/// Everything the editor can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The draft arrived from the server (or from the local copy).
+    Loaded { document: SiteDocument, version: i64, published_revision: Option<i64>, restored_local: bool },
+    /// Show another page.
+    SelectPage(String),
+    /// Select a block (or none).
+    SelectBlock(Option<String>),
+    /// Change a field of a block on the current page.
+    Edit { block_id: String, edit: BlockEdit },
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// A save request left with the edits up to `edit_seq`.
+    SaveStarted,
+    /// The server stored the draft as `version`; `edit_seq` is what that save carried.
+    Saved { version: i64, edit_seq: u64 },
+    /// A publish request left.
+    PublishStarted,
+    /// The server published `revision`.
+    Published { revision: i64 },
+    /// The server has a newer draft.
+    Conflict { current_version: i64 },
+    /// Keep my edits: the next save is based on the server's newer version.
+    KeepMine,
+    /// Something failed; the message is for the user.
+    Failed(String),
+}
+
+/// The editor's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditorState {
+    /// The document on screen.
+    pub document: Option<SiteDocument>,
+    /// Server draft version the document is based on.
+    pub version: i64,
+    /// Latest published revision.
+    pub published_revision: Option<i64>,
+    /// Page being edited.
+    pub page_id: String,
+    /// Selected block.
+    pub selected: Option<String>,
+    /// Save and publish status.
+    pub save: SaveState,
+    /// Counts edits; a save reports which edit it carried so later edits stay unsaved.
+    pub edit_seq: u64,
+    /// Whether unsaved edits were restored from this browser's local copy.
+    pub restored_local: bool,
+    // Snapshots are shared, so cloning the state (as Yew's reducer does) stays cheap.
+    undo: Vec<Rc<SiteDocument>>,
+    redo: Vec<Rc<SiteDocument>>,
+    last_edit: Option<(String, (u8, usize))>,
+}
+
+impl Default for EditorState {
+    fn default() -> Self {
+        Self {
+            document: None,
+            version: 0,
+            published_revision: None,
+            page_id: String::new(),
+            selected: None,
+            save: SaveState::Loading,
+            edit_seq: 0,
+            restored_local: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+}
+
+impl EditorState {
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Loaded { document, version, published_revision, restored_local } => {
+                self.page_id = document.pages.keys().next().cloned().unwrap_or_default();
+                self.document = Some(document);
+                self.version = version;
+                self.published_revision = published_revision;
+                self.restored_local = restored_local;
+                self.save = if restored_local { SaveState::Unsaved } else { SaveState::Saved };
+                self.undo.clear();
+                self.redo.clear();
+                self.last_edit = None;
+            }
+            Action::SelectPage(page_id) => {
+                if self.document.as_ref().is_some_and(|d| d.pages.contains_key(&page_id)) {
+                    self.page_id = page_id;
+                    self.selected = None;
+                    self.last_edit = None;
+                }
+            }
+            Action::SelectBlock(block_id) => {
+                self.selected = block_id;
+                self.last_edit = None;
+            }
+            Action::Edit { block_id, edit } => self.edit(block_id, edit),
+            Action::Undo => self.step(true),
+            Action::Redo => self.step(false),
+            Action::SaveStarted => self.save = SaveState::Saving,
+            Action::Saved { version, edit_seq } => {
+                self.version = version;
+                self.restored_local = false;
+                self.save = if edit_seq == self.edit_seq { SaveState::Saved } else { SaveState::Unsaved };
+            }
+            Action::PublishStarted => self.save = SaveState::Publishing,
+            Action::Published { revision } => {
+                self.published_revision = Some(revision);
+                self.save = SaveState::Published(revision);
+            }
+            Action::Conflict { current_version } => self.save = SaveState::Conflict { current_version },
+            Action::KeepMine => {
+                if let SaveState::Conflict { current_version } = self.save {
+                    self.version = current_version;
+                    self.save = SaveState::Unsaved;
+                }
+            }
+            Action::Failed(message) => self.save = SaveState::Failed(message),
+        }
+    }
+
+    /// Whether the server lacks some of the edits on screen.
+    pub fn has_unsaved_edits(&self) -> bool {
+        matches!(self.save, SaveState::Unsaved | SaveState::Conflict { .. } | SaveState::Failed(_) | SaveState::Saving)
+    }
+
+    /// Whether undo / redo have anything to do.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// See [`EditorState::can_undo`].
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn edit(&mut self, block_id: String, edit: BlockEdit) {
+        let Some(document) = self.document.as_mut() else { return };
+        let Some(page) = document.pages.get_mut(&self.page_id) else { return };
+        let before = page.blocks.clone();
+        let Some(block) = find_block_mut(&mut page.blocks, &block_id) else { return };
+        if !apply_edit(block, &edit) {
+            return;
+        }
+        let key = (block_id, edit.field());
+        let coalesce = edit.is_typing() && self.last_edit.as_ref() == Some(&key);
+        if !coalesce {
+            let mut snapshot = document.clone();
+            if let Some(page) = snapshot.pages.get_mut(&self.page_id) {
+                page.blocks = before;
+            }
+            self.undo.push(Rc::new(snapshot));
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.last_edit = if edit.is_typing() { Some(key) } else { None };
+        self.redo.clear();
+        self.mark_edited();
+    }
+
+    fn step(&mut self, undo: bool) {
+        let (from, to) = if undo { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        let Some(previous) = from.pop() else { return };
+        if let Some(current) = self.document.replace(Rc::unwrap_or_clone(previous)) {
+            to.push(Rc::new(current));
+        }
+        if self.document.as_ref().is_some_and(|d| !d.pages.contains_key(&self.page_id)) {
+            self.page_id = self.document.as_ref().and_then(|d| d.pages.keys().next().cloned()).unwrap_or_default();
+        }
+        self.last_edit = None;
+        self.mark_edited();
+    }
+
+    fn mark_edited(&mut self) {
+        self.edit_seq += 1;
+        if !matches!(self.save, SaveState::Conflict { .. }) {
+            self.save = SaveState::Unsaved;
+        }
+    }
+}
+
+/// Finds a block by id anywhere in the tree.
+pub fn find_block<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Block> {
+    blocks.iter().find_map(|block| if block.id() == id { Some(block) } else { find_block(block.children(), id) })
+}
+
+fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block> {
+    for block in blocks {
+        if block.id() == id {
+            return Some(block);
+        }
+        if let Block::Section(section) = block {
+            if let Some(found) = find_block_mut(&mut section.blocks, id) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Applies an edit that fits the block; returns false (and changes nothing) otherwise.
+fn apply_edit(block: &mut Block, edit: &BlockEdit) -> bool {
+    match (block, edit) {
+        (Block::Heading(h), BlockEdit::HeadingText(text)) => h.text.clone_from(text),
+        (Block::Heading(h), BlockEdit::HeadingLevel(level)) => h.level = (*level).clamp(2, 4),
+        (Block::Paragraph(p), BlockEdit::RunText { index, text }) => match p.runs.get_mut(*index) {
+            Some(run) => run.text.clone_from(text),
+            None => return false,
+        },
+        (Block::Paragraph(p), BlockEdit::RunBold { index, bold }) => match p.runs.get_mut(*index) {
+            Some(run) => run.bold = *bold,
+            None => return false,
+        },
+        (Block::Paragraph(p), BlockEdit::RunItalic { index, italic }) => match p.runs.get_mut(*index) {
+            Some(run) => run.italic = *italic,
+            None => return false,
+        },
+        (Block::Paragraph(p), BlockEdit::RunLink { index, link }) => match p.runs.get_mut(*index) {
+            Some(run) => run.link = (!link.trim().is_empty()).then(|| link.trim().to_string()),
+            None => return false,
+        },
+        (Block::Image(img), BlockEdit::ImageSrc(src)) => img.src.clone_from(src),
+        (Block::Image(img), BlockEdit::ImageAlt(alt)) => img.alt.clone_from(alt),
+        (Block::Image(img), BlockEdit::ImageCaption(caption)) => img.caption.clone_from(caption),
+        (Block::Section(s), BlockEdit::SectionTitle(title)) => s.title.clone_from(title),
+        _ => return false,
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded() -> EditorState {
+        let mut state = EditorState::default();
+        state.apply(Action::Loaded {
+            document: civic_shared::demo::ministry(),
+            version: 1,
+            published_revision: Some(1),
+            restored_local: false,
+        });
+        state
+    }
+
+    fn heading_text(state: &EditorState) -> String {
+        match find_block(&state.document.as_ref().unwrap().pages["home"].blocks, "h-welcome") {
+            Some(Block::Heading(h)) => h.text.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn type_heading(state: &mut EditorState, text: &str) {
+        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::HeadingText(text.into()) });
+    }
+
+    #[test]
+    fn typing_is_one_undo_step() {
+        let mut state = loaded();
+        let original = heading_text(&state);
+        for text in ["Н", "Но", "Нов"] {
+            type_heading(&mut state, text);
+        }
+        assert_eq!(heading_text(&state), "Нов");
+        assert_eq!(state.save, SaveState::Unsaved);
+        state.apply(Action::Undo);
+        assert_eq!(heading_text(&state), original);
+        assert!(!state.can_undo());
+        state.apply(Action::Redo);
+        assert_eq!(heading_text(&state), "Нов");
+    }
+
+    #[test]
+    fn another_field_starts_a_new_step() {
+        let mut state = loaded();
+        type_heading(&mut state, "А");
+        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::HeadingLevel(3) });
+        type_heading(&mut state, "Б");
+        state.apply(Action::Undo);
+        assert_eq!(heading_text(&state), "А");
+        state.apply(Action::Undo);
+        state.apply(Action::Undo);
+        assert!(!state.can_undo());
+    }
+
+    #[test]
+    fn nested_blocks_are_edited() {
+        let mut state = loaded();
+        state.apply(Action::Edit {
+            block_id: "p-gosuslugi".into(),
+            edit: BlockEdit::RunBold { index: 1, bold: true },
+        });
+        let doc = state.document.as_ref().unwrap();
+        match find_block(&doc.pages["home"].blocks, "p-gosuslugi") {
+            Some(Block::Paragraph(p)) => assert!(p.runs[1].bold),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn mismatched_edit_changes_nothing() {
+        let mut state = loaded();
+        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::ImageAlt("x".into()) });
+        assert!(!state.can_undo());
+        assert_eq!(state.save, SaveState::Saved);
+    }
+
+    #[test]
+    fn edits_during_a_save_stay_unsaved() {
+        let mut state = loaded();
+        type_heading(&mut state, "А");
+        let carried = state.edit_seq;
+        state.apply(Action::SaveStarted);
+        type_heading(&mut state, "АБ");
+        state.apply(Action::Saved { version: 2, edit_seq: carried });
+        assert_eq!(state.version, 2);
+        assert_eq!(state.save, SaveState::Unsaved);
+    }
+
+    #[test]
+    fn conflict_keeps_edits_until_the_user_decides() {
+        let mut state = loaded();
+        type_heading(&mut state, "Мой текст");
+        state.apply(Action::Conflict { current_version: 5 });
+        type_heading(&mut state, "Мой текст!");
+        assert_eq!(state.save, SaveState::Conflict { current_version: 5 });
+        assert_eq!(heading_text(&state), "Мой текст!");
+        assert_eq!(state.version, 1);
+        state.apply(Action::KeepMine);
+        assert_eq!(state.version, 5);
+        assert_eq!(state.save, SaveState::Unsaved);
+    }
+
+    #[test]
+    fn undo_history_is_bounded() {
+        let mut state = loaded();
+        for i in 0..(UNDO_LIMIT + 50) {
+            let level = if i % 2 == 0 { 3 } else { 2 };
+            state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::HeadingLevel(level) });
+        }
+        let mut steps = 0;
+        while state.can_undo() {
+            state.apply(Action::Undo);
+            steps += 1;
+        }
+        assert_eq!(steps, UNDO_LIMIT);
+    }
+}

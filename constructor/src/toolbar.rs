@@ -1,0 +1,69 @@
+//! The top bar: site name, undo / redo, save state, save and publish.
+
+use yew::prelude::*;
+
+use crate::i18n::texts;
+use crate::state::SaveState;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub site_name: String,
+    pub save: SaveState,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub restored_local: bool,
+    pub public_url: String,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+    pub on_save: Callback<()>,
+    pub on_publish: Callback<()>,
+    pub on_keep_mine: Callback<()>,
+    pub on_load_theirs: Callback<()>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let t = texts();
+    let busy = matches!(props.save, SaveState::Saving | SaveState::Publishing | SaveState::Loading);
+    let conflict = matches!(props.save, SaveState::Conflict { .. });
+    let (status_class, status) = match &props.save {
+        SaveState::Loading => ("", t.loading.to_string()),
+        SaveState::Saved => ("ok", t.state_saved.to_string()),
+        SaveState::Unsaved => ("warn", t.state_unsaved.to_string()),
+        SaveState::Saving => ("", t.state_saving.to_string()),
+        SaveState::Publishing => ("", t.state_publishing.to_string()),
+        SaveState::Published(revision) => ("ok", format!("{} {revision}", t.state_published)),
+        SaveState::Conflict { current_version } => ("error", t.state_conflict.replace("{v}", &current_version.to_string())),
+        SaveState::Failed(message) => ("error", format!("{} {message}", t.state_failed)),
+    };
+    let emit = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <header class="toolbar">
+            <div class="toolbar-site">
+                <span class="toolbar-label">{ t.site }</span>
+                <strong class="toolbar-name">{ &props.site_name }</strong>
+            </div>
+            <div class="toolbar-actions">
+                <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}
+                    aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶ " }{ t.undo }</button>
+                <button type="button" class="btn" onclick={emit(&props.on_redo)} disabled={!props.can_redo}
+                    aria-keyshortcuts="Control+Shift+Z" title={format!("{} (Ctrl+Shift+Z)", t.redo)}>{ "↷ " }{ t.redo }</button>
+                <p class={classes!("save-state", status_class)} role="status" aria-live="polite" data-testid="save-state">
+                    { status }
+                    if props.restored_local && !conflict { <span class="hint">{ " " }{ t.restored_local }</span> }
+                </p>
+                if conflict {
+                    <button type="button" class="btn" onclick={emit(&props.on_keep_mine)}>{ t.keep_mine }</button>
+                    <button type="button" class="btn" onclick={emit(&props.on_load_theirs)}>{ t.load_theirs }</button>
+                }
+                <a class="btn link" href={props.public_url.clone()} target="_blank" rel="noopener">{ t.open_site }{ " ↗" }</a>
+                <button type="button" class="btn" onclick={emit(&props.on_save)} disabled={busy || conflict}
+                    aria-keyshortcuts="Control+S">{ t.save }</button>
+                <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict}>{ t.publish }</button>
+            </div>
+        </header>
+    }
+}

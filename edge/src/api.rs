@@ -1,0 +1,196 @@
+//! The JSON API's bodies and errors. The router maps every `ApiError` to a status once.
+
+use civic_shared::{Lang, Problem, SiteDocument};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// Largest accepted request body (a site document with thousands of blocks fits easily).
+pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
+
+/// A site in the list the constructor shows.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SiteSummary {
+    /// Address part.
+    pub slug: String,
+    /// Organisation name.
+    pub name: String,
+    /// Current draft version.
+    pub draft_version: i64,
+    /// Published revision, if any.
+    pub published_revision: Option<i64>,
+}
+
+/// `GET /api/sites/<slug>/draft`.
+#[derive(Debug, Serialize)]
+pub struct DraftBody<'a> {
+    /// The version to send back when saving.
+    pub version: i64,
+    /// Published revision, if any.
+    pub published_revision: Option<i64>,
+    /// The document, as stored.
+    pub document: &'a RawValue,
+}
+
+/// `PUT /api/sites/<slug>/draft`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveDraft {
+    /// The draft version the edit was based on.
+    pub base_version: i64,
+    /// The whole new document.
+    pub document: Box<RawValue>,
+}
+
+/// `POST /api/sites/<slug>/publish`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishDraft {
+    /// The draft version the editor reviewed; a newer draft is not published blindly.
+    pub version: i64,
+}
+
+/// What went wrong, independent of HTTP.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ApiError {
+    /// No such site (or not visible to the caller).
+    SiteNotFound,
+    /// No such endpoint.
+    NotFound,
+    /// The method is not allowed on this endpoint.
+    MethodNotAllowed,
+    /// A state change from another origin.
+    CrossSite,
+    /// The body is not the JSON the endpoint expects.
+    BadRequest { path: String, reason: String },
+    /// Too large.
+    TooLarge,
+    /// The document breaks validation rules.
+    Invalid(Vec<Problem>),
+    /// The draft changed since the caller read it.
+    StaleVersion { current_version: i64 },
+    /// Storage failed; nothing was changed.
+    Storage(String),
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current_version: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    problems: Vec<ProblemBody>,
+}
+
+#[derive(Serialize)]
+struct ProblemBody {
+    path: String,
+    message_ru: String,
+    message_en: String,
+}
+
+impl ApiError {
+    /// The HTTP status and JSON body of this error.
+    pub fn to_http(&self) -> (u16, String) {
+        let (status, code) = match self {
+            ApiError::SiteNotFound => (404, "site_not_found"),
+            ApiError::NotFound => (404, "not_found"),
+            ApiError::MethodNotAllowed => (405, "method_not_allowed"),
+            ApiError::CrossSite => (403, "cross_site_request"),
+            ApiError::BadRequest { .. } => (400, "bad_request"),
+            ApiError::TooLarge => (413, "too_large"),
+            ApiError::Invalid(_) => (422, "invalid_document"),
+            ApiError::StaleVersion { .. } => (409, "stale_version"),
+            ApiError::Storage(_) => (503, "storage_unavailable"),
+        };
+        let problems = match self {
+            ApiError::Invalid(problems) => problems
+                .iter()
+                .map(|p| ProblemBody { path: p.path.clone(), message_ru: p.message(Lang::Ru), message_en: p.message(Lang::En) })
+                .collect(),
+            ApiError::BadRequest { path, reason } => {
+                vec![ProblemBody { path: path.clone(), message_ru: reason.clone(), message_en: reason.clone() }]
+            }
+            _ => Vec::new(),
+        };
+        let current_version = match self {
+            ApiError::StaleVersion { current_version } => Some(*current_version),
+            _ => None,
+        };
+        let body = ErrorBody { error: ErrorDetail { code, current_version, problems } };
+        (status, serde_json::to_string(&body).expect("error bodies serialise"))
+    }
+}
+
+/// Reads a save request: well-formed JSON, a schema-valid document, no validation problems.
+pub fn parse_save(body: &str) -> Result<(SaveDraft, SiteDocument), ApiError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(ApiError::TooLarge);
+    }
+    let save: SaveDraft = serde_json::from_str(body)
+        .map_err(|err| ApiError::BadRequest { path: ".".into(), reason: err.to_string() })?;
+    let document = SiteDocument::from_json(save.document.get()).map_err(|err| ApiError::BadRequest {
+        path: format!("document.{}", err.path),
+        reason: err.reason,
+    })?;
+    let problems = civic_shared::validate(&document);
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    Ok((save, document))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn save_body(document: &str) -> String {
+        format!("{{\"base_version\":3,\"document\":{document}}}")
+    }
+
+    #[test]
+    fn valid_save_is_read() {
+        let (save, doc) = parse_save(&save_body(civic_shared::demo::MINISTRY_JSON)).unwrap();
+        assert_eq!(save.base_version, 3);
+        assert_eq!(doc, civic_shared::demo::ministry());
+    }
+
+    #[test]
+    fn broken_json_is_a_bad_request() {
+        let (status, body) = parse_save("{\"base_version\":").unwrap_err().to_http();
+        assert_eq!(status, 400);
+        assert!(body.contains("\"code\":\"bad_request\""));
+    }
+
+    #[test]
+    fn invalid_document_lists_problems_in_both_languages() {
+        let json = civic_shared::demo::MINISTRY_JSON.replace("\"slug\": \"kontakty\"", "\"slug\": \"Контакты\"");
+        let (status, body) = parse_save(&save_body(&json)).unwrap_err().to_http();
+        assert_eq!(status, 422);
+        assert!(body.contains("\"path\":\"pages.contacts.slug\""), "{body}");
+        assert!(body.contains("строчные латинские буквы"), "{body}");
+        assert!(body.contains("lowercase latin letters"), "{body}");
+    }
+
+    #[test]
+    fn wrong_field_path_is_named() {
+        let json = civic_shared::demo::MINISTRY_JSON.replace("\"level\": 2", "\"level\": \"два\"");
+        let (status, body) = parse_save(&save_body(&json)).unwrap_err().to_http();
+        assert_eq!(status, 400);
+        // Internally tagged blocks are buffered by serde, so the path stops at the block.
+        assert!(body.contains("\"path\":\"document.pages.home.blocks[0]\""), "{body}");
+        assert!(body.contains("expected u8"), "{body}");
+    }
+
+    #[test]
+    fn stale_version_is_409_with_current() {
+        let (status, body) = ApiError::StaleVersion { current_version: 7 }.to_http();
+        assert_eq!(status, 409);
+        assert!(body.contains("\"current_version\":7"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Civic's edge worker. The pure parts (routing, API bodies, security headers) are plain
+//! modules tested on the host; the worker shell that does I/O only builds for wasm32.
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod routing;
+pub mod security;
+
+#[cfg(target_arch = "wasm32")]
+mod store;
+#[cfg(target_arch = "wasm32")]
+mod worker_entry;

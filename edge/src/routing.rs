@@ -1,0 +1,120 @@
+//! Which part of Civic a request is for, decided from its host and path alone.
+
+/// Where a request goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// A public page of a site.
+    Public(PublicPage),
+    /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
+    AddSlash,
+    /// The JSON API.
+    Api(ApiRoute),
+    /// The platform's own root: sends people to the constructor.
+    PlatformHome,
+    /// Anything else on the platform host: static files from `www/` or a 404.
+    Static,
+}
+
+/// A public page address, split into site and page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicPage {
+    /// Site slug.
+    pub site: String,
+    /// Page slug; empty for the home page.
+    pub page: String,
+    /// Prefix of the site's links on this host: `/s/<site>` or empty.
+    pub base_path: String,
+}
+
+/// The API endpoints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiRoute {
+    /// `GET /api/sites`: sites the caller may edit.
+    ListSites,
+    /// `GET|PUT /api/sites/<slug>/draft`.
+    Draft { site: String },
+    /// `POST /api/sites/<slug>/publish`.
+    Publish { site: String },
+    /// Unknown endpoint.
+    NotFound,
+}
+
+/// Routes by host first (`<site>.<platform_domain>` serves that site at its root),
+/// then by path on the platform host.
+pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
+    let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+    if let Some(site) = site_of_host(&host, platform_domain) {
+        return Route::Public(PublicPage { site: site.into(), page: page_slug(path), base_path: String::new() });
+    }
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        [""] => Route::PlatformHome,
+        ["s", site] if !site.is_empty() => Route::AddSlash,
+        ["s", site, rest @ ..] if !site.is_empty() => Route::Public(PublicPage {
+            site: (*site).into(),
+            page: page_slug(&rest.join("/")),
+            base_path: format!("/s/{site}"),
+        }),
+        ["api", rest @ ..] => Route::Api(api_route(rest)),
+        _ => Route::Static,
+    }
+}
+
+fn api_route(segments: &[&str]) -> ApiRoute {
+    match segments {
+        ["sites"] => ApiRoute::ListSites,
+        ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
+        ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
+        _ => ApiRoute::NotFound,
+    }
+}
+
+/// `mincifra.civic.localhost` → `mincifra` when the platform domain is `civic.localhost`.
+fn site_of_host<'a>(host: &'a str, platform_domain: &str) -> Option<&'a str> {
+    let label = host.strip_suffix(platform_domain)?.strip_suffix('.')?;
+    (!label.is_empty() && !label.contains('.')).then_some(label)
+}
+
+/// A page slug from the rest of the path: one segment, trailing slash ignored.
+fn page_slug(rest: &str) -> String {
+    rest.trim_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOMAIN: &str = "civic.localhost";
+
+    fn public(site: &str, page: &str, base: &str) -> Route {
+        Route::Public(PublicPage { site: site.into(), page: page.into(), base_path: base.into() })
+    }
+
+    #[test]
+    fn local_paths() {
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/", DOMAIN), public("mincifra", "", "/s/mincifra"));
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/kontakty", DOMAIN), public("mincifra", "kontakty", "/s/mincifra"));
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/kontakty/", DOMAIN), public("mincifra", "kontakty", "/s/mincifra"));
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra", DOMAIN), Route::AddSlash);
+        assert_eq!(route("127.0.0.1:8787", "/", DOMAIN), Route::PlatformHome);
+        assert_eq!(route("127.0.0.1:8787", "/admin/", DOMAIN), Route::Static);
+    }
+
+    #[test]
+    fn site_hosts() {
+        assert_eq!(route("mincifra.civic.localhost", "/", DOMAIN), public("mincifra", "", ""));
+        assert_eq!(route("MinCifra.Civic.Localhost:8787", "/kontakty", DOMAIN), public("mincifra", "kontakty", ""));
+        // Deeper subdomains and look-alike domains are not sites.
+        assert_eq!(route("a.b.civic.localhost", "/", DOMAIN), Route::PlatformHome);
+        assert_eq!(route("evilcivic.localhost", "/", DOMAIN), Route::PlatformHome);
+        assert_eq!(route("civic.localhost", "/", DOMAIN), Route::PlatformHome);
+    }
+
+    #[test]
+    fn api() {
+        assert_eq!(route("x", "/api/sites", DOMAIN), Route::Api(ApiRoute::ListSites));
+        assert_eq!(route("x", "/api/sites/mincifra/draft", DOMAIN), Route::Api(ApiRoute::Draft { site: "mincifra".into() }));
+        assert_eq!(route("x", "/api/sites/mincifra/publish", DOMAIN), Route::Api(ApiRoute::Publish { site: "mincifra".into() }));
+        assert_eq!(route("x", "/api/nope", DOMAIN), Route::Api(ApiRoute::NotFound));
+    }
+}

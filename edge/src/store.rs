@@ -1,0 +1,167 @@
+//! Storage: site rows in D1, document bodies in R2 by content address, rendered pages in KV.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+use worker::{Bucket, D1Database, KvStore};
+
+use crate::api::{ApiError, SiteSummary};
+use crate::security::sha256_hex;
+
+/// A site's row with the key of its published document.
+#[derive(Debug, Deserialize)]
+pub struct SiteRow {
+    pub id: i64,
+    pub draft_version: i64,
+    pub draft_key: String,
+    pub published_revision: Option<i64>,
+    pub published_key: Option<String>,
+}
+
+/// What a cached rendered page carries besides its HTML.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CachedPageMeta {
+    pub status: u16,
+    pub csp: String,
+}
+
+fn storage(err: impl std::fmt::Display) -> ApiError {
+    ApiError::Storage(err.to_string())
+}
+
+/// D1 takes numbers as JS numbers; i64 would become a BigInt it refuses.
+fn num(n: i64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
+    db.prepare(
+        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, r.doc_key AS published_key \
+         FROM sites s LEFT JOIN revisions r ON r.site_id = s.id AND r.revision = s.published_revision \
+         WHERE s.slug = ?1",
+    )
+    .bind(&[slug.into()])
+    .map_err(storage)?
+    .first::<SiteRow>(None)
+    .await
+    .map_err(storage)
+}
+
+pub async fn list_sites(db: &D1Database) -> Result<Vec<SiteSummary>, ApiError> {
+    db.prepare("SELECT slug, name, draft_version, published_revision FROM sites ORDER BY name")
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<SiteSummary>()
+        .map_err(storage)
+}
+
+/// Reads a stored document body.
+pub async fn read_document(bucket: &Bucket, key: &str) -> Result<Option<String>, ApiError> {
+    match bucket.get(key).execute().await.map_err(storage)? {
+        Some(object) => match object.body() {
+            Some(body) => Ok(Some(body.text().await.map_err(storage)?)),
+            None => Ok(None),
+        },
+        None => Ok(None),
+    }
+}
+
+/// Stores `document_json` as the new draft if the draft is still at `base_version`.
+/// The body goes to R2 first under its content address; then one conditional UPDATE moves
+/// the pointer. A lost race leaves only an unreferenced body behind, never a mixed state.
+pub async fn save_draft(
+    db: &D1Database,
+    bucket: &Bucket,
+    site: &SiteRow,
+    base_version: i64,
+    document_json: &str,
+) -> Result<i64, ApiError> {
+    if site.draft_version != base_version {
+        return Err(ApiError::StaleVersion { current_version: site.draft_version });
+    }
+    let key = format!("docs/{}/{}.json", site.id, sha256_hex(document_json.as_bytes()));
+    bucket.put(&key, document_json.as_bytes().to_vec()).execute().await.map_err(storage)?;
+    let result = db
+        .prepare(
+            "UPDATE sites SET draft_version = draft_version + 1, draft_key = ?1, updated_at = datetime('now') \
+             WHERE id = ?2 AND draft_version = ?3",
+        )
+        .bind(&[key.into(), num(site.id), num(base_version)])
+        .map_err(storage)?
+        .run()
+        .await
+        .map_err(storage)?;
+    let changed = result.meta().map_err(storage)?.and_then(|m| m.changes).unwrap_or(0);
+    if changed == 1 {
+        return Ok(base_version + 1);
+    }
+    let current = current_draft_version(db, site.id).await?;
+    Err(ApiError::StaleVersion { current_version: current })
+}
+
+/// Publishes draft `version` as a new revision in one D1 transaction: the revision row is
+/// only inserted if the draft is still at `version`, and the site's pointer follows it.
+pub async fn publish(db: &D1Database, site: &SiteRow, version: i64) -> Result<i64, ApiError> {
+    let insert = db
+        .prepare(
+            "INSERT INTO revisions (site_id, revision, doc_key, draft_version) \
+             SELECT id, COALESCE((SELECT MAX(revision) FROM revisions WHERE site_id = ?1), 0) + 1, draft_key, draft_version \
+             FROM sites WHERE id = ?1 AND draft_version = ?2",
+        )
+        .bind(&[num(site.id), num(version)])
+        .map_err(storage)?;
+    let point = db
+        .prepare("UPDATE sites SET published_revision = (SELECT MAX(revision) FROM revisions WHERE site_id = ?1) WHERE id = ?1")
+        .bind(&[num(site.id)])
+        .map_err(storage)?;
+    let results = db.batch(vec![insert, point]).await.map_err(storage)?;
+    let inserted = results
+        .first()
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.changes)
+        .unwrap_or(0);
+    if inserted != 1 {
+        let current = current_draft_version(db, site.id).await?;
+        return Err(ApiError::StaleVersion { current_version: current });
+    }
+    db.prepare("SELECT published_revision FROM sites WHERE id = ?1")
+        .bind(&[num(site.id)])
+        .map_err(storage)?
+        .first::<i64>(Some("published_revision"))
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| ApiError::Storage("published revision missing".into()))
+}
+
+async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError> {
+    db.prepare("SELECT draft_version FROM sites WHERE id = ?1")
+        .bind(&[num(id)])
+        .map_err(storage)?
+        .first::<i64>(Some("draft_version"))
+        .await
+        .map_err(storage)?
+        .ok_or(ApiError::SiteNotFound)
+}
+
+/// Rendered pages are cached per site, revision, host prefix and page: a publish changes
+/// the revision, so it never needs to purge anything, and one site never touches another's keys.
+pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, page: &str) -> String {
+    let host_kind = if base_path.is_empty() { "host" } else { "path" };
+    format!("page/{site_id}/r{revision}/{host_kind}/{page}")
+}
+
+pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {
+    match kv.get(key).text_with_metadata::<CachedPageMeta>().await {
+        Ok((Some(html), Some(meta))) => Some((html, meta)),
+        _ => None,
+    }
+}
+
+pub async fn cache_page(kv: &KvStore, key: &str, html: &str, meta: &CachedPageMeta) {
+    // A failed cache write only costs a re-render next time.
+    if let Ok(put) = kv.put(key, html) {
+        if let Ok(put) = put.expiration_ttl(7 * 24 * 3600).metadata(meta) {
+            let _ = put.execute().await;
+        }
+    }
+}

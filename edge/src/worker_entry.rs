@@ -1,0 +1,205 @@
+//! The worker shell: reads the request, asks the pure modules what to do, does the I/O.
+
+use civic_renderer::{inline_style, render_not_found, render_to_string, RenderContext, RenderOptions};
+use civic_shared::SiteDocument;
+use serde_json::value::RawValue;
+use worker::{event, Context, Env, Method, Request, Response, Result};
+
+use crate::api::{self, ApiError, DraftBody, PublishDraft};
+use crate::routing::{route, ApiRoute, PublicPage, Route};
+use crate::security::{is_same_origin, public_page_csp, sha256_hex, PUBLIC_HEADERS};
+use crate::store::{self, CachedPageMeta};
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let url = req.url()?;
+    let host = req.headers().get("host")?.unwrap_or_default();
+    let domain = env.var("PLATFORM_DOMAIN").map(|v| v.to_string()).unwrap_or_default();
+    match route(&host, url.path(), &domain) {
+        Route::Public(page) => public_page(&req, &env, &page).await,
+        Route::AddSlash => {
+            let mut to = url.clone();
+            to.set_path(&format!("{}/", url.path()));
+            Response::redirect_with_status(to, 301)
+        }
+        Route::PlatformHome => {
+            let mut to = url.clone();
+            to.set_path("/admin/");
+            Response::redirect_with_status(to, 302)
+        }
+        Route::Api(api_route) => match handle_api(req, &env, api_route, &host).await {
+            Ok(response) => Ok(response),
+            Err(err) => {
+                let (status, body) = err.to_http();
+                json_response(status, &body)
+            }
+        },
+        Route::Static => html_response(404, &not_found_html(None, ""), None),
+    }
+}
+
+async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Response> {
+    let db = env.d1("DB")?;
+    let site = match store::site_by_slug(&db, &page.site).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return html_response(404, &not_found_html(None, ""), None),
+        Err(err) => return storage_error(err),
+    };
+    let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
+        return html_response(404, &not_found_html(None, ""), None);
+    };
+    let kv = env.kv("PAGES")?;
+    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, &page.page);
+    let (html, meta) = match store::cached_page(&kv, &cache_key).await {
+        Some(hit) => hit,
+        None => {
+            let bucket = env.bucket("DOCS")?;
+            let json = match store::read_document(&bucket, doc_key).await {
+                Ok(Some(json)) => json,
+                Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
+                Err(err) => return storage_error(err),
+            };
+            let Ok(doc) = SiteDocument::from_json(&json) else {
+                return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+            };
+            let rendered = render_public(&doc, page);
+            store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
+            rendered
+        }
+    };
+    let etag = format!("\"r{revision}-{}\"", &sha256_hex(html.as_bytes())[..16]);
+    if req.headers().get("if-none-match")?.as_deref() == Some(etag.as_str()) {
+        let mut response = Response::empty()?.with_status(304);
+        response.headers_mut().set("ETag", &etag)?;
+        return Ok(response);
+    }
+    let mut response = html_response(meta.status, &html, Some(&meta.csp))?;
+    response.headers_mut().set("ETag", &etag)?;
+    Ok(response)
+}
+
+fn render_public(doc: &SiteDocument, page: &PublicPage) -> (String, CachedPageMeta) {
+    let mut css = String::new();
+    inline_style(&doc.theme, &mut css);
+    let csp = public_page_csp(&css);
+    let options = RenderOptions { base_path: &page.base_path, ..RenderOptions::default() };
+    let found = doc
+        .page_by_slug(&page.page)
+        .and_then(|(id, _)| RenderContext::for_page(doc, id, options));
+    match found {
+        Some(ctx) => (render_to_string(&ctx), CachedPageMeta { status: 200, csp }),
+        None => (not_found_html(Some(doc), &page.base_path), CachedPageMeta { status: 404, csp }),
+    }
+}
+
+fn not_found_html(site: Option<&SiteDocument>, base_path: &str) -> String {
+    let mut html = String::new();
+    render_not_found(site, base_path, &mut html);
+    html
+}
+
+fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response> {
+    let mut response = Response::from_html(html)?.with_status(status);
+    let headers = response.headers_mut();
+    let fallback_csp;
+    let csp = match csp {
+        Some(csp) => csp,
+        None => {
+            let mut css = String::new();
+            inline_style(&not_found_theme(), &mut css);
+            fallback_csp = public_page_csp(&css);
+            &fallback_csp
+        }
+    };
+    headers.set("Content-Security-Policy", csp)?;
+    headers.set("Cache-Control", "public, max-age=0, must-revalidate")?;
+    for (name, value) in PUBLIC_HEADERS {
+        headers.set(name, value)?;
+    }
+    Ok(response)
+}
+
+/// The platform frame's theme, for pages that belong to no site.
+fn not_found_theme() -> civic_shared::Theme {
+    civic_shared::Theme {
+        primary_color: "#1f4e8c".into(),
+        accent_color: "#c8102e".into(),
+        font: Default::default(),
+    }
+}
+
+fn storage_error(err: ApiError) -> Result<Response> {
+    worker::console_error!("storage: {err:?}");
+    let mut response = Response::error("Сервис временно недоступен. Попробуйте позже.", 503)?;
+    response.headers_mut().set("Retry-After", "5")?;
+    Ok(response)
+}
+
+fn json_response(status: u16, body: &str) -> Result<Response> {
+    let mut response = Response::ok(body)?.with_status(status);
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "application/json; charset=utf-8")?;
+    headers.set("Cache-Control", "no-store")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    Ok(response)
+}
+
+/// The API. Accounts arrive with the backend issue as one more check here, before dispatch;
+/// until then the API is open, but every state change must come from this origin.
+async fn handle_api(mut req: Request, env: &Env, api_route: ApiRoute, host: &str) -> std::result::Result<Response, ApiError> {
+    let method = req.method();
+    if method != Method::Get && method != Method::Head {
+        let header = |name: &str| req.headers().get(name).ok().flatten();
+        if !is_same_origin(header("sec-fetch-site").as_deref(), header("origin").as_deref(), host) {
+            return Err(ApiError::CrossSite);
+        }
+    }
+    let db = env.d1("DB").map_err(|e| ApiError::Storage(e.to_string()))?;
+    let ok = |value: &str| json_response(200, value).map_err(|e| ApiError::Storage(e.to_string()));
+    match (api_route, method) {
+        (ApiRoute::ListSites, Method::Get) => {
+            let sites = store::list_sites(&db).await?;
+            ok(&serde_json::json!({ "sites": sites }).to_string())
+        }
+        (ApiRoute::Draft { site }, Method::Get) => {
+            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
+            let bucket = env.bucket("DOCS").map_err(|e| ApiError::Storage(e.to_string()))?;
+            let json = store::read_document(&bucket, &site.draft_key)
+                .await?
+                .ok_or_else(|| ApiError::Storage(format!("missing {}", site.draft_key)))?;
+            let document = RawValue::from_string(json).map_err(|e| ApiError::Storage(e.to_string()))?;
+            let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
+            ok(&serde_json::to_string(&body).map_err(|e| ApiError::Storage(e.to_string()))?)
+        }
+        (ApiRoute::Draft { site }, Method::Put) => {
+            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
+            let body = read_body(&mut req).await?;
+            let (save, document) = api::parse_save(&body)?;
+            let bucket = env.bucket("DOCS").map_err(|e| ApiError::Storage(e.to_string()))?;
+            let version = store::save_draft(&db, &bucket, &site, save.base_version, &document.to_json()).await?;
+            ok(&serde_json::json!({ "version": version }).to_string())
+        }
+        (ApiRoute::Publish { site }, Method::Post) => {
+            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
+            let body = read_body(&mut req).await?;
+            let publish: PublishDraft = serde_json::from_str(&body)
+                .map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
+            let revision = store::publish(&db, &site, publish.version).await?;
+            ok(&serde_json::json!({ "revision": revision }).to_string())
+        }
+        (ApiRoute::NotFound, _) => Err(ApiError::NotFound),
+        _ => Err(ApiError::MethodNotAllowed),
+    }
+}
+
+async fn read_body(req: &mut Request) -> std::result::Result<String, ApiError> {
+    let declared = req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > api::MAX_BODY_BYTES) {
+        return Err(ApiError::TooLarge);
+    }
+    let body = req.text().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
+    if body.len() > api::MAX_BODY_BYTES {
+        return Err(ApiError::TooLarge);
+    }
+    Ok(body)
+}

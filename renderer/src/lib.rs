@@ -1,0 +1,65 @@
+//! Civic's renderer: a site document and a page in, a complete HTML5 page out.
+//!
+//! Pure and deterministic: the constructor (wasm32, preview) and the edge worker
+//! (public pages) call the same functions and get the same bytes.
+#![forbid(unsafe_code)]
+
+mod blocks;
+pub mod escape;
+mod layout;
+mod style;
+
+use civic_shared::{Page, SiteDocument};
+
+pub use layout::{render_not_found, render_page};
+pub use style::inline_style;
+
+/// Everything a render needs, in one place.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderContext<'a> {
+    /// The site document (published revision, or the draft in the preview).
+    pub site: &'a SiteDocument,
+    /// Id of the page in `site.pages`.
+    pub page_id: &'a str,
+    /// The page itself.
+    pub page: &'a Page,
+    /// How to render.
+    pub options: RenderOptions<'a>,
+}
+
+/// How a page is rendered.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderOptions<'a> {
+    /// Path prefix of the site's pages: `/s/<slug>` locally, empty on the site's own host.
+    pub base_path: &'a str,
+    /// Public page or constructor preview.
+    pub mode: Mode<'a>,
+}
+
+/// Public output, or the constructor's preview with block ids and the selection marked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode<'a> {
+    /// What visitors get.
+    #[default]
+    Public,
+    /// The constructor's canvas.
+    Preview {
+        /// Id of the selected block, outlined in the preview.
+        selected: Option<&'a str>,
+    },
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context for the page with the given id, if it exists.
+    pub fn for_page(site: &'a SiteDocument, page_id: &'a str, options: RenderOptions<'a>) -> Option<Self> {
+        let page = site.pages.get(page_id)?;
+        Some(Self { site, page_id, page, options })
+    }
+}
+
+/// Renders a page into a new string (the edge and the preview both use this).
+pub fn render_to_string(ctx: &RenderContext) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    render_page(ctx, &mut out);
+    out
+}

@@ -1,0 +1,32 @@
+//! Golden snapshots of the demo site. The wasm build is checked against the same files
+//! (tests/e2e/parity.test.mjs), which proves native and wasm32 give the same bytes.
+//! To accept an intended change: `UPDATE_GOLDEN=1 cargo test -p civic-renderer --test golden`.
+
+use std::path::PathBuf;
+
+use civic_renderer::{render_to_string, RenderContext, RenderOptions};
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden")
+}
+
+#[test]
+fn demo_pages_match_their_snapshots() {
+    let doc = civic_shared::demo::ministry();
+    let options = RenderOptions { base_path: "/s/mincifra", ..RenderOptions::default() };
+    let mut mismatched = Vec::new();
+    for page_id in doc.pages.keys() {
+        let ctx = RenderContext::for_page(&doc, page_id, options).unwrap();
+        let html = render_to_string(&ctx);
+        let file = golden_dir().join(format!("mincifra-{page_id}.html"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&file, &html).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&file).unwrap_or_default();
+        if expected != html {
+            mismatched.push(file.display().to_string());
+        }
+    }
+    assert!(mismatched.is_empty(), "rendered pages differ from snapshots: {mismatched:?}");
+}

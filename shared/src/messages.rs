@@ -1,0 +1,62 @@
+//! Every user-facing message of `shared`, in Russian (the default) and English.
+
+use crate::validate::ProblemKind;
+
+/// Interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// Russian, the default.
+    #[default]
+    Ru,
+    /// English.
+    En,
+}
+
+impl ProblemKind {
+    /// The message a clerk reads next to the field.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        match (self, lang) {
+            (UnsupportedSchemaVersion { found }, Lang::Ru) => {
+                format!("версия формата {found} не поддерживается")
+            }
+            (UnsupportedSchemaVersion { found }, Lang::En) => {
+                format!("schema version {found} is not supported")
+            }
+            (Required, Lang::Ru) => "обязательное поле не заполнено".into(),
+            (Required, Lang::En) => "required field is empty".into(),
+            (TooLong { max }, Lang::Ru) => format!("не длиннее {max} символов"),
+            (TooLong { max }, Lang::En) => format!("must be at most {max} characters"),
+            (BadSlug, Lang::Ru) => {
+                "адрес страницы: строчные латинские буквы, цифры и дефисы, например «o-nas»".into()
+            }
+            (BadSlug, Lang::En) => {
+                "page address: lowercase latin letters, digits and hyphens, e.g. \"about\"".into()
+            }
+            (DuplicateSlug, Lang::Ru) => "такой адрес уже есть у другой страницы".into(),
+            (DuplicateSlug, Lang::En) => "another page already has this address".into(),
+            (BadId, Lang::Ru) => "идентификатор: латинские буквы, цифры, «-» и «_»".into(),
+            (BadId, Lang::En) => "id: latin letters, digits, \"-\" and \"_\"".into(),
+            (DuplicateId, Lang::Ru) => "идентификатор блока повторяется на странице".into(),
+            (DuplicateId, Lang::En) => "block id is repeated on the page".into(),
+            (BadImageUrl, Lang::Ru) => {
+                "адрес изображения: относительный путь или ссылка https://".into()
+            }
+            (BadImageUrl, Lang::En) => "image address must be a relative or https URL".into(),
+            (BadLink, Lang::Ru) => {
+                "ссылка: относительный путь, https://, mailto: или tel:".into()
+            }
+            (BadLink, Lang::En) => "link must be relative, https:, mailto: or tel:".into(),
+            (BadHeadingLevel, Lang::Ru) => "уровень заголовка: 2, 3 или 4".into(),
+            (BadHeadingLevel, Lang::En) => "heading level must be 2, 3 or 4".into(),
+            (BadColor, Lang::Ru) => "цвет в формате #rrggbb, например #1f4e8c".into(),
+            (BadColor, Lang::En) => "colour must be #rrggbb, e.g. #1f4e8c".into(),
+            (NoPages, Lang::Ru) => "на сайте должна быть хотя бы одна страница".into(),
+            (NoPages, Lang::En) => "a site needs at least one page".into(),
+            (TooDeep { max }, Lang::Ru) => format!("разделы вложены глубже {max} уровней"),
+            (TooDeep { max }, Lang::En) => format!("sections nested deeper than {max} levels"),
+            (TooMany { max }, Lang::Ru) => format!("не больше {max} элементов"),
+            (TooMany { max }, Lang::En) => format!("at most {max} items"),
+        }
+    }
+}
