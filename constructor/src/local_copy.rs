@@ -3,11 +3,13 @@
 
 use civic_shared::SiteDocument;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 #[derive(Serialize, Deserialize)]
 struct LocalCopy {
     base_version: i64,
-    document: serde_json::Value,
+    // Raw, so the page order (an IndexMap) survives; a `Value` would sort the keys.
+    document: Box<RawValue>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -21,7 +23,7 @@ fn key(site: &str) -> String {
 /// Keeps the edits and the server version they are based on.
 pub fn store(site: &str, base_version: i64, document: &SiteDocument) {
     let Some(storage) = storage() else { return };
-    let Ok(document) = serde_json::to_value(document) else { return };
+    let Ok(document) = RawValue::from_string(document.to_json()) else { return };
     if let Ok(json) = serde_json::to_string(&LocalCopy { base_version, document }) {
         // Quota errors only mean no local copy; the server copy is unaffected.
         let _ = storage.set_item(&key(site), &json);
@@ -32,7 +34,7 @@ pub fn store(site: &str, base_version: i64, document: &SiteDocument) {
 pub fn load(site: &str) -> Option<(i64, SiteDocument)> {
     let json = storage()?.get_item(&key(site)).ok()??;
     let copy: LocalCopy = serde_json::from_str(&json).ok()?;
-    let document = SiteDocument::from_json(&copy.document.to_string()).ok()?;
+    let document = SiteDocument::from_json(copy.document.get()).ok()?;
     Some((copy.base_version, document))
 }
 

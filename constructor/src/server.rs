@@ -98,10 +98,11 @@ pub async fn load_draft(site: &str) -> Result<Draft, ServerError> {
     struct DraftBody {
         version: i64,
         published_revision: Option<i64>,
-        document: serde_json::Value,
+        // Raw, so the page order (an IndexMap) survives; a `Value` would sort the keys.
+        document: Box<serde_json::value::RawValue>,
     }
     let body: DraftBody = ok_json(Request::get(&format!("/api/sites/{}/draft", encode(site))).send().await).await?;
-    let document = SiteDocument::from_json(&body.document.to_string())
+    let document = SiteDocument::from_json(body.document.get())
         .map_err(|err| ServerError::Invalid(vec![format!("{}: {}", err.path, err.reason)]))?;
     Ok(Draft { version: body.version, published_revision: body.published_revision, document })
 }

@@ -135,7 +135,7 @@ pub fn parse_save(body: &str) -> Result<(SaveDraft, SiteDocument), ApiError> {
     let save: SaveDraft = serde_json::from_str(body)
         .map_err(|err| ApiError::BadRequest { path: ".".into(), reason: err.to_string() })?;
     let document = SiteDocument::from_json(save.document.get()).map_err(|err| ApiError::BadRequest {
-        path: format!("document.{}", err.path),
+        path: if err.path == "." { "document".into() } else { format!("document.{}", err.path) },
         reason: err.reason,
     })?;
     let problems = civic_shared::validate(&document);

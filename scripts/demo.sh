@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets everything up and starts the demo on http://127.0.0.1:8787.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/local-db.sh
+cat <<MSG
+
+  Civic работает локально.
+    Публичный сайт министерства:  http://127.0.0.1:8787/s/mincifra/
+    То же по имени хоста:         curl -H 'Host: mincifra.civic.localhost' http://127.0.0.1:8787/
+    Конструктор:                  http://127.0.0.1:8787/admin/?site=mincifra
+  Учётных записей пока нет: API открыт только на этом компьютере (127.0.0.1).
+  Остановить: Ctrl+C.
+
+MSG
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
+exec node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port 8787

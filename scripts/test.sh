@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: Rust unit and golden tests on the host, then the
+# end-to-end suite (Node's test runner, real Chromium) against the real worker under
+# `wrangler dev` with fresh local storage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
+
+printf '\n\033[1m== cargo test --workspace\033[0m\n'
+cargo test --workspace
+
+port=${CIVIC_TEST_PORT:-8788}
+state=$(mktemp -d /tmp/civic-test-state.XXXXXX)
+log="$state/wrangler.log"
+cleanup() {
+  [ -n "${worker_pid:-}" ] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
+  rm -rf "$state"
+}
+trap cleanup EXIT
+
+printf '\n\033[1m== Local worker on 127.0.0.1:%s with fresh storage\033[0m\n' "$port"
+scripts/local-db.sh "$state/persist"
+node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
+worker_pid=$!
+for _ in $(seq 1 120); do
+  curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" && break
+  kill -0 "$worker_pid" 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.5
+done
+curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" || { echo "worker did not start"; cat "$log"; exit 1; }
+
+printf '\n\033[1m== End-to-end tests (node --test, Chromium)\033[0m\n'
+CIVIC_BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/*.test.mjs

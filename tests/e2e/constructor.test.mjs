@@ -1,0 +1,140 @@
+// The constructor in a real Chromium against the real worker: edit, preview, save, publish,
+// and a stale save that must not overwrite anyone.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { BASE_URL, ARTIFACTS, launch, openConstructor } from '../support/browser.mjs';
+
+const contexts = [];
+after(async () => Promise.all(contexts.map((c) => c.close())));
+
+async function newContext(options) {
+  const context = await launch(options);
+  contexts.push(context);
+  return context;
+}
+
+const preview = (page) => page.frameLocator('iframe.preview');
+const saveState = (page) => page.getByTestId('save-state');
+
+async function publicHtml(path) {
+  const res = await fetch(`${BASE_URL}${path}`);
+  return { status: res.status, body: await res.text() };
+}
+
+test('edit a heading: the preview follows every keystroke, save and publish reach visitors', async () => {
+  const context = await newContext();
+  const page = await openConstructor(context, 'mincifra');
+  await page.screenshot({ path: join(ARTIFACTS, 'constructor-loaded.png') });
+
+  await page.locator('[data-block-id="h-welcome"]').click();
+  const input = page.getByLabel('Текст заголовка');
+  await input.fill('');
+  await input.pressSequentially('Госуслуги рядом');
+  await preview(page).locator('h2[data-block="h-welcome"]', { hasText: /^Госуслуги рядом$/ }).waitFor();
+  await input.press('!');
+  await preview(page).locator('h2[data-block="h-welcome"]', { hasText: /^Госуслуги рядом!$/ }).waitFor();
+  await saveState(page).filter({ hasText: 'Есть несохранённые изменения' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'constructor-editing.png') });
+
+  const before = await publicHtml('/s/mincifra/');
+  assert.ok(!before.body.includes('Госуслуги рядом!'), 'an unpublished draft is not public');
+
+  await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await saveState(page).filter({ hasText: 'Все изменения сохранены' }).waitFor();
+  await page.getByRole('button', { name: 'Опубликовать' }).click();
+  await saveState(page).filter({ hasText: /Опубликовано, версия \d+/ }).waitFor();
+
+  const after = await publicHtml('/s/mincifra/');
+  assert.equal(after.status, 200);
+  assert.ok(after.body.includes('<h2>Госуслуги рядом!</h2>'), 'the public page shows the published heading');
+
+  const visitor = await context.newPage();
+  await visitor.goto(`${BASE_URL}/s/mincifra/`);
+  assert.equal(await visitor.locator('h2').first().textContent(), 'Госуслуги рядом!');
+  await visitor.screenshot({ path: join(ARTIFACTS, 'public-home.png'), fullPage: true });
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  await visitor.screenshot({ path: join(ARTIFACTS, 'public-home-phone.png'), fullPage: true });
+});
+
+test('undo and redo with the keyboard', async () => {
+  const context = await newContext();
+  const page = await openConstructor(context, 'mincifra');
+  await page.getByRole('button', { name: 'Контакты' }).click();
+  await page.locator('[data-block-id="p-address"]').click();
+  const run = page.locator('#prop-run-1');
+  const original = await run.inputValue();
+  await run.fill('390000, г. Рязань, ул. Почтовая, д. 1.');
+  await preview(page).locator('[data-block="p-address"]', { hasText: 'ул. Почтовая' }).waitFor();
+  await page.keyboard.press('Control+z');
+  assert.equal(await run.inputValue(), original);
+  await preview(page).locator('[data-block="p-address"]', { hasText: 'ул. Ленина' }).waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await run.inputValue(), '390000, г. Рязань, ул. Почтовая, д. 1.');
+});
+
+test('a save based on an old version gets 409; the first edit survives and the second is not lost', async () => {
+  const first = await openConstructor(await newContext(), 'mincifra');
+  const second = await openConstructor(await newContext(), 'mincifra');
+  for (const page of [first, second]) {
+    await page.getByRole('button', { name: 'О министерстве' }).click();
+    await page.locator('[data-block-id="h-tasks"]').click();
+  }
+  await first.getByLabel('Текст заголовка').fill('Задачи (правка первого редактора)');
+  await first.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await saveState(first).filter({ hasText: 'Все изменения сохранены' }).waitFor();
+
+  await second.getByLabel('Текст заголовка').fill('Задачи (правка второго редактора)');
+  await second.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await saveState(second).filter({ hasText: 'сохранил кто-то другой' }).waitFor();
+  await second.screenshot({ path: join(ARTIFACTS, 'constructor-conflict.png') });
+
+  const draft = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  const text = JSON.stringify(draft.document);
+  assert.ok(text.includes('Задачи (правка первого редактора)'), 'the first save survives');
+  assert.ok(!text.includes('второго'), 'the stale save changed nothing');
+  assert.deepEqual(Object.keys(draft.document.pages), ['home', 'about', 'appeals', 'contacts'], 'page order survives a save');
+
+  // The second editor's text is still on screen, and still there after a reload.
+  assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
+  await second.reload();
+  await saveState(second).filter({ hasText: 'сохранил кто-то другой' }).waitFor();
+  await second.getByRole('button', { name: 'О министерстве' }).click();
+  await second.locator('[data-block-id="h-tasks"]').click();
+  assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
+});
+
+test('the API refuses a stale version with 409 and a cross-site write with 403', async () => {
+  const { version, document } = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  const put = (base, headers = {}) =>
+    fetch(`${BASE_URL}/api/sites/mincifra/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ base_version: base, document }),
+    });
+  const ok = await put(version);
+  assert.equal(ok.status, 200);
+  assert.equal((await ok.json()).version, version + 1);
+  const stale = await put(version);
+  assert.equal(stale.status, 409);
+  assert.deepEqual(await stale.json(), { error: { code: 'stale_version', current_version: version + 1 } });
+  const crossSite = await put(version + 1, { Origin: 'https://evil.example' });
+  assert.equal(crossSite.status, 403);
+  const after = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  assert.equal(after.version, version + 1, 'refused writes changed nothing');
+});
+
+test('an invalid document is refused with every problem and its JSON path', async () => {
+  const { version, document } = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  document.pages.home.blocks[2].alt = '';
+  document.pages.home.blocks[2].src = 'javascript:alert(1)';
+  const res = await fetch(`${BASE_URL}/api/sites/mincifra/draft`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ base_version: version, document }),
+  });
+  assert.equal(res.status, 422);
+  const { error } = await res.json();
+  assert.deepEqual(error.problems.map((p) => p.path).sort(), ['pages.home.blocks[2].alt', 'pages.home.blocks[2].src']);
+  assert.match(error.problems[0].message_ru, /[а-я]/);
+});

@@ -1,0 +1,24 @@
+// The renderer compiled to wasm32 (inside the constructor) must give the very bytes the
+// native renderer gives: both are compared with the golden files that
+// `cargo test -p civic-renderer --test golden` checks natively.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = join(root, 'www/admin/pkg');
+const { initSync, render_public_page } = await import(join(pkg, 'civic_constructor.js'));
+initSync({ module: readFileSync(join(pkg, 'civic_constructor_bg.wasm')) });
+
+const documentJson = readFileSync(join(root, 'shared/demo/mincifra.json'), 'utf8');
+
+for (const pageId of Object.keys(JSON.parse(documentJson).pages)) {
+  test(`wasm renders demo page "${pageId}" byte-identical to the native golden file`, () => {
+    const golden = readFileSync(join(root, `tests/golden/mincifra-${pageId}.html`), 'utf8');
+    const wasm = render_public_page(documentJson, pageId, '/s/mincifra');
+    assert.equal(wasm.length, golden.length);
+    assert.ok(wasm === golden, 'wasm output differs from the native golden file');
+  });
+}

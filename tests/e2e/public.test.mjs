@@ -1,0 +1,58 @@
+// Public pages as a visitor gets them from the real worker: by path, by host, 404s, caching.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { BASE_URL } from '../support/browser.mjs';
+
+/** GET with an explicit Host header (fetch does not let us set it). */
+function get(path, headers = {}) {
+  const url = new URL(path, BASE_URL);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+const SITE_NAME = 'Министерство цифрового развития, информационных технологий и связи Рязанской области';
+
+test('the demo home page answers 200 in Russian with the site title', async () => {
+  const res = await get('/s/mincifra/');
+  assert.equal(res.status, 200);
+  assert.match(res.headers['content-type'], /text\/html; charset=utf-8/);
+  assert.match(res.body, /<html lang="ru">/);
+  assert.ok(res.body.includes(`<title>Главная — ${SITE_NAME}</title>`));
+  assert.ok(res.body.includes('<a href="/s/mincifra/kontakty">Контакты</a>'), 'menu links to the pages');
+});
+
+test('a site is served on its own host at the root', async () => {
+  const res = await get('/kontakty', { Host: 'mincifra.civic.localhost:8787' });
+  assert.equal(res.status, 200);
+  assert.match(res.body, /<h1>Контакты<\/h1>/);
+  assert.ok(res.body.includes('<a href="/kontakty" aria-current="page">'), 'links are relative to the host');
+});
+
+test('unknown sites and pages get a real 404 page', async () => {
+  const noSite = await get('/s/no-such-site/');
+  assert.equal(noSite.status, 404);
+  assert.match(noSite.body, /Страница не найдена/);
+  const noPage = await get('/s/mincifra/no-such-page');
+  assert.equal(noPage.status, 404);
+  assert.match(noPage.body, /Страница не найдена/);
+  assert.ok(noPage.body.includes(SITE_NAME), 'the 404 of a site is in the site\'s own frame');
+});
+
+test('public pages carry a strict CSP without scripts, and revalidate with ETag', async () => {
+  const res = await get('/s/mincifra/o-ministerstve');
+  const csp = res.headers['content-security-policy'];
+  assert.match(csp, /default-src 'none'/);
+  assert.doesNotMatch(csp, /script-src|unsafe/);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  assert.doesNotMatch(res.body, /<script/);
+  const again = await get('/s/mincifra/o-ministerstve', { 'If-None-Match': res.headers.etag });
+  assert.equal(again.status, 304);
+});

@@ -1,0 +1,37 @@
+// A real Chromium (Debian's) driven by playwright-core, one fresh profile per launch.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = process.env.CIVIC_BASE_URL ?? 'http://127.0.0.1:8787';
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts Chromium with a fresh user-data-dir; `context` options go to every page. */
+export async function launch(contextOptions = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'civic-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    locale: 'ru-RU',
+    viewport: { width: 1366, height: 900 },
+    ...contextOptions,
+  });
+  return context;
+}
+
+/** Opens the constructor on a site and waits until its draft is on screen. */
+export async function openConstructor(context, site) {
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/admin/?site=${site}`);
+  await page.getByRole('heading', { name: 'Блоки страницы' }).waitFor();
+  return page;
+}
