@@ -14,14 +14,15 @@ port=${CIVIC_TEST_PORT:-8788}
 state=$(mktemp -d /tmp/civic-test-state.XXXXXX)
 log="$state/wrangler.log"
 cleanup() {
-  [ -n "${worker_pid:-}" ] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
+  # wrangler runs workerd as a child: stop the whole process group.
+  [ -n "${worker_pid:-}" ] && kill -- "-$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
   rm -rf "$state"
 }
 trap cleanup EXIT
 
 printf '\n\033[1m== Local worker on 127.0.0.1:%s with fresh storage\033[0m\n' "$port"
 scripts/local-db.sh "$state/persist"
-node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
+setsid node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
 worker_pid=$!
 for _ in $(seq 1 120); do
   curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" && break

@@ -14,8 +14,8 @@ pub fn preview(props: &PreviewProps) -> Html {
     // No scripts run in the preview (the sandbox has no allow-scripts); same-origin only
     // lets relative image paths load as they will on the public site.
     html! {
-        <section class="canvas" aria-label={texts().preview}>
+        <main class="canvas" aria-label={texts().preview}>
             <iframe class="preview" title={texts().preview} sandbox="allow-same-origin" srcdoc={props.html.clone()} />
-        </section>
+        </main>
     }
 }

@@ -44,7 +44,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <header class="toolbar">
             <div class="toolbar-site">
                 <span class="toolbar-label">{ t.site }</span>
-                <strong class="toolbar-name">{ &props.site_name }</strong>
+                <h1 class="toolbar-name">{ &props.site_name }</h1>
             </div>
             <div class="toolbar-actions">
                 <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}

@@ -1,0 +1,33 @@
+// Zero axe-core violations on every demo page, the 404 page and the constructor,
+// at desktop and phone widths.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, openConstructor } from '../support/browser.mjs';
+import { axeViolations } from '../support/axe.mjs';
+
+const context = await launch({ bypassCSP: true });
+after(() => context.close());
+
+const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
+const WIDTHS = [{ width: 1366, height: 900 }, { width: 360, height: 740 }];
+
+for (const path of PAGES) {
+  for (const viewport of WIDTHS) {
+    test(`${path} at ${viewport.width}px has no accessibility violations`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${BASE_URL}${path}`);
+      assert.deepEqual(await axeViolations(page), []);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= viewport.width, `no horizontal scroll (${scrollWidth}px)`);
+      await page.close();
+    });
+  }
+}
+
+test('the constructor has no accessibility violations', async () => {
+  const page = await openConstructor(context, 'mincifra');
+  await page.locator('[data-block-id="img-building"]').click();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
