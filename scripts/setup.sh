@@ -76,6 +76,10 @@ build_worker() {
   fi
 }
 
+# Two set-ups at once (say, a demo and a test run) would race on the same build outputs.
+exec 9> "${TMPDIR:-/tmp}/civic-setup-$(pwd | sha256sum | cut -c1-12).lock"
+flock 9
+
 browser=0
 for arg in "$@"; do [ "$arg" = "--browser" ] && browser=1; done
 

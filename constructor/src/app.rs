@@ -205,9 +205,11 @@ pub fn app() -> Html {
     };
 
     let base_path = format!("/s/{site_slug}");
+    let no_data = civic_shared::RenderData::default();
     let preview_html = RenderContext::for_page(
         document,
         &state.page_id,
+        &no_data,
         RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() } },
     )
     .map(|ctx| civic_renderer::render_to_string(&ctx))

@@ -14,7 +14,8 @@ pub fn run_app() {
 pub fn render_public_page(document_json: &str, page_id: &str, base_path: &str) -> Result<String, JsError> {
     let document = civic_shared::SiteDocument::from_json(document_json).map_err(|e| JsError::new(&e.to_string()))?;
     let options = civic_renderer::RenderOptions { base_path, ..Default::default() };
-    let ctx = civic_renderer::RenderContext::for_page(&document, page_id, options)
+    let data = civic_shared::RenderData::default();
+    let ctx = civic_renderer::RenderContext::for_page(&document, page_id, &data, options)
         .ok_or_else(|| JsError::new("no such page"))?;
     Ok(civic_renderer::render_to_string(&ctx))
 }

@@ -62,7 +62,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Resp
             let Ok(doc) = SiteDocument::from_json(&json) else {
                 return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
             };
-            let rendered = render_public(&doc, page);
+            let rendered = render_public(&doc, &civic_shared::RenderData::default(), page);
             store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
             rendered
         }
@@ -78,14 +78,14 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Resp
     Ok(response)
 }
 
-fn render_public(doc: &SiteDocument, page: &PublicPage) -> (String, CachedPageMeta) {
+fn render_public(doc: &SiteDocument, data: &civic_shared::RenderData, page: &PublicPage) -> (String, CachedPageMeta) {
     let mut css = String::new();
     inline_style(&doc.theme, &mut css);
     let csp = public_page_csp(&css);
     let options = RenderOptions { base_path: &page.base_path, ..RenderOptions::default() };
     let found = doc
         .page_by_slug(&page.page)
-        .and_then(|(id, _)| RenderContext::for_page(doc, id, options));
+        .and_then(|(id, _)| RenderContext::for_page(doc, id, data, options));
     match found {
         Some(ctx) => (render_to_string(&ctx), CachedPageMeta { status: 200, csp }),
         None => (not_found_html(Some(doc), &page.base_path), CachedPageMeta { status: 404, csp }),

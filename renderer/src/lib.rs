@@ -9,7 +9,7 @@ pub mod escape;
 mod layout;
 mod style;
 
-use civic_shared::{Page, SiteDocument};
+use civic_shared::{Page, RenderData, SiteDocument};
 
 pub use layout::{render_not_found, render_page};
 pub use style::inline_style;
@@ -23,6 +23,8 @@ pub struct RenderContext<'a> {
     pub page_id: &'a str,
     /// The page itself.
     pub page: &'a Page,
+    /// Collections for data blocks (news, documents…); empty in the foundation's demo.
+    pub data: &'a RenderData,
     /// How to render.
     pub options: RenderOptions<'a>,
 }
@@ -51,9 +53,9 @@ pub enum Mode<'a> {
 
 impl<'a> RenderContext<'a> {
     /// A context for the page with the given id, if it exists.
-    pub fn for_page(site: &'a SiteDocument, page_id: &'a str, options: RenderOptions<'a>) -> Option<Self> {
+    pub fn for_page(site: &'a SiteDocument, page_id: &'a str, data: &'a RenderData, options: RenderOptions<'a>) -> Option<Self> {
         let page = site.pages.get(page_id)?;
-        Some(Self { site, page_id, page, options })
+        Some(Self { site, page_id, page, data, options })
     }
 }
 

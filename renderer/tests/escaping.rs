@@ -3,6 +3,18 @@
 use civic_renderer::{render_not_found, render_to_string, Mode, RenderContext, RenderOptions};
 use civic_shared::{Block, Heading, Image, Paragraph, Section, TextRun};
 
+static NO_DATA: civic_shared::RenderData = civic_shared::RenderData {
+    news: Vec::new(),
+    announcements: Vec::new(),
+    documents: Vec::new(),
+    staff: Vec::new(),
+    phones: Vec::new(),
+    reception: Vec::new(),
+    vacancies: Vec::new(),
+    polls: Vec::new(),
+    appeal_stats: None,
+};
+
 const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";
 
 fn hostile_site() -> civic_shared::SiteDocument {
@@ -40,7 +52,7 @@ fn assert_inert(html: &str) {
 #[test]
 fn public_page_escapes_everything() {
     let doc = hostile_site();
-    let ctx = RenderContext::for_page(&doc, "home", RenderOptions::default()).unwrap();
+    let ctx = RenderContext::for_page(&doc, "home", &NO_DATA, RenderOptions::default()).unwrap();
     let html = render_to_string(&ctx);
     assert_inert(&html);
     assert!(html.contains("<h2>"), "heading level is clamped");
@@ -51,7 +63,7 @@ fn public_page_escapes_everything() {
 fn preview_escapes_block_ids() {
     let doc = hostile_site();
     let options = RenderOptions { base_path: "", mode: Mode::Preview { selected: Some(HOSTILE) } };
-    let html = render_to_string(&RenderContext::for_page(&doc, "home", options).unwrap());
+    let html = render_to_string(&RenderContext::for_page(&doc, "home", &NO_DATA, options).unwrap());
     assert_inert(&html);
     assert!(html.contains("class=\"civic-selected\" data-block=\"&lt;script&gt;"));
 }

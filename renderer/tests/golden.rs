@@ -13,10 +13,11 @@ fn golden_dir() -> PathBuf {
 #[test]
 fn demo_pages_match_their_snapshots() {
     let doc = civic_shared::demo::ministry();
+    let data = civic_shared::RenderData::default();
     let options = RenderOptions { base_path: "/s/mincifra", ..RenderOptions::default() };
     let mut mismatched = Vec::new();
     for page_id in doc.pages.keys() {
-        let ctx = RenderContext::for_page(&doc, page_id, options).unwrap();
+        let ctx = RenderContext::for_page(&doc, page_id, &data, options).unwrap();
         let html = render_to_string(&ctx);
         let file = golden_dir().join(format!("mincifra-{page_id}.html"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {

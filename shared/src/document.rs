@@ -84,6 +84,9 @@ pub struct Page {
     pub slug: String,
     /// Title: the `<h1>` and the `<title>`.
     pub title: String,
+    /// One or two sentences for search engines and link previews.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
     /// Whether the page is listed in the main menu.
     #[serde(default = "yes")]
     pub in_menu: bool,

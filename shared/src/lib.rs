@@ -3,6 +3,7 @@
 //! Pure: no I/O, no clock. Both the browser (constructor) and the edge worker use it.
 #![forbid(unsafe_code)]
 
+pub mod collections;
 pub mod demo;
 pub mod document;
 pub mod messages;
@@ -12,5 +13,6 @@ pub use document::{
     Block, Heading, Image, OrgKind, Page, Paragraph, Section, SiteDocument, SiteMeta, TextRun,
     Theme, ThemeFont, SCHEMA_VERSION,
 };
+pub use collections::RenderData;
 pub use messages::Lang;
 pub use validate::{validate, Problem, ProblemKind};
