@@ -16,7 +16,7 @@ const persistArgs = process.argv.includes('--persist-to')
   : [];
 
 /** The demo sites, in the order of their ids. */
-export const DEMO_SITES = [{ id: 1, slug: 'mincifra', file: 'shared/demo/mincifra.json' }];
+export const DEMO_SITES = [{ id: 1, slug: 'mincifra', file: 'shared/demo/mincifra.json', data: 'shared/demo/mincifra-data.json' }];
 
 function wrangler(...args) {
   return execFileSync(join(root, 'node_modules/.bin/wrangler'), [...args, '--local', ...persistArgs], {
@@ -34,6 +34,7 @@ for (const site of DEMO_SITES) {
   const document = JSON.parse(body);
   const key = `docs/${site.id}/${createHash('sha256').update(body).digest('hex')}.json`;
   wrangler('r2', 'object', 'put', `civic-docs/${key}`, '--file', join(root, site.file), '--content-type', 'application/json');
+  wrangler('r2', 'object', 'put', `civic-docs/data/${site.id}.json`, '--file', join(root, site.data), '--content-type', 'application/json');
   statements.push(
     `INSERT OR IGNORE INTO sites (id, slug, name, kind, draft_version, draft_key, published_revision) VALUES ` +
       `(${site.id}, ${sqlText(site.slug)}, ${sqlText(document.site.name)}, ${sqlText(document.site.kind)}, 1, ${sqlText(key)}, 1);`,

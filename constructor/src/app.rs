@@ -96,15 +96,17 @@ pub fn app() -> Html {
     let t = texts();
     let state = use_reducer(EditorState::default);
     let site = use_state(|| None::<String>);
+    let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
 
     {
-        let (state, site) = (state.clone(), site.clone());
+        let (state, site, data) = (state.clone(), site.clone(), data.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
                 match site_to_open().await {
                     Ok(Some(slug)) => {
                         site.set(Some(slug.clone()));
-                        load(slug, state).await;
+                        load(slug.clone(), state).await;
+                        data.set(Rc::new(server::load_data(&slug).await));
                     }
                     Ok(None) => state.dispatch(Action::Failed(texts().no_sites.into())),
                     Err(err) => state.dispatch(Action::Failed(error_message(&err))),
@@ -205,11 +207,10 @@ pub fn app() -> Html {
     };
 
     let base_path = format!("/s/{site_slug}");
-    let no_data = civic_shared::RenderData::default();
     let preview_html = RenderContext::for_page(
         document,
         &state.page_id,
-        &no_data,
+        &data,
         RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() } },
     )
     .map(|ctx| civic_renderer::render_to_string(&ctx))

@@ -1,6 +1,7 @@
 //! The left panel: the site's pages and the outline of the current page's blocks.
 
-use civic_shared::Block;
+use civic_shared::schema::schema_of;
+use civic_shared::{Block, TextBlock};
 use yew::prelude::*;
 
 use crate::i18n::texts;
@@ -18,12 +19,24 @@ pub struct OutlineProps {
 
 /// What the outline shows for a block: its kind and the start of its text.
 fn label(block: &Block) -> (&'static str, String) {
-    let t = texts();
-    let (kind, text) = match block {
-        Block::Heading(h) => (t.block_heading, h.text.clone()),
-        Block::Paragraph(p) => (t.block_paragraph, p.runs.iter().map(|r| r.text.as_str()).collect()),
-        Block::Image(img) => (t.block_image, img.alt.clone()),
-        Block::Section(s) => (t.block_section, s.title.clone()),
+    let kind = schema_of(block.type_name()).map_or("", |schema| schema.label.ru);
+    let text = match block {
+        Block::Text(text) => text
+            .content
+            .iter()
+            .flat_map(|part| match part {
+                TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter().collect::<Vec<_>>(),
+                TextBlock::List { items, .. } => items.iter().flatten().collect(),
+            })
+            .map(|run| run.text.as_str())
+            .collect::<String>(),
+        other => {
+            let json = serde_json::to_value(other).unwrap_or_default();
+            ["text", "title", "label", "name", "alt", "caption", "address"]
+                .iter()
+                .find_map(|key| json.get(*key).and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(String::from))
+                .unwrap_or_default()
+        }
     };
     let mut short: String = text.chars().take(48).collect();
     if text.chars().count() > 48 {
@@ -32,9 +45,8 @@ fn label(block: &Block) -> (&'static str, String) {
     (kind, short)
 }
 
-fn block_items(blocks: &[Block], props: &OutlineProps) -> Html {
+fn block_items<'a>(blocks: impl Iterator<Item = &'a Block>, props: &OutlineProps) -> Html {
     blocks
-        .iter()
         .map(|block| {
             let id = block.id().to_string();
             let (kind, text) = label(block);
@@ -50,7 +62,7 @@ fn block_items(blocks: &[Block], props: &OutlineProps) -> Html {
                         <span class="outline-kind">{ kind }</span>
                         <span class="outline-text">{ text }</span>
                     </button>
-                    if !block.children().is_empty() {
+                    if block.children().next().is_some() {
                         <ul class="outline-children">{ block_items(block.children(), props) }</ul>
                     }
                 </li>
@@ -78,7 +90,7 @@ pub fn outline(props: &OutlineProps) -> Html {
                 }) }
             </ul>
             <h2 class="panel-title">{ t.blocks }</h2>
-            <ul class="block-tree">{ block_items(&props.blocks, props) }</ul>
+            <ul class="block-tree">{ block_items(props.blocks.iter(), props) }</ul>
         </nav>
     }
 }

@@ -1,7 +1,10 @@
-//! The right panel: the fields of the selected block, with inline validation.
+//! The right panel: a form generated from the selected block's schema, with inline
+//! validation. Every input emits one generic edit: a JSON pointer and its new value.
 
-use civic_shared::validate::{is_image_url, is_link};
-use civic_shared::{Block, ProblemKind};
+use civic_shared::schema::{schema_of, Field, FieldKind};
+use civic_shared::validate::{is_embed_url, is_image_url, is_link};
+use civic_shared::{Block, Lang, ProblemKind};
+use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -14,125 +17,236 @@ pub struct PropertiesProps {
     pub on_edit: Callback<(String, BlockEdit)>,
 }
 
-/// Emits an edit built from the new value of a text input or textarea.
-fn on_text(on_edit: &Callback<(String, BlockEdit)>, id: &str, make: impl Fn(String) -> BlockEdit + 'static) -> Callback<InputEvent> {
-    let (on_edit, id) = (on_edit.clone(), id.to_string());
-    Callback::from(move |event: InputEvent| {
-        let value = event
-            .target_dyn_into::<HtmlInputElement>()
-            .map(|input| input.value())
-            .or_else(|| event.target_dyn_into::<HtmlTextAreaElement>().map(|area| area.value()))
-            .unwrap_or_default();
-        on_edit.emit((id.clone(), make(value)));
-    })
+/// What every input needs: the block, where the value lives, how to report an edit.
+struct Form<'a> {
+    block_id: &'a str,
+    on_edit: &'a Callback<(String, BlockEdit)>,
 }
 
-fn on_check(on_edit: &Callback<(String, BlockEdit)>, id: &str, make: impl Fn(bool) -> BlockEdit + 'static) -> Callback<Event> {
-    let (on_edit, id) = (on_edit.clone(), id.to_string());
-    Callback::from(move |event: Event| {
-        if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-            on_edit.emit((id.clone(), make(input.checked())));
-        }
-    })
+impl Form<'_> {
+    /// A callback that reads an input's text and turns it into a value.
+    fn on_input(&self, pointer: &str, to_value: fn(String) -> Value) -> Callback<InputEvent> {
+        let (on_edit, id, pointer) = (self.on_edit.clone(), self.block_id.to_string(), pointer.to_string());
+        Callback::from(move |event: InputEvent| {
+            let text = event
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|input| input.value())
+                .or_else(|| event.target_dyn_into::<HtmlTextAreaElement>().map(|area| area.value()))
+                .unwrap_or_default();
+            on_edit.emit((id.clone(), BlockEdit::new(pointer.clone(), to_value(text))));
+        })
+    }
+
+    fn on_check(&self, pointer: &str) -> Callback<Event> {
+        let (on_edit, id, pointer) = (self.on_edit.clone(), self.block_id.to_string(), pointer.to_string());
+        Callback::from(move |event: Event| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                on_edit.emit((id.clone(), BlockEdit::new(pointer.clone(), input.checked())));
+            }
+        })
+    }
+
+    fn on_select(&self, pointer: &str) -> Callback<Event> {
+        let (on_edit, id, pointer) = (self.on_edit.clone(), self.block_id.to_string(), pointer.to_string());
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                on_edit.emit((id.clone(), BlockEdit::new(pointer.clone(), select.value())));
+            }
+        })
+    }
 }
 
-/// A labelled single-line field with its inline error.
-fn text_field(field_id: &str, label: &str, value: &str, error: Option<ProblemKind>, hint: Option<&str>, oninput: Callback<InputEvent>) -> Html {
-    let error_id = format!("{field_id}-error");
-    let hint_id = format!("{field_id}-hint");
-    let described = match (&error, hint) {
-        (Some(_), _) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
+/// Form ids are derived from the JSON pointer: `/images/0/alt` → `prop-images-0-alt`.
+fn dom_id(pointer: &str) -> String {
+    format!("prop{}", pointer.replace('/', "-"))
+}
+
+fn as_text(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The problem inline validation shows under a field, if any.
+fn problem(field: &Field, text: &str) -> Option<ProblemKind> {
+    if text.trim().is_empty() {
+        return field.required.then_some(ProblemKind::Required);
+    }
+    match field.kind {
+        FieldKind::Link if !is_link(text) => Some(ProblemKind::BadLink),
+        FieldKind::ImageUrl if !is_image_url(text) => Some(ProblemKind::BadImageUrl),
+        FieldKind::EmbedUrl if !is_embed_url(text) => Some(ProblemKind::BadEmbedHost),
         _ => None,
-    };
+    }
+}
+
+fn labelled(id: &str, label: &str, error: Option<ProblemKind>, input: Html) -> Html {
+    let error_id = format!("{id}-error");
     html! {
         <div class="field">
-            <label for={field_id.to_string()}>{ label }</label>
-            <input id={field_id.to_string()} type="text" value={value.to_string()} {oninput}
-                aria-invalid={error.is_some().then_some("true")} aria-describedby={described} />
-            if let Some(hint) = hint { <p class="hint" id={hint_id}>{ hint }</p> }
-            if let Some(error) = error { <p class="field-error" id={error_id}>{ error.message(civic_shared::Lang::Ru) }</p> }
+            <label for={id.to_string()}>{ label }</label>
+            { input }
+            if let Some(error) = error { <p class="field-error" id={error_id}>{ error.message(Lang::Ru) }</p> }
         </div>
     }
 }
 
-fn required(value: &str) -> Option<ProblemKind> {
-    value.trim().is_empty().then_some(ProblemKind::Required)
+/// One field of the schema, at `pointer`, with the block's current JSON.
+fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
+    let id = dom_id(pointer);
+    let current = json.pointer(pointer);
+    let label = field.label.ru;
+    match field.kind {
+        FieldKind::Line | FieldKind::Link | FieldKind::ImageUrl | FieldKind::EmbedUrl => {
+            let text = as_text(current);
+            let error = problem(field, &text);
+            let described = error.as_ref().map(|_| format!("{id}-error"));
+            labelled(&id, label, error.clone(), html! {
+                <input id={id.clone()} type="text" value={text} oninput={form.on_input(pointer, Value::String)}
+                    aria-invalid={error.is_some().then_some("true")} aria-describedby={described} />
+            })
+        }
+        FieldKind::Multiline => labelled(&id, label, None, html! {
+            <textarea id={id.clone()} rows="3" value={as_text(current)} oninput={form.on_input(pointer, Value::String)} />
+        }),
+        FieldKind::Number { .. } | FieldKind::Decimal => labelled(&id, label, None, html! {
+            <input id={id.clone()} type="text" inputmode="decimal" value={as_text(current)}
+                oninput={form.on_input(pointer, |text| if text.trim().is_empty() { Value::Null } else { Value::String(text) })} />
+        }),
+        FieldKind::Bool => html! {
+            <div class="field check">
+                <label><input id={id} type="checkbox" checked={current.and_then(Value::as_bool).unwrap_or(false)}
+                    onchange={form.on_check(pointer)} />{ " " }{ label }</label>
+            </div>
+        },
+        FieldKind::Choice(options) => {
+            let selected = as_text(current);
+            labelled(&id, label, None, html! {
+                <select id={id.clone()} onchange={form.on_select(pointer)}>
+                    { for options.iter().map(|(value, option_label)| html! {
+                        <option value={*value} selected={selected == *value}>{ option_label.ru }</option>
+                    }) }
+                </select>
+            })
+        }
+        FieldKind::Lines => {
+            let text = current.and_then(Value::as_array).map(|lines| {
+                lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")
+            }).unwrap_or_default();
+            labelled(&id, label, None, html! {
+                <textarea id={id.clone()} rows="4" value={text} oninput={form.on_input(pointer, |text| {
+                    Value::from(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect::<Vec<_>>())
+                })} />
+            })
+        }
+        FieldKind::Rows => {
+            let text = current.and_then(Value::as_array).map(|rows| {
+                rows.iter().map(|row| row.as_array().map(|cells| {
+                    cells.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" | ")
+                }).unwrap_or_default()).collect::<Vec<_>>().join("\n")
+            }).unwrap_or_default();
+            html! {
+                <div class="field">
+                    <label for={id.clone()}>{ label }</label>
+                    <textarea id={id.clone()} rows="6" class="mono" value={text} aria-describedby={format!("{id}-hint")}
+                        oninput={form.on_input(pointer, |text| Value::from(text.lines().map(|line| {
+                            line.split('|').map(|cell| Value::from(cell.trim())).collect::<Vec<_>>()
+                        }).collect::<Vec<_>>()))} />
+                    <p class="hint" id={format!("{id}-hint")}>{ texts().rows_hint }</p>
+                </div>
+            }
+        }
+        FieldKind::RichText => rich_text_view(form, pointer, current),
+        FieldKind::List(item_fields) => {
+            let items = current.and_then(Value::as_array).map(Vec::len).unwrap_or(0);
+            html! {
+                <fieldset class="list-field">
+                    <legend>{ label }</legend>
+                    { for (0..items).map(|index| html! {
+                        <fieldset class="list-item">
+                            <legend>{ format!("{} {}", texts().item, index + 1) }</legend>
+                            { for item_fields.iter().map(|f| field_view(form, f, &format!("{pointer}/{index}/{}", f.key), json)) }
+                        </fieldset>
+                    }) }
+                </fieldset>
+            }
+        }
+        // Child blocks are edited in the outline, not in the form.
+        FieldKind::Blocks => html! {},
+    }
+}
+
+/// Rich text: each paragraph, quote and list item as its runs, each run with its marks.
+fn rich_text_view(form: &Form, pointer: &str, current: Option<&Value>) -> Html {
+    let t = texts();
+    let parts = current.and_then(Value::as_array).cloned().unwrap_or_default();
+    html! {
+        { for parts.iter().enumerate().map(|(part_index, part)| {
+            let kind = part.get("kind").and_then(Value::as_str).unwrap_or("paragraph");
+            let title = match kind { "list" => t.list, "quote" => t.quote, _ => t.paragraph };
+            let run_groups: Vec<(String, &Value)> = match kind {
+                "list" => part.get("items").and_then(Value::as_array).map(|items| items.iter().enumerate()
+                    .map(|(i, runs)| (format!("{pointer}/{part_index}/items/{i}"), runs)).collect()).unwrap_or_default(),
+                _ => part.get("runs").map(|runs| vec![(format!("{pointer}/{part_index}/runs"), runs)]).unwrap_or_default(),
+            };
+            html! {
+                <fieldset class="run">
+                    <legend>{ format!("{title} {}", part_index + 1) }</legend>
+                    { for run_groups.iter().map(|(runs_pointer, runs)| html! {
+                        { for runs.as_array().into_iter().flatten().enumerate().map(|(i, run)| run_view(form, &format!("{runs_pointer}/{i}"), run)) }
+                    }) }
+                </fieldset>
+            }
+        }) }
+    }
+}
+
+fn run_view(form: &Form, pointer: &str, run: &Value) -> Html {
+    let t = texts();
+    let id = dom_id(pointer);
+    let text = as_text(run.get("text"));
+    let link = as_text(run.get("link"));
+    let link_error = (!link.is_empty() && !is_link(&link)).then_some(ProblemKind::BadLink);
+    let link_id = format!("{id}-link");
+    html! {
+        <div class="run-part">
+            <label for={id.clone()} class="visually-hidden">{ t.run }</label>
+            <textarea id={id.clone()} rows="2" value={text} oninput={form.on_input(&format!("{pointer}/text"), Value::String)} />
+            <div class="marks">
+                <label><input type="checkbox" checked={run.get("bold").and_then(Value::as_bool).unwrap_or(false)}
+                    onchange={form.on_check(&format!("{pointer}/bold"))} />{ " " }{ t.bold }</label>
+                <label><input type="checkbox" checked={run.get("italic").and_then(Value::as_bool).unwrap_or(false)}
+                    onchange={form.on_check(&format!("{pointer}/italic"))} />{ " " }{ t.italic }</label>
+            </div>
+            { labelled(&link_id, t.link, link_error.clone(), html! {
+                <input id={link_id.clone()} type="text" value={link} aria-invalid={link_error.is_some().then_some("true")}
+                    oninput={form.on_input(&format!("{pointer}/link"), |text| if text.trim().is_empty() { Value::Null } else { Value::String(text) })} />
+            }) }
+        </div>
+    }
 }
 
 #[function_component(Properties)]
 pub fn properties(props: &PropertiesProps) -> Html {
     let t = texts();
-    let on_edit = &props.on_edit;
     let body = match &props.block {
         None => html! { <p class="empty-state">{ t.nothing_selected }</p> },
-        Some(Block::Heading(h)) => {
-            let id = h.id.clone();
-            let onchange = {
-                let (on_edit, id) = (on_edit.clone(), id.clone());
-                Callback::from(move |event: Event| {
-                    if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                        let level = select.value().parse().unwrap_or(2);
-                        on_edit.emit((id.clone(), BlockEdit::HeadingLevel(level)));
-                    }
-                })
-            };
-            html! {
-                <>
-                    { text_field("prop-heading-text", t.heading_text, &h.text, required(&h.text), None, on_text(on_edit, &id, BlockEdit::HeadingText)) }
-                    <div class="field">
-                        <label for="prop-heading-level">{ t.heading_level }</label>
-                        <select id="prop-heading-level" {onchange}>
-                            { for (2u8..=4).map(|level| html! {
-                                <option value={level.to_string()} selected={h.level == level}>{ format!("H{level}") }</option>
-                            }) }
-                        </select>
-                    </div>
-                </>
+        Some(block) => match (schema_of(block.type_name()), serde_json::to_value(block)) {
+            (Some(schema), Ok(json)) => {
+                let form = Form { block_id: block.id(), on_edit: &props.on_edit };
+                let fields: Html = schema.fields.iter().map(|field| field_view(&form, field, &format!("/{}", field.key), &json)).collect();
+                html! {
+                    <>
+                        <p class="block-kind">{ schema.label.ru }</p>
+                        if schema.fields.is_empty() { <p class="hint">{ t.no_settings }</p> }
+                        { fields }
+                    </>
+                }
             }
-        }
-        Some(Block::Paragraph(p)) => {
-            let id = p.id.clone();
-            html! {
-                { for p.runs.iter().enumerate().map(|(index, run)| {
-                    let field = format!("prop-run-{index}");
-                    let link = run.link.clone().unwrap_or_default();
-                    let link_error = (!link.is_empty() && !is_link(&link)).then_some(ProblemKind::BadLink);
-                    html! {
-                        <fieldset class="run">
-                            <legend>{ format!("{} {}", t.run, index + 1) }</legend>
-                            <div class="field">
-                                <label for={field.clone()} class="visually-hidden">{ format!("{} {}", t.run, index + 1) }</label>
-                                <textarea id={field.clone()} rows="3" value={run.text.clone()}
-                                    oninput={on_text(on_edit, &id, move |text| BlockEdit::RunText { index, text })} />
-                            </div>
-                            <div class="marks">
-                                <label><input type="checkbox" checked={run.bold}
-                                    onchange={on_check(on_edit, &id, move |bold| BlockEdit::RunBold { index, bold })} />{ " " }{ t.bold }</label>
-                                <label><input type="checkbox" checked={run.italic}
-                                    onchange={on_check(on_edit, &id, move |italic| BlockEdit::RunItalic { index, italic })} />{ " " }{ t.italic }</label>
-                            </div>
-                            { text_field(&format!("{field}-link"), t.link, &link, link_error, None,
-                                on_text(on_edit, &id, move |link| BlockEdit::RunLink { index, link })) }
-                        </fieldset>
-                    }
-                }) }
-            }
-        }
-        Some(Block::Image(img)) => {
-            let id = img.id.clone();
-            let src_error = (!is_image_url(&img.src)).then_some(ProblemKind::BadImageUrl);
-            html! {
-                <>
-                    { text_field("prop-image-src", t.image_src, &img.src, src_error, None, on_text(on_edit, &id, BlockEdit::ImageSrc)) }
-                    { text_field("prop-image-alt", t.image_alt, &img.alt, required(&img.alt), Some(t.image_alt_hint), on_text(on_edit, &id, BlockEdit::ImageAlt)) }
-                    { text_field("prop-image-caption", t.caption, &img.caption, None, None, on_text(on_edit, &id, BlockEdit::ImageCaption)) }
-                </>
-            }
-        }
-        Some(Block::Section(s)) => {
-            text_field("prop-section-title", t.section_title, &s.title, None, None, on_text(on_edit, &s.id, BlockEdit::SectionTitle))
-        }
+            _ => html! {},
+        },
     };
     html! {
         <aside class="properties" aria-labelledby="properties-title">

@@ -107,6 +107,12 @@ pub async fn load_draft(site: &str) -> Result<Draft, ServerError> {
     Ok(Draft { version: body.version, published_revision: body.published_revision, document })
 }
 
+/// The site's collections (news, documents…) for data blocks in the preview. A failure
+/// only means empty data blocks, never a broken editor.
+pub async fn load_data(site: &str) -> civic_shared::RenderData {
+    ok_json(Request::get(&format!("/api/sites/{}/data", encode(site))).send().await).await.unwrap_or_default()
+}
+
 /// Saves the draft based on `base_version`; returns the new version.
 pub async fn save_draft(site: &str, base_version: i64, document: &SiteDocument) -> Result<i64, ServerError> {
     #[derive(Deserialize)]

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use civic_shared::{Block, SiteDocument};
+use serde_json::Value;
 
 /// How many undo steps are kept; older ones are dropped to bound memory.
 pub const UNDO_LIMIT: usize = 200;
@@ -28,51 +29,26 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// One field of one block, changed by the properties panel.
+/// One field of one block, changed by the properties panel: the JSON value at `pointer`
+/// inside the block (`/text`, `/images/0/alt`, `/content/0/runs/1/bold`). One generic edit
+/// serves every block kind, because the forms are generated from the block schemas.
 #[derive(Clone, Debug, PartialEq)]
-pub enum BlockEdit {
-    /// Heading text.
-    HeadingText(String),
-    /// Heading level 2..=4.
-    HeadingLevel(u8),
-    /// Text of run `index` of a paragraph.
-    RunText { index: usize, text: String },
-    /// Bold mark of run `index`.
-    RunBold { index: usize, bold: bool },
-    /// Italic mark of run `index`.
-    RunItalic { index: usize, italic: bool },
-    /// Link of run `index`; empty removes it.
-    RunLink { index: usize, link: String },
-    /// Image address.
-    ImageSrc(String),
-    /// Image text alternative.
-    ImageAlt(String),
-    /// Image caption.
-    ImageCaption(String),
-    /// Section title.
-    SectionTitle(String),
+pub struct BlockEdit {
+    /// JSON pointer inside the block; `/type` and `/id` cannot be edited.
+    pub pointer: String,
+    /// The new value; `null` clears an optional field.
+    pub value: Value,
 }
 
 impl BlockEdit {
-    /// Edits of the same field of the same block in a row are one undo step (typing).
-    fn field(&self) -> (u8, usize) {
-        match self {
-            BlockEdit::HeadingText(_) => (0, 0),
-            BlockEdit::HeadingLevel(_) => (1, 0),
-            BlockEdit::RunText { index, .. } => (2, *index),
-            BlockEdit::RunBold { index, .. } => (3, *index),
-            BlockEdit::RunItalic { index, .. } => (4, *index),
-            BlockEdit::RunLink { index, .. } => (5, *index),
-            BlockEdit::ImageSrc(_) => (6, 0),
-            BlockEdit::ImageAlt(_) => (7, 0),
-            BlockEdit::ImageCaption(_) => (8, 0),
-            BlockEdit::SectionTitle(_) => (9, 0),
-        }
+    /// An edit of the field at `pointer`.
+    pub fn new(pointer: impl Into<String>, value: impl Into<Value>) -> Self {
+        Self { pointer: pointer.into(), value: value.into() }
     }
 
-    /// Toggles and level changes are deliberate single steps; only typing coalesces.
+    /// Typing into a text field coalesces into one undo step; toggles and choices do not.
     fn is_typing(&self) -> bool {
-        !matches!(self, BlockEdit::HeadingLevel(_) | BlockEdit::RunBold { .. } | BlockEdit::RunItalic { .. })
+        self.value.is_string()
     }
 }
 
@@ -129,7 +105,7 @@ pub struct EditorState {
     // Snapshots are shared, so cloning the state (as Yew's reducer does) stays cheap.
     undo: Vec<Rc<SiteDocument>>,
     redo: Vec<Rc<SiteDocument>>,
-    last_edit: Option<(String, (u8, usize))>,
+    last_edit: Option<(String, String)>,
 }
 
 impl Default for EditorState {
@@ -224,7 +200,7 @@ impl EditorState {
         if !apply_edit(block, &edit) {
             return;
         }
-        let key = (block_id, edit.field());
+        let key = (block_id, edit.pointer.clone());
         let coalesce = edit.is_typing() && self.last_edit.as_ref() == Some(&key);
         if !coalesce {
             let mut snapshot = document.clone();
@@ -264,7 +240,12 @@ impl EditorState {
 
 /// Finds a block by id anywhere in the tree.
 pub fn find_block<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Block> {
-    blocks.iter().find_map(|block| if block.id() == id { Some(block) } else { find_block(block.children(), id) })
+    blocks.iter().find_map(|block| {
+        if block.id() == id {
+            return Some(block);
+        }
+        block.child_groups().into_iter().find_map(|group| find_block(group, id))
+    })
 }
 
 fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block> {
@@ -272,8 +253,8 @@ fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block
         if block.id() == id {
             return Some(block);
         }
-        if let Block::Section(section) = block {
-            if let Some(found) = find_block_mut(&mut section.blocks, id) {
+        for group in block.child_groups_mut() {
+            if let Some(found) = find_block_mut(group, id) {
                 return Some(found);
             }
         }
@@ -281,34 +262,46 @@ fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block
     None
 }
 
-/// Applies an edit that fits the block; returns false (and changes nothing) otherwise.
+/// Applies an edit if the result is still a valid block of the same kind; returns false
+/// (and changes nothing) otherwise.
 fn apply_edit(block: &mut Block, edit: &BlockEdit) -> bool {
-    match (block, edit) {
-        (Block::Heading(h), BlockEdit::HeadingText(text)) => h.text.clone_from(text),
-        (Block::Heading(h), BlockEdit::HeadingLevel(level)) => h.level = (*level).clamp(2, 4),
-        (Block::Paragraph(p), BlockEdit::RunText { index, text }) => match p.runs.get_mut(*index) {
-            Some(run) => run.text.clone_from(text),
-            None => return false,
-        },
-        (Block::Paragraph(p), BlockEdit::RunBold { index, bold }) => match p.runs.get_mut(*index) {
-            Some(run) => run.bold = *bold,
-            None => return false,
-        },
-        (Block::Paragraph(p), BlockEdit::RunItalic { index, italic }) => match p.runs.get_mut(*index) {
-            Some(run) => run.italic = *italic,
-            None => return false,
-        },
-        (Block::Paragraph(p), BlockEdit::RunLink { index, link }) => match p.runs.get_mut(*index) {
-            Some(run) => run.link = (!link.trim().is_empty()).then(|| link.trim().to_string()),
-            None => return false,
-        },
-        (Block::Image(img), BlockEdit::ImageSrc(src)) => img.src.clone_from(src),
-        (Block::Image(img), BlockEdit::ImageAlt(alt)) => img.alt.clone_from(alt),
-        (Block::Image(img), BlockEdit::ImageCaption(caption)) => img.caption.clone_from(caption),
-        (Block::Section(s), BlockEdit::SectionTitle(title)) => s.title.clone_from(title),
-        _ => return false,
+    let pointer = edit.pointer.as_str();
+    if !pointer.starts_with('/') || pointer == "/type" || pointer == "/id" {
+        return false;
     }
-    true
+    let Ok(mut json) = serde_json::to_value(&*block) else { return false };
+    let value = match json.pointer(pointer) {
+        // Numbers typed or chosen as text (a heading level, a size) stay numbers.
+        Some(Value::Number(_)) => match edit.value.as_str().map(str::trim) {
+            Some(text) => match text.parse::<i64>().map(Value::from).or_else(|_| text.parse::<f64>().map(Value::from)) {
+                Ok(number) => number,
+                Err(_) => return false,
+            },
+            None => edit.value.clone(),
+        },
+        _ => edit.value.clone(),
+    };
+    match json.pointer_mut(pointer) {
+        Some(slot) => *slot = value,
+        None => {
+            // Optional fields left out of the JSON when empty: insert them into their parent.
+            let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+            let parent = if parent.is_empty() { Some(&mut json) } else { json.pointer_mut(parent) };
+            match parent.and_then(Value::as_object_mut) {
+                Some(object) => {
+                    object.insert(key.to_string(), value);
+                }
+                None => return false,
+            }
+        }
+    }
+    match serde_json::from_value::<Block>(json) {
+        Ok(updated) if updated.type_name() == block.type_name() && updated.id() == block.id() => {
+            *block = updated;
+            true
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -334,7 +327,7 @@ mod tests {
     }
 
     fn type_heading(state: &mut EditorState, text: &str) {
-        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::HeadingText(text.into()) });
+        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::new("/text", text) });
     }
 
     #[test]
@@ -357,7 +350,7 @@ mod tests {
     fn another_field_starts_a_new_step() {
         let mut state = loaded();
         type_heading(&mut state, "А");
-        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::HeadingLevel(3) });
+        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::new("/level", "3") });
         type_heading(&mut state, "Б");
         state.apply(Action::Undo);
         assert_eq!(heading_text(&state), "А");
@@ -367,23 +360,46 @@ mod tests {
     }
 
     #[test]
-    fn nested_blocks_are_edited() {
+    fn nested_blocks_and_rich_text_are_edited() {
         let mut state = loaded();
-        state.apply(Action::Edit {
-            block_id: "p-gosuslugi".into(),
-            edit: BlockEdit::RunBold { index: 1, bold: true },
-        });
+        state.apply(Action::Edit { block_id: "card-internet".into(), edit: BlockEdit::new("/title", "Связь") });
+        state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content/0/runs/0/bold", true) });
         let doc = state.document.as_ref().unwrap();
-        match find_block(&doc.pages["home"].blocks, "p-gosuslugi") {
-            Some(Block::Paragraph(p)) => assert!(p.runs[1].bold),
+        match find_block(&doc.pages["home"].blocks, "card-internet") {
+            Some(Block::Card(card)) => assert_eq!(card.title, "Связь"),
+            other => panic!("{other:?}"),
+        }
+        match find_block(&doc.pages["home"].blocks, "p-intro") {
+            Some(Block::Text(text)) => match &text.content[0] {
+                civic_shared::TextBlock::Paragraph { runs } => assert!(runs[0].bold),
+                other => panic!("{other:?}"),
+            },
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
-    fn mismatched_edit_changes_nothing() {
+    fn optional_fields_are_inserted_and_cleared() {
         let mut state = loaded();
-        state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::ImageAlt("x".into()) });
+        state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content/0/runs/0/link", "kontakty") });
+        let doc = state.document.as_ref().unwrap();
+        match find_block(&doc.pages["home"].blocks, "p-intro") {
+            Some(Block::Text(text)) => match &text.content[0] {
+                civic_shared::TextBlock::Paragraph { runs } => assert_eq!(runs[0].link.as_deref(), Some("kontakty")),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        }
+        state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content/0/runs/0/link", Value::Null) });
+        assert!(state.can_undo());
+    }
+
+    #[test]
+    fn edits_that_break_the_block_change_nothing() {
+        let mut state = loaded();
+        for (pointer, value) in [("/level", Value::from("два")), ("/type", Value::from("image")), ("/id", Value::from("x")), ("/nope/deep", Value::from(1)), ("/text", Value::from(5))] {
+            state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit { pointer: pointer.into(), value } });
+        }
         assert!(!state.can_undo());
         assert_eq!(state.save, SaveState::Saved);
     }
@@ -419,7 +435,7 @@ mod tests {
         let mut state = loaded();
         for i in 0..(UNDO_LIMIT + 50) {
             let level = if i % 2 == 0 { 3 } else { 2 };
-            state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::HeadingLevel(level) });
+            state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::new("/level", level) });
         }
         let mut steps = 0;
         while state.can_undo() {

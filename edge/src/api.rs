@@ -183,7 +183,7 @@ mod tests {
         let (status, body) = parse_save(&save_body(&json)).unwrap_err().to_http();
         assert_eq!(status, 400);
         // Internally tagged blocks are buffered by serde, so the path stops at the block.
-        assert!(body.contains("\"path\":\"document.pages.home.blocks[0]\""), "{body}");
+        assert!(body.contains("\"path\":\"document.pages.home.blocks[1]\""), "{body}");
         assert!(body.contains("expected u8"), "{body}");
     }
 

@@ -35,6 +35,8 @@ pub enum ApiRoute {
     Draft { site: String },
     /// `POST /api/sites/<slug>/publish`.
     Publish { site: String },
+    /// `GET /api/sites/<slug>/data`: the site's collections for data blocks.
+    Data { site: String },
     /// Unknown endpoint.
     NotFound,
 }
@@ -65,6 +67,7 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites"] => ApiRoute::ListSites,
         ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
         ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
+        ["sites", site, "data"] => ApiRoute::Data { site: (*site).into() },
         _ => ApiRoute::NotFound,
     }
 }
@@ -115,6 +118,7 @@ mod tests {
         assert_eq!(route("x", "/api/sites", DOMAIN), Route::Api(ApiRoute::ListSites));
         assert_eq!(route("x", "/api/sites/mincifra/draft", DOMAIN), Route::Api(ApiRoute::Draft { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/sites/mincifra/publish", DOMAIN), Route::Api(ApiRoute::Publish { site: "mincifra".into() }));
+        assert_eq!(route("x", "/api/sites/mincifra/data", DOMAIN), Route::Api(ApiRoute::Data { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/nope", DOMAIN), Route::Api(ApiRoute::NotFound));
     }
 }

@@ -15,12 +15,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The Content-Security-Policy of a public page: no scripts at all, only the page's own
-/// inline stylesheet (by hash), images from this host or https.
+/// inline stylesheet (by hash), images from this host or https, frames only from the
+/// embed allowlist.
 pub fn public_page_csp(inline_css: &str) -> String {
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline_css.as_bytes()));
+    let frames: Vec<String> = civic_shared::validate::EMBED_HOSTS.iter().map(|host| format!("https://{host}")).collect();
     format!(
-        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https:; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https:; frame-src {}; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        frames.join(" ")
     )
 }
 

@@ -66,6 +66,16 @@ pub async fn read_document(bucket: &Bucket, key: &str) -> Result<Option<String>,
     }
 }
 
+/// The site's collections for data blocks. Until collections are edited in the platform
+/// (the backend issue) they are one JSON object per site in R2, written by the seed;
+/// a missing object means empty collections.
+pub async fn read_collections(bucket: &Bucket, site_id: i64) -> Result<civic_shared::RenderData, ApiError> {
+    match read_document(bucket, &format!("data/{site_id}.json")).await? {
+        Some(json) => serde_json::from_str(&json).map_err(storage),
+        None => Ok(civic_shared::RenderData::default()),
+    }
+}
+
 /// Stores `document_json` as the new draft if the draft is still at `base_version`.
 /// The body goes to R2 first under its content address; then one conditional UPDATE moves
 /// the pointer. A lost race leaves only an unreferenced body behind, never a mixed state.

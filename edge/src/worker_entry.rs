@@ -62,7 +62,11 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Resp
             let Ok(doc) = SiteDocument::from_json(&json) else {
                 return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
             };
-            let rendered = render_public(&doc, &civic_shared::RenderData::default(), page);
+            let data = match store::read_collections(&bucket, site.id).await {
+                Ok(data) => data,
+                Err(err) => return storage_error(err),
+            };
+            let rendered = render_public(&doc, &data, page);
             store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
             rendered
         }
@@ -170,6 +174,12 @@ async fn handle_api(mut req: Request, env: &Env, api_route: ApiRoute, host: &str
             let document = RawValue::from_string(json).map_err(|e| ApiError::Storage(e.to_string()))?;
             let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
             ok(&serde_json::to_string(&body).map_err(|e| ApiError::Storage(e.to_string()))?)
+        }
+        (ApiRoute::Data { site }, Method::Get) => {
+            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
+            let bucket = env.bucket("DOCS").map_err(|e| ApiError::Storage(e.to_string()))?;
+            let data = store::read_collections(&bucket, site.id).await?;
+            ok(&serde_json::to_string(&data).map_err(|e| ApiError::Storage(e.to_string()))?)
         }
         (ApiRoute::Draft { site }, Method::Put) => {
             let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;

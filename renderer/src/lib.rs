@@ -4,13 +4,17 @@
 //! (public pages) call the same functions and get the same bytes.
 #![forbid(unsafe_code)]
 
+mod block_style;
 mod blocks;
 pub mod escape;
+mod format;
 mod layout;
 mod style;
+mod texts;
 
 use civic_shared::{Page, RenderData, SiteDocument};
 
+pub use blocks::render_block;
 pub use layout::{render_not_found, render_page};
 pub use style::inline_style;
 

@@ -59,6 +59,7 @@ pub fn inline_style(theme: &Theme, out: &mut String) {
     });
     out.push('}');
     out.push_str(BASE_CSS);
+    out.push_str(crate::block_style::BLOCKS_CSS);
 }
 
 /// Only `#rrggbb` reaches CSS; anything else falls back, so a hostile colour cannot break out.

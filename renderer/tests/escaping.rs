@@ -1,7 +1,7 @@
 //! Hostile strings in every field of the document come out as text, never as markup.
 
 use civic_renderer::{render_not_found, render_to_string, Mode, RenderContext, RenderOptions};
-use civic_shared::{Block, Heading, Image, Paragraph, Section, TextRun};
+use civic_shared::{Block, Heading, Image, Section, Text, TextBlock, TextRun};
 
 static NO_DATA: civic_shared::RenderData = civic_shared::RenderData {
     news: Vec::new(),
@@ -28,14 +28,16 @@ fn hostile_site() -> civic_shared::SiteDocument {
     page.slug = "\"><script>alert(4)</script>".into();
     page.blocks = vec![
         Block::Heading(Heading { id: HOSTILE.into(), level: 9, text: HOSTILE.into() }),
-        Block::Paragraph(Paragraph {
+        Block::Text(Text {
             id: "p".into(),
-            runs: vec![
-                TextRun { text: HOSTILE.into(), bold: true, italic: true, link: Some("javascript:alert(5)".into()) },
-                TextRun { text: "x".into(), link: Some(" javascript:alert(6)".into()), ..TextRun::default() },
-            ],
+            content: vec![TextBlock::Paragraph {
+                runs: vec![
+                    TextRun { text: HOSTILE.into(), bold: true, italic: true, link: Some("javascript:alert(5)".into()) },
+                    TextRun { text: "x".into(), link: Some(" javascript:alert(6)".into()), ..TextRun::default() },
+                ],
+            }],
         }),
-        Block::Image(Image { id: "i".into(), src: "data:text/html,<script>".into(), alt: HOSTILE.into(), caption: HOSTILE.into() }),
+        Block::Image(Image { id: "i".into(), src: "data:text/html,<script>".into(), alt: HOSTILE.into(), caption: HOSTILE.into(), ..Image::default() }),
         Block::Section(Section { id: "s".into(), title: HOSTILE.into(), blocks: vec![] }),
     ];
     doc
@@ -55,7 +57,7 @@ fn public_page_escapes_everything() {
     let ctx = RenderContext::for_page(&doc, "home", &NO_DATA, RenderOptions::default()).unwrap();
     let html = render_to_string(&ctx);
     assert_inert(&html);
-    assert!(html.contains("<h2>"), "heading level is clamped");
+    assert!(html.contains("<h4>"), "heading level is clamped");
     assert!(html.contains("<html lang=\"ru\">"));
 }
 

@@ -13,7 +13,7 @@ fn golden_dir() -> PathBuf {
 #[test]
 fn demo_pages_match_their_snapshots() {
     let doc = civic_shared::demo::ministry();
-    let data = civic_shared::RenderData::default();
+    let data = civic_shared::demo::ministry_data();
     let options = RenderOptions { base_path: "/s/mincifra", ..RenderOptions::default() };
     let mut mismatched = Vec::new();
     for page_id in doc.pages.keys() {

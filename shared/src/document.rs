@@ -1,10 +1,13 @@
-//! Site document v1: serde types and parsing with JSON paths in errors.
+//! The site document: serde types of the site, theme and pages, and parsing that
+//! migrates older versions and names the JSON path of any problem.
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::blocks::Block;
+
 /// The version of the document format this code writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole site: its organisation, theme and pages in menu order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,6 +90,9 @@ pub struct Page {
     /// One or two sentences for search engines and link previews.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Id of the parent page (for breadcrumbs and the page tree); none for top-level pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
     /// Whether the page is listed in the main menu.
     #[serde(default = "yes")]
     pub in_menu: bool,
@@ -97,129 +103,6 @@ pub struct Page {
 
 fn yes() -> bool {
     true
-}
-
-/// A content block. Every block has an `id` unique within its page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Block {
-    /// A heading below the page title.
-    Heading(Heading),
-    /// A paragraph of structured rich text.
-    Paragraph(Paragraph),
-    /// A picture with its text alternative.
-    Image(Image),
-    /// A container grouping child blocks under an optional title.
-    Section(Section),
-}
-
-/// A heading of level 2 to 4 (the page title is the only level 1).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Heading {
-    /// Block id.
-    pub id: String,
-    /// 2, 3 or 4.
-    pub level: u8,
-    /// Plain text.
-    pub text: String,
-}
-
-/// A paragraph: a sequence of text runs. Never raw HTML.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Paragraph {
-    /// Block id.
-    pub id: String,
-    /// The runs, in reading order.
-    pub runs: Vec<TextRun>,
-}
-
-/// A stretch of text with one set of marks.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TextRun {
-    /// Plain text.
-    pub text: String,
-    /// Strong emphasis.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub bold: bool,
-    /// Emphasis.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub italic: bool,
-    /// Link target: a relative path, `https:`, `mailto:` or `tel:`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
-}
-
-impl TextRun {
-    /// A run of plain text.
-    pub fn plain(text: impl Into<String>) -> Self {
-        Self { text: text.into(), ..Self::default() }
-    }
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
-}
-
-/// A picture. `alt` is required: it is what a screen reader says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Image {
-    /// Block id.
-    pub id: String,
-    /// A relative or `https:` URL.
-    pub src: String,
-    /// Text alternative.
-    pub alt: String,
-    /// Visible caption under the picture.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub caption: String,
-}
-
-/// A container of child blocks.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Section {
-    /// Block id.
-    pub id: String,
-    /// Optional heading of the section (level 2).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    /// Child blocks.
-    #[serde(default)]
-    pub blocks: Vec<Block>,
-}
-
-impl Block {
-    /// The block's id.
-    pub fn id(&self) -> &str {
-        match self {
-            Block::Heading(b) => &b.id,
-            Block::Paragraph(b) => &b.id,
-            Block::Image(b) => &b.id,
-            Block::Section(b) => &b.id,
-        }
-    }
-
-    /// The type name used in JSON (`"heading"`, …).
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Block::Heading(_) => "heading",
-            Block::Paragraph(_) => "paragraph",
-            Block::Image(_) => "image",
-            Block::Section(_) => "section",
-        }
-    }
-
-    /// Child blocks, for containers.
-    pub fn children(&self) -> &[Block] {
-        match self {
-            Block::Section(s) => &s.blocks,
-            _ => &[],
-        }
-    }
 }
 
 /// A document that could not be read, with the JSON path of the first problem.
@@ -239,14 +122,23 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+impl ParseError {
+    fn from_serde<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> Self {
+        Self { path: err.path().to_string(), reason: err.inner().to_string() }
+    }
+}
+
 impl SiteDocument {
-    /// Reads a document from JSON, naming the JSON path of the first problem.
+    /// Reads a document from JSON, migrating older schema versions, and names the JSON
+    /// path of the first problem.
     pub fn from_json(json: &str) -> Result<Self, ParseError> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(&mut de).map_err(|err| ParseError {
-            path: err.path().to_string(),
-            reason: err.inner().to_string(),
-        })
+        let version = crate::migrate::schema_version_of(json)?;
+        if version == SCHEMA_VERSION {
+            let mut de = serde_json::Deserializer::from_str(json);
+            return serde_path_to_error::deserialize(&mut de).map_err(ParseError::from_serde);
+        }
+        let value = crate::migrate::to_current(json, version)?;
+        serde_path_to_error::deserialize(value).map_err(ParseError::from_serde)
     }
 
     /// Writes the document as compact JSON.

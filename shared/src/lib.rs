@@ -3,16 +3,17 @@
 //! Pure: no I/O, no clock. Both the browser (constructor) and the edge worker use it.
 #![forbid(unsafe_code)]
 
+pub mod blocks;
 pub mod collections;
 pub mod demo;
 pub mod document;
 pub mod messages;
+pub mod migrate;
+pub mod schema;
 pub mod validate;
 
-pub use document::{
-    Block, Heading, Image, OrgKind, Page, Paragraph, Section, SiteDocument, SiteMeta, TextRun,
-    Theme, ThemeFont, SCHEMA_VERSION,
-};
+pub use blocks::*;
 pub use collections::RenderData;
+pub use document::{OrgKind, Page, ParseError, SiteDocument, SiteMeta, Theme, ThemeFont, SCHEMA_VERSION};
 pub use messages::Lang;
 pub use validate::{validate, Problem, ProblemKind};

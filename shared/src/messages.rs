@@ -57,6 +57,18 @@ impl ProblemKind {
             (TooDeep { max }, Lang::En) => format!("sections nested deeper than {max} levels"),
             (TooMany { max }, Lang::Ru) => format!("не больше {max} элементов"),
             (TooMany { max }, Lang::En) => format!("at most {max} items"),
+            (BadEmbedHost, Lang::Ru) => {
+                "встраивать можно только https-адреса RUTUBE, VK Видео и Платформы обратной связи".into()
+            }
+            (BadEmbedHost, Lang::En) => "only https addresses of RUTUBE, VK Video and the feedback platform may be embedded".into(),
+            (NotAllowedHere, Lang::Ru) => "этот блок нельзя поместить сюда".into(),
+            (NotAllowedHere, Lang::En) => "this block may not be placed here".into(),
+            (RaggedTable, Lang::Ru) => "в строке таблицы другое число ячеек, чем в первой".into(),
+            (RaggedTable, Lang::En) => "this table row has a different number of cells than the first".into(),
+            (OutOfRange { min, max }, Lang::Ru) => format!("число от {min} до {max}"),
+            (OutOfRange { min, max }, Lang::En) => format!("a number from {min} to {max}"),
+            (BadParent, Lang::Ru) => "родительская страница не найдена или страницы вложены по кругу".into(),
+            (BadParent, Lang::En) => "the parent page is missing or pages nest in a loop".into(),
         }
     }
 }

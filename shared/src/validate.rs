@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use crate::document::{Block, Page, SiteDocument, TextRun, SCHEMA_VERSION};
+use crate::blocks::{Block, Panel, TextBlock, TextRun};
+use crate::document::{Page, SiteDocument, SCHEMA_VERSION};
 use crate::messages::Lang;
 
 /// Sections may contain sections down to this depth.
@@ -15,6 +16,13 @@ pub const MAX_TEXT: usize = 20_000;
 pub const MAX_PAGES: usize = 2_000;
 /// Most blocks in one container.
 pub const MAX_BLOCKS: usize = 1_000;
+/// Most rows and columns of a table.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+/// See [`MAX_TABLE_ROWS`].
+pub const MAX_TABLE_COLUMNS: usize = 50;
+/// Hosts whose players and widgets may be embedded (in a sandboxed frame). The last one is
+/// the federal feedback platform («Платформа обратной связи»).
+pub const EMBED_HOSTS: &[&str] = &["rutube.ru", "vk.com", "vkvideo.ru", "pos.gosuslugi.ru"];
 
 /// One thing wrong with a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +72,16 @@ pub enum ProblemKind {
     TooDeep { max: usize },
     /// Too many pages or blocks.
     TooMany { max: usize },
+    /// An embed address is not `https:` on an allowed host.
+    BadEmbedHost,
+    /// A block is placed where it may not be (e.g. columns inside columns).
+    NotAllowedHere,
+    /// Table rows have different numbers of cells.
+    RaggedTable,
+    /// A number outside its range.
+    OutOfRange { min: i64, max: i64 },
+    /// The parent page does not exist or the pages form a loop.
+    BadParent,
 }
 
 /// Returns every problem of the document; empty means valid.
@@ -93,8 +111,24 @@ pub fn validate(doc: &SiteDocument) -> Vec<Problem> {
         if !slugs.insert(page.slug.as_str()) {
             v.push(&format!("{path}.slug"), ProblemKind::DuplicateSlug);
         }
+        if !parent_chain_ok(doc, id) {
+            v.push(&format!("{path}.parent"), ProblemKind::BadParent);
+        }
     }
     v.problems
+}
+
+/// The page's ancestors exist and do not loop back to it.
+fn parent_chain_ok(doc: &SiteDocument, page_id: &str) -> bool {
+    let mut current = page_id;
+    for _ in 0..doc.pages.len() {
+        match doc.pages.get(current).and_then(|p| p.parent.as_deref()) {
+            None => return true,
+            Some(parent) if parent == page_id || !doc.pages.contains_key(parent) => return false,
+            Some(parent) => current = parent,
+        }
+    }
+    false
 }
 
 struct Validator {
@@ -134,11 +168,14 @@ impl Validator {
             self.push(&format!("{path}.slug"), ProblemKind::BadSlug);
         }
         self.line(&format!("{path}.title"), &page.title, true);
+        if page.description.chars().count() > MAX_LINE {
+            self.push(&format!("{path}.description"), ProblemKind::TooLong { max: MAX_LINE });
+        }
         let mut ids = HashSet::new();
-        self.blocks(&format!("{path}.blocks"), &page.blocks, 1, &mut ids);
+        self.blocks(&format!("{path}.blocks"), &page.blocks, Place::Page, 1, &mut ids);
     }
 
-    fn blocks<'a>(&mut self, path: &str, blocks: &'a [Block], depth: usize, ids: &mut HashSet<&'a str>) {
+    fn blocks<'a>(&mut self, path: &str, blocks: &'a [Block], place: Place, depth: usize, ids: &mut HashSet<&'a str>) {
         if blocks.len() > MAX_BLOCKS {
             self.push(path, ProblemKind::TooMany { max: MAX_BLOCKS });
         }
@@ -149,27 +186,229 @@ impl Validator {
             } else if !ids.insert(block.id()) {
                 self.push(&format!("{path}.id"), ProblemKind::DuplicateId);
             }
+            if !place.allows(block) {
+                self.push(&path, ProblemKind::NotAllowedHere);
+            }
+            self.block(&path, block);
+            let groups = block.child_groups();
+            if groups.is_empty() {
+                continue;
+            }
+            if depth >= MAX_SECTION_DEPTH {
+                self.push(&path, ProblemKind::TooDeep { max: MAX_SECTION_DEPTH });
+                continue;
+            }
+            let inner = Place::Inside(block.type_name());
             match block {
-                Block::Heading(h) => {
-                    if !(2..=4).contains(&h.level) {
-                        self.push(&format!("{path}.level"), ProblemKind::BadHeadingLevel);
+                Block::Section(s) => self.blocks(&format!("{path}.blocks"), &s.blocks, inner, depth + 1, ids),
+                Block::Columns(c) => {
+                    for (i, column) in c.columns.iter().enumerate() {
+                        self.blocks(&format!("{path}.columns[{i}].blocks"), &column.blocks, inner, depth + 1, ids);
                     }
-                    self.line(&format!("{path}.text"), &h.text, true);
                 }
-                Block::Paragraph(p) => self.runs(&format!("{path}.runs"), &p.runs),
-                Block::Image(img) => {
-                    if !is_image_url(&img.src) {
-                        self.push(&format!("{path}.src"), ProblemKind::BadImageUrl);
+                Block::Tabs(t) => self.panels(&format!("{path}.tabs"), &t.tabs, inner, depth, ids),
+                Block::Accordion(a) => self.panels(&format!("{path}.items"), &a.items, inner, depth, ids),
+                _ => {}
+            }
+        }
+    }
+
+    fn panels<'a>(&mut self, path: &str, panels: &'a [Panel], place: Place, depth: usize, ids: &mut HashSet<&'a str>) {
+        self.count(path, panels.len(), 1, 20);
+        for (i, panel) in panels.iter().enumerate() {
+            self.line(&format!("{path}[{i}].title"), &panel.title, true);
+            self.blocks(&format!("{path}[{i}].blocks"), &panel.blocks, place, depth + 1, ids);
+        }
+    }
+
+    /// The block's own fields (children are checked by `blocks`).
+    fn block(&mut self, path: &str, block: &Block) {
+        let at = |key: &str| format!("{path}.{key}");
+        match block {
+            Block::Heading(h) => {
+                if !(2..=4).contains(&h.level) {
+                    self.push(&at("level"), ProblemKind::BadHeadingLevel);
+                }
+                self.line(&at("text"), &h.text, true);
+            }
+            Block::Text(t) => self.rich_text(&at("content"), &t.content),
+            Block::Image(img) => {
+                self.image_url(&at("src"), &img.src, true);
+                if !img.decorative {
+                    self.line(&at("alt"), &img.alt, true);
+                }
+                self.text(&at("caption"), &img.caption);
+            }
+            Block::Gallery(g) => {
+                self.line(&at("title"), &g.title, false);
+                self.count(&at("images"), g.images.len(), 1, 100);
+                for (i, img) in g.images.iter().enumerate() {
+                    self.image_url(&format!("{path}.images[{i}].src"), &img.src, true);
+                    self.line(&format!("{path}.images[{i}].alt"), &img.alt, true);
+                    self.line(&format!("{path}.images[{i}].caption"), &img.caption, false);
+                }
+            }
+            Block::Button(b) => {
+                self.line(&at("label"), &b.label, true);
+                self.link(&at("href"), &b.href, true);
+            }
+            Block::FileLink(file) => {
+                self.line(&at("label"), &file.label, true);
+                self.link(&at("href"), &file.href, true);
+                self.line(&at("format"), &file.format, false);
+            }
+            Block::Table(t) => {
+                self.line(&at("caption"), &t.caption, true);
+                self.count(&at("rows"), t.rows.len(), 1, MAX_TABLE_ROWS as i64);
+                let width = t.rows.first().map_or(0, Vec::len);
+                if width > MAX_TABLE_COLUMNS {
+                    self.push(&at("rows[0]"), ProblemKind::TooMany { max: MAX_TABLE_COLUMNS });
+                }
+                for (r, row) in t.rows.iter().enumerate() {
+                    if row.len() != width {
+                        self.push(&format!("{path}.rows[{r}]"), ProblemKind::RaggedTable);
                     }
-                    self.line(&format!("{path}.alt"), &img.alt, true);
-                    self.text(&format!("{path}.caption"), &img.caption);
+                    for (c, cell) in row.iter().enumerate() {
+                        self.text(&format!("{path}.rows[{r}][{c}]"), cell);
+                    }
                 }
-                Block::Section(s) => {
-                    self.line(&format!("{path}.title"), &s.title, false);
-                    if depth >= MAX_SECTION_DEPTH {
-                        self.push(&path, ProblemKind::TooDeep { max: MAX_SECTION_DEPTH });
-                    } else {
-                        self.blocks(&format!("{path}.blocks"), &s.blocks, depth + 1, ids);
+            }
+            Block::Section(s) => self.line(&at("title"), &s.title, false),
+            Block::Columns(c) => self.count(&at("columns"), c.columns.len(), 2, 4),
+            Block::Tabs(_) | Block::Accordion(_) | Block::Divider(_) | Block::Spacer(_) => {}
+            Block::Breadcrumbs(_) | Block::SearchBox(_) | Block::NewsItem(_) | Block::Poll(_) => {}
+            Block::Card(c) => {
+                self.line(&at("title"), &c.title, true);
+                self.text(&at("text"), &c.text);
+                self.optional_image(path, &c.image_src, &c.image_alt);
+                self.link(&at("href"), &c.href, false);
+            }
+            Block::Hero(h) => {
+                self.line(&at("title"), &h.title, true);
+                self.text(&at("text"), &h.text);
+                self.optional_image(path, &h.image_src, &h.image_alt);
+                self.line(&at("button_label"), &h.button_label, !h.button_href.is_empty());
+                self.link(&at("button_href"), &h.button_href, !h.button_label.is_empty());
+            }
+            Block::ContactCard(c) => {
+                self.line(&at("name"), &c.name, true);
+                for (key, value) in [("position", &c.position), ("phone", &c.phone), ("email", &c.email), ("address", &c.address), ("hours", &c.hours)] {
+                    self.line(&at(key), value, false);
+                }
+            }
+            Block::Map(m) => {
+                self.line(&at("title"), &m.title, false);
+                self.line(&at("address"), &m.address, true);
+                self.range(&at("latitude"), m.latitude, 90);
+                self.range(&at("longitude"), m.longitude, 180);
+            }
+            Block::Embed(e) => {
+                self.line(&at("title"), &e.title, true);
+                if !is_embed_url(&e.url) {
+                    self.push(&at("url"), ProblemKind::BadEmbedHost);
+                }
+            }
+            Block::Menu(m) => {
+                self.line(&at("title"), &m.title, false);
+                self.count(&at("links"), m.links.len(), 0, 100);
+                for (i, link) in m.links.iter().enumerate() {
+                    self.line(&format!("{path}.links[{i}].label"), &link.label, true);
+                    self.link(&format!("{path}.links[{i}].href"), &link.href, true);
+                }
+            }
+            Block::NewsFeed(b) => self.titled_list(path, &b.title, b.limit),
+            Block::Announcements(b) => self.titled_list(path, &b.title, b.limit),
+            Block::DocumentList(b) => {
+                self.line(&at("title"), &b.title, false);
+                self.line(&at("kind"), &b.kind, false);
+            }
+            Block::StaffDirectory(b) => {
+                self.line(&at("title"), &b.title, false);
+                self.line(&at("department"), &b.department, false);
+            }
+            Block::PhoneDirectory(b) => self.line(&at("title"), &b.title, false),
+            Block::ReceptionSchedule(b) => self.line(&at("title"), &b.title, false),
+            Block::Vacancies(b) => self.line(&at("title"), &b.title, false),
+            Block::AppealAnalysis(b) => self.line(&at("title"), &b.title, false),
+            Block::AppealForm(f) => {
+                self.line(&at("title"), &f.title, false);
+                self.count(&at("topics"), f.topics.len(), 0, 50);
+                for (i, topic) in f.topics.iter().enumerate() {
+                    self.line(&format!("{path}.topics[{i}]"), topic, true);
+                }
+            }
+            Block::SocialLinks(s) => {
+                self.line(&at("title"), &s.title, false);
+                self.count(&at("links"), s.links.len(), 1, 20);
+                for (i, link) in s.links.iter().enumerate() {
+                    if !is_https(&link.url) {
+                        self.push(&format!("{path}.links[{i}].url"), ProblemKind::BadLink);
+                    }
+                }
+            }
+        }
+    }
+
+    fn titled_list(&mut self, path: &str, title: &str, limit: u16) {
+        self.line(&format!("{path}.title"), title, false);
+        if !(1..=50).contains(&limit) {
+            self.push(&format!("{path}.limit"), ProblemKind::OutOfRange { min: 1, max: 50 });
+        }
+    }
+
+    fn count(&mut self, path: &str, len: usize, min: usize, max: i64) {
+        if len < min {
+            self.push(path, ProblemKind::Required);
+        } else if len as i64 > max {
+            self.push(path, ProblemKind::TooMany { max: max as usize });
+        }
+    }
+
+    fn range(&mut self, path: &str, value: Option<f64>, limit: i64) {
+        if value.is_some_and(|v| !v.is_finite() || v.abs() > limit as f64) {
+            self.push(path, ProblemKind::OutOfRange { min: -limit, max: limit });
+        }
+    }
+
+    fn image_url(&mut self, path: &str, url: &str, required: bool) {
+        if url.is_empty() && !required {
+            return;
+        }
+        if !is_image_url(url) {
+            self.push(path, ProblemKind::BadImageUrl);
+        }
+    }
+
+    /// An optional picture: when there is an address there must be a description.
+    fn optional_image(&mut self, path: &str, src: &str, alt: &str) {
+        self.image_url(&format!("{path}.image_src"), src, false);
+        self.line(&format!("{path}.image_alt"), alt, !src.is_empty());
+    }
+
+    fn link(&mut self, path: &str, url: &str, required: bool) {
+        if url.is_empty() {
+            if required {
+                self.push(path, ProblemKind::Required);
+            }
+        } else if !is_link(url) {
+            self.push(path, ProblemKind::BadLink);
+        }
+    }
+
+    fn rich_text(&mut self, path: &str, content: &[TextBlock]) {
+        self.count(path, content.len(), 1, MAX_BLOCKS as i64);
+        for (i, block) in content.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            match block {
+                TextBlock::Paragraph { runs } => self.runs(&format!("{path}.runs"), runs),
+                TextBlock::Quote { runs, cite } => {
+                    self.runs(&format!("{path}.runs"), runs);
+                    self.line(&format!("{path}.cite"), cite, false);
+                }
+                TextBlock::List { items, .. } => {
+                    self.count(&format!("{path}.items"), items.len(), 1, MAX_BLOCKS as i64);
+                    for (j, item) in items.iter().enumerate() {
+                        self.runs(&format!("{path}.items[{j}]"), item);
                     }
                 }
             }
@@ -189,6 +428,36 @@ impl Validator {
             }
         }
     }
+}
+
+/// Where a block stands: nesting rules depend on it.
+#[derive(Clone, Copy)]
+enum Place {
+    Page,
+    Inside(&'static str),
+}
+
+impl Place {
+    /// Banners only at the top of a page; no columns in columns; no tabs or accordions
+    /// inside tabs or accordions (screen readers lose their way in such nesting).
+    fn allows(self, block: &Block) -> bool {
+        match (self, block) {
+            (Place::Page, _) => true,
+            (Place::Inside(_), Block::Hero(_)) => false,
+            (Place::Inside("columns"), Block::Columns(_)) => false,
+            (Place::Inside("tabs" | "accordion"), Block::Tabs(_) | Block::Accordion(_)) => false,
+            _ => true,
+        }
+    }
+}
+
+/// An `https:` address whose host is one of [`EMBED_HOSTS`].
+pub fn is_embed_url(url: &str) -> bool {
+    if !is_https(url) {
+        return false;
+    }
+    let host = url[8..].split(['/', '?', '#']).next().unwrap_or("");
+    !host.contains('@') && !host.contains(':') && EMBED_HOSTS.iter().any(|allowed| host.eq_ignore_ascii_case(allowed))
 }
 
 /// Page slugs: `a-z`, `0-9`, single inner hyphens, 1 to 64 characters.
@@ -216,7 +485,8 @@ pub fn is_link(url: &str) -> bool {
     is_image_url(url) || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with('#')
 }
 
-fn is_https(url: &str) -> bool {
+/// An absolute `https:` URL without spaces or backslashes.
+pub fn is_https(url: &str) -> bool {
     url.len() > 8
         && url[..8].eq_ignore_ascii_case("https://")
         && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
@@ -234,7 +504,7 @@ fn is_relative(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Heading, Image, Paragraph, Section};
+    use crate::blocks::{Columns, Column, Embed, Heading, Image, Section, Text};
 
     fn paths(doc: &SiteDocument) -> Vec<(String, ProblemKind)> {
         validate(doc).into_iter().map(|p| (p.path, p.kind)).collect()
@@ -255,7 +525,7 @@ mod tests {
             id: "img-x".into(),
             src: "javascript:alert(1)".into(),
             alt: " ".into(),
-            caption: String::new(),
+            ..Image::default()
         }));
         home.blocks.push(Block::Heading(Heading { id: "img-x".into(), level: 1, text: "x".into() }));
         let found = paths(&doc);
@@ -276,12 +546,14 @@ mod tests {
         page.blocks = vec![Block::Section(Section {
             id: "s".into(),
             title: String::new(),
-            blocks: vec![Block::Paragraph(Paragraph {
+            blocks: vec![Block::Text(Text {
                 id: "p".into(),
-                runs: vec![TextRun { text: "x".into(), link: Some("data:text/html,<b>".into()), ..TextRun::default() }],
+                content: vec![TextBlock::Paragraph {
+                    runs: vec![TextRun { text: "x".into(), link: Some("data:text/html,<b>".into()), ..TextRun::default() }],
+                }],
             })],
         })];
-        assert_eq!(paths(&doc), vec![("pages.contacts.blocks[0].blocks[0].runs[0].link".into(), ProblemKind::BadLink)]);
+        assert_eq!(paths(&doc), vec![("pages.contacts.blocks[0].blocks[0].content[0].runs[0].link".into(), ProblemKind::BadLink)]);
     }
 
     #[test]
@@ -305,6 +577,38 @@ mod tests {
             "pages.copy.blocks[0].blocks[0].blocks[0].blocks[0]".into(),
             ProblemKind::TooDeep { max: MAX_SECTION_DEPTH }
         )));
+    }
+
+    #[test]
+    fn nesting_rules_and_embeds() {
+        let mut doc = crate::demo::ministry();
+        let inner = Block::Columns(Columns { id: "c2".into(), columns: vec![Column::default(), Column::default()] });
+        let page = doc.pages.get_mut("contacts").unwrap();
+        page.blocks = vec![
+            Block::Columns(Columns { id: "c1".into(), columns: vec![Column { blocks: vec![inner] }, Column::default()] }),
+            Block::Embed(Embed { id: "e1".into(), title: "Видео".into(), url: "https://evil.example/player".into() }),
+            Block::Embed(Embed { id: "e2".into(), title: "Видео".into(), url: "https://rutube.ru@evil.example/x".into() }),
+            Block::Embed(Embed { id: "e3".into(), title: "Видео".into(), url: "https://rutube.ru/play/embed/abc".into() }),
+            Block::Image(Image { id: "i".into(), src: "/a.png".into(), decorative: true, ..Image::default() }),
+        ];
+        assert_eq!(
+            paths(&doc),
+            vec![
+                ("pages.contacts.blocks[0].columns[0].blocks[0]".into(), ProblemKind::NotAllowedHere),
+                ("pages.contacts.blocks[1].url".into(), ProblemKind::BadEmbedHost),
+                ("pages.contacts.blocks[2].url".into(), ProblemKind::BadEmbedHost),
+            ]
+        );
+    }
+
+    #[test]
+    fn parent_loops_are_refused() {
+        let mut doc = crate::demo::ministry();
+        doc.pages.get_mut("appeals").unwrap().parent = Some("analysis".into());
+        let found = paths(&doc);
+        assert!(found.contains(&("pages.appeals.parent".into(), ProblemKind::BadParent)), "{found:?}");
+        doc.pages.get_mut("appeals").unwrap().parent = Some("nope".into());
+        assert!(paths(&doc).contains(&("pages.appeals.parent".into(), ProblemKind::BadParent)));
     }
 
     #[test]

@@ -8,7 +8,7 @@ import { axeViolations } from '../support/axe.mjs';
 const context = await launch({ bypassCSP: true });
 after(() => context.close());
 
-const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
+const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/analiz-obrashcheniy', '/s/mincifra/dokumenty', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
 const WIDTHS = [{ width: 1366, height: 900 }, { width: 360, height: 740 }];
 
 for (const path of PAGES) {
@@ -27,7 +27,7 @@ for (const path of PAGES) {
 
 test('the constructor has no accessibility violations', async () => {
   const page = await openConstructor(context, 'mincifra');
-  await page.locator('[data-block-id="img-building"]').click();
+  await page.locator('[data-block-id="hero"]').click();
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });

@@ -62,7 +62,7 @@ test('undo and redo with the keyboard', async () => {
   const page = await openConstructor(context, 'mincifra');
   await page.getByRole('button', { name: 'Контакты' }).click();
   await page.locator('[data-block-id="p-address"]').click();
-  const run = page.locator('#prop-run-1');
+  const run = page.locator('#prop-content-0-runs-1');
   const original = await run.inputValue();
   await run.fill('390000, г. Рязань, ул. Почтовая, д. 1.');
   await preview(page).locator('[data-block="p-address"]', { hasText: 'ул. Почтовая' }).waitFor();
@@ -93,7 +93,7 @@ test('a save based on an old version gets 409; the first edit survives and the s
   const text = JSON.stringify(draft.document);
   assert.ok(text.includes('Задачи (правка первого редактора)'), 'the first save survives');
   assert.ok(!text.includes('второго'), 'the stale save changed nothing');
-  assert.deepEqual(Object.keys(draft.document.pages), ['home', 'about', 'appeals', 'contacts'], 'page order survives a save');
+  assert.deepEqual(Object.keys(draft.document.pages), ['home', 'about', 'appeals', 'analysis', 'documents', 'contacts'], 'page order survives a save');
 
   // The second editor's text is still on screen, and still there after a reload.
   assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
@@ -126,8 +126,9 @@ test('the API refuses a stale version with 409 and a cross-site write with 403',
 
 test('an invalid document is refused with every problem and its JSON path', async () => {
   const { version, document } = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
-  document.pages.home.blocks[2].alt = '';
-  document.pages.home.blocks[2].src = 'javascript:alert(1)';
+  const index = document.pages.about.blocks.findIndex((b) => b.id === 'img-building');
+  document.pages.about.blocks[index].alt = '';
+  document.pages.about.blocks[index].src = 'javascript:alert(1)';
   const res = await fetch(`${BASE_URL}/api/sites/mincifra/draft`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
@@ -135,6 +136,6 @@ test('an invalid document is refused with every problem and its JSON path', asyn
   });
   assert.equal(res.status, 422);
   const { error } = await res.json();
-  assert.deepEqual(error.problems.map((p) => p.path).sort(), ['pages.home.blocks[2].alt', 'pages.home.blocks[2].src']);
+  assert.deepEqual(error.problems.map((p) => p.path).sort(), [`pages.about.blocks[${index}].alt`, `pages.about.blocks[${index}].src`]);
   assert.match(error.problems[0].message_ru, /[а-я]/);
 });

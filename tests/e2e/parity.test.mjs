@@ -13,11 +13,12 @@ const { initSync, render_public_page } = await import(join(pkg, 'civic_construct
 initSync({ module: readFileSync(join(pkg, 'civic_constructor_bg.wasm')) });
 
 const documentJson = readFileSync(join(root, 'shared/demo/mincifra.json'), 'utf8');
+const dataJson = readFileSync(join(root, 'shared/demo/mincifra-data.json'), 'utf8');
 
 for (const pageId of Object.keys(JSON.parse(documentJson).pages)) {
   test(`wasm renders demo page "${pageId}" byte-identical to the native golden file`, () => {
     const golden = readFileSync(join(root, `tests/golden/mincifra-${pageId}.html`), 'utf8');
-    const wasm = render_public_page(documentJson, pageId, '/s/mincifra');
+    const wasm = render_public_page(documentJson, dataJson, pageId, '/s/mincifra');
     assert.equal(wasm.length, golden.length);
     assert.ok(wasm === golden, 'wasm output differs from the native golden file');
   });

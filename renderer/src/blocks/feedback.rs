@@ -1,0 +1,214 @@
+//! Feedback: the appeal form, polls and the appeal analysis. Forms post to the worker and
+//! work without JavaScript; charts are server-drawn SVG beside the numbers they show.
+
+use civic_shared::collections::Poll;
+use civic_shared::{AppealAnalysis, AppealForm, PollBlock};
+
+use super::{block_title, element, empty, labelled_by, open_tag_with};
+use crate::{escape, format, texts, RenderContext};
+
+/// Prefix of field ids, so two forms on a page never share an id.
+fn field_id(block_id: &str, name: &str, out: &mut String) {
+    escape::attr(out, block_id);
+    out.push('-');
+    out.push_str(name);
+}
+
+fn label(block_id: &str, name: &str, text: &str, required: bool, out: &mut String) {
+    out.push_str("<label for=\"");
+    field_id(block_id, name, out);
+    out.push_str("\">");
+    out.push_str(text);
+    if required {
+        out.push_str(" <span class=\"required\" title=\"");
+        out.push_str(texts::REQUIRED_MARK);
+        out.push_str("\">*</span>");
+    }
+    out.push_str("</label>");
+}
+
+pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
+    let mut extra = String::from(" method=\"post\" action=\"");
+    escape::attr(&mut extra, ctx.options.base_path);
+    extra.push_str("/obrashcheniya/otpravit\"");
+    extra.push_str(&labelled_by(&f.id, &f.title));
+    open_tag_with(ctx, "form", "appeal-form", &f.id, &extra, out);
+    out.push('\n');
+    block_title(&f.id, &f.title, out);
+    element("p", texts::APPEAL_NOTE, out);
+    if !f.topics.is_empty() {
+        out.push_str("<p class=\"field\">");
+        label(&f.id, "topic", texts::APPEAL_TOPIC, true, out);
+        out.push_str("<select name=\"topic\" required id=\"");
+        field_id(&f.id, "topic", out);
+        out.push_str("\">");
+        for topic in &f.topics {
+            out.push_str("<option>");
+            escape::text(out, topic);
+            out.push_str("</option>");
+        }
+        out.push_str("</select></p>\n");
+    }
+    out.push_str("<p class=\"field\">");
+    label(&f.id, "text", texts::APPEAL_TEXT, true, out);
+    out.push_str("<textarea name=\"text\" rows=\"8\" maxlength=\"20000\" required id=\"");
+    field_id(&f.id, "text", out);
+    out.push_str("\"></textarea></p>\n");
+    for (name, text, kind, autocomplete) in [
+        ("name", texts::APPEAL_NAME, "text", "name"),
+        ("contact", texts::APPEAL_CONTACT, "text", "email"),
+    ] {
+        out.push_str("<p class=\"field\">");
+        label(&f.id, name, text, true, out);
+        out.push_str("<input type=\"");
+        out.push_str(kind);
+        out.push_str("\" name=\"");
+        out.push_str(name);
+        out.push_str("\" autocomplete=\"");
+        out.push_str(autocomplete);
+        out.push_str("\" maxlength=\"300\" required id=\"");
+        field_id(&f.id, name, out);
+        out.push_str("\"></p>\n");
+    }
+    // A field people never see or reach; bots fill it and are turned away.
+    out.push_str("<p class=\"hp\" aria-hidden=\"true\"><label>");
+    out.push_str(texts::HONEYPOT);
+    out.push_str(" <input type=\"text\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></p>\n");
+    out.push_str("<p class=\"consent\"><input type=\"checkbox\" name=\"consent\" value=\"yes\" required id=\"");
+    field_id(&f.id, "consent", out);
+    out.push_str("\"> ");
+    label(&f.id, "consent", texts::APPEAL_CONSENT, true, out);
+    out.push_str("</p>\n<p><button type=\"submit\" class=\"button\">");
+    out.push_str(texts::APPEAL_SUBMIT);
+    out.push_str("</button></p></form>\n");
+}
+
+pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
+    let poll = if b.poll_id.is_empty() {
+        ctx.data.polls.iter().find(|p| p.open)
+    } else {
+        ctx.data.polls.iter().find(|p| p.id == b.poll_id)
+    };
+    let title_id = format!("{}-question", b.id);
+    let Some(poll) = poll else {
+        open_tag_with(ctx, "section", "poll", &b.id, "", out);
+        empty(texts::NO_POLL, out);
+        out.push_str("</section>\n");
+        return;
+    };
+    let mut extra = String::from(" aria-labelledby=\"");
+    escape::attr(&mut extra, &title_id);
+    extra.push('"');
+    open_tag_with(ctx, "section", "poll", &b.id, &extra, out);
+    out.push_str("<h2 id=\"");
+    escape::attr(out, &title_id);
+    out.push_str("\">");
+    escape::text(out, &poll.question);
+    out.push_str("</h2>\n<p class=\"meta\">");
+    if poll.open {
+        out.push_str(texts::POLL_CLOSES);
+        out.push(' ');
+        format::date_ru(&poll.closes, out);
+    } else {
+        out.push_str(texts::POLL_CLOSED);
+    }
+    out.push_str("</p>\n");
+    if poll.open {
+        poll_form(ctx, poll, out);
+    }
+    if !poll.open || poll.show_results {
+        let total: u64 = poll.options.iter().map(|o| o.votes).sum();
+        let rows: Vec<(&str, u64)> = poll.options.iter().map(|o| (o.text.as_str(), o.votes)).collect();
+        bar_table(texts::RESULTS, texts::VOTES, &rows, total, out);
+    }
+    out.push_str("</section>\n");
+}
+
+fn poll_form(ctx: &RenderContext, poll: &Poll, out: &mut String) {
+    out.push_str("<form method=\"post\" action=\"");
+    escape::attr(out, ctx.options.base_path);
+    out.push_str("/golosovanie/");
+    escape::attr(out, &poll.id);
+    out.push_str("\"><fieldset><legend>");
+    escape::text(out, &poll.question);
+    out.push_str("</legend>\n");
+    let kind = if poll.multiple { "checkbox" } else { "radio" };
+    for option in &poll.options {
+        out.push_str("<p><label><input type=\"");
+        out.push_str(kind);
+        out.push_str("\" name=\"option\" value=\"");
+        escape::attr(out, &option.id);
+        out.push('"');
+        if !poll.multiple {
+            out.push_str(" required");
+        }
+        out.push_str("> ");
+        escape::text(out, &option.text);
+        out.push_str("</label></p>\n");
+    }
+    out.push_str("</fieldset><p><button type=\"submit\" class=\"button\">");
+    out.push_str(texts::VOTE);
+    out.push_str("</button></p></form>\n");
+}
+
+/// A table of (label, count) with a bar drawn in SVG next to each number. The numbers are
+/// the accessible content; the bars are decoration (`aria-hidden`).
+fn bar_table(caption: &str, unit: &str, rows: &[(&str, u64)], total: u64, out: &mut String) {
+    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    out.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    escape::attr(out, caption);
+    out.push_str("\"><table class=\"bars\">");
+    element("caption", caption, out);
+    out.push_str("<thead><tr><th scope=\"col\"></th><th scope=\"col\">");
+    out.push_str(texts::COUNT);
+    out.push_str("</th></tr></thead>\n<tbody>\n");
+    for (label, count) in rows {
+        out.push_str("<tr><th scope=\"row\">");
+        escape::text(out, label);
+        out.push_str("</th><td><svg class=\"bar\" width=\"160\" height=\"12\" aria-hidden=\"true\" focusable=\"false\"><rect height=\"12\" width=\"");
+        out.push_str(&(count * 160 / max).to_string());
+        out.push_str("\"></rect></svg> ");
+        out.push_str(&count.to_string());
+        if total > 0 {
+            out.push_str(&format!(" ({}&nbsp;%)", count * 100 / total));
+        }
+        if !unit.is_empty() {
+            out.push_str(" <span class=\"visually-hidden\">");
+            out.push_str(unit);
+            out.push_str("</span>");
+        }
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+pub fn appeal_analysis(ctx: &RenderContext, a: &AppealAnalysis, out: &mut String) {
+    open_tag_with(ctx, "section", "appeal-analysis", &a.id, &labelled_by(&a.id, &a.title), out);
+    out.push('\n');
+    block_title(&a.id, &a.title, out);
+    match &ctx.data.appeal_stats {
+        None => empty(texts::NO_STATS, out),
+        Some(stats) => {
+            out.push_str("<dl class=\"figures\"><div><dt>");
+            out.push_str(texts::TOTAL_APPEALS);
+            if !stats.period.is_empty() {
+                out.push_str(", ");
+                escape::text(out, &stats.period);
+            }
+            out.push_str("</dt><dd>");
+            out.push_str(&stats.total.to_string());
+            out.push_str("</dd></div><div><dt>");
+            out.push_str(texts::ON_TIME);
+            out.push_str("</dt><dd>");
+            out.push_str(&stats.on_time_percent.min(100).to_string());
+            out.push_str("&nbsp;%</dd></div></dl>\n");
+            for (caption, rows) in [(texts::BY_TOPIC, &stats.by_topic), (texts::BY_MONTH, &stats.by_month), (texts::BY_OUTCOME, &stats.by_outcome)] {
+                if !rows.is_empty() {
+                    let rows: Vec<(&str, u64)> = rows.iter().map(|(label, n)| (label.as_str(), *n)).collect();
+                    bar_table(caption, "", &rows, stats.total, out);
+                }
+            }
+        }
+    }
+    out.push_str("</section>\n");
+}
