@@ -16,9 +16,9 @@ thead th{background:#e9eef5}.bars th[scope=row]{font-weight:400}.bar rect{fill:v
 .meta,.file-meta{color:#4a5561;font-size:.9rem}\
 .card,.contact-card,.map-card,.person,.appeal-form,.poll,.figures>div,.hero{background:#fff;border:1px solid #d7dde5;border-radius:4px;padding:1rem 1.25rem}\
 .contact-card,.map-card,.appeal-form,.poll{margin:1.5rem 0}\
-.card h3,.news-card h3,.person h3,.contact-card h3{margin:0 0 .5rem}\
+.card h3,.news-card h3,.person h3,.contact-card h2{margin:0 0 .5rem}.contact-card h2{font-size:1.2rem}\
 .card img,.news-card img,.person img{margin-bottom:.75rem}\
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0}\
+dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}\
 .columns{display:grid;gap:1.25rem;margin:1.5rem 0}\
 .hero{display:grid;gap:1.5rem;align-items:center;margin:0 0 2rem;padding:1.5rem}.hero h2{margin-top:0;font-size:clamp(1.4rem,3vw,1.9rem)}\
 .gallery ul,.news-list,.staff-list,.announcement-list,.vacancy-list,.social-links ul,.block-menu ul,.breadcrumbs ol,.tab-list{list-style:none;padding:0;margin:0}\
@@ -43,5 +43,5 @@ input,select,textarea,button{font:inherit}\
 .figures{display:flex;flex-wrap:wrap;gap:1rem;grid-template-columns:none}.figures dd{font-size:2rem;font-weight:700;color:var(--civic-primary)}\
 .social-links ul{display:flex;flex-wrap:wrap;gap:.5rem}.social-links a{display:inline-block;padding:.4rem .9rem;border:1px solid var(--civic-primary);border-radius:999px;text-decoration:none}\
 .empty{color:#4a5561;background:#fff;border:1px dashed #c5ccd6;padding:1rem;border-radius:4px}\
-@media (min-width:48rem){.columns-2{grid-template-columns:repeat(2,1fr)}.columns-3{grid-template-columns:repeat(3,1fr)}.columns-4{grid-template-columns:repeat(4,1fr)}.hero{grid-template-columns:1.2fr 1fr}}\
+@media (max-width:30rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.5rem}}@media (min-width:48rem){.columns-2{grid-template-columns:repeat(2,1fr)}.columns-3{grid-template-columns:repeat(3,1fr)}.columns-4{grid-template-columns:repeat(4,1fr)}.hero{grid-template-columns:1.2fr 1fr}}\
 ";

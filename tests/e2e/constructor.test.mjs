@@ -51,7 +51,7 @@ test('edit a heading: the preview follows every keystroke, save and publish reac
 
   const visitor = await context.newPage();
   await visitor.goto(`${BASE_URL}/s/mincifra/`);
-  assert.equal(await visitor.locator('h2').first().textContent(), 'Госуслуги рядом!');
+  assert.equal(await visitor.getByRole('heading', { level: 2, name: 'Госуслуги рядом!', exact: true }).count(), 1);
   await visitor.screenshot({ path: join(ARTIFACTS, 'public-home.png'), fullPage: true });
   await visitor.setViewportSize({ width: 360, height: 740 });
   await visitor.screenshot({ path: join(ARTIFACTS, 'public-home-phone.png'), fullPage: true });

@@ -102,7 +102,7 @@ pub fn announcements(ctx: &RenderContext, b: &Announcements, out: &mut String) {
 
 /// Opens a data table with a caption and column headers.
 fn open_table(caption: &str, headers: &[&str], out: &mut String) {
-    out.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    out.push_str("<div class=\"table-wrap\" role=\"group\" tabindex=\"0\" aria-label=\"");
     escape::attr(out, caption);
     out.push_str("\"><table>");
     element("caption", caption, out);

@@ -119,7 +119,7 @@ pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
     if !poll.open || poll.show_results {
         let total: u64 = poll.options.iter().map(|o| o.votes).sum();
         let rows: Vec<(&str, u64)> = poll.options.iter().map(|o| (o.text.as_str(), o.votes)).collect();
-        bar_table(texts::RESULTS, texts::VOTES, &rows, total, out);
+        bar_table(texts::RESULTS, texts::ANSWER, texts::VOTES, &rows, total, out);
     }
     out.push_str("</section>\n");
 }
@@ -153,13 +153,15 @@ fn poll_form(ctx: &RenderContext, poll: &Poll, out: &mut String) {
 
 /// A table of (label, count) with a bar drawn in SVG next to each number. The numbers are
 /// the accessible content; the bars are decoration (`aria-hidden`).
-fn bar_table(caption: &str, unit: &str, rows: &[(&str, u64)], total: u64, out: &mut String) {
+fn bar_table(caption: &str, row_header: &str, unit: &str, rows: &[(&str, u64)], total: u64, out: &mut String) {
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    out.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    out.push_str("<div class=\"table-wrap\" role=\"group\" tabindex=\"0\" aria-label=\"");
     escape::attr(out, caption);
     out.push_str("\"><table class=\"bars\">");
     element("caption", caption, out);
-    out.push_str("<thead><tr><th scope=\"col\"></th><th scope=\"col\">");
+    out.push_str("<thead><tr><th scope=\"col\">");
+    out.push_str(row_header);
+    out.push_str("</th><th scope=\"col\">");
     out.push_str(texts::COUNT);
     out.push_str("</th></tr></thead>\n<tbody>\n");
     for (label, count) in rows {
@@ -202,10 +204,14 @@ pub fn appeal_analysis(ctx: &RenderContext, a: &AppealAnalysis, out: &mut String
             out.push_str("</dt><dd>");
             out.push_str(&stats.on_time_percent.min(100).to_string());
             out.push_str("&nbsp;%</dd></div></dl>\n");
-            for (caption, rows) in [(texts::BY_TOPIC, &stats.by_topic), (texts::BY_MONTH, &stats.by_month), (texts::BY_OUTCOME, &stats.by_outcome)] {
+            for (caption, header, rows) in [
+                (texts::BY_TOPIC, texts::TOPIC, &stats.by_topic),
+                (texts::BY_MONTH, texts::MONTH, &stats.by_month),
+                (texts::BY_OUTCOME, texts::OUTCOME, &stats.by_outcome),
+            ] {
                 if !rows.is_empty() {
                     let rows: Vec<(&str, u64)> = rows.iter().map(|(label, n)| (label.as_str(), *n)).collect();
-                    bar_table(caption, "", &rows, stats.total, out);
+                    bar_table(caption, header, "", &rows, stats.total, out);
                 }
             }
         }

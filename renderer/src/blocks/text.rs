@@ -83,7 +83,7 @@ pub fn text_runs(runs: &[TextRun], out: &mut String) {
 
 pub fn table(ctx: &RenderContext, t: &Table, out: &mut String) {
     // A wide table scrolls inside its own focusable region instead of the whole page.
-    let mut extra = String::from(" role=\"region\" tabindex=\"0\" aria-label=\"");
+    let mut extra = String::from(" role=\"group\" tabindex=\"0\" aria-label=\"");
     escape::attr(&mut extra, &t.caption);
     extra.push('"');
     open_tag_with(ctx, "div", "table-wrap", &t.id, &extra, out);
@@ -151,7 +151,7 @@ pub fn file_link(ctx: &RenderContext, file: &FileLink, out: &mut String) {
 
 pub fn contact_card(ctx: &RenderContext, c: &ContactCard, out: &mut String) {
     open_tag(ctx, "section", "contact-card", &c.id, out);
-    element("h3", &c.name, out);
+    element("h2", &c.name, out);
     if !c.position.is_empty() {
         element("p", &c.position, out);
     }
