@@ -211,7 +211,7 @@ pub fn app() -> Html {
         document,
         &state.page_id,
         &data,
-        RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() } },
+        RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() }, ..RenderOptions::default() },
     )
     .map(|ctx| civic_renderer::render_to_string(&ctx))
     .unwrap_or_default();

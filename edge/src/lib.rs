@@ -1,10 +1,11 @@
-//! Civic's edge worker. The pure parts (routing, API bodies, security headers) are plain
+//! Civic's edge worker. The pure parts (routing, API bodies, security headers, SEO inputs) are plain
 //! modules tested on the host; the worker shell that does I/O only builds for wasm32.
 #![forbid(unsafe_code)]
 
 pub mod api;
 pub mod routing;
 pub mod security;
+pub mod seo;
 
 #[cfg(target_arch = "wasm32")]
 mod store;

@@ -5,6 +5,10 @@
 pub enum Route {
     /// A public page of a site.
     Public(PublicPage),
+    /// `sitemap.xml`, `robots.txt` or `rss.xml` of a site.
+    SiteFile(SiteFile),
+    /// `robots.txt` of the platform host itself.
+    PlatformRobots,
     /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
     AddSlash,
     /// The JSON API.
@@ -24,6 +28,50 @@ pub struct PublicPage {
     pub page: String,
     /// Prefix of the site's links on this host: `/s/<site>` or empty.
     pub base_path: String,
+}
+
+/// A file of a site for crawlers and feed readers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteFile {
+    /// Site slug.
+    pub site: String,
+    /// Which file.
+    pub kind: SiteFileKind,
+    /// Prefix of the site's links on this host: `/s/<site>` or empty.
+    pub base_path: String,
+}
+
+/// The files every site has besides its pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteFileKind {
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `rss.xml`, the news feed.
+    Rss,
+}
+
+impl SiteFileKind {
+    /// The file a path segment names. Page slugs are `[a-z0-9-]`, never with a dot, so these
+    /// names cannot hide a page.
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "sitemap.xml" => Some(Self::Sitemap),
+            "robots.txt" => Some(Self::Robots),
+            "rss.xml" => Some(Self::Rss),
+            _ => None,
+        }
+    }
+
+    /// The `Content-Type` the file is served with.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Sitemap => "application/xml; charset=utf-8",
+            Self::Robots => "text/plain; charset=utf-8",
+            Self::Rss => "application/rss+xml; charset=utf-8",
+        }
+    }
 }
 
 /// The API endpoints.
@@ -46,19 +94,24 @@ pub enum ApiRoute {
 pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
     let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
     if let Some(site) = site_of_host(&host, platform_domain) {
-        return Route::Public(PublicPage { site: site.into(), page: page_slug(path), base_path: String::new() });
+        return site_route(site, path, String::new());
     }
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
         [""] => Route::PlatformHome,
         ["s", site] if !site.is_empty() => Route::AddSlash,
-        ["s", site, rest @ ..] if !site.is_empty() => Route::Public(PublicPage {
-            site: (*site).into(),
-            page: page_slug(&rest.join("/")),
-            base_path: format!("/s/{site}"),
-        }),
+        ["s", site, rest @ ..] if !site.is_empty() => site_route(site, &rest.join("/"), format!("/s/{site}")),
+        ["robots.txt"] => Route::PlatformRobots,
         ["api", rest @ ..] => Route::Api(api_route(rest)),
         _ => Route::Static,
+    }
+}
+
+/// A site's file when `rest` names one, else one of its pages.
+fn site_route(site: &str, rest: &str, base_path: String) -> Route {
+    match SiteFileKind::from_name(rest.trim_start_matches('/')) {
+        Some(kind) => Route::SiteFile(SiteFile { site: site.into(), kind, base_path }),
+        None => Route::Public(PublicPage { site: site.into(), page: page_slug(rest), base_path }),
     }
 }
 
@@ -120,5 +173,30 @@ mod tests {
         assert_eq!(route("x", "/api/sites/mincifra/publish", DOMAIN), Route::Api(ApiRoute::Publish { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/sites/mincifra/data", DOMAIN), Route::Api(ApiRoute::Data { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/nope", DOMAIN), Route::Api(ApiRoute::NotFound));
+    }
+
+    fn file(site: &str, kind: SiteFileKind, base: &str) -> Route {
+        Route::SiteFile(SiteFile { site: site.into(), kind, base_path: base.into() })
+    }
+
+    #[test]
+    fn site_files_by_path_and_by_host() {
+        let local = "127.0.0.1:8787";
+        assert_eq!(route(local, "/s/mincifra/sitemap.xml", DOMAIN), file("mincifra", SiteFileKind::Sitemap, "/s/mincifra"));
+        assert_eq!(route(local, "/s/mincifra/robots.txt", DOMAIN), file("mincifra", SiteFileKind::Robots, "/s/mincifra"));
+        assert_eq!(route(local, "/s/mincifra/rss.xml", DOMAIN), file("mincifra", SiteFileKind::Rss, "/s/mincifra"));
+        assert_eq!(route("mincifra.civic.localhost:8787", "/sitemap.xml", DOMAIN), file("mincifra", SiteFileKind::Sitemap, ""));
+        assert_eq!(route("mincifra.civic.localhost", "/robots.txt", DOMAIN), file("mincifra", SiteFileKind::Robots, ""));
+        assert_eq!(route("mincifra.civic.localhost", "/rss.xml", DOMAIN), file("mincifra", SiteFileKind::Rss, ""));
+        // Other names stay pages (and 404 there); deeper paths are not the site's files.
+        assert_eq!(route(local, "/s/mincifra/sitemap", DOMAIN), public("mincifra", "sitemap", "/s/mincifra"));
+        assert_eq!(route("mincifra.civic.localhost", "/a/rss.xml", DOMAIN), public("mincifra", "a/rss.xml", ""));
+        assert_eq!(route(local, "/s//robots.txt", DOMAIN), Route::Static);
+    }
+
+    #[test]
+    fn platform_robots() {
+        assert_eq!(route("127.0.0.1:8787", "/robots.txt", DOMAIN), Route::PlatformRobots);
+        assert_eq!(SiteFileKind::Rss.content_type(), "application/rss+xml; charset=utf-8");
     }
 }

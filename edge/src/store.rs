@@ -15,6 +15,9 @@ pub struct SiteRow {
     pub draft_key: String,
     pub published_revision: Option<i64>,
     pub published_key: Option<String>,
+    /// When the published revision was published (D1 `datetime('now')`, UTC).
+    #[serde(default)]
+    pub published_at: Option<String>,
 }
 
 /// What a cached rendered page carries besides its HTML.
@@ -35,7 +38,7 @@ fn num(n: i64) -> JsValue {
 
 pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
     db.prepare(
-        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, r.doc_key AS published_key \
+        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, r.doc_key AS published_key, r.published_at \
          FROM sites s LEFT JOIN revisions r ON r.site_id = s.id AND r.revision = s.published_revision \
          WHERE s.slug = ?1",
     )
@@ -153,11 +156,13 @@ async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError
         .ok_or(ApiError::SiteNotFound)
 }
 
-/// Rendered pages are cached per site, revision, host prefix and page: a publish changes
+/// Rendered pages are cached per site, revision, host prefix, origin and page: a publish changes
 /// the revision, so it never needs to purge anything, and one site never touches another's keys.
-pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, page: &str) -> String {
+/// The origin is in the key because pages carry absolute canonical and Open Graph URLs: a
+/// request with another `Host` must never be answered with, or plant, another host's page.
+pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, origin: &str, page: &str) -> String {
     let host_kind = if base_path.is_empty() { "host" } else { "path" };
-    format!("page/{site_id}/r{revision}/{host_kind}/{page}")
+    format!("page/{site_id}/r{revision}/{host_kind}/{origin}/{page}")
 }
 
 pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {

@@ -1,13 +1,16 @@
 //! The worker shell: reads the request, asks the pure modules what to do, does the I/O.
 
-use civic_renderer::{inline_style, render_not_found, render_to_string, RenderContext, RenderOptions};
+use civic_renderer::{
+    inline_style, render_not_found, render_robots, render_rss, render_sitemap, render_to_string, RenderContext, RenderOptions,
+};
 use civic_shared::SiteDocument;
 use serde_json::value::RawValue;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
-use crate::routing::{route, ApiRoute, PublicPage, Route};
+use crate::routing::{route, ApiRoute, PublicPage, Route, SiteFile, SiteFileKind};
 use crate::security::{is_same_origin, public_page_csp, sha256_hex, PUBLIC_HEADERS};
+use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::{self, CachedPageMeta};
 
 #[event(fetch)]
@@ -15,8 +18,14 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let url = req.url()?;
     let host = req.headers().get("host")?.unwrap_or_default();
     let domain = env.var("PLATFORM_DOMAIN").map(|v| v.to_string()).unwrap_or_default();
+    let origin = public_origin(url.scheme(), &host);
     match route(&host, url.path(), &domain) {
-        Route::Public(page) => public_page(&req, &env, &page).await,
+        Route::Public(page) => public_page(&req, &env, &page, &origin).await,
+        Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
+        Route::PlatformRobots => {
+            let etag = format!("\"{}\"", &sha256_hex(PLATFORM_ROBOTS.as_bytes())[..16]);
+            text_response(&req, SiteFileKind::Robots.content_type(), PLATFORM_ROBOTS, &etag)
+        }
         Route::AddSlash => {
             let mut to = url.clone();
             to.set_path(&format!("{}/", url.path()));
@@ -38,7 +47,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     }
 }
 
-async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Response> {
+async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) -> Result<Response> {
     let db = env.d1("DB")?;
     let site = match store::site_by_slug(&db, &page.site).await {
         Ok(Some(site)) => site,
@@ -49,7 +58,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Resp
         return html_response(404, &not_found_html(None, ""), None);
     };
     let kv = env.kv("PAGES")?;
-    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, &page.page);
+    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, origin, &page.page);
     let (html, meta) = match store::cached_page(&kv, &cache_key).await {
         Some(hit) => hit,
         None => {
@@ -66,7 +75,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Resp
                 Ok(data) => data,
                 Err(err) => return storage_error(err),
             };
-            let rendered = render_public(&doc, &data, page);
+            let rendered = render_public(&doc, &data, page, origin);
             store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
             rendered
         }
@@ -82,11 +91,11 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage) -> Result<Resp
     Ok(response)
 }
 
-fn render_public(doc: &SiteDocument, data: &civic_shared::RenderData, page: &PublicPage) -> (String, CachedPageMeta) {
+fn render_public(doc: &SiteDocument, data: &civic_shared::RenderData, page: &PublicPage, origin: &str) -> (String, CachedPageMeta) {
     let mut css = String::new();
     inline_style(&doc.theme, &mut css);
     let csp = public_page_csp(&css);
-    let options = RenderOptions { base_path: &page.base_path, ..RenderOptions::default() };
+    let options = RenderOptions { base_path: &page.base_path, origin, ..RenderOptions::default() };
     let found = doc
         .page_by_slug(&page.page)
         .and_then(|(id, _)| RenderContext::for_page(doc, id, data, options));
@@ -94,6 +103,64 @@ fn render_public(doc: &SiteDocument, data: &civic_shared::RenderData, page: &Pub
         Some(ctx) => (render_to_string(&ctx), CachedPageMeta { status: 200, csp }),
         None => (not_found_html(Some(doc), &page.base_path), CachedPageMeta { status: 404, csp }),
     }
+}
+
+/// `sitemap.xml`, `robots.txt` or `rss.xml` of a published site; unknown and unpublished
+/// sites get the 404 page, as their pages do.
+async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> Result<Response> {
+    let db = env.d1("DB")?;
+    let site = match store::site_by_slug(&db, &file.site).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return html_response(404, &not_found_html(None, ""), None),
+        Err(err) => return storage_error(err),
+    };
+    let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
+        return html_response(404, &not_found_html(None, ""), None);
+    };
+    let options = RenderOptions { base_path: &file.base_path, origin, ..RenderOptions::default() };
+    let mut body = String::with_capacity(4 * 1024);
+    if file.kind == SiteFileKind::Robots {
+        render_robots(&options, &mut body);
+    } else {
+        let bucket = env.bucket("DOCS")?;
+        let json = match store::read_document(&bucket, doc_key).await {
+            Ok(Some(json)) => json,
+            Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
+            Err(err) => return storage_error(err),
+        };
+        let Ok(doc) = SiteDocument::from_json(&json) else {
+            return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+        };
+        match file.kind {
+            SiteFileKind::Sitemap => {
+                let lastmod = site.published_at.as_deref().and_then(sitemap_lastmod);
+                render_sitemap(&doc, &options, lastmod.as_deref(), &mut body);
+            }
+            _ => match store::read_collections(&bucket, site.id).await {
+                Ok(data) => render_rss(&doc, &data.news, &options, &mut body),
+                Err(err) => return storage_error(err),
+            },
+        }
+    }
+    let etag = format!("\"r{revision}-{}\"", &sha256_hex(body.as_bytes())[..16]);
+    text_response(req, file.kind.content_type(), &body, &etag)
+}
+
+/// A non-HTML public file with its ETag; `If-None-Match` gets 304.
+fn text_response(req: &Request, content_type: &str, body: &str, etag: &str) -> Result<Response> {
+    let mut response = if req.headers().get("if-none-match")?.as_deref() == Some(etag) {
+        Response::empty()?.with_status(304)
+    } else {
+        Response::ok(body)?
+    };
+    let headers = response.headers_mut();
+    headers.set("Content-Type", content_type)?;
+    headers.set("ETag", etag)?;
+    headers.set("Cache-Control", "public, max-age=0, must-revalidate")?;
+    // Nothing in these files is meant to run or load anything, even when opened in a browser.
+    headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    Ok(response)
 }
 
 fn not_found_html(site: Option<&SiteDocument>, base_path: &str) -> String {

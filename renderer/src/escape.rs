@@ -46,6 +46,60 @@ pub fn url_attr(out: &mut String, name: &str, url: &str, is_safe: fn(&str) -> bo
     out.push('"');
 }
 
+/// Appends `text` escaped for XML content or a double-quoted XML attribute (sitemap, RSS).
+/// Characters XML 1.0 does not allow at all (most C0 controls, U+FFFE, U+FFFF) are dropped:
+/// one of them would make the whole feed unreadable.
+pub fn xml(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Appends `text` as a quoted JSON string that is also safe inside an HTML `<script>` element.
+// XSS-safety: a script element ends at the first `</script` and `<!--` changes how it is
+// parsed, whatever the JSON means; `<`, `>` and `&` never appear raw, so no user string can
+// close or confuse the element. U+2028/2029 are escaped so the text is valid JavaScript too.
+pub fn json_string(out: &mut String, text: &str) {
+    out.push('"');
+    json_text(out, text);
+    out.push('"');
+}
+
+/// Appends `text` escaped like [`json_string`] but without the quotes, for a JSON string
+/// that is written in several parts (a URL joined from origin, path and slug).
+pub fn json_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            '\u{0}'..='\u{1f}' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 15]));
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +131,20 @@ mod tests {
         let mut out = String::new();
         text(&mut out, "Министерство <б> «ёлка» 😀");
         assert_eq!(out, "Министерство &lt;б&gt; «ёлка» 😀");
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_drops_forbidden_characters() {
+        let mut out = String::new();
+        xml(&mut out, "<a href=\"x\">'&'</a>\u{0}\u{8}\u{ffff}\tок");
+        assert_eq!(out, "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\tок");
+    }
+
+    #[test]
+    fn json_string_cannot_close_a_script_element() {
+        let mut out = String::new();
+        json_string(&mut out, "</script><!--\"\\\n\u{1}&\u{2028}ё");
+        assert_eq!(out, r#""\u003c/script\u003e\u003c!--\"\\\n\u0001\u0026\u2028ё""#);
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
     }
 }

@@ -4,6 +4,7 @@ use civic_shared::SiteDocument;
 
 use crate::blocks::render_blocks;
 use crate::escape;
+use crate::seo;
 use crate::style::inline_style;
 use crate::RenderContext;
 
@@ -19,7 +20,7 @@ mod text {
 
 /// Appends a complete HTML5 page for `ctx.page`.
 pub fn render_page(ctx: &RenderContext, out: &mut String) {
-    head(ctx.site, &ctx.page.title, out);
+    head(ctx.site, &ctx.page.title, Some(ctx), out);
     header(ctx.site, ctx.options.base_path, Some(ctx.page_id), out);
     out.push_str("<main id=\"content\"><div class=\"wrap\">\n<h1>");
     escape::text(out, &ctx.page.title);
@@ -39,7 +40,7 @@ pub fn render_not_found(site: Option<&SiteDocument>, base_path: &str, out: &mut 
             &fallback
         }
     };
-    head(site, text::NOT_FOUND_TITLE, out);
+    head(site, text::NOT_FOUND_TITLE, None, out);
     header(site, base_path, None, out);
     out.push_str("<main id=\"content\"><div class=\"wrap not-found\">\n<h1>");
     out.push_str(text::NOT_FOUND_TITLE);
@@ -72,13 +73,18 @@ fn platform_site() -> SiteDocument {
     }
 }
 
-fn head(site: &SiteDocument, title: &str, out: &mut String) {
+/// `page` is `None` for the 404 page: it has no address of its own to describe to crawlers.
+fn head(site: &SiteDocument, title: &str, page: Option<&RenderContext>, out: &mut String) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(out, title);
     out.push_str(" — ");
     escape::text(out, &site.site.name);
-    out.push_str("</title>\n<style>");
+    out.push_str("</title>\n");
+    if let Some(ctx) = page {
+        seo::page_meta(ctx, out);
+    }
+    out.push_str("<style>");
     // XSS-safety: inline_style emits constant CSS plus colours checked to be `#rrggbb`.
     inline_style(&site.theme, out);
     out.push_str("</style>\n</head>\n<body>\n");

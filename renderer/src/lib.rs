@@ -8,14 +8,18 @@ mod block_style;
 mod blocks;
 pub mod escape;
 mod format;
+mod feeds;
 mod layout;
+mod seo;
 mod style;
 mod texts;
 
 use civic_shared::{Page, RenderData, SiteDocument};
 
 pub use blocks::render_block;
+pub use feeds::{render_robots, render_rss, render_sitemap};
 pub use layout::{render_not_found, render_page};
+pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
 
 /// Everything a render needs, in one place.
@@ -38,6 +42,10 @@ pub struct RenderContext<'a> {
 pub struct RenderOptions<'a> {
     /// Path prefix of the site's pages: `/s/<slug>` locally, empty on the site's own host.
     pub base_path: &'a str,
+    /// Scheme and host the site is served at (`https://mincifra.civic.localhost`,
+    /// `http://127.0.0.1:8787`), no trailing slash: canonical, Open Graph and feed URLs must be
+    /// absolute. Empty (the preview) leaves them relative to the host.
+    pub origin: &'a str,
     /// Public page or constructor preview.
     pub mode: Mode<'a>,
 }

@@ -14,7 +14,8 @@ fn golden_dir() -> PathBuf {
 fn demo_pages_match_their_snapshots() {
     let doc = civic_shared::demo::ministry();
     let data = civic_shared::demo::ministry_data();
-    let options = RenderOptions { base_path: "/s/mincifra", ..RenderOptions::default() };
+    // The demo as `scripts/demo.sh` serves it; parity.test.mjs passes the same base and origin.
+    let options = RenderOptions { base_path: "/s/mincifra", origin: "http://127.0.0.1:8787", ..RenderOptions::default() };
     let mut mismatched = Vec::new();
     for page_id in doc.pages.keys() {
         let ctx = RenderContext::for_page(&doc, page_id, &data, options).unwrap();

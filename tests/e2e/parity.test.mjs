@@ -18,7 +18,8 @@ const dataJson = readFileSync(join(root, 'shared/demo/mincifra-data.json'), 'utf
 for (const pageId of Object.keys(JSON.parse(documentJson).pages)) {
   test(`wasm renders demo page "${pageId}" byte-identical to the native golden file`, () => {
     const golden = readFileSync(join(root, `tests/golden/mincifra-${pageId}.html`), 'utf8');
-    const wasm = render_public_page(documentJson, dataJson, pageId, '/s/mincifra');
+    // Base path and origin as in renderer/tests/golden.rs.
+    const wasm = render_public_page(documentJson, dataJson, pageId, '/s/mincifra', 'http://127.0.0.1:8787');
     assert.equal(wasm.length, golden.length);
     assert.ok(wasm === golden, 'wasm output differs from the native golden file');
   });
