@@ -210,7 +210,7 @@ pub fn app() -> Html {
         document,
         &state.page_id,
         &no_data,
-        RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() } },
+        RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() }, accessible: None },
     )
     .map(|ctx| civic_renderer::render_to_string(&ctx))
     .unwrap_or_default();

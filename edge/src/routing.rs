@@ -1,10 +1,19 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
+use civic_renderer::accessible::SETTINGS_ROUTE;
+
 /// Where a request goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// A public page of a site.
     Public(PublicPage),
+    /// The accessible version's settings route of a site (`<base>/_a11y?set=…&back=…`).
+    AccessibleSettings {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
     /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
     AddSlash,
     /// The JSON API.
@@ -44,19 +53,24 @@ pub enum ApiRoute {
 pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
     let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
     if let Some(site) = site_of_host(&host, platform_domain) {
-        return Route::Public(PublicPage { site: site.into(), page: page_slug(path), base_path: String::new() });
+        return site_route(site, page_slug(path), String::new());
     }
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
         [""] => Route::PlatformHome,
         ["s", site] if !site.is_empty() => Route::AddSlash,
-        ["s", site, rest @ ..] if !site.is_empty() => Route::Public(PublicPage {
-            site: (*site).into(),
-            page: page_slug(&rest.join("/")),
-            base_path: format!("/s/{site}"),
-        }),
+        ["s", site, rest @ ..] if !site.is_empty() => site_route(site, page_slug(&rest.join("/")), format!("/s/{site}")),
         ["api", rest @ ..] => Route::Api(api_route(rest)),
         _ => Route::Static,
+    }
+}
+
+/// A path under a site: its accessible-version settings route, or one of its pages.
+fn site_route(site: &str, page: String, base_path: String) -> Route {
+    if page == SETTINGS_ROUTE {
+        Route::AccessibleSettings { site: site.into(), base_path }
+    } else {
+        Route::Public(PublicPage { site: site.into(), page, base_path })
     }
 }
 
@@ -108,6 +122,19 @@ mod tests {
         assert_eq!(route("a.b.civic.localhost", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("evilcivic.localhost", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("civic.localhost", "/", DOMAIN), Route::PlatformHome);
+    }
+
+    #[test]
+    fn accessible_settings_route_on_both_hosts() {
+        let local = Route::AccessibleSettings { site: "mincifra".into(), base_path: "/s/mincifra".into() };
+        let by_host = Route::AccessibleSettings { site: "mincifra".into(), base_path: String::new() };
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/_a11y", DOMAIN), local);
+        assert_eq!(route("mincifra.civic.localhost", "/_a11y", DOMAIN), by_host);
+        assert_eq!(route("mincifra.civic.localhost:8787", "/_a11y/", DOMAIN), by_host);
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/_a11y/", DOMAIN), local);
+        // Only directly under the site; deeper paths stay ordinary (missing) pages.
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/_a11y/x", DOMAIN), public("mincifra", "_a11y/x", "/s/mincifra"));
+        assert_eq!(route("127.0.0.1:8787", "/_a11y", DOMAIN), Route::Static);
     }
 
     #[test]

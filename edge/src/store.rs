@@ -1,5 +1,6 @@
 //! Storage: site rows in D1, document bodies in R2 by content address, rendered pages in KV.
 
+use civic_renderer::A11ySettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, KvStore};
@@ -143,11 +144,13 @@ async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError
         .ok_or(ApiError::SiteNotFound)
 }
 
-/// Rendered pages are cached per site, revision, host prefix and page: a publish changes
-/// the revision, so it never needs to purge anything, and one site never touches another's keys.
-pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, page: &str) -> String {
+/// Rendered pages are cached per site, revision, host prefix, version (usual or accessible
+/// with its settings) and page: a publish changes the revision, so it never needs to purge
+/// anything, and one site never touches another's keys.
+pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, page: &str, accessible: Option<&A11ySettings>) -> String {
     let host_kind = if base_path.is_empty() { "host" } else { "path" };
-    format!("page/{site_id}/r{revision}/{host_kind}/{page}")
+    let variant = crate::accessible::cache_variant(accessible);
+    format!("page/{site_id}/r{revision}/{host_kind}/{variant}/{page}")
 }
 
 pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {

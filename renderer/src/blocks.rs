@@ -3,7 +3,7 @@
 use civic_shared::validate::{is_image_url, is_link};
 use civic_shared::{Block, Heading, Image, Paragraph, Section, TextRun};
 
-use crate::escape;
+use crate::{accessible, escape};
 use crate::{Mode, RenderContext};
 
 /// Appends the blocks in order.
@@ -92,11 +92,15 @@ fn text_run(run: &TextRun, out: &mut String) {
 
 fn image(ctx: &RenderContext, img: &Image, out: &mut String) {
     open_tag(ctx, "figure", "", &img.id, out);
-    out.push_str("<img");
-    escape::url_attr(out, "src", &img.src, is_image_url);
-    out.push_str(" alt=\"");
-    escape::attr(out, &img.alt);
-    out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+    if ctx.options.images_off() {
+        accessible::image_alt_box(&img.alt, out);
+    } else {
+        out.push_str("<img");
+        escape::url_attr(out, "src", &img.src, is_image_url);
+        out.push_str(" alt=\"");
+        escape::attr(out, &img.alt);
+        out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+    }
     if !img.caption.is_empty() {
         out.push_str("<figcaption>");
         escape::text(out, &img.caption);

@@ -2,10 +2,11 @@
 
 use civic_shared::SiteDocument;
 
+use crate::accessible::{self, SettingsLinks};
 use crate::blocks::render_blocks;
 use crate::escape;
 use crate::style::inline_style;
-use crate::RenderContext;
+use crate::{A11ySettings, RenderContext, RenderOptions};
 
 /// Interface strings of public pages. Russian: public sites are in Russian.
 mod text {
@@ -19,8 +20,12 @@ mod text {
 
 /// Appends a complete HTML5 page for `ctx.page`.
 pub fn render_page(ctx: &RenderContext, out: &mut String) {
-    head(ctx.site, &ctx.page.title, out);
-    header(ctx.site, ctx.options.base_path, Some(ctx.page_id), out);
+    let base_path = ctx.options.base_path;
+    let mut back = String::with_capacity(base_path.len() + ctx.page.slug.len() + 1);
+    push_page_path(ctx.site, ctx.page_id, base_path, &mut back);
+    let links = SettingsLinks { base_path, back: &back };
+    head(ctx.site, &ctx.page.title, ctx.options.accessible.as_ref(), out);
+    header(ctx.site, base_path, Some(ctx.page_id), Some((&links, ctx.options.accessible.as_ref())), out);
     out.push_str("<main id=\"content\"><div class=\"wrap\">\n<h1>");
     escape::text(out, &ctx.page.title);
     out.push_str("</h1>\n");
@@ -29,18 +34,27 @@ pub fn render_page(ctx: &RenderContext, out: &mut String) {
     footer(ctx.site, out);
 }
 
-/// Appends a 404 page: in the site's own frame when the site is known, else the platform's.
-pub fn render_not_found(site: Option<&SiteDocument>, base_path: &str, out: &mut String) {
+/// Appends a 404 page: in the site's own frame when the site is known, else the platform's
+/// (which has no accessible version: its settings route belongs to a site).
+pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, out: &mut String) {
+    let base_path = options.base_path;
+    let is_site = site.is_some();
     let fallback;
-    let site = match site {
-        Some(site) => site,
+    let (site, accessible) = match site {
+        Some(site) => (site, options.accessible.as_ref()),
         None => {
             fallback = platform_site();
-            &fallback
+            (&fallback, None)
         }
     };
-    head(site, text::NOT_FOUND_TITLE, out);
-    header(site, base_path, None, out);
+    // The missing page has no address of its own to come back to; the home page does.
+    let mut back = String::with_capacity(base_path.len() + 1);
+    back.push_str(base_path);
+    back.push('/');
+    let links = SettingsLinks { base_path, back: &back };
+    let access = is_site.then_some((&links, accessible));
+    head(site, text::NOT_FOUND_TITLE, accessible, out);
+    header(site, base_path, None, access, out);
     out.push_str("<main id=\"content\"><div class=\"wrap not-found\">\n<h1>");
     out.push_str(text::NOT_FOUND_TITLE);
     out.push_str("</h1>\n<p>");
@@ -72,22 +86,31 @@ fn platform_site() -> SiteDocument {
     }
 }
 
-fn head(site: &SiteDocument, title: &str, out: &mut String) {
+fn head(site: &SiteDocument, title: &str, accessible: Option<&A11ySettings>, out: &mut String) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(out, title);
     out.push_str(" — ");
     escape::text(out, &site.site.name);
     out.push_str("</title>\n<style>");
-    // XSS-safety: inline_style emits constant CSS plus colours checked to be `#rrggbb`.
-    inline_style(&site.theme, out);
+    // XSS-safety: inline_style emits constant CSS plus colours checked to be `#rrggbb`
+    // and values from the accessible version's fixed tables.
+    inline_style(&site.theme, accessible, out);
     out.push_str("</style>\n</head>\n<body>\n");
 }
 
-fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut String) {
+/// The accessible version's links of a site page, and its settings when it is on.
+type Access<'a> = Option<(&'a SettingsLinks<'a>, Option<&'a A11ySettings>)>;
+
+fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: Access, out: &mut String) {
     out.push_str("<a class=\"skip\" href=\"#content\">");
     out.push_str(text::SKIP);
-    out.push_str("</a>\n<header class=\"site-header\"><div class=\"wrap\">\n<span class=\"emblem\" aria-hidden=\"true\">");
+    out.push_str("</a>\n");
+    // The panel comes first so that its settings are the first thing a visitor reaches.
+    if let Some((links, Some(settings))) = access {
+        accessible::settings_panel(settings, links, out);
+    }
+    out.push_str("<header class=\"site-header\"><div class=\"wrap\">\n<span class=\"emblem\" aria-hidden=\"true\">");
     let initial = site.site.name.chars().next().unwrap_or('C');
     let mut buf = [0u8; 4];
     escape::text(out, initial.encode_utf8(&mut buf));
@@ -101,7 +124,11 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut
         escape::text(out, &site.site.tagline);
         out.push_str("</p>\n");
     }
-    out.push_str("</div>\n</div></header>\n");
+    out.push_str("</div>\n");
+    if let Some((links, None)) = access {
+        accessible::header_link(links, out);
+    }
+    out.push_str("</div></header>\n");
     let menu: Vec<_> = site.pages.iter().filter(|(_, page)| page.in_menu).collect();
     if menu.is_empty() {
         return;
@@ -113,8 +140,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut
         out.push_str("<li><a href=\"");
         escape::attr(out, base_path);
         out.push('/');
-        // The home page lives at the site's root; the others at their slug.
-        if site.pages.get_index_of(id.as_str()) != Some(0) {
+        if !is_home(site, id) {
             escape::attr(out, &page.slug);
         }
         out.push('"');
@@ -126,6 +152,20 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut
         out.push_str("</a></li>\n");
     }
     out.push_str("</ul></nav>\n");
+}
+
+/// The home page lives at the site's root; the others at their slug.
+fn is_home(site: &SiteDocument, page_id: &str) -> bool {
+    site.pages.get_index_of(page_id) == Some(0)
+}
+
+/// Appends the unescaped path of a page (`/s/mincifra/kontakty`); callers escape it on output.
+fn push_page_path(site: &SiteDocument, page_id: &str, base_path: &str, out: &mut String) {
+    out.push_str(base_path);
+    out.push('/');
+    if let Some(page) = site.pages.get(page_id).filter(|_| !is_home(site, page_id)) {
+        out.push_str(&page.slug);
+    }
 }
 
 fn footer(site: &SiteDocument, out: &mut String) {

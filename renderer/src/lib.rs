@@ -4,6 +4,7 @@
 //! (public pages) call the same functions and get the same bytes.
 #![forbid(unsafe_code)]
 
+pub mod accessible;
 mod blocks;
 pub mod escape;
 mod layout;
@@ -11,6 +12,7 @@ mod style;
 
 use civic_shared::{Page, RenderData, SiteDocument};
 
+pub use accessible::A11ySettings;
 pub use layout::{render_not_found, render_page};
 pub use style::inline_style;
 
@@ -36,6 +38,15 @@ pub struct RenderOptions<'a> {
     pub base_path: &'a str,
     /// Public page or constructor preview.
     pub mode: Mode<'a>,
+    /// The visitor's settings when the accessible version is on; `None` for the usual version.
+    pub accessible: Option<A11ySettings>,
+}
+
+impl RenderOptions<'_> {
+    /// Whether pictures give way to their text alternatives (accessible version, images off).
+    pub fn images_off(&self) -> bool {
+        self.accessible.is_some_and(|a| a.images == accessible::Images::Off)
+    }
 }
 
 /// Public output, or the constructor's preview with block ids and the selection marked.

@@ -62,7 +62,7 @@ fn public_page_escapes_everything() {
 #[test]
 fn preview_escapes_block_ids() {
     let doc = hostile_site();
-    let options = RenderOptions { base_path: "", mode: Mode::Preview { selected: Some(HOSTILE) } };
+    let options = RenderOptions { base_path: "", mode: Mode::Preview { selected: Some(HOSTILE) }, accessible: None };
     let html = render_to_string(&RenderContext::for_page(&doc, "home", &NO_DATA, options).unwrap());
     assert_inert(&html);
     assert!(html.contains("class=\"civic-selected\" data-block=\"&lt;script&gt;"));
@@ -72,8 +72,25 @@ fn preview_escapes_block_ids() {
 fn not_found_page_escapes_site_name() {
     let doc = hostile_site();
     let mut html = String::new();
-    render_not_found(Some(&doc), "/s/x\"y", &mut html);
+    render_not_found(Some(&doc), &RenderOptions { base_path: "/s/x\"y", ..RenderOptions::default() }, &mut html);
     assert_inert(&html);
     assert!(html.contains("Страница не найдена"));
     assert!(html.contains("href=\"/s/x&quot;y/\""));
+}
+
+#[test]
+fn accessible_version_escapes_everything() {
+    use civic_renderer::accessible::{Choice, ColorScheme, Images};
+    let doc = hostile_site();
+    for &images in Images::ALL {
+        let settings = civic_renderer::A11ySettings { images, scheme: ColorScheme::WhiteOnBlack, ..Default::default() };
+        let options = RenderOptions { base_path: "/s/x\"y", accessible: Some(settings), ..RenderOptions::default() };
+        let html = render_to_string(&RenderContext::for_page(&doc, "home", &NO_DATA, options).unwrap());
+        assert_inert(&html);
+        assert!(html.contains("href=\"/s/x&quot;y/_a11y?set=c1&amp;back=/s/x%22y/\""));
+        assert_eq!(html.contains("class=\"img-alt\""), images == Images::Off);
+        let mut html = String::new();
+        render_not_found(Some(&doc), &options, &mut html);
+        assert_inert(&html);
+    }
 }
