@@ -25,7 +25,8 @@ pub fn render_page(ctx: &RenderContext, out: &mut String) {
     push_page_path(ctx.site, ctx.page_id, base_path, &mut back);
     let links = SettingsLinks { base_path, back: &back };
     head(ctx.site, &ctx.page.title, ctx.options.accessible.as_ref(), out);
-    header(ctx.site, base_path, Some(ctx.page_id), Some((&links, ctx.options.accessible.as_ref())), out);
+    let access = Access::of_site(&links, ctx.options.accessible.as_ref());
+    header(ctx.site, base_path, Some(ctx.page_id), access, out);
     out.push_str("<main id=\"content\"><div class=\"wrap\">\n<h1>");
     escape::text(out, &ctx.page.title);
     out.push_str("</h1>\n");
@@ -52,7 +53,7 @@ pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, ou
     back.push_str(base_path);
     back.push('/');
     let links = SettingsLinks { base_path, back: &back };
-    let access = is_site.then_some((&links, accessible));
+    let access = if is_site { Access::of_site(&links, accessible) } else { Access::Unavailable };
     head(site, text::NOT_FOUND_TITLE, accessible, out);
     header(site, base_path, None, access, out);
     out.push_str("<main id=\"content\"><div class=\"wrap not-found\">\n<h1>");
@@ -99,15 +100,32 @@ fn head(site: &SiteDocument, title: &str, accessible: Option<&A11ySettings>, out
     out.push_str("</style>\n</head>\n<body>\n");
 }
 
-/// The accessible version's links of a site page, and its settings when it is on.
-type Access<'a> = Option<(&'a SettingsLinks<'a>, Option<&'a A11ySettings>)>;
+/// What the frame shows of the accessible version.
+#[derive(Clone, Copy)]
+enum Access<'a> {
+    /// Not a site's page (the platform's 404): there is no settings route to link to.
+    Unavailable,
+    /// The usual version: the header offers the accessible one.
+    Offered(&'a SettingsLinks<'a>),
+    /// The accessible version: the settings panel on top.
+    On(&'a SettingsLinks<'a>, &'a A11ySettings),
+}
+
+impl<'a> Access<'a> {
+    fn of_site(links: &'a SettingsLinks<'a>, settings: Option<&'a A11ySettings>) -> Self {
+        match settings {
+            Some(settings) => Access::On(links, settings),
+            None => Access::Offered(links),
+        }
+    }
+}
 
 fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: Access, out: &mut String) {
     out.push_str("<a class=\"skip\" href=\"#content\">");
     out.push_str(text::SKIP);
     out.push_str("</a>\n");
     // The panel comes first so that its settings are the first thing a visitor reaches.
-    if let Some((links, Some(settings))) = access {
+    if let Access::On(links, settings) = access {
         accessible::settings_panel(settings, links, out);
     }
     out.push_str("<header class=\"site-header\"><div class=\"wrap\">\n<span class=\"emblem\" aria-hidden=\"true\">");
@@ -125,7 +143,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
         out.push_str("</p>\n");
     }
     out.push_str("</div>\n");
-    if let Some((links, None)) = access {
+    if let Access::Offered(links) = access {
         accessible::header_link(links, out);
     }
     out.push_str("</div></header>\n");

@@ -7,16 +7,22 @@ use std::fmt::Write;
 use super::{A11yFont, A11ySettings, Choice, ColorScheme, Images, LetterSpacing, LineSpacing};
 
 /// The panel, the picture stand-ins and the rules that do not depend on the settings.
+/// The panel's own text is capped in size so that at the largest font it still fits a
+/// phone screen or two rather than pushing the page far down; side paddings are capped too,
+/// so that large text keeps the width of a phone.
 const PANEL_CSS: &str = "\
 a{text-decoration:underline!important}\
 .site-header .emblem{border:2px solid}\
+.site-nav,.site-footer,.block-section{border-color:currentColor}\
 .site-nav,.site-footer{border-style:solid;border-width:2px 0}\
-.a11y-panel{border-bottom:3px solid;padding:.5rem 0}\
+.wrap,.site-nav ul{padding-left:min(1rem,16px);padding-right:min(1rem,16px)}\
+.block-section{padding:min(1rem,16px)}\
+.a11y-panel{border-bottom:3px solid;padding:.5rem 0;font-size:min(1.0625rem,22px);line-height:1.5}\
 .a11y-panel .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem}\
 .a11y-group{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem}\
 .a11y-label{font-weight:700}\
 .a11y-panel ul{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;margin:0;padding:0}\
-.a11y-panel a{display:inline-block;padding:.125rem .5rem;border:2px solid;border-radius:4px;text-decoration:none!important;line-height:1.5}\
+.a11y-panel a{display:inline-block;padding:.125rem .5rem;border:2px solid;border-radius:4px;text-decoration:none!important}\
 .a11y-panel a[aria-current=true]{border-width:4px;font-weight:700;text-decoration:underline!important}\
 .a11y-panel .a11y-off{font-weight:700}\
 .img-alt{display:block;border:2px dashed;padding:1rem}\
@@ -38,14 +44,13 @@ pub fn accessible_style(settings: &A11ySettings, out: &mut String) {
     });
     out.push_str("}html{font-size:");
     push_number(out, settings.font_size.percent());
-    // One colour pair for everything: site colours, shadows and blocks added later all follow,
-    // which is what keeps every text at the tested contrast.
+    // One colour pair for all text: site colours and blocks added later all follow, which is
+    // what keeps every text at the tested contrast. Borders keep their colours (transparent
+    // ones must stay transparent); the visible ones are set to the text colour below.
     out.push_str("%}*,*::before,*::after{color:");
     out.push_str(colors.text);
     out.push_str("!important;background-color:");
     out.push_str(colors.background);
-    out.push_str("!important;border-color:");
-    out.push_str(colors.text);
     out.push_str("!important;box-shadow:none!important;text-shadow:none!important}a{color:");
     out.push_str(colors.link);
     out.push_str("!important}body{overflow-wrap:anywhere;hyphens:auto");
