@@ -201,9 +201,12 @@ impl A11ySettings {
     pub fn apply(&mut self, pairs: &str) {
         let bytes = pairs.as_bytes();
         let bytes = &bytes[..bytes.len().min(MAX_ENCODED)];
-        for pair in bytes.chunks_exact(2) {
-            let (key, digit) = (pair[0], pair[1]);
+        // Scans rather than splitting into fixed pairs, so one stray byte does not shift
+        // every pair after it.
+        let mut i = 0;
+        while let [key, digit, ..] = bytes[i..] {
             if !digit.is_ascii_digit() {
+                i += 1;
                 continue;
             }
             let digit = digit - b'0';
@@ -213,6 +216,7 @@ impl A11ySettings {
             set(&mut self.line_spacing, key, digit);
             set(&mut self.scheme, key, digit);
             set(&mut self.images, key, digit);
+            i += 2;
         }
     }
 
@@ -276,7 +280,8 @@ mod tests {
         // Only the first bytes are read, however long the value.
         let long = format!("{}c1", "z4".repeat(100));
         assert_eq!(A11ySettings::parse(&long).scheme, ColorScheme::BlackOnWhite);
-        // Good pairs survive bad neighbours.
+        // Good pairs survive bad neighbours, even a stray byte before them.
+        assert_eq!(A11ySettings::parse("xc1").scheme, ColorScheme::WhiteOnBlack);
         let settings = A11ySettings::parse("q1c1zzi2z9");
         assert_eq!(settings.scheme, ColorScheme::WhiteOnBlack);
         assert_eq!(settings.images, Images::Greyscale);
