@@ -2,6 +2,7 @@
 //! modules tested on the host; the worker shell that does I/O only builds for wasm32.
 #![forbid(unsafe_code)]
 
+pub mod accessible;
 pub mod api;
 pub mod routing;
 pub mod security;

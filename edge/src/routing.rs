@@ -1,5 +1,7 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
+use civic_renderer::accessible::SETTINGS_ROUTE;
+
 /// Where a request goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -9,6 +11,13 @@ pub enum Route {
     SiteFile(SiteFile),
     /// `robots.txt` of the platform host itself.
     PlatformRobots,
+    /// The accessible version's settings route of a site (`<base>/_a11y?set=…&back=…`).
+    AccessibleSettings {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
     /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
     AddSlash,
     /// The JSON API.
@@ -107,11 +116,16 @@ pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
     }
 }
 
-/// A site's file when `rest` names one, else one of its pages.
+/// A path under a site: one of its files, its accessible-version settings route, or a page.
 fn site_route(site: &str, rest: &str, base_path: String) -> Route {
-    match SiteFileKind::from_name(rest.trim_start_matches('/')) {
-        Some(kind) => Route::SiteFile(SiteFile { site: site.into(), kind, base_path }),
-        None => Route::Public(PublicPage { site: site.into(), page: page_slug(rest), base_path }),
+    if let Some(kind) = SiteFileKind::from_name(rest.trim_start_matches('/')) {
+        return Route::SiteFile(SiteFile { site: site.into(), kind, base_path });
+    }
+    let page = page_slug(rest);
+    if page == SETTINGS_ROUTE {
+        Route::AccessibleSettings { site: site.into(), base_path }
+    } else {
+        Route::Public(PublicPage { site: site.into(), page, base_path })
     }
 }
 
@@ -164,6 +178,19 @@ mod tests {
         assert_eq!(route("a.b.civic.localhost", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("evilcivic.localhost", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("civic.localhost", "/", DOMAIN), Route::PlatformHome);
+    }
+
+    #[test]
+    fn accessible_settings_route_on_both_hosts() {
+        let local = Route::AccessibleSettings { site: "mincifra".into(), base_path: "/s/mincifra".into() };
+        let by_host = Route::AccessibleSettings { site: "mincifra".into(), base_path: String::new() };
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/_a11y", DOMAIN), local);
+        assert_eq!(route("mincifra.civic.localhost", "/_a11y", DOMAIN), by_host);
+        assert_eq!(route("mincifra.civic.localhost:8787", "/_a11y/", DOMAIN), by_host);
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/_a11y/", DOMAIN), local);
+        // Only directly under the site; deeper paths stay ordinary (missing) pages.
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/_a11y/x", DOMAIN), public("mincifra", "_a11y/x", "/s/mincifra"));
+        assert_eq!(route("127.0.0.1:8787", "/_a11y", DOMAIN), Route::Static);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Storage: site rows in D1, document bodies in R2 by content address, rendered pages in KV.
 
+use civic_renderer::A11ySettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, KvStore};
@@ -156,13 +157,18 @@ async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError
         .ok_or(ApiError::SiteNotFound)
 }
 
-/// Rendered pages are cached per site, revision, host prefix, origin and page: a publish changes
-/// the revision, so it never needs to purge anything, and one site never touches another's keys.
-/// The origin is in the key because pages carry absolute canonical and Open Graph URLs: a
-/// request with another `Host` must never be answered with, or plant, another host's page.
-pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, origin: &str, page: &str) -> String {
+/// Rendered pages are cached per site, revision, host prefix, origin, version (usual or
+/// accessible with its settings) and page: a publish changes the revision, so it never needs
+/// to purge anything, and one site never touches another's keys. The origin is in the key
+/// because pages carry absolute canonical and Open Graph URLs: a request with another `Host`
+/// must never be answered with, or plant, another host's page.
+pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, origin: &str, page: &str, accessible: Option<&A11ySettings>) -> String {
     let host_kind = if base_path.is_empty() { "host" } else { "path" };
-    format!("page/{site_id}/r{revision}/{host_kind}/{origin}/{page}")
+    let variant = crate::accessible::cache_variant(accessible);
+    // The render id changes whenever the rendering code does, so a deploy never serves
+    // pages rendered by the code it replaced.
+    let render_id = &env!("CIVIC_RENDER_ID")[..8];
+    format!("page/{site_id}/r{revision}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
 }
 
 pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {

@@ -1,12 +1,15 @@
 //! The worker shell: reads the request, asks the pure modules what to do, does the I/O.
 
+use civic_renderer::accessible::{BACK_PARAM, SET_PARAM};
 use civic_renderer::{
-    inline_style, render_not_found, render_robots, render_rss, render_sitemap, render_to_string, RenderContext, RenderOptions,
+    inline_style, render_not_found, render_robots, render_rss, render_sitemap, render_to_string, A11ySettings, RenderContext,
+    RenderOptions,
 };
 use civic_shared::SiteDocument;
 use serde_json::value::RawValue;
-use worker::{event, Context, Env, Method, Request, Response, Result};
+use worker::{event, Context, Env, Method, Request, Response, Result, Url};
 
+use crate::accessible;
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
 use crate::routing::{route, ApiRoute, PublicPage, Route, SiteFile, SiteFileKind};
 use crate::security::{is_same_origin, public_page_csp, sha256_hex, PUBLIC_HEADERS};
@@ -21,6 +24,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let origin = public_origin(url.scheme(), &host);
     match route(&host, url.path(), &domain) {
         Route::Public(page) => public_page(&req, &env, &page, &origin).await,
+        Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
         Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
         Route::PlatformRobots => {
             let etag = format!("\"{}\"", &sha256_hex(PLATFORM_ROBOTS.as_bytes())[..16]);
@@ -43,7 +47,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
                 json_response(status, &body)
             }
         },
-        Route::Static => html_response(404, &not_found_html(None, ""), None),
+        Route::Static => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
     }
 }
 
@@ -51,14 +55,15 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     let db = env.d1("DB")?;
     let site = match store::site_by_slug(&db, &page.site).await {
         Ok(Some(site)) => site,
-        Ok(None) => return html_response(404, &not_found_html(None, ""), None),
+        Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
         Err(err) => return storage_error(err),
     };
     let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
-        return html_response(404, &not_found_html(None, ""), None);
+        return html_response(404, &not_found_html(None, &RenderOptions::default()), None);
     };
+    let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let kv = env.kv("PAGES")?;
-    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, origin, &page.page);
+    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, origin, &page.page, settings.as_ref());
     let (html, meta) = match store::cached_page(&kv, &cache_key).await {
         Some(hit) => hit,
         None => {
@@ -75,7 +80,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
                 Ok(data) => data,
                 Err(err) => return storage_error(err),
             };
-            let rendered = render_public(&doc, &data, page, origin);
+            let rendered = render_public(&doc, &data, page, origin, settings);
             store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
             rendered
         }
@@ -84,24 +89,56 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     if req.headers().get("if-none-match")?.as_deref() == Some(etag.as_str()) {
         let mut response = Response::empty()?.with_status(304);
         response.headers_mut().set("ETag", &etag)?;
+        response.headers_mut().set("Vary", "Cookie")?;
         return Ok(response);
     }
     let mut response = html_response(meta.status, &html, Some(&meta.csp))?;
     response.headers_mut().set("ETag", &etag)?;
+    // The accessible version's cookie picks the variant; shared caches must keep them apart.
+    response.headers_mut().set("Vary", "Cookie")?;
     Ok(response)
 }
 
-fn render_public(doc: &SiteDocument, data: &civic_shared::RenderData, page: &PublicPage, origin: &str) -> (String, CachedPageMeta) {
+/// `<base>/_a11y?set=…&back=…`: stores the changed settings in the cookie and sends the
+/// visitor back to the page (303, so a reload does not repeat the change).
+fn change_accessible_settings(req: &Request, url: &Url, base_path: &str) -> Result<Response> {
+    let current = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
+    let (mut set, mut back) = (String::new(), None);
+    for (name, value) in url.query_pairs() {
+        match name.as_ref() {
+            SET_PARAM => set = value.into_owned(),
+            BACK_PARAM => back = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    let settings = accessible::settings_after(current, &set);
+    let to = url.join(&accessible::back_path(back.as_deref(), base_path))?;
+    let mut response = Response::empty()?.with_status(303);
+    let headers = response.headers_mut();
+    headers.set("Location", to.as_str())?;
+    headers.set("Set-Cookie", &accessible::set_cookie(settings.as_ref(), base_path, url.scheme() == "https"))?;
+    headers.set("Cache-Control", "no-store")?;
+    Ok(response)
+}
+
+fn render_public(
+    doc: &SiteDocument,
+    data: &civic_shared::RenderData,
+    page: &PublicPage,
+    origin: &str,
+    accessible: Option<A11ySettings>,
+) -> (String, CachedPageMeta) {
+    // The CSP pins the hash of exactly the stylesheet the renderer inlines for these settings.
     let mut css = String::new();
-    inline_style(&doc.theme, &mut css);
+    inline_style(&doc.theme, accessible.as_ref(), &mut css);
     let csp = public_page_csp(&css);
-    let options = RenderOptions { base_path: &page.base_path, origin, ..RenderOptions::default() };
+    let options = RenderOptions { base_path: &page.base_path, origin, accessible, ..RenderOptions::default() };
     let found = doc
         .page_by_slug(&page.page)
         .and_then(|(id, _)| RenderContext::for_page(doc, id, data, options));
     match found {
         Some(ctx) => (render_to_string(&ctx), CachedPageMeta { status: 200, csp }),
-        None => (not_found_html(Some(doc), &page.base_path), CachedPageMeta { status: 404, csp }),
+        None => (not_found_html(Some(doc), &options), CachedPageMeta { status: 404, csp }),
     }
 }
 
@@ -111,11 +148,11 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
     let db = env.d1("DB")?;
     let site = match store::site_by_slug(&db, &file.site).await {
         Ok(Some(site)) => site,
-        Ok(None) => return html_response(404, &not_found_html(None, ""), None),
+        Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
         Err(err) => return storage_error(err),
     };
     let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
-        return html_response(404, &not_found_html(None, ""), None);
+        return html_response(404, &not_found_html(None, &RenderOptions::default()), None);
     };
     let options = RenderOptions { base_path: &file.base_path, origin, ..RenderOptions::default() };
     let mut body = String::with_capacity(4 * 1024);
@@ -163,9 +200,9 @@ fn text_response(req: &Request, content_type: &str, body: &str, etag: &str) -> R
     Ok(response)
 }
 
-fn not_found_html(site: Option<&SiteDocument>, base_path: &str) -> String {
+fn not_found_html(site: Option<&SiteDocument>, options: &RenderOptions) -> String {
     let mut html = String::new();
-    render_not_found(site, base_path, &mut html);
+    render_not_found(site, options, &mut html);
     html
 }
 
@@ -177,7 +214,7 @@ fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response>
         Some(csp) => csp,
         None => {
             let mut css = String::new();
-            inline_style(&not_found_theme(), &mut css);
+            inline_style(&not_found_theme(), None, &mut css);
             fallback_csp = public_page_csp(&css);
             &fallback_csp
         }

@@ -22,7 +22,7 @@ dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.2
 .columns{display:grid;gap:1.25rem;margin:1.5rem 0}\
 .hero{display:grid;gap:1.5rem;align-items:center;margin:0 0 2rem;padding:1.5rem}.hero h2{margin-top:0;font-size:clamp(1.4rem,3vw,1.9rem)}\
 .gallery ul,.news-list,.staff-list,.announcement-list,.vacancy-list,.social-links ul,.block-menu ul,.breadcrumbs ol,.tab-list{list-style:none;padding:0;margin:0}\
-.gallery ul,.news-list,.staff-list{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr))}\
+.gallery ul,.news-list,.staff-list{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(14rem,100%),1fr))}\
 .news-card,.person{background:#fff;border:1px solid #d7dde5;border-radius:4px;padding:1rem;height:100%}\
 .announcement-list li,.vacancy-list li{border-bottom:1px solid #d7dde5;padding:.75rem 0}.announcement-list h3{margin:.25rem 0}\
 .breadcrumbs ol{display:flex;flex-wrap:wrap;gap:.25rem .5rem;font-size:.95rem;margin-bottom:1rem}\

@@ -2,11 +2,12 @@
 
 use civic_shared::SiteDocument;
 
+use crate::accessible::{self, SettingsLinks};
 use crate::blocks::render_blocks;
 use crate::escape;
 use crate::seo;
 use crate::style::inline_style;
-use crate::RenderContext;
+use crate::{A11ySettings, RenderContext, RenderOptions};
 
 /// Interface strings of public pages. Russian: public sites are in Russian.
 mod text {
@@ -20,8 +21,13 @@ mod text {
 
 /// Appends a complete HTML5 page for `ctx.page`.
 pub fn render_page(ctx: &RenderContext, out: &mut String) {
-    head(ctx.site, &ctx.page.title, Some(ctx), out);
-    header(ctx.site, ctx.options.base_path, Some(ctx.page_id), out);
+    let base_path = ctx.options.base_path;
+    let mut back = String::with_capacity(base_path.len() + ctx.page.slug.len() + 1);
+    push_page_path(ctx.site, ctx.page_id, base_path, &mut back);
+    let links = SettingsLinks { base_path, back: &back };
+    head(ctx.site, &ctx.page.title, Some(ctx), ctx.options.accessible.as_ref(), out);
+    let access = Access::of_site(&links, ctx.options.accessible.as_ref());
+    header(ctx.site, base_path, Some(ctx.page_id), access, out);
     out.push_str("<main id=\"content\"><div class=\"wrap\">\n<h1>");
     escape::text(out, &ctx.page.title);
     out.push_str("</h1>\n");
@@ -30,18 +36,27 @@ pub fn render_page(ctx: &RenderContext, out: &mut String) {
     footer(ctx.site, out);
 }
 
-/// Appends a 404 page: in the site's own frame when the site is known, else the platform's.
-pub fn render_not_found(site: Option<&SiteDocument>, base_path: &str, out: &mut String) {
+/// Appends a 404 page: in the site's own frame when the site is known, else the platform's
+/// (which has no accessible version: its settings route belongs to a site).
+pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, out: &mut String) {
+    let base_path = options.base_path;
+    let is_site = site.is_some();
     let fallback;
-    let site = match site {
-        Some(site) => site,
+    let (site, accessible) = match site {
+        Some(site) => (site, options.accessible.as_ref()),
         None => {
             fallback = platform_site();
-            &fallback
+            (&fallback, None)
         }
     };
-    head(site, text::NOT_FOUND_TITLE, None, out);
-    header(site, base_path, None, out);
+    // The missing page has no address of its own to come back to; the home page does.
+    let mut back = String::with_capacity(base_path.len() + 1);
+    back.push_str(base_path);
+    back.push('/');
+    let links = SettingsLinks { base_path, back: &back };
+    let access = if is_site { Access::of_site(&links, accessible) } else { Access::Unavailable };
+    head(site, text::NOT_FOUND_TITLE, None, accessible, out);
+    header(site, base_path, None, access, out);
     out.push_str("<main id=\"content\"><div class=\"wrap not-found\">\n<h1>");
     out.push_str(text::NOT_FOUND_TITLE);
     out.push_str("</h1>\n<p>");
@@ -74,7 +89,7 @@ fn platform_site() -> SiteDocument {
 }
 
 /// `page` is `None` for the 404 page: it has no address of its own to describe to crawlers.
-fn head(site: &SiteDocument, title: &str, page: Option<&RenderContext>, out: &mut String) {
+fn head(site: &SiteDocument, title: &str, page: Option<&RenderContext>, accessible: Option<&A11ySettings>, out: &mut String) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(out, title);
@@ -85,15 +100,41 @@ fn head(site: &SiteDocument, title: &str, page: Option<&RenderContext>, out: &mu
         seo::page_meta(ctx, out);
     }
     out.push_str("<style>");
-    // XSS-safety: inline_style emits constant CSS plus colours checked to be `#rrggbb`.
-    inline_style(&site.theme, out);
+    // XSS-safety: inline_style emits constant CSS plus colours checked to be `#rrggbb`
+    // and values from the accessible version's fixed tables.
+    inline_style(&site.theme, accessible, out);
     out.push_str("</style>\n</head>\n<body>\n");
 }
 
-fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut String) {
+/// What the frame shows of the accessible version.
+#[derive(Clone, Copy)]
+enum Access<'a> {
+    /// Not a site's page (the platform's 404): there is no settings route to link to.
+    Unavailable,
+    /// The usual version: the header offers the accessible one.
+    Offered(&'a SettingsLinks<'a>),
+    /// The accessible version: the settings panel on top.
+    On(&'a SettingsLinks<'a>, &'a A11ySettings),
+}
+
+impl<'a> Access<'a> {
+    fn of_site(links: &'a SettingsLinks<'a>, settings: Option<&'a A11ySettings>) -> Self {
+        match settings {
+            Some(settings) => Access::On(links, settings),
+            None => Access::Offered(links),
+        }
+    }
+}
+
+fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: Access, out: &mut String) {
     out.push_str("<a class=\"skip\" href=\"#content\">");
     out.push_str(text::SKIP);
-    out.push_str("</a>\n<header class=\"site-header\"><div class=\"wrap\">\n<span class=\"emblem\" aria-hidden=\"true\">");
+    out.push_str("</a>\n");
+    // The panel comes first so that its settings are the first thing a visitor reaches.
+    if let Access::On(links, settings) = access {
+        accessible::settings_panel(settings, links, out);
+    }
+    out.push_str("<header class=\"site-header\"><div class=\"wrap\">\n<span class=\"emblem\" aria-hidden=\"true\">");
     let initial = site.site.name.chars().next().unwrap_or('C');
     let mut buf = [0u8; 4];
     escape::text(out, initial.encode_utf8(&mut buf));
@@ -107,7 +148,11 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut
         escape::text(out, &site.site.tagline);
         out.push_str("</p>\n");
     }
-    out.push_str("</div>\n</div></header>\n");
+    out.push_str("</div>\n");
+    if let Access::Offered(links) = access {
+        accessible::header_link(links, out);
+    }
+    out.push_str("</div></header>\n");
     let menu: Vec<_> = site.pages.iter().filter(|(_, page)| page.in_menu).collect();
     if menu.is_empty() {
         return;
@@ -119,8 +164,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut
         out.push_str("<li><a href=\"");
         escape::attr(out, base_path);
         out.push('/');
-        // The home page lives at the site's root; the others at their slug.
-        if site.pages.get_index_of(id.as_str()) != Some(0) {
+        if !is_home(site, id) {
             escape::attr(out, &page.slug);
         }
         out.push('"');
@@ -132,6 +176,20 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, out: &mut
         out.push_str("</a></li>\n");
     }
     out.push_str("</ul></nav>\n");
+}
+
+/// The home page lives at the site's root; the others at their slug.
+fn is_home(site: &SiteDocument, page_id: &str) -> bool {
+    site.pages.get_index_of(page_id) == Some(0)
+}
+
+/// Appends the unescaped path of a page (`/s/mincifra/kontakty`); callers escape it on output.
+fn push_page_path(site: &SiteDocument, page_id: &str, base_path: &str, out: &mut String) {
+    out.push_str(base_path);
+    out.push('/');
+    if let Some(page) = site.pages.get(page_id).filter(|_| !is_home(site, page_id)) {
+        out.push_str(&page.slug);
+    }
 }
 
 fn footer(site: &SiteDocument, out: &mut String) {

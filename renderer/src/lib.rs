@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod block_style;
+pub mod accessible;
 mod blocks;
 pub mod escape;
 mod format;
@@ -18,6 +19,7 @@ use civic_shared::{Page, RenderData, SiteDocument};
 
 pub use blocks::render_block;
 pub use feeds::{render_robots, render_rss, render_sitemap};
+pub use accessible::A11ySettings;
 pub use layout::{render_not_found, render_page};
 pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
@@ -48,6 +50,15 @@ pub struct RenderOptions<'a> {
     pub origin: &'a str,
     /// Public page or constructor preview.
     pub mode: Mode<'a>,
+    /// The visitor's settings when the accessible version is on; `None` for the usual version.
+    pub accessible: Option<A11ySettings>,
+}
+
+impl RenderOptions<'_> {
+    /// Whether pictures give way to their text alternatives (accessible version, images off).
+    pub fn images_off(&self) -> bool {
+        self.accessible.is_some_and(|a| a.images == accessible::Images::Off)
+    }
 }
 
 /// Public output, or the constructor's preview with block ids and the selection marked.

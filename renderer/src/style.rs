@@ -2,6 +2,8 @@
 
 use civic_shared::{Theme, ThemeFont};
 
+use crate::accessible::{accessible_style, A11ySettings};
+
 /// Base styles shared by every site. Responsive down to 320 px, system fonts only.
 const BASE_CSS: &str = "\
 *,*::before,*::after{box-sizing:border-box}\
@@ -14,11 +16,13 @@ a:hover{text-decoration-thickness:2px}\
 .skip:focus{left:.5rem}\
 .wrap{max-width:72rem;margin:0 auto;padding:0 1rem}\
 .site-header{background:var(--civic-primary);color:#fff}\
-.site-header .wrap{display:flex;align-items:center;gap:1rem;padding-top:1.25rem;padding-bottom:1.25rem}\
+.site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-top:1.25rem;padding-bottom:1.25rem}\
 .emblem{flex:none;width:3rem;height:3rem;border-radius:50%;background:#fff;color:var(--civic-primary);display:grid;place-items:center;font-weight:700;font-size:1.25rem}\
 .site-name{margin:0;font-size:clamp(1.05rem,2.5vw,1.5rem);line-height:1.25;font-weight:700}\
 .site-name a{color:inherit;text-decoration:none}\
 .tagline{margin:.25rem 0 0;opacity:.9;font-size:.95rem}\
+.site-header .wrap>div{flex:1 1 12rem}\
+.site-header .a11y-link{margin-left:auto;color:#fff;font-size:.95rem}\
 .site-nav{background:#fff;border-bottom:1px solid #d7dde5}\
 .site-nav ul{list-style:none;margin:0 auto;padding:0 1rem;max-width:72rem;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}\
 .site-nav a{display:inline-block;padding:.75rem 0;color:#1b1f24;text-decoration:none;border-bottom:3px solid transparent}\
@@ -46,8 +50,9 @@ figcaption{font-size:.9rem;color:#4a5561;margin-top:.5rem}\
 ";
 
 /// Appends the contents of the page's `<style>` element. The edge hashes exactly this text
-/// for the Content-Security-Policy, so it must depend on the theme only.
-pub fn inline_style(theme: &Theme, out: &mut String) {
+/// for the Content-Security-Policy, so it must depend on the theme and the accessible
+/// version's settings only (both of which the edge knows before rendering).
+pub fn inline_style(theme: &Theme, accessible: Option<&A11ySettings>, out: &mut String) {
     out.push_str(":root{--civic-primary:");
     push_color(out, &theme.primary_color, "#1f4e8c");
     out.push_str(";--civic-accent:");
@@ -60,6 +65,9 @@ pub fn inline_style(theme: &Theme, out: &mut String) {
     out.push('}');
     out.push_str(BASE_CSS);
     out.push_str(crate::block_style::BLOCKS_CSS);
+    if let Some(settings) = accessible {
+        accessible_style(settings, out);
+    }
 }
 
 /// Only `#rrggbb` reaches CSS; anything else falls back, so a hostile colour cannot break out.
@@ -80,7 +88,7 @@ mod tests {
             font: ThemeFont::Serif,
         };
         let mut css = String::new();
-        inline_style(&theme, &mut css);
+        inline_style(&theme, None, &mut css);
         assert!(css.starts_with(":root{--civic-primary:#1f4e8c;--civic-accent:#00ff00;"));
         assert!(!css.contains("</style>"));
     }

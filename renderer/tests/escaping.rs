@@ -79,7 +79,7 @@ fn preview_escapes_block_ids() {
 fn not_found_page_escapes_site_name() {
     let doc = hostile_site();
     let mut html = String::new();
-    render_not_found(Some(&doc), "/s/x\"y", &mut html);
+    render_not_found(Some(&doc), &RenderOptions { base_path: "/s/x\"y", ..RenderOptions::default() }, &mut html);
     assert_inert(&html);
     assert!(html.contains("Страница не найдена"));
     assert!(html.contains("href=\"/s/x&quot;y/\""));
@@ -132,6 +132,23 @@ fn seo_head_of_the_demo_home_page() {
 #[test]
 fn not_found_page_has_no_canonical_address() {
     let mut html = String::new();
-    render_not_found(Some(&civic_shared::demo::ministry()), "/s/mincifra", &mut html);
+    render_not_found(Some(&civic_shared::demo::ministry()), &RenderOptions { base_path: "/s/mincifra", ..RenderOptions::default() }, &mut html);
     assert!(!html.contains("canonical") && !html.contains("ld+json"));
+}
+
+#[test]
+fn accessible_version_escapes_everything() {
+    use civic_renderer::accessible::{Choice, ColorScheme, Images};
+    let doc = hostile_site();
+    for &images in Images::ALL {
+        let settings = civic_renderer::A11ySettings { images, scheme: ColorScheme::WhiteOnBlack, ..Default::default() };
+        let options = RenderOptions { base_path: "/s/x\"y", accessible: Some(settings), ..RenderOptions::default() };
+        let html = render_to_string(&RenderContext::for_page(&doc, "home", &NO_DATA, options).unwrap());
+        assert_inert(&html);
+        assert!(html.contains("href=\"/s/x&quot;y/_a11y?set=c1&amp;back=/s/x%22y/\""));
+        assert_eq!(html.contains("class=\"img-alt\""), images == Images::Off);
+        let mut html = String::new();
+        render_not_found(Some(&doc), &options, &mut html);
+        assert_inert(&html);
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use civic_renderer::{render_to_string, RenderContext, RenderOptions};
+use civic_renderer::{render_to_string, A11ySettings, RenderContext, RenderOptions};
 
 fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden")
@@ -19,16 +19,32 @@ fn demo_pages_match_their_snapshots() {
     let mut mismatched = Vec::new();
     for page_id in doc.pages.keys() {
         let ctx = RenderContext::for_page(&doc, page_id, &data, options).unwrap();
-        let html = render_to_string(&ctx);
-        let file = golden_dir().join(format!("mincifra-{page_id}.html"));
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&file, &html).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&file).unwrap_or_default();
-        if expected != html {
-            mismatched.push(file.display().to_string());
-        }
+        check(&render_to_string(&ctx), &format!("mincifra-{page_id}.html"), &mut mismatched);
     }
     assert!(mismatched.is_empty(), "rendered pages differ from snapshots: {mismatched:?}");
+}
+
+/// The accessible version with every setting away from its default (white on black, 200 %,
+/// serif, wide spacing, pictures off). Checked natively only: the parity test covers the frame.
+#[test]
+fn accessible_home_matches_its_snapshot() {
+    let doc = civic_shared::demo::ministry();
+    let data = civic_shared::demo::ministry_data();
+    let accessible = Some(A11ySettings::parse("z4f1l1h1c1i1"));
+    let options = RenderOptions { base_path: "/s/mincifra", origin: "http://127.0.0.1:8787", accessible, ..RenderOptions::default() };
+    let ctx = RenderContext::for_page(&doc, "home", &data, options).unwrap();
+    let mut mismatched = Vec::new();
+    check(&render_to_string(&ctx), "accessible-mincifra-home.html", &mut mismatched);
+    assert!(mismatched.is_empty(), "rendered page differs from its snapshot: {mismatched:?}");
+}
+
+fn check(html: &str, name: &str, mismatched: &mut Vec<String>) {
+    let file = golden_dir().join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&file, html).unwrap();
+        return;
+    }
+    if std::fs::read_to_string(&file).unwrap_or_default() != html {
+        mismatched.push(file.display().to_string());
+    }
 }

@@ -1,7 +1,7 @@
 //! Data blocks: they format the collections the platform passes in the render context.
 
 use civic_shared::collections::DocumentStatus;
-use civic_shared::validate::{is_image_url, is_link};
+use civic_shared::validate::is_link;
 use civic_shared::{
     Announcements, DocumentList, NewsFeed, NewsItemBlock, PhoneDirectory, ReceptionSchedule, StaffDirectory, Vacancies,
 };
@@ -26,13 +26,9 @@ fn open_section(ctx: &RenderContext, class: &str, id: &str, title: &str, out: &m
     block_title(id, title, out);
 }
 
-fn picture(image: &Option<(String, String)>, out: &mut String) {
+fn picture(ctx: &RenderContext, image: &Option<(String, String)>, out: &mut String) {
     if let Some((src, alt)) = image {
-        out.push_str("<img");
-        escape::url_attr(out, "src", src, is_image_url);
-        out.push_str(" alt=\"");
-        escape::attr(out, alt);
-        out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+        super::media::img(ctx, src, alt, out);
     }
 }
 
@@ -44,7 +40,7 @@ pub fn news_feed(ctx: &RenderContext, b: &NewsFeed, out: &mut String) {
         out.push_str("<ul class=\"news-list\">\n");
         for item in ctx.data.news.iter().take(usize::from(b.limit.max(1))) {
             out.push_str("<li><article class=\"news-card\">");
-            picture(&item.image, out);
+            picture(ctx, &item.image, out);
             element("h3", &item.title, out);
             out.push_str("<p class=\"meta\">");
             time(&item.date, out);
@@ -69,7 +65,7 @@ pub fn news_item(ctx: &RenderContext, b: &NewsItemBlock, out: &mut String) {
             out.push_str("<p class=\"meta\">");
             time(&item.date, out);
             out.push_str("</p>\n");
-            picture(&item.image, out);
+            picture(ctx, &item.image, out);
             for paragraph in &item.body {
                 element("p", paragraph, out);
                 out.push('\n');
@@ -170,7 +166,7 @@ pub fn staff_directory(ctx: &RenderContext, b: &StaffDirectory, out: &mut String
         out.push_str("<ul class=\"staff-list\">\n");
         for person in staff {
             out.push_str("<li><article class=\"person\">");
-            picture(&person.photo, out);
+            picture(ctx, &person.photo, out);
             element("h3", &person.name, out);
             if !person.position.is_empty() {
                 element("p", &person.position, out);

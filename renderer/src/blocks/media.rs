@@ -6,8 +6,13 @@ use civic_shared::{Card, Embed, Gallery, Hero, Image, Map};
 use super::{block_title, element, labelled_by, open_tag, open_tag_with};
 use crate::{escape, format, texts, RenderContext};
 
-/// `<img src alt loading=lazy>`; an empty `alt` only for decorative pictures.
-fn img(src: &str, alt: &str, out: &mut String) {
+/// `<img src alt loading=lazy>`; an empty `alt` only for decorative pictures. With images
+/// switched off in the accessible version, the visible text alternative instead.
+pub(crate) fn img(ctx: &RenderContext, src: &str, alt: &str, out: &mut String) {
+    if ctx.options.images_off() {
+        crate::accessible::image_alt_box(alt, out);
+        return;
+    }
     out.push_str("<img");
     escape::url_attr(out, "src", src, is_image_url);
     out.push_str(" alt=\"");
@@ -17,7 +22,7 @@ fn img(src: &str, alt: &str, out: &mut String) {
 
 pub fn image(ctx: &RenderContext, image: &Image, out: &mut String) {
     open_tag(ctx, "figure", "", &image.id, out);
-    img(&image.src, if image.decorative { "" } else { &image.alt }, out);
+    img(ctx, &image.src, if image.decorative { "" } else { &image.alt }, out);
     if !image.caption.is_empty() {
         element("figcaption", &image.caption, out);
     }
@@ -30,7 +35,7 @@ pub fn gallery(ctx: &RenderContext, g: &Gallery, out: &mut String) {
     out.push_str("<ul>\n");
     for image in &g.images {
         out.push_str("<li><figure>");
-        img(&image.src, &image.alt, out);
+        img(ctx, &image.src, &image.alt, out);
         if !image.caption.is_empty() {
             element("figcaption", &image.caption, out);
         }
@@ -42,7 +47,7 @@ pub fn gallery(ctx: &RenderContext, g: &Gallery, out: &mut String) {
 pub fn card(ctx: &RenderContext, c: &Card, out: &mut String) {
     open_tag(ctx, "article", "card", &c.id, out);
     if !c.image_src.is_empty() {
-        img(&c.image_src, &c.image_alt, out);
+        img(ctx, &c.image_src, &c.image_alt, out);
     }
     out.push_str("<h3>");
     if c.href.is_empty() {
@@ -77,7 +82,7 @@ pub fn hero(ctx: &RenderContext, h: &Hero, out: &mut String) {
     }
     out.push_str("</div>");
     if !h.image_src.is_empty() {
-        img(&h.image_src, &h.image_alt, out);
+        img(ctx, &h.image_src, &h.image_alt, out);
     }
     out.push_str("</section>\n");
 }

@@ -3,7 +3,7 @@
 mod containers;
 mod data;
 mod feedback;
-mod media;
+pub(crate) mod media;
 mod navigation;
 mod text;
 
