@@ -233,6 +233,8 @@ fn not_found_theme() -> civic_shared::Theme {
         primary_color: "#1f4e8c".into(),
         accent_color: "#c8102e".into(),
         font: Default::default(),
+        logo_src: String::new(),
+        footer_links: Vec::new(),
     }
 }
 

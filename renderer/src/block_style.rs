@@ -43,5 +43,7 @@ input,select,textarea,button{font:inherit}\
 .figures{display:flex;flex-wrap:wrap;gap:1rem;grid-template-columns:none}.figures dd{font-size:2rem;font-weight:700;color:var(--civic-primary)}\
 .social-links ul{display:flex;flex-wrap:wrap;gap:.5rem}.social-links a{display:inline-block;padding:.4rem .9rem;border:1px solid var(--civic-primary);border-radius:999px;text-decoration:none}\
 .empty{color:#4a5561;background:#fff;border:1px dashed #c5ccd6;padding:1rem;border-radius:4px}\
+.logo{flex:none;width:3.5rem;height:3.5rem;object-fit:contain}\
+.footer-links{list-style:none;padding:0;margin:1rem 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}\
 @media (max-width:30rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.5rem}}@media (min-width:48rem){.columns-2{grid-template-columns:repeat(2,1fr)}.columns-3{grid-template-columns:repeat(3,1fr)}.columns-4{grid-template-columns:repeat(4,1fr)}.hero{grid-template-columns:1.2fr 1fr}}\
 ";

@@ -13,6 +13,7 @@ use crate::{A11ySettings, RenderContext, RenderOptions};
 mod text {
     pub const SKIP: &str = "Перейти к содержимому";
     pub const MENU: &str = "Основное меню";
+    pub const FOOTER_MENU: &str = "Ссылки в подвале сайта";
     pub const NOT_FOUND_TITLE: &str = "Страница не найдена";
     pub const NOT_FOUND_BODY: &str = "Такой страницы нет. Возможно, она была перемещена или адрес набран с ошибкой.";
     pub const TO_HOME: &str = "Перейти на главную страницу";
@@ -83,6 +84,8 @@ fn platform_site() -> SiteDocument {
             primary_color: "#1f4e8c".into(),
             accent_color: "#c8102e".into(),
             font: Default::default(),
+            logo_src: String::new(),
+            footer_links: Vec::new(),
         },
         pages: Default::default(),
     }
@@ -134,11 +137,21 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     if let Access::On(links, settings) = access {
         accessible::settings_panel(settings, links, out);
     }
-    out.push_str("<header class=\"site-header\"><div class=\"wrap\">\n<span class=\"emblem\" aria-hidden=\"true\">");
-    let initial = site.site.name.chars().next().unwrap_or('C');
-    let mut buf = [0u8; 4];
-    escape::text(out, initial.encode_utf8(&mut buf));
-    out.push_str("</span>\n<div>\n<p class=\"site-name\"><a href=\"");
+    out.push_str("<header class=\"site-header\"><div class=\"wrap\">\n");
+    let images_off = matches!(access, Access::On(_, settings) if settings.images == accessible::Images::Off);
+    if images_off || site.theme.logo_src.is_empty() || !civic_shared::validate::is_image_url(&site.theme.logo_src) {
+        out.push_str("<span class=\"emblem\" aria-hidden=\"true\">");
+        let initial = site.site.name.chars().next().unwrap_or('C');
+        let mut buf = [0u8; 4];
+        escape::text(out, initial.encode_utf8(&mut buf));
+        out.push_str("</span>\n");
+    } else {
+        // The logo repeats the name next to it, so it is decorative for screen readers.
+        out.push_str("<img class=\"logo\" alt=\"\"");
+        escape::url_attr(out, "src", &site.theme.logo_src, civic_shared::validate::is_image_url);
+        out.push_str(">\n");
+    }
+    out.push_str("<div>\n<p class=\"site-name\"><a href=\"");
     escape::attr(out, base_path);
     out.push_str("/\">");
     escape::text(out, &site.site.name);
@@ -200,6 +213,19 @@ fn footer(site: &SiteDocument, out: &mut String) {
         out.push_str("<p>");
         escape::text(out, &site.site.contacts);
         out.push_str("</p>\n");
+    }
+    if !site.theme.footer_links.is_empty() {
+        out.push_str("<nav aria-label=\"");
+        out.push_str(text::FOOTER_MENU);
+        out.push_str("\"><ul class=\"footer-links\">\n");
+        for link in &site.theme.footer_links {
+            out.push_str("<li><a");
+            escape::url_attr(out, "href", &link.href, civic_shared::validate::is_link);
+            out.push('>');
+            escape::text(out, &link.label);
+            out.push_str("</a></li>\n");
+        }
+        out.push_str("</ul></nav>\n");
     }
     out.push_str("</div></footer>\n</body>\n</html>\n");
 }

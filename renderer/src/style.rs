@@ -86,6 +86,8 @@ mod tests {
             primary_color: "red}</style><script>".into(),
             accent_color: "#00ff00".into(),
             font: ThemeFont::Serif,
+            logo_src: String::new(),
+            footer_links: Vec::new(),
         };
         let mut css = String::new();
         inline_style(&theme, None, &mut css);

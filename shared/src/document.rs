@@ -66,6 +66,13 @@ pub struct Theme {
     /// Body font family.
     #[serde(default)]
     pub font: ThemeFont,
+    /// Logo (coat of arms or emblem) shown in the header: a relative or `https:` address.
+    /// Without one the header shows the organisation's initial.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub logo_src: String,
+    /// Links in the footer (e.g. the regional government, the personal data policy).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footer_links: Vec<crate::blocks::LinkItem>,
 }
 
 /// The font families a theme can choose from (system fonts: nothing to download).

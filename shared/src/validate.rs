@@ -95,6 +95,12 @@ pub fn validate(doc: &SiteDocument) -> Vec<Problem> {
     v.text("site.contacts", &doc.site.contacts);
     v.color("theme.primary_color", &doc.theme.primary_color);
     v.color("theme.accent_color", &doc.theme.accent_color);
+    v.image_url("theme.logo_src", &doc.theme.logo_src, false);
+    v.count("theme.footer_links", doc.theme.footer_links.len(), 0, 20);
+    for (i, link) in doc.theme.footer_links.iter().enumerate() {
+        v.line(&format!("theme.footer_links[{i}].label"), &link.label, true);
+        v.link(&format!("theme.footer_links[{i}].href"), &link.href, true);
+    }
     if doc.pages.is_empty() {
         v.push("pages", ProblemKind::NoPages);
     }
