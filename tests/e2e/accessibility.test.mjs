@@ -9,7 +9,7 @@ const context = await launch({ bypassCSP: true });
 after(() => context.close());
 
 const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/analiz-obrashcheniy', '/s/mincifra/dokumenty', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
-const WIDTHS = [{ width: 1366, height: 900 }, { width: 360, height: 740 }];
+const WIDTHS = [{ width: 1366, height: 900 }, { width: 320, height: 640 }];
 
 for (const path of PAGES) {
   for (const viewport of WIDTHS) {
