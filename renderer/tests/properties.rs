@@ -134,8 +134,13 @@ impl Visit {
 }
 
 fn any_visit() -> impl Strategy<Value = Visit> {
-    let base_path = prop_oneof![Just(String::new()), Just("/s/mincifra".to_string()), arbitrary::any_text()];
-    let origin = prop_oneof![Just(String::new()), Just("https://mincifra.civic.localhost".to_string()), arbitrary::any_text()];
+    // The edge forms these from the request: a scheme it chose and a host or slug it did not.
+    let base_path = prop_oneof![Just(String::new()), Just("/s/mincifra".to_string()), arbitrary::any_text().prop_map(|slug| format!("/s/{slug}"))];
+    let origin = prop_oneof![
+        Just(String::new()),
+        Just("http://127.0.0.1:8787".to_string()),
+        arbitrary::any_text().prop_map(|host| format!("https://{host}")),
+    ];
     let selected = proptest::option::of(arbitrary::any_id());
     let accessible = proptest::option::of(prop_oneof![Just("z4f1l1h1c1i1".to_string()), "([zflhci][0-9]){0,6}", any::<String>()]);
     (base_path, origin, proptest::option::of(selected), accessible, any::<prop::sample::Index>())
@@ -198,4 +203,35 @@ fn inertness_check_catches_injections() {
         assert!(check_inert(&page(hostile)).is_err(), "{hostile} passed");
     }
     assert_eq!(check_inert(&page("<iframe src=\"https://RuTube.ru/play/embed/1\"></iframe>")), Ok(()));
+}
+
+fn demo_page_with(block: civic_shared::Block) -> SiteDocument {
+    let mut doc = civic_shared::demo::ministry();
+    doc.pages.get_mut("home").unwrap().blocks = vec![block];
+    doc
+}
+
+/// Found by `any_document_renders`: `votes * 160` and the sum of the votes overflowed u64, a
+/// panic in debug builds and a wrong bar in release.
+#[test]
+fn poll_with_huge_vote_counts_renders_full_bars() {
+    let doc = demo_page_with(civic_shared::Block::Poll(civic_shared::PollBlock { id: "poll".into(), poll_id: "p".into() }));
+    let option = |id: &str, votes| civic_shared::collections::PollOption { id: id.into(), text: id.into(), votes };
+    let poll = civic_shared::collections::Poll { id: "p".into(), question: "?".into(), options: vec![option("a", u64::MAX), option("b", u64::MAX)], ..Default::default() };
+    let data = RenderData { polls: vec![poll], ..Default::default() };
+    let html = render_to_string(&RenderContext::for_page(&doc, "home", &data, RenderOptions::default()).unwrap());
+    assert_eq!(html.matches("<rect height=\"12\" width=\"160\">").count(), 2);
+    assert_eq!(check_inert(&html), Ok(()));
+}
+
+/// Found while widening the dates `any_document_renders` draws: the weekday of a January or
+/// February date of year 0
+/// subtracted one from the year and underflowed while writing the RSS feed.
+#[test]
+fn rss_of_news_dated_in_january_of_year_zero_renders() {
+    let doc = civic_shared::demo::ministry();
+    let news = civic_shared::collections::NewsItem { id: "n1".into(), title: "Старая новость".into(), date: "0000-01-15".into(), ..Default::default() };
+    let mut rss = String::new();
+    render_rss(&doc, &[news], &RenderOptions { origin: "https://mincifra.ru", ..RenderOptions::default() }, &mut rss);
+    assert!(rss.contains("<pubDate>Sat, 15 Jan 0000"), "{rss}");
 }

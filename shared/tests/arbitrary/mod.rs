@@ -249,7 +249,7 @@ pub fn site_document() -> impl Strategy<Value = SiteDocument> {
 }
 
 fn date() -> impl Strategy<Value = String> {
-    prop_oneof![3 => "20[0-9]{2}-[01][0-9]-[0-3][0-9]", 1 => any_text()]
+    prop_oneof![3 => "20[0-9]{2}-[01][0-9]-[0-3][0-9]", 1 => "[0-9]{4}-0[1-3]-[0-3][0-9]", 1 => any_text()]
 }
 
 fn picture() -> impl Strategy<Value = Option<(String, String)>> {
