@@ -135,7 +135,8 @@ fn rfc822_date((year, month, day): (u32, u32, u32), out: &mut String) {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     // Sakamoto's method for the day of the week.
     const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
+    // Shifted by 400 years, a whole cycle of weekdays, so that January of year 0 does not underflow.
+    let y = if month < 3 { year + 399 } else { year + 400 };
     let weekday = (y + y / 4 - y / 100 + y / 400 + OFFSETS[month as usize - 1] + day) % 7;
     out.push_str(WEEKDAYS[weekday as usize]);
     out.push_str(", ");

@@ -493,8 +493,9 @@ pub fn is_link(url: &str) -> bool {
 
 /// An absolute `https:` URL without spaces or backslashes.
 pub fn is_https(url: &str) -> bool {
+    // `get`, not indexing: byte 8 of a non-ASCII address may fall inside a character.
     url.len() > 8
-        && url[..8].eq_ignore_ascii_case("https://")
+        && url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
         && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 

@@ -117,7 +117,8 @@ pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
         poll_form(ctx, poll, out);
     }
     if !poll.open || poll.show_results {
-        let total: u64 = poll.options.iter().map(|o| o.votes).sum();
+        // Saturating: vote counts come from outside, and an overflow must not stop the page.
+        let total = poll.options.iter().fold(0u64, |sum, o| sum.saturating_add(o.votes));
         let rows: Vec<(&str, u64)> = poll.options.iter().map(|o| (o.text.as_str(), o.votes)).collect();
         bar_table(texts::RESULTS, texts::ANSWER, texts::VOTES, &rows, total, out);
     }
@@ -168,11 +169,12 @@ fn bar_table(caption: &str, row_header: &str, unit: &str, rows: &[(&str, u64)], 
         out.push_str("<tr><th scope=\"row\">");
         escape::text(out, label);
         out.push_str("</th><td><svg class=\"bar\" width=\"160\" height=\"12\" aria-hidden=\"true\" focusable=\"false\"><rect height=\"12\" width=\"");
-        out.push_str(&(count * 160 / max).to_string());
+        // In u128: `count * 160` of a u64 count can overflow.
+        out.push_str(&(u128::from(*count) * 160 / u128::from(max)).to_string());
         out.push_str("\"></rect></svg> ");
         out.push_str(&count.to_string());
         if total > 0 {
-            out.push_str(&format!(" ({}&nbsp;%)", count * 100 / total));
+            out.push_str(&format!(" ({}&nbsp;%)", u128::from(*count) * 100 / u128::from(total)));
         }
         if !unit.is_empty() {
             out.push_str(" <span class=\"visually-hidden\">");

@@ -155,6 +155,12 @@ pub fn contact_card(ctx: &RenderContext, c: &ContactCard, out: &mut String) {
     if !c.position.is_empty() {
         element("p", &c.position, out);
     }
+    // No empty `<dl>`: screen readers would announce a list of nothing.
+    let has_details = [&c.phone, &c.email, &c.address, &c.hours].iter().any(|value| !value.is_empty());
+    if !has_details {
+        out.push_str("</section>\n");
+        return;
+    }
     out.push_str("<dl>");
     if !c.phone.is_empty() {
         contact_row(texts::PHONE, &c.phone, Some("tel:"), out);

@@ -1,0 +1,78 @@
+//! One golden snapshot per block kind: the starter block the palette inserts, as visitors get
+//! it. Data blocks are rendered twice, with the demo ministry's collections and with none (the
+//! empty state). To accept an intended change:
+//! `UPDATE_GOLDEN=1 cargo test -p civic-renderer --test blocks`, then review the diff.
+
+use std::path::PathBuf;
+
+use civic_renderer::{render_block, RenderContext, RenderOptions};
+use civic_shared::schema::{new_block, Category, SCHEMAS};
+use civic_shared::RenderData;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/blocks")
+}
+
+/// The starter block rendered on the demo site's home page, as the block's own HTML.
+fn render_starter(type_name: &str, data: &RenderData) -> String {
+    let doc = civic_shared::demo::ministry();
+    let block = new_block(type_name, "b1").expect("every schema has a starter block");
+    let options = RenderOptions { base_path: "/s/mincifra", origin: "http://127.0.0.1:8787", ..RenderOptions::default() };
+    let ctx = RenderContext::for_page(&doc, "home", data, options).unwrap();
+    let mut html = String::new();
+    render_block(&ctx, &block, &mut html);
+    html
+}
+
+/// Whether the block shows the platform's collections (and so has an empty state).
+fn shows_collections(type_name: &str) -> bool {
+    SCHEMAS.iter().any(|schema| schema.type_name == type_name && schema.category == Category::Data)
+        || matches!(type_name, "poll" | "appeal_analysis")
+}
+
+#[test]
+fn every_starter_block_matches_its_snapshot() {
+    let demo_data = civic_shared::demo::ministry_data();
+    let no_data = RenderData::default();
+    let mut mismatched = Vec::new();
+    std::fs::create_dir_all(golden_dir()).unwrap();
+    for schema in SCHEMAS {
+        let name = schema.type_name;
+        check(&render_starter(name, &demo_data), &format!("{name}.html"), &mut mismatched);
+        if shows_collections(name) {
+            check(&render_starter(name, &no_data), &format!("{name}-empty.html"), &mut mismatched);
+        }
+    }
+    assert!(mismatched.is_empty(), "rendered blocks differ from snapshots: {mismatched:?}");
+}
+
+/// Every snapshot belongs to a block kind that still exists.
+#[test]
+fn no_snapshot_is_left_from_a_removed_block() {
+    for entry in std::fs::read_dir(golden_dir()).unwrap() {
+        let file = entry.unwrap().file_name().into_string().unwrap();
+        let name = file.trim_end_matches(".html");
+        let name = name.strip_suffix("-empty").unwrap_or(name);
+        assert!(SCHEMAS.iter().any(|schema| schema.type_name == name), "{file} has no block kind");
+    }
+}
+
+/// An empty collection tells the visitor so, rather than leaving a bare heading.
+#[test]
+fn data_blocks_without_data_say_there_is_nothing_yet() {
+    for schema in SCHEMAS.iter().filter(|schema| shows_collections(schema.type_name)) {
+        let html = render_starter(schema.type_name, &RenderData::default());
+        assert!(html.contains("class=\"empty\""), "{} has no empty state:\n{html}", schema.type_name);
+    }
+}
+
+fn check(html: &str, name: &str, mismatched: &mut Vec<String>) {
+    let file = golden_dir().join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&file, html).unwrap();
+        return;
+    }
+    if std::fs::read_to_string(&file).unwrap_or_default() != html {
+        mismatched.push(file.display().to_string());
+    }
+}
