@@ -242,7 +242,14 @@ pub fn site_document() -> impl Strategy<Value = SiteDocument> {
     let kind = prop::sample::select(&[OrgKind::ExecutiveBody, OrgKind::Municipality, OrgKind::School, OrgKind::Kindergarten, OrgKind::Medical][..]);
     let meta = (any_text(), kind, any_text(), any_text()).prop_map(|(name, kind, tagline, contacts)| SiteMeta { name, kind, tagline, contacts });
     let font = prop_oneof![Just(ThemeFont::Sans), Just(ThemeFont::Serif)];
-    let theme = (color(), color(), font).prop_map(|(primary_color, accent_color, font)| Theme { primary_color, accent_color, font });
+    let footer_links = vec((any_text(), any_url()), 0..3);
+    let theme = (color(), color(), font, any_url(), footer_links).prop_map(|(primary_color, accent_color, font, logo_src, links)| Theme {
+        primary_color,
+        accent_color,
+        font,
+        logo_src,
+        footer_links: links.into_iter().map(|(label, href)| LinkItem { label, href }).collect(),
+    });
     // Ids may repeat; the map keeps the last page of an id, so there is always one page.
     (meta, theme, vec((any_id(), any_page()), 1..4))
         .prop_map(|(site, theme, pages)| SiteDocument { schema_version: SCHEMA_VERSION, site, theme, pages: pages.into_iter().collect() })
