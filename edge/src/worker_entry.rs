@@ -51,16 +51,34 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     }
 }
 
-async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) -> Result<Response> {
+/// A site that visitors may see: its row, published revision and the key of its document.
+struct PublishedSite {
+    site: store::SiteRow,
+    revision: i64,
+    doc_key: String,
+}
+
+/// Looks up a published site; unknown and never-published sites get the platform's 404 page
+/// (as the `Err` response), and storage failures a 503.
+async fn published_site(env: &Env, slug: &str) -> Result<std::result::Result<PublishedSite, Response>> {
     let db = env.d1("DB")?;
-    let site = match store::site_by_slug(&db, &page.site).await {
+    let site = match store::site_by_slug(&db, slug).await {
         Ok(Some(site)) => site,
-        Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
-        Err(err) => return storage_error(err),
+        Ok(None) => return Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
+        Err(err) => return Ok(Err(storage_error(err)?)),
     };
-    let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
-        return html_response(404, &not_found_html(None, &RenderOptions::default()), None);
+    match (site.published_revision, site.published_key.clone()) {
+        (Some(revision), Some(doc_key)) => Ok(Ok(PublishedSite { site, revision, doc_key })),
+        _ => Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
+    }
+}
+
+async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) -> Result<Response> {
+    let PublishedSite { site, revision, doc_key } = match published_site(env, &page.site).await? {
+        Ok(published) => published,
+        Err(response) => return Ok(response),
     };
+    let doc_key = doc_key.as_str();
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let kv = env.kv("PAGES")?;
     let cache_key = store::page_cache_key(site.id, revision, &page.base_path, origin, &page.page, settings.as_ref());
@@ -145,15 +163,11 @@ fn render_public(
 /// `sitemap.xml`, `robots.txt` or `rss.xml` of a published site; unknown and unpublished
 /// sites get the 404 page, as their pages do.
 async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> Result<Response> {
-    let db = env.d1("DB")?;
-    let site = match store::site_by_slug(&db, &file.site).await {
-        Ok(Some(site)) => site,
-        Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
-        Err(err) => return storage_error(err),
+    let PublishedSite { site, revision, doc_key } = match published_site(env, &file.site).await? {
+        Ok(published) => published,
+        Err(response) => return Ok(response),
     };
-    let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
-        return html_response(404, &not_found_html(None, &RenderOptions::default()), None);
-    };
+    let doc_key = doc_key.as_str();
     let options = RenderOptions { base_path: &file.base_path, origin, ..RenderOptions::default() };
     let mut body = String::with_capacity(4 * 1024);
     if file.kind == SiteFileKind::Robots {

@@ -4,9 +4,9 @@
 // and phone widths, and no horizontal scroll at the largest font on a phone.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { join } from 'node:path';
 import { ARTIFACTS, BASE_URL, launch } from '../support/browser.mjs';
+import { get } from '../support/http.mjs';
 import { axeViolations } from '../support/axe.mjs';
 
 const HOME = `${BASE_URL}/s/mincifra/`;
@@ -40,19 +40,6 @@ const colors = (page, selector) =>
     const style = getComputedStyle(el);
     return { color: style.color, background: style.backgroundColor };
   });
-
-/** GET without a browser, to see the raw headers of the settings route. */
-function get(path, headers = {}) {
-  const url = new URL(path, BASE_URL);
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: url.hostname, port: url.port, path: url.pathname + url.search, headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers }));
-      })
-      .on('error', reject);
-  });
-}
 
 test('a visitor turns on the accessible version, chooses white on black and the largest font', async () => {
   const page = await freshPage();

@@ -1,22 +1,8 @@
 // Public pages as a visitor gets them from the real worker: by path, by host, 404s, caching.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { BASE_URL } from '../support/browser.mjs';
-
-/** GET with an explicit Host header (fetch does not let us set it). */
-function get(path, headers = {}) {
-  const url = new URL(path, BASE_URL);
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-  });
-}
+import { get } from '../support/http.mjs';
 
 const SITE_NAME = 'Министерство цифрового развития, информационных технологий и связи Рязанской области';
 

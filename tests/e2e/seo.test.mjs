@@ -2,31 +2,17 @@
 // canonical / Open Graph / JSON-LD head of pages, by path and on the site's own host.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_URL, launch } from '../support/browser.mjs';
+import { get } from '../support/http.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const demo = JSON.parse(readFileSync(join(root, 'shared/demo/mincifra.json'), 'utf8'));
 const ORIGIN = new URL(BASE_URL).origin;
 const PORT = new URL(BASE_URL).port;
 const SITE_HOST = `mincifra.civic.localhost:${PORT}`;
-
-/** GET with an explicit Host header (fetch does not let us set it). */
-function get(path, headers = {}) {
-  const url = new URL(path, BASE_URL);
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-  });
-}
 
 /** Every page's absolute address, the home page at the site's root. */
 function pageUrls(base) {
