@@ -6,8 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod data;
+pub use data::*;
+
 /// A content block. Every block has an `id` unique within its page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A heading below the page title.
@@ -80,46 +84,72 @@ pub enum Block {
 
 /// A heading of level 2 to 4 (the page title is the only level 1).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Heading {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
     /// 2, 3 or 4.
+    #[cfg_attr(feature = "json-schema", schemars(range(min = 2, max = 4)))]
     pub level: u8,
+    /// Heading text.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub text: String,
 }
 
 /// Rich text as a list of text blocks.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Paragraphs, lists and quotes, top to bottom.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_BLOCKS)))]
     pub content: Vec<TextBlock>,
 }
 
 /// One paragraph, list or quote of rich text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TextBlock {
     /// A paragraph.
-    Paragraph { runs: Vec<TextRun> },
+    Paragraph {
+        /// Stretches of text with their marks.
+        #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
+        runs: Vec<TextRun>,
+    },
     /// A bulleted or numbered list; each item is a run sequence.
     List {
+        /// Numbered rather than bulleted.
         #[serde(default)]
         ordered: bool,
+        /// The items, each a sequence of runs.
+        #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_BLOCKS)))]
         items: Vec<Vec<TextRun>>,
     },
     /// A quotation with an optional source.
     Quote {
+        /// The quoted text.
+        #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
         runs: Vec<TextRun>,
+        /// Who or what is quoted; empty for none.
         #[serde(default, skip_serializing_if = "String::is_empty")]
+        #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
         cite: String,
     },
 }
 
 /// A stretch of text with one set of marks.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TextRun {
+    /// The text itself.
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_TEXT)))]
     pub text: String,
     /// Strong emphasis.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -145,10 +175,14 @@ fn is_false(value: &bool) -> bool {
 
 /// A picture. `alt` is required unless the picture is marked decorative.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Image {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
     /// A relative or `https:` URL.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub src: String,
     /// Text alternative: what a screen reader says.
     #[serde(default)]
@@ -156,59 +190,94 @@ pub struct Image {
     /// Purely decorative: rendered with an empty alt, skipped by screen readers.
     #[serde(default, skip_serializing_if = "is_false")]
     pub decorative: bool,
+    /// Caption under the picture; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_TEXT)))]
     pub caption: String,
 }
 
 /// A grid of pictures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Gallery {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Heading above the block; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// The pictures, in order.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = 100)))]
     pub images: Vec<GalleryImage>,
 }
 
 /// One picture of a gallery.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GalleryImage {
+    /// A relative or `https:` URL.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub src: String,
+    /// Text alternative: what a screen reader says.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub alt: String,
+    /// Caption under the picture; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub caption: String,
 }
 
 /// A prominent link.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Button {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Text on the button.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub label: String,
+    /// Link target: a relative path, `https:`, `mailto:`, `tel:` or `#anchor`.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub href: String,
+    /// How strongly the button stands out.
     #[serde(default)]
     pub variant: ButtonVariant,
 }
 
 /// How strongly a button stands out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ButtonVariant {
+    /// The main action: stands out.
     #[default]
     Primary,
+    /// A secondary action: quieter.
     Secondary,
 }
 
 /// A link to a file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FileLink {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Name of the file as visitors see it.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub label: String,
+    /// Address of the file. Link target: a relative path, `https:`, `mailto:`, `tel:` or `#anchor`.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub href: String,
     /// Format shown to the visitor, e.g. `PDF`.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub format: String,
     /// Size in bytes, shown as «1,2 МБ».
     #[serde(default)]
@@ -217,14 +286,20 @@ pub struct FileLink {
 
 /// A table of plain-text cells.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Table {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
     /// Required: tables are announced by their caption.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub caption: String,
     /// The first row holds column headers.
     #[serde(default = "yes")]
     pub header_row: bool,
+    /// Rows of plain-text cells; every row has as many cells as the first.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_TABLE_ROWS), inner(length(max = crate::validate::MAX_TABLE_COLUMNS))))]
     pub rows: Vec<Vec<String>>,
 }
 
@@ -234,150 +309,244 @@ fn yes() -> bool {
 
 /// A titled container.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Heading of the section; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// Child blocks, top to bottom.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_BLOCKS)))]
     pub blocks: Vec<Block>,
 }
 
 /// Columns side by side.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Columns {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// The columns, left to right: two to four.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 2, max = 4)))]
     pub columns: Vec<Column>,
 }
 
 /// One column.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Column {
+    /// Blocks of the column, top to bottom.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_BLOCKS)))]
     pub blocks: Vec<Block>,
 }
 
 /// Tabs: each panel has a title and blocks.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tabs {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// The tabs, in order.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = 20)))]
     pub tabs: Vec<Panel>,
 }
 
 /// An accordion of questions and answers.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Accordion {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Questions (panel titles) with their answers (panel blocks).
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = 20)))]
     pub items: Vec<Panel>,
 }
 
 /// A titled panel of a tab set or accordion.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Panel {
+    /// Tab label or question.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// Content of the panel, top to bottom.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_BLOCKS)))]
     pub blocks: Vec<Block>,
 }
 
 /// A card.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Card {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Title of the card.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// Short text; empty for none.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_TEXT)))]
     pub text: String,
+    /// Picture: a relative or `https:` URL; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub image_src: String,
+    /// Text alternative of the picture; required when there is one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub image_alt: String,
+    /// Where the card leads; empty for nowhere. Link target: a relative path, `https:`, `mailto:`, `tel:` or `#anchor`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub href: String,
 }
 
 /// A banner.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hero {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Title of the banner.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// Text under the title; empty for none.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_TEXT)))]
     pub text: String,
+    /// Picture: a relative or `https:` URL; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub image_src: String,
+    /// Text alternative of the picture; required when there is one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub image_alt: String,
+    /// Text of the banner's button; empty for no button.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub button_label: String,
+    /// Where the button leads; required with a label. Link target: a relative path, `https:`, `mailto:`, `tel:` or `#anchor`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub button_href: String,
 }
 
 /// A horizontal rule.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Divider {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
 }
 
 /// Vertical space.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Spacer {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// How much space.
     #[serde(default)]
     pub size: SpacerSize,
 }
 
 /// Height of a spacer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SpacerSize {
+    /// The smallest gap.
     Small,
+    /// The usual gap.
     #[default]
     Medium,
+    /// The largest gap.
     Large,
 }
 
 /// Contacts of a person or an office.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct ContactCard {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Name of the person or office.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub name: String,
+    /// Position or role.
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub position: String,
+    /// Phone number.
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub phone: String,
+    /// E-mail address.
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub email: String,
+    /// Postal address.
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub address: String,
+    /// Office or reception hours.
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub hours: String,
 }
 
 /// An address with a link to a maps service.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Map {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Heading above the block; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// Postal address; the maps link searches for it.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub address: String,
-    /// Optional coordinates for a precise pin.
+    /// Latitude in degrees, for a precise pin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(range(min = -90, max = 90)))]
     pub latitude: Option<f64>,
+    /// Longitude in degrees, for a precise pin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(range(min = -180, max = 180)))]
     pub longitude: Option<f64>,
 }
 
 /// A video or widget from an allowed host.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Embed {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
     /// Frame title, read by screen readers.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub title: String,
     /// `https:` address on one of [`crate::validate::EMBED_HOSTS`].
     pub url: String,
@@ -385,183 +554,53 @@ pub struct Embed {
 
 /// The trail of parent pages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Breadcrumbs {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
 }
 
 /// A list of links; empty means the site's main menu.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Menu {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
+    /// Heading above the block; empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub title: String,
+    /// The links; empty shows the site's main menu.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = 100)))]
     pub links: Vec<LinkItem>,
 }
 
 /// A labelled link.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LinkItem {
+    /// Link text.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub label: String,
+    /// Link target: a relative path, `https:`, `mailto:`, `tel:` or `#anchor`.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
     pub href: String,
 }
 
 /// A search form.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SearchBox {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
-}
-
-/// Latest news.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewsFeed {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    /// How many items to show.
-    #[serde(default = "default_limit")]
-    pub limit: u16,
-}
-
-fn default_limit() -> u16 {
-    5
-}
-
-/// One news item in full.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewsItemBlock {
-    pub id: String,
-    /// Id of the news item; empty means the one the page is opened for.
-    #[serde(default)]
-    pub news_id: String,
-}
-
-/// Announcements.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Announcements {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    #[serde(default = "default_limit")]
-    pub limit: u16,
-}
-
-/// Official documents, optionally of one kind.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DocumentList {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    /// Only documents of this kind (e.g. «Приказ»); empty shows all.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub kind: String,
-}
-
-/// Staff directory, optionally of one department.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StaffDirectory {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub department: String,
-}
-
-/// Phone directory.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PhoneDirectory {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-}
-
-/// Reception schedule.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReceptionSchedule {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-}
-
-/// Vacancies.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Vacancies {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-}
-
-/// The appeal form.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AppealForm {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    /// Topics offered in the form.
-    #[serde(default)]
-    pub topics: Vec<String>,
-}
-
-/// A poll, by id.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PollBlock {
-    pub id: String,
-    /// Id of the poll; empty shows the newest open one.
-    #[serde(default)]
-    pub poll_id: String,
-}
-
-/// Official social pages.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SocialLinks {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
-    pub links: Vec<SocialLink>,
-}
-
-/// One official social page.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SocialLink {
-    pub network: SocialNetwork,
-    pub url: String,
-}
-
-/// Networks where public bodies keep official pages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SocialNetwork {
-    #[default]
-    Vk,
-    Ok,
-    Telegram,
-    Max,
-    Rutube,
-}
-
-/// «Анализ обращений».
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AppealAnalysis {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub title: String,
 }
 
 impl Block {

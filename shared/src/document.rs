@@ -11,36 +11,44 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole site: its organisation, theme and pages in menu order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SiteDocument {
     /// Format version; documents of older versions are migrated before use.
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// Who the site belongs to.
     pub site: SiteMeta,
     /// Colours and font of the public site.
     pub theme: Theme,
     /// Pages keyed by a stable id, in menu order; the first page is the home page.
+    #[cfg_attr(feature = "json-schema", schemars(extend("minProperties" = 1, "maxProperties" = crate::validate::MAX_PAGES, "propertyNames" = { "pattern": crate::json_schema::ID_PATTERN })))]
     pub pages: IndexMap<String, Page>,
 }
 
 /// The organisation behind a site.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SiteMeta {
     /// Full official name, shown in the header.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub name: String,
     /// Kind of organisation; decides the mandatory structure.
     pub kind: OrgKind,
     /// One line under the name in the header.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub tagline: String,
     /// Address, phone, e-mail: shown in the footer.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_TEXT)))]
     pub contacts: String,
 }
 
 /// The organisation kinds Civic knows the mandatory structure of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
     /// A regional ministry, committee or agency.
@@ -57,11 +65,14 @@ pub enum OrgKind {
 
 /// Colours and font of the public site, as CSS custom properties.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Header and link colour, `#rrggbb`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::COLOR_PATTERN)))]
     pub primary_color: String,
     /// Accent colour for buttons and highlights, `#rrggbb`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::COLOR_PATTERN)))]
     pub accent_color: String,
     /// Body font family.
     #[serde(default)]
@@ -77,6 +88,7 @@ pub struct Theme {
 
 /// The font families a theme can choose from (system fonts: nothing to download).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeFont {
     /// A sans-serif system stack.
@@ -88,14 +100,18 @@ pub enum ThemeFont {
 
 /// One page of the site.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
-    /// Address part: `/s/<site>/<slug>` or `<site>.<domain>/<slug>`.
+    /// Address part: `/s/<site>/<slug>` or `<site>.<domain>/<slug>`; `a-z`, `0-9` and inner hyphens.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::SLUG_PATTERN), length(max = 64)))]
     pub slug: String,
     /// Title: the `<h1>` and the `<title>`.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
     pub title: String,
     /// One or two sentences for search engines and link previews.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub description: String,
     /// Id of the parent page (for breadcrumbs and the page tree); none for top-level pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,6 +121,7 @@ pub struct Page {
     pub in_menu: bool,
     /// Content, top to bottom.
     #[serde(default)]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_BLOCKS)))]
     pub blocks: Vec<Block>,
 }
 

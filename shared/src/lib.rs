@@ -7,6 +7,8 @@ pub mod blocks;
 pub mod collections;
 pub mod demo;
 pub mod document;
+#[cfg(feature = "json-schema")]
+pub mod json_schema;
 pub mod messages;
 pub mod migrate;
 pub mod schema;

@@ -43,3 +43,14 @@ test('public pages carry a strict CSP without scripts, and revalidate with ETag'
   const again = await get('/s/mincifra/o-ministerstve', { 'If-None-Match': res.headers.etag });
   assert.equal(again.status, 304);
 });
+
+test('the JSON Schema of the site document is public, typed and open to other origins', async () => {
+  const res = await fetch(`${BASE_URL}/schema/site-document.v2.json`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^application\/schema\+json/);
+  assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  const schema = await res.json();
+  assert.equal(schema.title, 'Civic site document');
+  assert.equal(schema.$id, '/schema/site-document.v2.json');
+  assert.equal(schema.properties.schema_version.const, 2);
+});
