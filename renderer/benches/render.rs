@@ -44,7 +44,10 @@ fn main() {
 
     println!("Civic renderer vs. maud, same markup, same run (median of {ROUNDS} rounds; ratio < 1.0: Civic faster)\n");
     println!("{:<34} {:>8} {:>11} {:>9} {:>11} {:>9} {:>11}", "input", "blocks", "output", "civic", "civic MB/s", "maud", "civic/maud");
-    for (id, label) in [("bench-typical", "typical page (blocks)"), ("bench-500", "500-block page (blocks)"), ("bench-table", "table 100×100 (blocks)")] {
+    // `cargo bench … -- table` runs only the inputs whose label contains `table` (for profiling).
+    let only = std::env::args().skip(1).find(|arg| !arg.starts_with('-')).unwrap_or_default();
+    let inputs = [("bench-typical", "typical page (blocks)"), ("bench-500", "500-block page (blocks)"), ("bench-table", "table 100×100 (blocks)")];
+    for (id, label) in inputs.into_iter().filter(|(_, label)| label.contains(only.as_str())) {
         let ctx = RenderContext::for_page(&site, id, &data, options).expect("the bench page exists");
         let civic = || civic_blocks(&ctx);
         let maud = || maud_blocks(&ctx.page.blocks);
@@ -63,6 +66,9 @@ fn main() {
         );
     }
 
+    if !only.is_empty() {
+        return;
+    }
     // The full page: what the edge sends. Its baseline is the blocks alone, in the same rounds.
     let ctx = RenderContext::for_page(&site, "bench-typical", &data, options).expect("the bench page exists");
     let page = render_to_string(&ctx);
