@@ -2,38 +2,79 @@
 
 /// Appends `text` escaped for an element's content.
 pub fn text(out: &mut String, text: &str) {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(entity);
-        last = i + 1;
-    }
-    out.push_str(&text[last..]);
+    escape(out, text, &TEXT_SPECIAL);
 }
 
 /// Appends `value` escaped for a double-quoted attribute value.
 pub fn attr(out: &mut String, value: &str) {
-    let mut last = 0;
-    for (i, b) in value.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&value[last..i]);
-        out.push_str(entity);
-        last = i + 1;
+    escape(out, value, &ATTR_SPECIAL);
+}
+
+/// The bytes that become entities, as a list (for the word test) and as a table (per byte).
+struct Special<const N: usize> {
+    bytes: [u8; N],
+    table: [bool; 256],
+}
+
+impl<const N: usize> Special<N> {
+    const fn new(bytes: [u8; N]) -> Self {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < N {
+            table[bytes[i] as usize] = true;
+            i += 1;
+        }
+        Self { bytes, table }
     }
-    out.push_str(&value[last..]);
+}
+
+const TEXT_SPECIAL: Special<3> = Special::new(*b"&<>");
+const ATTR_SPECIAL: Special<5> = Special::new(*b"&<>\"'");
+
+/// Copies `input` with each byte of `special` replaced by its entity. Runs of safe bytes are
+/// copied whole, and eight bytes at a time are checked for a special one with word arithmetic:
+/// most strings have none, and this stays fast in the size-optimised wasm build too.
+fn escape<const N: usize>(out: &mut String, input: &str, special: &Special<N>) {
+    let bytes = input.as_bytes();
+    let mut safe_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes[i..].first_chunk::<8>() {
+            let word = u64::from_le_bytes(*word);
+            if !special.bytes.iter().any(|&b| has_byte(word, b)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if special.table[usize::from(b)] {
+            // Special bytes are ASCII, so `safe_from` and `i` are always char boundaries.
+            out.push_str(&input[safe_from..i]);
+            out.push_str(entity(b));
+            safe_from = i + 1;
+        }
+        i += 1;
+    }
+    out.push_str(&input[safe_from..]);
+}
+
+/// Whether any of the eight bytes of `word` is `byte` (exact: the classic "has a zero byte" test
+/// on `word ^ byte×8`).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
+fn entity(byte: u8) -> &'static str {
+    match byte {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        _ => "&#39;",
+    }
 }
 
 /// Appends ` name="url"` if `is_safe(url)`, else ` name="#"`: a URL that validation
@@ -124,6 +165,52 @@ mod tests {
         url_attr(&mut out, "href", "javascript:alert(1)", civic_shared::validate::is_link);
         url_attr(&mut out, "src", "/a\".png", civic_shared::validate::is_image_url);
         assert_eq!(out, " href=\"#\" src=\"/a&quot;.png\"");
+    }
+
+    /// The escaping as it was written first, byte by byte: the fast path must match it.
+    fn reference(input: &str, attribute: bool) -> String {
+        let mut out = String::new();
+        for c in input.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if attribute => out.push_str("&quot;"),
+                '\'' if attribute => out.push_str("&#39;"),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_at_a_time_matches_byte_at_a_time() {
+        // Every special byte at every offset of strings around the eight-byte word, among
+        // ASCII and two- and four-byte characters.
+        let fillers = ["a", "ё", "😀", "aб"];
+        for special in ["&", "<", ">", "\"", "'"] {
+            for filler in fillers {
+                for len in 0..20 {
+                    for at in 0..=len {
+                        let mut input: String = filler.repeat(at);
+                        input.push_str(special);
+                        input.push_str(&filler.repeat(len - at));
+                        input.push_str(special);
+                        let (mut t, mut a) = (String::from("x"), String::from("x"));
+                        text(&mut t, &input);
+                        attr(&mut a, &input);
+                        assert_eq!(t, format!("x{}", reference(&input, false)), "{input:?}");
+                        assert_eq!(a, format!("x{}", reference(&input, true)), "{input:?}");
+                    }
+                }
+            }
+        }
+        for byte in 0..=0x7fu8 {
+            let input = format!("{0}{0}{0}{0}{0}{0}{0}{0}{0}", char::from(byte));
+            let mut a = String::new();
+            attr(&mut a, &input);
+            assert_eq!(a, reference(&input, true));
+        }
     }
 
     #[test]
