@@ -3,12 +3,14 @@
 use std::rc::Rc;
 
 use civic_renderer::{Mode, RenderContext, RenderOptions};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::texts;
 use crate::local_copy;
 use crate::outline::Outline;
+use crate::palette::Palette;
 use crate::preview::Preview;
 use crate::properties::Properties;
 use crate::server::{self, ServerError};
@@ -97,6 +99,24 @@ pub fn app() -> Html {
     let state = use_reducer(EditorState::default);
     let site = use_state(|| None::<String>);
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
+    // Shortcuts work wherever focus is (even on <body> after a moved block re-renders), so they
+    // listen on the document; each render stores the handler that sees the current state.
+    let key_handler = use_mut_ref(|| Callback::from(|_: KeyboardEvent| ()));
+    {
+        let key_handler = key_handler.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|document| {
+                // Not passive: the shortcuts replace the browser's own undo and save.
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                        key_handler.borrow().emit(event.clone());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     {
         let (state, site, data) = (state.clone(), site.clone(), data.clone());
@@ -186,6 +206,21 @@ pub fn app() -> Html {
     let onkeydown = {
         let (state, on_save) = (state.clone(), on_save.clone());
         Callback::from(move |event: KeyboardEvent| {
+            // Keys typed into a field belong to the field.
+            let in_field = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if !in_field && event.alt_key() && matches!(event.key().as_str(), "ArrowUp" | "ArrowDown") {
+                event.prevent_default();
+                state.dispatch(Action::MoveSelected { up: event.key() == "ArrowUp" });
+                return;
+            }
+            if !in_field && event.key() == "Delete" {
+                event.prevent_default();
+                state.dispatch(Action::DeleteSelected);
+                return;
+            }
             if !(event.ctrl_key() || event.meta_key()) {
                 return;
             }
@@ -205,6 +240,8 @@ pub fn app() -> Html {
             }
         })
     };
+
+    *key_handler.borrow_mut() = onkeydown;
 
     let base_path = format!("/s/{site_slug}");
     let preview_html = RenderContext::for_page(
@@ -226,7 +263,7 @@ pub fn app() -> Html {
     };
 
     html! {
-        <div class="app" {onkeydown}>
+        <div class="app">
             <Toolbar
                 site_name={document.site.name.clone()}
                 save={state.save.clone()}
@@ -241,6 +278,8 @@ pub fn app() -> Html {
                 {on_keep_mine}
                 {on_load_theirs}
             />
+            <div class="left-panel">
+            <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} />
             <Outline
                 pages={document.pages.iter().map(|(id, p)| (id.clone(), p.title.clone())).collect::<Vec<_>>()}
                 blocks={page.map(|p| p.blocks.clone()).unwrap_or_default()}
@@ -249,8 +288,11 @@ pub fn app() -> Html {
                 on_page={dispatch.reform(Action::SelectPage)}
                 on_block={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
             />
+            </div>
             <Preview html={preview_html} />
-            <Properties block={selected_block} {on_edit} />
+            <Properties block={selected_block} {on_edit}
+                on_delete={dispatch.reform(|_| Action::DeleteSelected)}
+                on_move={dispatch.reform(|up| Action::MoveSelected { up })} />
         </div>
     }
 }

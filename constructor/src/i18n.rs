@@ -44,6 +44,12 @@ pub struct Texts {
     pub list: &'static str,
     pub quote: &'static str,
     pub no_settings: &'static str,
+    pub add_block: &'static str,
+    pub find_block: &'static str,
+    pub no_block_found: &'static str,
+    pub delete_block: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
 }
 
 /// Russian.
@@ -89,6 +95,12 @@ pub const RU: Texts = Texts {
     list: "Список",
     quote: "Цитата",
     no_settings: "У этого блока нет настроек: он показывает данные сайта.",
+    add_block: "Добавить блок",
+    find_block: "Найти блок",
+    no_block_found: "Такого блока нет.",
+    delete_block: "Удалить блок",
+    move_up: "Выше",
+    move_down: "Ниже",
 };
 
 /// The texts of the interface language. Only Russian ships in the foundation.

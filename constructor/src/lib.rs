@@ -4,11 +4,14 @@
 
 pub mod i18n;
 pub mod state;
+pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod outline;
+#[cfg(target_arch = "wasm32")]
+mod palette;
 #[cfg(target_arch = "wasm32")]
 mod preview;
 #[cfg(target_arch = "wasm32")]

@@ -15,6 +15,10 @@ use crate::state::BlockEdit;
 pub struct PropertiesProps {
     pub block: Option<Block>,
     pub on_edit: Callback<(String, BlockEdit)>,
+    /// Delete the selected block.
+    pub on_delete: Callback<()>,
+    /// Move the selected block up (`true`) or down.
+    pub on_move: Callback<bool>,
 }
 
 /// What every input needs: the block, where the value lives, how to report an edit.
@@ -237,9 +241,18 @@ pub fn properties(props: &PropertiesProps) -> Html {
             (Some(schema), Ok(json)) => {
                 let form = Form { block_id: block.id(), on_edit: &props.on_edit };
                 let fields: Html = schema.fields.iter().map(|field| field_view(&form, field, &format!("/{}", field.key), &json)).collect();
+                let (on_delete, on_up, on_down) = (props.on_delete.clone(), props.on_move.clone(), props.on_move.clone());
                 html! {
                     <>
                         <p class="block-kind">{ schema.label.ru }</p>
+                        <div class="block-actions">
+                            <button type="button" class="btn" aria-keyshortcuts="Alt+ArrowUp"
+                                onclick={Callback::from(move |_: MouseEvent| on_up.emit(true))}>{ "↑ " }{ t.move_up }</button>
+                            <button type="button" class="btn" aria-keyshortcuts="Alt+ArrowDown"
+                                onclick={Callback::from(move |_: MouseEvent| on_down.emit(false))}>{ "↓ " }{ t.move_down }</button>
+                            <button type="button" class="btn danger" aria-keyshortcuts="Delete"
+                                onclick={Callback::from(move |_: MouseEvent| on_delete.emit(()))}>{ t.delete_block }</button>
+                        </div>
                         if schema.fields.is_empty() { <p class="hint">{ t.no_settings }</p> }
                         { fields }
                     </>

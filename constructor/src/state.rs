@@ -63,6 +63,12 @@ pub enum Action {
     SelectBlock(Option<String>),
     /// Change a field of a block on the current page.
     Edit { block_id: String, edit: BlockEdit },
+    /// Insert a new block of this type after the selected one (or at the end) and select it.
+    Insert { type_name: String },
+    /// Delete the selected block.
+    DeleteSelected,
+    /// Move the selected block one place up or down in its container.
+    MoveSelected { up: bool },
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -153,6 +159,19 @@ impl EditorState {
                 self.last_edit = None;
             }
             Action::Edit { block_id, edit } => self.edit(block_id, edit),
+            Action::Insert { type_name } => self.insert(&type_name),
+            Action::DeleteSelected => {
+                if let Some(id) = self.selected.clone() {
+                    if self.change_blocks(|blocks| crate::structure::remove(blocks, &id).is_some()) {
+                        self.selected = None;
+                    }
+                }
+            }
+            Action::MoveSelected { up } => {
+                if let Some(id) = self.selected.clone() {
+                    self.change_blocks(|blocks| crate::structure::move_by_one(blocks, &id, up));
+                }
+            }
             Action::Undo => self.step(true),
             Action::Redo => self.step(false),
             Action::SaveStarted => self.save = SaveState::Saving,
@@ -215,6 +234,34 @@ impl EditorState {
         self.last_edit = if edit.is_typing() { Some(key) } else { None };
         self.redo.clear();
         self.mark_edited();
+    }
+
+    fn insert(&mut self, type_name: &str) {
+        let Some(blocks) = self.document.as_ref().and_then(|d| d.pages.get(&self.page_id)).map(|p| &p.blocks) else { return };
+        let id = crate::structure::unique_id(blocks, type_name);
+        let Some(block) = civic_shared::schema::new_block(type_name, &id) else { return };
+        let after = self.selected.clone();
+        if self.change_blocks(|blocks| crate::structure::insert(blocks, after.as_deref(), block)) {
+            self.selected = Some(id);
+        }
+    }
+
+    /// Applies a structural change to the current page's blocks as one undo step.
+    fn change_blocks(&mut self, change: impl FnOnce(&mut Vec<civic_shared::Block>) -> bool) -> bool {
+        let Some(document) = self.document.as_mut() else { return false };
+        let snapshot = document.clone();
+        let Some(page) = document.pages.get_mut(&self.page_id) else { return false };
+        if !change(&mut page.blocks) {
+            return false;
+        }
+        self.undo.push(Rc::new(snapshot));
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.last_edit = None;
+        self.redo.clear();
+        self.mark_edited();
+        true
     }
 
     fn step(&mut self, undo: bool) {
@@ -428,6 +475,27 @@ mod tests {
         state.apply(Action::KeepMine);
         assert_eq!(state.version, 5);
         assert_eq!(state.save, SaveState::Unsaved);
+    }
+
+    #[test]
+    fn insert_delete_and_move_are_undoable_steps() {
+        let mut state = loaded();
+        state.apply(Action::SelectBlock(Some("h-welcome".into())));
+        state.apply(Action::Insert { type_name: "table".into() });
+        let inserted = state.selected.clone().unwrap();
+        let blocks = |state: &EditorState| state.document.as_ref().unwrap().pages["home"].blocks.iter().map(|b| b.id().to_string()).collect::<Vec<_>>();
+        assert_eq!(blocks(&state)[2], inserted);
+        state.apply(Action::MoveSelected { up: true });
+        assert_eq!(blocks(&state)[1], inserted);
+        state.apply(Action::DeleteSelected);
+        assert!(!blocks(&state).contains(&inserted));
+        assert_eq!(state.selected, None);
+        state.apply(Action::Undo);
+        state.apply(Action::Undo);
+        assert_eq!(blocks(&state)[2], inserted);
+        state.apply(Action::Undo);
+        assert!(!blocks(&state).contains(&inserted));
+        assert!(!state.can_undo());
     }
 
     #[test]

@@ -60,7 +60,7 @@ test('edit a heading: the preview follows every keystroke, save and publish reac
 test('undo and redo with the keyboard', async () => {
   const context = await newContext();
   const page = await openConstructor(context, 'mincifra');
-  await page.getByRole('button', { name: 'Контакты' }).click();
+  await page.getByRole('button', { name: 'Контакты', exact: true }).click();
   await page.locator('[data-block-id="p-address"]').click();
   const run = page.locator('#prop-content-0-runs-1');
   const original = await run.inputValue();
@@ -77,7 +77,7 @@ test('a save based on an old version gets 409; the first edit survives and the s
   const first = await openConstructor(await newContext(), 'mincifra');
   const second = await openConstructor(await newContext(), 'mincifra');
   for (const page of [first, second]) {
-    await page.getByRole('button', { name: 'О министерстве' }).click();
+    await page.getByRole('button', { name: 'О министерстве', exact: true }).click();
     await page.locator('[data-block-id="h-tasks"]').click();
   }
   await first.getByLabel('Текст заголовка').fill('Задачи (правка первого редактора)');
@@ -99,7 +99,7 @@ test('a save based on an old version gets 409; the first edit survives and the s
   assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
   await second.reload();
   await saveState(second).filter({ hasText: 'сохранил кто-то другой' }).waitFor();
-  await second.getByRole('button', { name: 'О министерстве' }).click();
+  await second.getByRole('button', { name: 'О министерстве', exact: true }).click();
   await second.locator('[data-block-id="h-tasks"]').click();
   assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
 });
@@ -138,4 +138,23 @@ test('an invalid document is refused with every problem and its JSON path', asyn
   const { error } = await res.json();
   assert.deepEqual(error.problems.map((p) => p.path).sort(), [`pages.about.blocks[${index}].alt`, `pages.about.blocks[${index}].src`]);
   assert.match(error.problems[0].message_ru, /[а-я]/);
+});
+
+test('blocks are added from the palette, moved and deleted with the keyboard, and undone', async () => {
+  const page = await openConstructor(await newContext(), 'mincifra');
+  await page.getByRole('button', { name: 'Документы', exact: true }).click();
+  await page.locator('[data-block-id="docs"]').click();
+  await page.getByLabel('Найти блок').fill('разделит');
+  await page.locator('[data-block-type="divider"]').click();
+  await preview(page).locator('hr[data-block="divider-1"]').waitFor();
+  const order = () => page.locator('.block-tree > li > button').evaluateAll((items) => items.map((b) => b.dataset.blockId));
+  assert.deepEqual((await order()).slice(0, 2), ['docs', 'divider-1'], 'inserted after the selected block');
+  await page.locator('[data-block-id="divider-1"]').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  assert.deepEqual((await order()).slice(0, 2), ['divider-1', 'docs']);
+  await page.keyboard.press('Delete');
+  await preview(page).locator('hr[data-block="divider-1"]').waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+z');
+  await preview(page).locator('hr[data-block="divider-1"]').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'constructor-palette.png') });
 });
