@@ -28,7 +28,8 @@ pub struct CachedPageMeta {
     pub csp: String,
 }
 
-fn storage(err: impl std::fmt::Display) -> ApiError {
+/// A storage failure of any binding, as the API reports it (nothing was changed).
+pub(crate) fn storage(err: impl std::fmt::Display) -> ApiError {
     ApiError::Storage(err.to_string())
 }
 

@@ -228,7 +228,7 @@ fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response>
         Some(csp) => csp,
         None => {
             let mut css = String::new();
-            inline_style(&not_found_theme(), None, &mut css);
+            inline_style(&civic_shared::Theme::platform(), None, &mut css);
             fallback_csp = public_page_csp(&css);
             &fallback_csp
         }
@@ -241,16 +241,6 @@ fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response>
     Ok(response)
 }
 
-/// The platform frame's theme, for pages that belong to no site.
-fn not_found_theme() -> civic_shared::Theme {
-    civic_shared::Theme {
-        primary_color: "#1f4e8c".into(),
-        accent_color: "#c8102e".into(),
-        font: Default::default(),
-        logo_src: String::new(),
-        footer_links: Vec::new(),
-    }
-}
 
 fn storage_error(err: ApiError) -> Result<Response> {
     worker::console_error!("storage: {err:?}");
@@ -278,8 +268,8 @@ async fn handle_api(mut req: Request, env: &Env, api_route: ApiRoute, host: &str
             return Err(ApiError::CrossSite);
         }
     }
-    let db = env.d1("DB").map_err(|e| ApiError::Storage(e.to_string()))?;
-    let ok = |value: &str| json_response(200, value).map_err(|e| ApiError::Storage(e.to_string()));
+    let db = env.d1("DB").map_err(store::storage)?;
+    let ok = |value: &str| json_response(200, value).map_err(store::storage);
     match (api_route, method) {
         (ApiRoute::ListSites, Method::Get) => {
             let sites = store::list_sites(&db).await?;
@@ -287,25 +277,25 @@ async fn handle_api(mut req: Request, env: &Env, api_route: ApiRoute, host: &str
         }
         (ApiRoute::Draft { site }, Method::Get) => {
             let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
-            let bucket = env.bucket("DOCS").map_err(|e| ApiError::Storage(e.to_string()))?;
+            let bucket = env.bucket("DOCS").map_err(store::storage)?;
             let json = store::read_document(&bucket, &site.draft_key)
                 .await?
                 .ok_or_else(|| ApiError::Storage(format!("missing {}", site.draft_key)))?;
-            let document = RawValue::from_string(json).map_err(|e| ApiError::Storage(e.to_string()))?;
+            let document = RawValue::from_string(json).map_err(store::storage)?;
             let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
-            ok(&serde_json::to_string(&body).map_err(|e| ApiError::Storage(e.to_string()))?)
+            ok(&serde_json::to_string(&body).map_err(store::storage)?)
         }
         (ApiRoute::Data { site }, Method::Get) => {
             let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
-            let bucket = env.bucket("DOCS").map_err(|e| ApiError::Storage(e.to_string()))?;
+            let bucket = env.bucket("DOCS").map_err(store::storage)?;
             let data = store::read_collections(&bucket, site.id).await?;
-            ok(&serde_json::to_string(&data).map_err(|e| ApiError::Storage(e.to_string()))?)
+            ok(&serde_json::to_string(&data).map_err(store::storage)?)
         }
         (ApiRoute::Draft { site }, Method::Put) => {
             let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
             let body = read_body(&mut req).await?;
             let (save, document) = api::parse_save(&body)?;
-            let bucket = env.bucket("DOCS").map_err(|e| ApiError::Storage(e.to_string()))?;
+            let bucket = env.bucket("DOCS").map_err(store::storage)?;
             let version = store::save_draft(&db, &bucket, &site, save.base_version, &document.to_json()).await?;
             ok(&serde_json::json!({ "version": version }).to_string())
         }

@@ -80,13 +80,7 @@ fn platform_site() -> SiteDocument {
             tagline: String::new(),
             contacts: String::new(),
         },
-        theme: civic_shared::Theme {
-            primary_color: "#1f4e8c".into(),
-            accent_color: "#c8102e".into(),
-            font: Default::default(),
-            logo_src: String::new(),
-            footer_links: Vec::new(),
-        },
+        theme: civic_shared::Theme::platform(),
         pages: Default::default(),
     }
 }

@@ -54,9 +54,10 @@ figcaption{font-size:.9rem;color:#4a5561;margin-top:.5rem}\
 /// version's settings only (both of which the edge knows before rendering).
 pub fn inline_style(theme: &Theme, accessible: Option<&A11ySettings>, out: &mut String) {
     out.push_str(":root{--civic-primary:");
-    push_color(out, &theme.primary_color, "#1f4e8c");
+    let platform = Theme::platform();
+    push_color(out, &theme.primary_color, &platform.primary_color);
     out.push_str(";--civic-accent:");
-    push_color(out, &theme.accent_color, "#c8102e");
+    push_color(out, &theme.accent_color, &platform.accent_color);
     out.push_str(";--civic-font:");
     out.push_str(match theme.font {
         ThemeFont::Sans => "system-ui,-apple-system,\"Segoe UI\",Roboto,\"PT Sans\",Arial,sans-serif",
@@ -72,8 +73,7 @@ pub fn inline_style(theme: &Theme, accessible: Option<&A11ySettings>, out: &mut 
 
 /// Only `#rrggbb` reaches CSS; anything else falls back, so a hostile colour cannot break out.
 fn push_color(out: &mut String, color: &str, fallback: &str) {
-    let ok = color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
-    out.push_str(if ok { color } else { fallback });
+    out.push_str(if civic_shared::validate::is_hex_color(color) { color } else { fallback });
 }
 
 #[cfg(test)]

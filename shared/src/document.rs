@@ -86,6 +86,20 @@ pub struct Theme {
     pub footer_links: Vec<crate::blocks::LinkItem>,
 }
 
+impl Theme {
+    /// Civic's own colours: the platform's pages (a 404 of no site) and the fallback for a
+    /// colour that is not `#rrggbb`.
+    pub fn platform() -> Self {
+        Self {
+            primary_color: "#1f4e8c".into(),
+            accent_color: "#c8102e".into(),
+            font: ThemeFont::Sans,
+            logo_src: String::new(),
+            footer_links: Vec::new(),
+        }
+    }
+}
+
 /// The font families a theme can choose from (system fonts: nothing to download).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]

@@ -161,10 +161,7 @@ impl Validator {
     }
 
     fn color(&mut self, path: &str, value: &str) {
-        let ok = value.len() == 7
-            && value.starts_with('#')
-            && value[1..].chars().all(|c| c.is_ascii_hexdigit());
-        if !ok {
+        if !is_hex_color(value) {
             self.push(path, ProblemKind::BadColor);
         }
     }
@@ -464,6 +461,11 @@ pub fn is_embed_url(url: &str) -> bool {
     }
     let host = url[8..].split(['/', '?', '#']).next().unwrap_or("");
     !host.contains('@') && !host.contains(':') && EMBED_HOSTS.iter().any(|allowed| host.eq_ignore_ascii_case(allowed))
+}
+
+/// A colour as `#rrggbb`: the only form that reaches CSS.
+pub fn is_hex_color(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Page slugs: `a-z`, `0-9`, single inner hyphens, 1 to 64 characters.

@@ -98,9 +98,8 @@ pub fn announcements(ctx: &RenderContext, b: &Announcements, out: &mut String) {
 
 /// Opens a data table with a caption and column headers.
 fn open_table(caption: &str, headers: &[&str], out: &mut String) {
-    out.push_str("<div class=\"table-wrap\" role=\"group\" tabindex=\"0\" aria-label=\"");
-    escape::attr(out, caption);
-    out.push_str("\"><table>");
+    super::open_table_wrap(caption, out);
+    out.push_str("<table>");
     element("caption", caption, out);
     out.push_str("\n<thead><tr>");
     for header in headers {

@@ -156,9 +156,8 @@ fn poll_form(ctx: &RenderContext, poll: &Poll, out: &mut String) {
 /// the accessible content; the bars are decoration (`aria-hidden`).
 fn bar_table(caption: &str, row_header: &str, unit: &str, rows: &[(&str, u64)], total: u64, out: &mut String) {
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    out.push_str("<div class=\"table-wrap\" role=\"group\" tabindex=\"0\" aria-label=\"");
-    escape::attr(out, caption);
-    out.push_str("\"><table class=\"bars\">");
+    super::open_table_wrap(caption, out);
+    out.push_str("<table class=\"bars\">");
     element("caption", caption, out);
     out.push_str("<thead><tr><th scope=\"col\">");
     out.push_str(row_header);

@@ -132,6 +132,22 @@ pub(crate) fn page_href(ctx: &RenderContext, page_id: &str, out: &mut String) {
     }
 }
 
+/// The attributes of a table's wrapper: a wide table scrolls inside its own focusable,
+/// named group instead of scrolling the whole page.
+pub(crate) fn table_wrap_attrs(caption: &str) -> String {
+    let mut attrs = String::from(" role=\"group\" tabindex=\"0\" aria-label=\"");
+    escape::attr(&mut attrs, caption);
+    attrs.push('"');
+    attrs
+}
+
+/// Opens `<div class="table-wrap" …>` for a table that is not a block of its own.
+pub(crate) fn open_table_wrap(caption: &str, out: &mut String) {
+    out.push_str("<div class=\"table-wrap\"");
+    out.push_str(&table_wrap_attrs(caption));
+    out.push('>');
+}
+
 /// An empty state: `<p class="empty">…</p>`.
 pub(crate) fn empty(text: &str, out: &mut String) {
     out.push_str("<p class=\"empty\">");

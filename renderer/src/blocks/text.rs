@@ -82,11 +82,7 @@ pub fn text_runs(runs: &[TextRun], out: &mut String) {
 }
 
 pub fn table(ctx: &RenderContext, t: &Table, out: &mut String) {
-    // A wide table scrolls inside its own focusable region instead of the whole page.
-    let mut extra = String::from(" role=\"group\" tabindex=\"0\" aria-label=\"");
-    escape::attr(&mut extra, &t.caption);
-    extra.push('"');
-    open_tag_with(ctx, "div", "table-wrap", &t.id, &extra, out);
+    open_tag_with(ctx, "div", "table-wrap", &t.id, &super::table_wrap_attrs(&t.caption), out);
     out.push_str("<table>");
     element("caption", &t.caption, out);
     out.push('\n');
