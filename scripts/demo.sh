@@ -10,9 +10,15 @@ cat <<MSG
     Публичный сайт министерства:  http://127.0.0.1:8787/s/mincifra/
     То же по имени хоста:         curl -H 'Host: mincifra.civic.localhost' http://127.0.0.1:8787/
     Конструктор:                  http://127.0.0.1:8787/admin/?site=mincifra
-  Учётных записей пока нет: API открыт только на этом компьютере (127.0.0.1).
-  Остановить: Ctrl+C.
-
 MSG
+node -e '
+const a = require("./scripts/demo-accounts.json");
+const rows = [["Оператор", a.operator], ["Администратор", a.administrator],
+  ...Object.entries(a.editors).map(([site, e]) => ["Редактор " + site, e])];
+console.log("  Учётные записи (только для этого компьютера):");
+for (const [who, u] of rows) console.log(`    ${who.padEnd(22)} логин ${u.login.padEnd(18)} пароль ${u.password}`);
+console.log("\n  Остановить: Ctrl+C.\n");
+'
+
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 exec node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port 8787

@@ -2,7 +2,7 @@
 // manages production storage. Idempotent: existing sites (and their edits) are kept.
 //
 //   node scripts/seed.mjs [--persist-to DIR]
-import { createHash } from 'node:crypto';
+import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,31 @@ for (const site of DEMO_SITES) {
     `INSERT OR IGNORE INTO revisions (site_id, revision, doc_key, draft_version) VALUES (${site.id}, 1, ${sqlText(key)}, 1);`,
   );
 }
+// Demo accounts: the operator, the administrator and one editor per demo site. The hash
+// format is the worker's own (edge/src/accounts.rs): pbkdf2-sha256$<rounds>$<salt>$<hash>.
+const accounts = JSON.parse(readFileSync(join(root, 'scripts/demo-accounts.json'), 'utf8'));
+const b64 = (bytes) => bytes.toString('base64').replace(/=+$/, '');
+function passwordHash(password) {
+  const salt = randomBytes(16);
+  return `pbkdf2-sha256$100000$${b64(salt)}$${b64(pbkdf2Sync(password, salt, 100000, 32, 'sha256'))}`;
+}
+function addUser({ login, password, name, role }) {
+  statements.push(
+    `INSERT OR IGNORE INTO users (login, name, role, password_hash) VALUES ` +
+      `(${sqlText(login)}, ${sqlText(name)}, ${sqlText(role)}, ${sqlText(passwordHash(password))});`,
+  );
+}
+addUser(accounts.operator);
+addUser(accounts.administrator);
+for (const site of DEMO_SITES) {
+  const editor = accounts.editors[site.slug];
+  if (!editor) continue;
+  addUser({ ...editor, role: 'editor' });
+  statements.push(
+    `INSERT OR IGNORE INTO memberships (user_id, site_id) SELECT id, ${site.id} FROM users WHERE login = ${sqlText(editor.login)};`,
+  );
+}
+
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');
 writeFileSync(sqlFile, statements.join('\n'));
 wrangler('d1', 'execute', 'DB', '--file', sqlFile);

@@ -35,27 +35,42 @@ pub fn error_message(err: &ServerError) -> String {
         ServerError::Network => t.error_network.into(),
         ServerError::Storage => t.error_storage.into(),
         ServerError::NotFound => t.error_not_found.into(),
-        ServerError::Refused | ServerError::Stale { .. } => t.error_refused.into(),
+        ServerError::SignedOut => t.session_ended.into(),
+        ServerError::Restricted => t.account_restricted.into(),
+        ServerError::Banned => t.account_banned.into(),
+        ServerError::Forbidden => t.forbidden.into(),
+        ServerError::TooManyAttempts(seconds) => t.too_many_attempts.replace("{m}", &((seconds + 59) / 60).to_string()),
+        ServerError::WrongCredentials | ServerError::Refused | ServerError::Stale { .. } => t.error_refused.into(),
     }
 }
 
 /// The site to open: `?site=<slug>` or the first one the server lists.
-async fn site_to_open() -> Result<Option<String>, ServerError> {
+async fn site_to_open(sites: &[server::SiteSummary]) -> Option<String> {
     let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let wanted = query
         .trim_start_matches('?')
         .split('&')
         .find_map(|pair| pair.strip_prefix("site="))
-        .map(|slug| String::from(js_sys::decode_uri_component(slug).map(String::from).unwrap_or_default()));
+        .map(|slug| js_sys::decode_uri_component(slug).map(String::from).unwrap_or_default());
     match wanted {
-        Some(slug) if !slug.is_empty() => Ok(Some(slug)),
-        _ => Ok(server::list_sites().await?.into_iter().next().map(|s| s.slug)),
+        Some(slug) if !slug.is_empty() => Some(slug),
+        _ => sites.first().map(|s| s.slug.clone()),
+    }
+}
+
+/// What a failed call does to the editor: an ended session goes back to the sign-in form
+/// (the local copy keeps the edits); anything else is shown in the status line.
+fn report(err: ServerError, state: &UseReducerHandle<EditorState>, on_signed_out: &Callback<Option<String>>) {
+    if err == ServerError::SignedOut {
+        on_signed_out.emit(Some(texts().session_ended.into()));
+    } else {
+        state.dispatch(Action::Failed(error_message(&err)));
     }
 }
 
 /// Loads the server draft; unsaved edits kept in this browser win, and if the server has
 /// moved on meanwhile, they are shown as a conflict instead of being dropped.
-async fn load(site: String, state: UseReducerHandle<EditorState>) {
+async fn load(site: String, state: UseReducerHandle<EditorState>, on_signed_out: Callback<Option<String>>) {
     match server::load_draft(&site).await {
         Ok(draft) => {
             let local = local_copy::load(&site).filter(|(_, doc)| *doc != draft.document);
@@ -68,12 +83,12 @@ async fn load(site: String, state: UseReducerHandle<EditorState>) {
                 state.dispatch(Action::Conflict { current_version: draft.version });
             }
         }
-        Err(err) => state.dispatch(Action::Failed(error_message(&err))),
+        Err(err) => report(err, &state, &on_signed_out),
     }
 }
 
 /// Saves what is on screen; returns the new version when it worked.
-async fn save(site: &str, state: &UseReducerHandle<EditorState>) -> Option<i64> {
+async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: &Callback<Option<String>>) -> Option<i64> {
     let document = state.document.clone()?;
     let (base, seq) = (state.version, state.edit_seq);
     state.dispatch(Action::SaveStarted);
@@ -87,17 +102,27 @@ async fn save(site: &str, state: &UseReducerHandle<EditorState>) -> Option<i64> 
             None
         }
         Err(err) => {
-            state.dispatch(Action::Failed(error_message(&err)));
+            report(err, state, on_signed_out);
             None
         }
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Who is signed in.
+    pub user: server::User,
+    /// The session ended (with the reason to show on the sign-in form).
+    pub on_signed_out: Callback<Option<String>>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let t = texts();
     let state = use_reducer(EditorState::default);
     let site = use_state(|| None::<String>);
+    let sites = use_state(Vec::<server::SiteSummary>::new);
+    let on_signed_out = props.on_signed_out.clone();
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
     // Shortcuts work wherever focus is (even on <body> after a moved block re-renders), so they
     // listen on the document; each render stores the handler that sees the current state.
@@ -119,17 +144,22 @@ pub fn app() -> Html {
     }
 
     {
-        let (state, site, data) = (state.clone(), site.clone(), data.clone());
+        let (state, site, sites, data, on_signed_out) = (state.clone(), site.clone(), sites.clone(), data.clone(), on_signed_out.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
-                match site_to_open().await {
-                    Ok(Some(slug)) => {
+                let list = match server::list_sites().await {
+                    Ok(list) => list,
+                    Err(err) => return report(err, &state, &on_signed_out),
+                };
+                let chosen = site_to_open(&list).await;
+                sites.set(list);
+                match chosen {
+                    Some(slug) => {
                         site.set(Some(slug.clone()));
-                        load(slug.clone(), state).await;
+                        load(slug.clone(), state, on_signed_out).await;
                         data.set(Rc::new(server::load_data(&slug).await));
                     }
-                    Ok(None) => state.dispatch(Action::Failed(texts().no_sites.into())),
-                    Err(err) => state.dispatch(Action::Failed(error_message(&err))),
+                    None => state.dispatch(Action::Failed(texts().no_sites.into())),
                 }
             });
         });
@@ -160,27 +190,38 @@ pub fn app() -> Html {
     };
 
     let on_save = {
-        let (state, site) = (state.clone(), site_slug.clone());
+        let (state, site, on_signed_out) = (state.clone(), site_slug.clone(), on_signed_out.clone());
         Callback::from(move |_| {
-            let (state, site) = (state.clone(), site.clone());
+            let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
             spawn_local(async move {
-                save(&site, &state).await;
+                save(&site, &state, &on_signed_out).await;
             });
         })
     };
     let on_publish = {
-        let (state, site) = (state.clone(), site_slug.clone());
+        let (state, site, on_signed_out) = (state.clone(), site_slug.clone(), on_signed_out.clone());
         Callback::from(move |_| {
-            let (state, site) = (state.clone(), site.clone());
+            let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
             spawn_local(async move {
-                let version = if state.has_unsaved_edits() { save(&site, &state).await } else { Some(state.version) };
+                let version = if state.has_unsaved_edits() { save(&site, &state, &on_signed_out).await } else { Some(state.version) };
                 let Some(version) = version else { return };
                 state.dispatch(Action::PublishStarted);
                 match server::publish(&site, version).await {
                     Ok(revision) => state.dispatch(Action::Published { revision }),
                     Err(ServerError::Stale { current_version }) => state.dispatch(Action::Conflict { current_version }),
-                    Err(err) => state.dispatch(Action::Failed(error_message(&err))),
+                    Err(err) => report(err, &state, &on_signed_out),
                 }
+            });
+        })
+    };
+    let on_sign_out = {
+        let on_signed_out = on_signed_out.clone();
+        Callback::from(move |_| {
+            let on_signed_out = on_signed_out.clone();
+            spawn_local(async move {
+                // Signed out either way: a failed call only means the session was already gone.
+                let _ = server::logout().await;
+                on_signed_out.emit(None);
             });
         })
     };
@@ -189,10 +230,10 @@ pub fn app() -> Html {
         Callback::from(move |_| state.dispatch(Action::KeepMine))
     };
     let on_load_theirs = {
-        let (state, site) = (state.clone(), site_slug.clone());
+        let (state, site, on_signed_out) = (state.clone(), site_slug.clone(), on_signed_out.clone());
         Callback::from(move |_| {
             local_copy::clear(&site);
-            spawn_local(load(site.clone(), state.clone()));
+            spawn_local(load(site.clone(), state.clone(), on_signed_out.clone()));
         })
     };
     let dispatch = {
@@ -266,6 +307,10 @@ pub fn app() -> Html {
         <div class="app">
             <Toolbar
                 site_name={document.site.name.clone()}
+                site_slug={site_slug.clone()}
+                sites={(*sites).clone()}
+                user={props.user.clone()}
+                {on_sign_out}
                 save={state.save.clone()}
                 can_undo={state.can_undo()}
                 can_redo={state.can_redo()}

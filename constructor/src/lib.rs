@@ -9,6 +9,8 @@ pub mod structure;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod login;
+#[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]
 mod palette;
@@ -16,6 +18,8 @@ mod palette;
 mod preview;
 #[cfg(target_arch = "wasm32")]
 mod properties;
+#[cfg(target_arch = "wasm32")]
+mod root;
 #[cfg(target_arch = "wasm32")]
 mod server;
 #[cfg(target_arch = "wasm32")]

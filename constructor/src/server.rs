@@ -1,8 +1,15 @@
 //! Calls to the edge's JSON API.
 
+use std::cell::RefCell;
+
 use civic_shared::SiteDocument;
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
+
+thread_local! {
+    /// The session's CSRF token, sent with every state change.
+    static CSRF: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// Why a call failed, in terms the interface can explain.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,8 +24,46 @@ pub enum ServerError {
     Storage,
     /// No such site.
     NotFound,
+    /// No session (never signed in, signed out, expired, or ended by an administrator).
+    SignedOut,
+    /// Wrong login or password.
+    WrongCredentials,
+    /// Too many attempts; wait this many seconds.
+    TooManyAttempts(i64),
+    /// The account may only read.
+    Restricted,
+    /// The account is banned.
+    Banned,
+    /// The account may not do this.
+    Forbidden,
     /// Any other refusal.
     Refused,
+}
+
+/// A user as the server describes them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct User {
+    pub login: String,
+    pub name: String,
+    pub role: String,
+    pub status: String,
+    #[serde(default)]
+    pub sites: Vec<String>,
+}
+
+/// A signed-in session.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SessionInfo {
+    pub user: User,
+    csrf: String,
+}
+
+impl SessionInfo {
+    /// Makes this the session whose CSRF token every later state change carries.
+    fn remember(self) -> Self {
+        CSRF.with(|csrf| csrf.replace(self.csrf.clone()));
+        self
+    }
 }
 
 /// A site the constructor can open.
@@ -45,6 +90,7 @@ struct ErrorBody {
 struct ErrorDetail {
     code: String,
     current_version: Option<i64>,
+    retry_after: Option<i64>,
     #[serde(default)]
     problems: Vec<ProblemBody>,
 }
@@ -66,6 +112,12 @@ async fn error_of(response: Response) -> ServerError {
         ),
         "site_not_found" => ServerError::NotFound,
         "storage_unavailable" => ServerError::Storage,
+        "unauthenticated" | "csrf_token_missing" => ServerError::SignedOut,
+        "wrong_credentials" => ServerError::WrongCredentials,
+        "too_many_attempts" => ServerError::TooManyAttempts(body.error.retry_after.unwrap_or(60)),
+        "account_restricted" => ServerError::Restricted,
+        "account_banned" => ServerError::Banned,
+        "forbidden" => ServerError::Forbidden,
         _ => ServerError::Refused,
     }
 }
@@ -76,6 +128,35 @@ async fn ok_json<T: for<'de> Deserialize<'de>>(response: Result<Response, gloo_n
         return Err(error_of(response).await);
     }
     response.json::<T>().await.map_err(|_| ServerError::Refused)
+}
+
+/// A state-changing request with its JSON body and the session's CSRF token.
+fn change(request: RequestBuilder, body: String) -> Result<Request, ServerError> {
+    let csrf = CSRF.with(|csrf| csrf.borrow().clone());
+    request
+        .header("Content-Type", "application/json")
+        .header("X-CSRF-Token", &csrf)
+        .body(body)
+        .map_err(|_| ServerError::Refused)
+}
+
+/// The current session, if the browser has one.
+pub async fn session() -> Result<SessionInfo, ServerError> {
+    ok_json::<SessionInfo>(Request::get("/api/session").send().await).await.map(SessionInfo::remember)
+}
+
+/// Signs in; the server sets the session cookie.
+pub async fn login(login: &str, password: &str) -> Result<SessionInfo, ServerError> {
+    let body = serde_json::json!({ "login": login, "password": password }).to_string();
+    let request = Request::post("/api/login").header("Content-Type", "application/json").body(body).map_err(|_| ServerError::Refused)?;
+    ok_json::<SessionInfo>(request.send().await).await.map(SessionInfo::remember)
+}
+
+/// Signs out (the server ends the session and clears the cookie).
+pub async fn logout() -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::post("/api/logout"), "{}".into())?.send().await).await?;
+    CSRF.with(|csrf| csrf.replace(String::new()));
+    Ok(())
 }
 
 fn encode(slug: &str) -> String {
@@ -120,10 +201,7 @@ pub async fn save_draft(site: &str, base_version: i64, document: &SiteDocument) 
         version: i64,
     }
     let body = format!("{{\"base_version\":{base_version},\"document\":{}}}", document.to_json());
-    let request = Request::put(&format!("/api/sites/{}/draft", encode(site)))
-        .header("Content-Type", "application/json")
-        .body(body)
-        .map_err(|_| ServerError::Refused)?;
+    let request = change(Request::put(&format!("/api/sites/{}/draft", encode(site))), body)?;
     let saved: Saved = ok_json(request.send().await).await?;
     Ok(saved.version)
 }
@@ -134,10 +212,7 @@ pub async fn publish(site: &str, version: i64) -> Result<i64, ServerError> {
     struct Published {
         revision: i64,
     }
-    let request = Request::post(&format!("/api/sites/{}/publish", encode(site)))
-        .header("Content-Type", "application/json")
-        .body(format!("{{\"version\":{version}}}"))
-        .map_err(|_| ServerError::Refused)?;
+    let request = change(Request::post(&format!("/api/sites/{}/publish", encode(site))), format!("{{\"version\":{version}}}"))?;
     let published: Published = ok_json(request.send().await).await?;
     Ok(published.revision)
 }

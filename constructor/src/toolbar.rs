@@ -3,11 +3,17 @@
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::server::{SiteSummary, User};
 use crate::state::SaveState;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub site_name: String,
+    pub site_slug: String,
+    /// Sites the user may open; a picker appears when there is more than one.
+    pub sites: Vec<SiteSummary>,
+    pub user: User,
+    pub on_sign_out: Callback<()>,
     pub save: SaveState,
     pub can_undo: bool,
     pub can_redo: bool,
@@ -40,12 +46,35 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let role = match props.user.role.as_str() {
+        "operator" => t.role_operator,
+        "administrator" => t.role_administrator,
+        _ => t.role_editor,
+    };
+    // Another site opens in the same tab; unsaved edits stay in this browser's local copy.
+    let on_site = Callback::from(|event: Event| {
+        let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
+        if let Some(window) = web_sys::window() {
+            let slug = String::from(js_sys::encode_uri_component(&select.value()));
+            let _ = window.location().set_search(&format!("site={slug}"));
+        }
+    });
     html! {
         <header class="toolbar">
             <div class="toolbar-site">
                 <span class="toolbar-label">{ t.site }</span>
                 <h1 class="toolbar-name">{ &props.site_name }</h1>
             </div>
+            if props.sites.len() > 1 {
+                <label class="toolbar-picker">
+                    <span class="visually-hidden">{ t.switch_site }</span>
+                    <select onchange={on_site}>
+                        { for props.sites.iter().map(|site| html! {
+                            <option value={site.slug.clone()} selected={site.slug == props.site_slug}>{ &site.name }</option>
+                        }) }
+                    </select>
+                </label>
+            }
             <div class="toolbar-actions">
                 <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶ " }{ t.undo }</button>
@@ -63,6 +92,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="btn" onclick={emit(&props.on_save)} disabled={busy || conflict}
                     aria-keyshortcuts="Control+S">{ t.save }</button>
                 <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict}>{ t.publish }</button>
+            </div>
+            <div class="toolbar-user">
+                <span data-testid="signed-in-user">{ &props.user.name }<span class="toolbar-label">{ " · " }{ role }</span></span>
+                <button type="button" class="btn link" onclick={emit(&props.on_sign_out)}>{ t.sign_out }</button>
             </div>
         </header>
     }

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 /// Mounts the constructor into `<body>`.
 #[wasm_bindgen]
 pub fn run_app() {
-    yew::Renderer::<crate::app::App>::new().render();
+    yew::Renderer::<crate::root::Root>::new().render();
 }
 
 /// Renders a page of a document given as JSON, exactly as the edge does for visitors.

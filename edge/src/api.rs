@@ -4,6 +4,9 @@ use civic_shared::{Lang, Problem, SiteDocument};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::accounts::PasswordProblem;
+use crate::authz::Denied;
+
 /// Largest accepted request body (a site document with thousands of blocks fits easily).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 
@@ -14,6 +17,8 @@ pub struct SiteSummary {
     pub slug: String,
     /// Organisation name.
     pub name: String,
+    /// Organisation kind.
+    pub kind: String,
     /// Current draft version.
     pub draft_version: i64,
     /// Published revision, if any.
@@ -71,6 +76,20 @@ pub enum ApiError {
     StaleVersion { current_version: i64 },
     /// Storage failed; nothing was changed.
     Storage(String),
+    /// No valid session (or it has ended).
+    Unauthenticated,
+    /// Wrong login or password (which one is not said).
+    WrongCredentials,
+    /// A signed-in state change without the session's CSRF token.
+    CsrfTokenMissing,
+    /// The caller may not do this.
+    Denied(Denied),
+    /// Too many failed attempts; try again in this many seconds.
+    RateLimited { retry_after: i64 },
+    /// A new password breaks the rules.
+    WeakPassword(PasswordProblem),
+    /// Something with this unique name exists already (a login, a slug).
+    Taken { path: String },
 }
 
 #[derive(Serialize)]
@@ -83,6 +102,8 @@ struct ErrorDetail<'a> {
     code: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     current_version: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_after: Option<i64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     problems: Vec<ProblemBody>,
 }
@@ -107,6 +128,16 @@ impl ApiError {
             ApiError::Invalid(_) => (422, "invalid_document"),
             ApiError::StaleVersion { .. } => (409, "stale_version"),
             ApiError::Storage(_) => (503, "storage_unavailable"),
+            ApiError::Unauthenticated => (401, "unauthenticated"),
+            ApiError::WrongCredentials => (401, "wrong_credentials"),
+            ApiError::CsrfTokenMissing => (403, "csrf_token_missing"),
+            ApiError::Denied(Denied::NotVisible) => (404, "site_not_found"),
+            ApiError::Denied(Denied::Forbidden) => (403, "forbidden"),
+            ApiError::Denied(Denied::Restricted) => (403, "account_restricted"),
+            ApiError::Denied(Denied::Banned) => (403, "account_banned"),
+            ApiError::RateLimited { .. } => (429, "too_many_attempts"),
+            ApiError::WeakPassword(_) => (422, "weak_password"),
+            ApiError::Taken { .. } => (409, "already_taken"),
         };
         let problems = match self {
             ApiError::Invalid(problems) => problems
@@ -116,13 +147,22 @@ impl ApiError {
             ApiError::BadRequest { path, reason } => {
                 vec![ProblemBody { path: path.clone(), message_ru: reason.clone(), message_en: reason.clone() }]
             }
+            ApiError::WeakPassword(problem) => vec![ProblemBody {
+                path: "password".into(),
+                message_ru: problem.message(Lang::Ru),
+                message_en: problem.message(Lang::En),
+            }],
             _ => Vec::new(),
         };
         let current_version = match self {
             ApiError::StaleVersion { current_version } => Some(*current_version),
             _ => None,
         };
-        let body = ErrorBody { error: ErrorDetail { code, current_version, problems } };
+        let retry_after = match self {
+            ApiError::RateLimited { retry_after } => Some(*retry_after),
+            _ => None,
+        };
+        let body = ErrorBody { error: ErrorDetail { code, current_version, retry_after, problems } };
         (status, serde_json::to_string(&body).expect("error bodies serialise"))
     }
 }

@@ -3,11 +3,19 @@
 #![forbid(unsafe_code)]
 
 pub mod accessible;
+pub mod accounts;
 pub mod api;
+pub mod authz;
 pub mod routing;
 pub mod security;
 pub mod seo;
 
+#[cfg(target_arch = "wasm32")]
+mod accounts_store;
+#[cfg(target_arch = "wasm32")]
+mod api_entry;
+#[cfg(target_arch = "wasm32")]
+mod crypto;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,8 @@
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
 
+use crate::authz::Action;
+
 /// Where a request goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -86,6 +88,26 @@ impl SiteFileKind {
 /// The API endpoints.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiRoute {
+    /// `POST /api/login`.
+    Login,
+    /// `POST /api/logout`.
+    Logout,
+    /// `GET /api/session`: who is signed in, with the CSRF token for state changes.
+    Session,
+    /// `POST /api/session/password`: change one's own password.
+    OwnPassword,
+    /// `GET|POST /api/users`.
+    Users,
+    /// `PATCH|DELETE /api/users/<id>`.
+    User { id: i64 },
+    /// `POST /api/users/<id>/password`: an administrator sets a user's password.
+    UserPassword { id: i64 },
+    /// `GET /api/audit`.
+    Audit,
+    /// `GET /api/sites/<slug>/revisions`.
+    Revisions { site: String },
+    /// `POST /api/sites/<slug>/rollback`.
+    Rollback { site: String },
     /// `GET /api/sites`: sites the caller may edit.
     ListSites,
     /// `GET|PUT /api/sites/<slug>/draft`.
@@ -130,12 +152,78 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
 }
 
 fn api_route(segments: &[&str]) -> ApiRoute {
+    let id = |text: &str| text.parse::<i64>().ok().filter(|id| *id > 0);
     match segments {
+        ["login"] => ApiRoute::Login,
+        ["logout"] => ApiRoute::Logout,
+        ["session"] => ApiRoute::Session,
+        ["session", "password"] => ApiRoute::OwnPassword,
+        ["users"] => ApiRoute::Users,
+        ["users", user] if id(user).is_some() => ApiRoute::User { id: id(user).unwrap_or_default() },
+        ["users", user, "password"] if id(user).is_some() => ApiRoute::UserPassword { id: id(user).unwrap_or_default() },
+        ["audit"] => ApiRoute::Audit,
+        ["sites", site, "revisions"] => ApiRoute::Revisions { site: (*site).into() },
+        ["sites", site, "rollback"] => ApiRoute::Rollback { site: (*site).into() },
         ["sites"] => ApiRoute::ListSites,
         ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
         ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
         ["sites", site, "data"] => ApiRoute::Data { site: (*site).into() },
         _ => ApiRoute::NotFound,
+    }
+}
+
+/// What a request needs before its handler runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Nothing: signing in.
+    Anyone,
+    /// A session, and nothing more: signing out, one's own account.
+    SignedIn,
+    /// A session allowed to do this action (on the route's site, if it names one).
+    Act(Action),
+}
+
+/// Why a method and endpoint do not go together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoAccess {
+    /// Unknown endpoint.
+    NotFound,
+    /// Known endpoint, other methods.
+    MethodNotAllowed,
+}
+
+impl ApiRoute {
+    /// The action (and so the permission) a method on this endpoint is: the one table the
+    /// router consults before calling [`crate::authz::authorize`].
+    pub fn access(&self, method: &str) -> Result<Access, NoAccess> {
+        use Action::*;
+        let access = match (self, method) {
+            (ApiRoute::NotFound, _) => return Err(NoAccess::NotFound),
+            (ApiRoute::Login, "POST") => Access::Anyone,
+            (ApiRoute::Logout, "POST") | (ApiRoute::Session, "GET") | (ApiRoute::OwnPassword, "POST") => Access::SignedIn,
+            (ApiRoute::Users, "GET" | "POST") | (ApiRoute::User { .. }, "PATCH" | "DELETE") | (ApiRoute::UserPassword { .. }, "POST") => {
+                Access::Act(ManageUsers)
+            }
+            (ApiRoute::Audit, "GET") => Access::Act(ReadAudit),
+            (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
+            (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. }, "GET") => Access::Act(ReadSite),
+            (ApiRoute::Draft { .. }, "PUT") => Access::Act(EditSite),
+            (ApiRoute::Publish { .. } | ApiRoute::Rollback { .. }, "POST") => Access::Act(PublishSite),
+            _ => return Err(NoAccess::MethodNotAllowed),
+        };
+        Ok(access)
+    }
+
+    /// The site the endpoint is about, if any.
+    pub fn site(&self) -> Option<&str> {
+        match self {
+            ApiRoute::Draft { site }
+            | ApiRoute::Publish { site }
+            | ApiRoute::Data { site }
+            | ApiRoute::Revisions { site }
+            | ApiRoute::Rollback { site } => Some(site),
+            _ => None,
+        }
     }
 }
 
@@ -200,6 +288,55 @@ mod tests {
         assert_eq!(route("x", "/api/sites/mincifra/publish", DOMAIN), Route::Api(ApiRoute::Publish { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/sites/mincifra/data", DOMAIN), Route::Api(ApiRoute::Data { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/nope", DOMAIN), Route::Api(ApiRoute::NotFound));
+    }
+
+    #[test]
+    fn account_routes() {
+        let api = |path: &str| match route("x", path, DOMAIN) {
+            Route::Api(api) => api,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(api("/api/login"), ApiRoute::Login);
+        assert_eq!(api("/api/users/12"), ApiRoute::User { id: 12 });
+        assert_eq!(api("/api/users/12/password"), ApiRoute::UserPassword { id: 12 });
+        assert_eq!(api("/api/users/0"), ApiRoute::NotFound);
+        assert_eq!(api("/api/users/x"), ApiRoute::NotFound);
+        assert_eq!(api("/api/sites/gb4/revisions"), ApiRoute::Revisions { site: "gb4".into() });
+    }
+
+    /// Every endpoint and method the API answers, with what it needs.
+    #[test]
+    fn access_table() {
+        use Action::*;
+        let site = || "mincifra".to_string();
+        let cases = [
+            (ApiRoute::Login, "POST", Ok(Access::Anyone)),
+            (ApiRoute::Login, "GET", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Logout, "POST", Ok(Access::SignedIn)),
+            (ApiRoute::Session, "GET", Ok(Access::SignedIn)),
+            (ApiRoute::OwnPassword, "POST", Ok(Access::SignedIn)),
+            (ApiRoute::Users, "GET", Ok(Access::Act(ManageUsers))),
+            (ApiRoute::Users, "POST", Ok(Access::Act(ManageUsers))),
+            (ApiRoute::User { id: 1 }, "PATCH", Ok(Access::Act(ManageUsers))),
+            (ApiRoute::User { id: 1 }, "DELETE", Ok(Access::Act(ManageUsers))),
+            (ApiRoute::User { id: 1 }, "GET", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::UserPassword { id: 1 }, "POST", Ok(Access::Act(ManageUsers))),
+            (ApiRoute::Audit, "GET", Ok(Access::Act(ReadAudit))),
+            (ApiRoute::ListSites, "GET", Ok(Access::Act(ListSites))),
+            (ApiRoute::Draft { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Draft { site: site() }, "PUT", Ok(Access::Act(EditSite))),
+            (ApiRoute::Draft { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Data { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Publish { site: site() }, "POST", Ok(Access::Act(PublishSite))),
+            (ApiRoute::Rollback { site: site() }, "POST", Ok(Access::Act(PublishSite))),
+            (ApiRoute::NotFound, "GET", Err(NoAccess::NotFound)),
+        ];
+        for (api, method, want) in cases {
+            assert_eq!(api.access(method), want, "{method} {api:?}");
+        }
+        assert_eq!(ApiRoute::Rollback { site: site() }.site(), Some("mincifra"));
+        assert_eq!(ApiRoute::Users.site(), None);
     }
 
     fn file(site: &str, kind: SiteFileKind, base: &str) -> Route {

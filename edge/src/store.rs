@@ -3,7 +3,9 @@
 use civic_renderer::A11ySettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
-use worker::{Bucket, D1Database, KvStore};
+use worker::{Bucket, D1Database, D1PreparedStatement, KvStore};
+
+use crate::accounts_store::{audit_entry_if_changed, Actor};
 
 use crate::api::{ApiError, SiteSummary};
 use crate::security::sha256_hex;
@@ -34,7 +36,7 @@ pub(crate) fn storage(err: impl std::fmt::Display) -> ApiError {
 }
 
 /// D1 takes numbers as JS numbers; i64 would become a BigInt it refuses.
-fn num(n: i64) -> JsValue {
+pub(crate) fn num(n: i64) -> JsValue {
     JsValue::from_f64(n as f64)
 }
 
@@ -51,9 +53,16 @@ pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>
     .map_err(storage)
 }
 
-pub async fn list_sites(db: &D1Database) -> Result<Vec<SiteSummary>, ApiError> {
-    db.prepare("SELECT slug, name, draft_version, published_revision FROM sites ORDER BY name")
-        .all()
+/// Every site, or only those with the given ids (an editor's own).
+pub async fn list_sites(db: &D1Database, only: Option<&[i64]>) -> Result<Vec<SiteSummary>, ApiError> {
+    let only = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
+    db.prepare(
+        "SELECT slug, name, kind, draft_version, published_revision FROM sites \
+         WHERE ?1 IS NULL OR id IN (SELECT value FROM json_each(?1)) ORDER BY name",
+    )
+    .bind(&[only.map_or(JsValue::NULL, JsValue::from)])
+    .map_err(storage)?
+    .all()
         .await
         .map_err(storage)?
         .results::<SiteSummary>()
@@ -90,23 +99,23 @@ pub async fn save_draft(
     site: &SiteRow,
     base_version: i64,
     document_json: &str,
+    actor: &Actor<'_>,
 ) -> Result<i64, ApiError> {
     if site.draft_version != base_version {
         return Err(ApiError::StaleVersion { current_version: site.draft_version });
     }
     let key = format!("docs/{}/{}.json", site.id, sha256_hex(document_json.as_bytes()));
     bucket.put(&key, document_json.as_bytes().to_vec()).execute().await.map_err(storage)?;
-    let result = db
+    let update = db
         .prepare(
             "UPDATE sites SET draft_version = draft_version + 1, draft_key = ?1, updated_at = datetime('now') \
              WHERE id = ?2 AND draft_version = ?3",
         )
         .bind(&[key.into(), num(site.id), num(base_version)])
-        .map_err(storage)?
-        .run()
-        .await
         .map_err(storage)?;
-    let changed = result.meta().map_err(storage)?.and_then(|m| m.changes).unwrap_or(0);
+    let log = audit_entry_if_changed(db, actor, "draft.save", Some(site.id), &format!("version {}", base_version + 1))?;
+    let results = db.batch(vec![update, log]).await.map_err(storage)?;
+    let changed = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
     if changed == 1 {
         return Ok(base_version + 1);
     }
@@ -115,37 +124,90 @@ pub async fn save_draft(
 }
 
 /// Publishes draft `version` as a new revision in one D1 transaction: the revision row is
-/// only inserted if the draft is still at `version`, and the site's pointer follows it.
-pub async fn publish(db: &D1Database, site: &SiteRow, version: i64) -> Result<i64, ApiError> {
+/// only inserted if the draft is still at `version`, the site's pointer follows it, and the
+/// audit entry is written with it.
+pub async fn publish(db: &D1Database, site: &SiteRow, version: i64, actor: &Actor<'_>) -> Result<i64, ApiError> {
     let insert = db
         .prepare(
-            "INSERT INTO revisions (site_id, revision, doc_key, draft_version) \
-             SELECT id, COALESCE((SELECT MAX(revision) FROM revisions WHERE site_id = ?1), 0) + 1, draft_key, draft_version \
+            "INSERT INTO revisions (site_id, revision, doc_key, draft_version, published_by) \
+             SELECT id, COALESCE((SELECT MAX(revision) FROM revisions WHERE site_id = ?1), 0) + 1, draft_key, draft_version, ?3 \
              FROM sites WHERE id = ?1 AND draft_version = ?2",
         )
-        .bind(&[num(site.id), num(version)])
+        .bind(&[num(site.id), num(version), actor.login.into()])
         .map_err(storage)?;
+    let log = audit_entry_if_changed(db, actor, "site.publish", Some(site.id), &format!("draft {version}"))?;
+    let inserted = insert_revision(db, site, insert, log).await?;
+    if !inserted {
+        let current = current_draft_version(db, site.id).await?;
+        return Err(ApiError::StaleVersion { current_version: current });
+    }
+    published_revision(db, site.id).await
+}
+
+/// Publishes an earlier revision's document again, as a new revision (history stays linear
+/// and the rollback itself can be rolled back). The draft is left as it is.
+pub async fn rollback(db: &D1Database, site: &SiteRow, revision: i64, actor: &Actor<'_>) -> Result<i64, ApiError> {
+    let insert = db
+        .prepare(
+            "INSERT INTO revisions (site_id, revision, doc_key, draft_version, published_by, restored_from) \
+             SELECT site_id, (SELECT MAX(revision) FROM revisions WHERE site_id = ?1) + 1, doc_key, draft_version, ?3, revision \
+             FROM revisions WHERE site_id = ?1 AND revision = ?2",
+        )
+        .bind(&[num(site.id), num(revision), actor.login.into()])
+        .map_err(storage)?;
+    let log = audit_entry_if_changed(db, actor, "site.rollback", Some(site.id), &format!("revision {revision}"))?;
+    if !insert_revision(db, site, insert, log).await? {
+        return Err(ApiError::BadRequest { path: "revision".into(), reason: format!("no revision {revision}") });
+    }
+    published_revision(db, site.id).await
+}
+
+/// Runs a revision insert, moves the site's pointer to the newest revision and logs, all in
+/// one transaction; whether a row was inserted.
+async fn insert_revision(db: &D1Database, site: &SiteRow, insert: D1PreparedStatement, log: D1PreparedStatement) -> Result<bool, ApiError> {
     let point = db
         .prepare("UPDATE sites SET published_revision = (SELECT MAX(revision) FROM revisions WHERE site_id = ?1) WHERE id = ?1")
         .bind(&[num(site.id)])
         .map_err(storage)?;
-    let results = db.batch(vec![insert, point]).await.map_err(storage)?;
-    let inserted = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        .unwrap_or(0);
-    if inserted != 1 {
-        let current = current_draft_version(db, site.id).await?;
-        return Err(ApiError::StaleVersion { current_version: current });
-    }
+    // The log entry follows the insert directly: it is written only if the insert was.
+    let results = db.batch(vec![insert, log, point]).await.map_err(storage)?;
+    let inserted = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
+    Ok(inserted == 1)
+}
+
+async fn published_revision(db: &D1Database, site_id: i64) -> Result<i64, ApiError> {
     db.prepare("SELECT published_revision FROM sites WHERE id = ?1")
-        .bind(&[num(site.id)])
+        .bind(&[num(site_id)])
         .map_err(storage)?
         .first::<i64>(Some("published_revision"))
         .await
         .map_err(storage)?
         .ok_or_else(|| ApiError::Storage("published revision missing".into()))
+}
+
+/// One published revision, as the history lists it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RevisionSummary {
+    pub revision: i64,
+    pub draft_version: i64,
+    pub published_at: String,
+    pub published_by: String,
+    pub restored_from: Option<i64>,
+}
+
+/// The site's revisions, newest first.
+pub async fn revisions(db: &D1Database, site_id: i64) -> Result<Vec<RevisionSummary>, ApiError> {
+    db.prepare(
+        "SELECT revision, draft_version, published_at, published_by, restored_from FROM revisions \
+         WHERE site_id = ?1 ORDER BY revision DESC",
+    )
+    .bind(&[num(site_id)])
+    .map_err(storage)?
+    .all()
+    .await
+    .map_err(storage)?
+    .results::<RevisionSummary>()
+    .map_err(storage)
 }
 
 async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError> {

@@ -6,13 +6,12 @@ use civic_renderer::{
     RenderOptions,
 };
 use civic_shared::SiteDocument;
-use serde_json::value::RawValue;
-use worker::{event, Context, Env, Method, Request, Response, Result, Url};
+use worker::{event, Context, Env, Request, Response, Result, Url};
 
 use crate::accessible;
-use crate::api::{self, ApiError, DraftBody, PublishDraft};
-use crate::routing::{route, ApiRoute, PublicPage, Route, SiteFile, SiteFileKind};
-use crate::security::{is_same_origin, public_page_csp, sha256_hex, PUBLIC_HEADERS};
+use crate::api::ApiError;
+use crate::routing::{route, PublicPage, Route, SiteFile, SiteFileKind};
+use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::{self, CachedPageMeta};
 
@@ -40,11 +39,15 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             to.set_path("/admin/");
             Response::redirect_with_status(to, 302)
         }
-        Route::Api(api_route) => match handle_api(req, &env, api_route, &host).await {
+        Route::Api(api_route) => match crate::api_entry::handle_api(req, &env, api_route, &host).await {
             Ok(response) => Ok(response),
             Err(err) => {
                 let (status, body) = err.to_http();
-                json_response(status, &body)
+                let mut response = json_response(status, &body)?;
+                if let ApiError::RateLimited { retry_after } = err {
+                    response.headers_mut().set("Retry-After", &retry_after.to_string())?;
+                }
+                Ok(response)
             }
         },
         Route::Static => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
@@ -249,77 +252,11 @@ fn storage_error(err: ApiError) -> Result<Response> {
     Ok(response)
 }
 
-fn json_response(status: u16, body: &str) -> Result<Response> {
+pub(crate) fn json_response(status: u16, body: &str) -> Result<Response> {
     let mut response = Response::ok(body)?.with_status(status);
     let headers = response.headers_mut();
     headers.set("Content-Type", "application/json; charset=utf-8")?;
     headers.set("Cache-Control", "no-store")?;
     headers.set("X-Content-Type-Options", "nosniff")?;
     Ok(response)
-}
-
-/// The API. Accounts arrive with the backend issue as one more check here, before dispatch;
-/// until then the API is open, but every state change must come from this origin.
-async fn handle_api(mut req: Request, env: &Env, api_route: ApiRoute, host: &str) -> std::result::Result<Response, ApiError> {
-    let method = req.method();
-    if method != Method::Get && method != Method::Head {
-        let header = |name: &str| req.headers().get(name).ok().flatten();
-        if !is_same_origin(header("sec-fetch-site").as_deref(), header("origin").as_deref(), host) {
-            return Err(ApiError::CrossSite);
-        }
-    }
-    let db = env.d1("DB").map_err(store::storage)?;
-    let ok = |value: &str| json_response(200, value).map_err(store::storage);
-    match (api_route, method) {
-        (ApiRoute::ListSites, Method::Get) => {
-            let sites = store::list_sites(&db).await?;
-            ok(&serde_json::json!({ "sites": sites }).to_string())
-        }
-        (ApiRoute::Draft { site }, Method::Get) => {
-            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
-            let bucket = env.bucket("DOCS").map_err(store::storage)?;
-            let json = store::read_document(&bucket, &site.draft_key)
-                .await?
-                .ok_or_else(|| ApiError::Storage(format!("missing {}", site.draft_key)))?;
-            let document = RawValue::from_string(json).map_err(store::storage)?;
-            let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
-            ok(&serde_json::to_string(&body).map_err(store::storage)?)
-        }
-        (ApiRoute::Data { site }, Method::Get) => {
-            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
-            let bucket = env.bucket("DOCS").map_err(store::storage)?;
-            let data = store::read_collections(&bucket, site.id).await?;
-            ok(&serde_json::to_string(&data).map_err(store::storage)?)
-        }
-        (ApiRoute::Draft { site }, Method::Put) => {
-            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
-            let body = read_body(&mut req).await?;
-            let (save, document) = api::parse_save(&body)?;
-            let bucket = env.bucket("DOCS").map_err(store::storage)?;
-            let version = store::save_draft(&db, &bucket, &site, save.base_version, &document.to_json()).await?;
-            ok(&serde_json::json!({ "version": version }).to_string())
-        }
-        (ApiRoute::Publish { site }, Method::Post) => {
-            let site = store::site_by_slug(&db, &site).await?.ok_or(ApiError::SiteNotFound)?;
-            let body = read_body(&mut req).await?;
-            let publish: PublishDraft = serde_json::from_str(&body)
-                .map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
-            let revision = store::publish(&db, &site, publish.version).await?;
-            ok(&serde_json::json!({ "revision": revision }).to_string())
-        }
-        (ApiRoute::NotFound, _) => Err(ApiError::NotFound),
-        _ => Err(ApiError::MethodNotAllowed),
-    }
-}
-
-async fn read_body(req: &mut Request) -> std::result::Result<String, ApiError> {
-    let declared = req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > api::MAX_BODY_BYTES) {
-        return Err(ApiError::TooLarge);
-    }
-    let body = req.text().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
-    if body.len() > api::MAX_BODY_BYTES {
-        return Err(ApiError::TooLarge);
-    }
-    Ok(body)
 }

@@ -31,3 +31,18 @@ test('the constructor has no accessibility violations', async () => {
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test('the sign-in form has no accessibility violations, at desktop and phone widths', async () => {
+  const fresh = await launch({ bypassCSP: true });
+  try {
+    const page = await fresh.newPage();
+    for (const viewport of WIDTHS) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${BASE_URL}/admin/`);
+      await page.getByRole('heading', { name: 'Вход в конструктор сайтов' }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+    }
+  } finally {
+    await fresh.close();
+  }
+});

@@ -4,6 +4,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BASE_URL, ARTIFACTS, launch, openConstructor } from '../support/browser.mjs';
+import { ACCOUNTS, signIn } from '../support/session.mjs';
+
+const editor = await signIn(ACCOUNTS.editors.mincifra);
 
 const contexts = [];
 after(async () => Promise.all(contexts.map((c) => c.close())));
@@ -89,7 +92,7 @@ test('a save based on an old version gets 409; the first edit survives and the s
   await saveState(second).filter({ hasText: 'сохранил кто-то другой' }).waitFor();
   await second.screenshot({ path: join(ARTIFACTS, 'constructor-conflict.png') });
 
-  const draft = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  const draft = await editor.json('/api/sites/mincifra/draft');
   const text = JSON.stringify(draft.document);
   assert.ok(text.includes('Задачи (правка первого редактора)'), 'the first save survives');
   assert.ok(!text.includes('второго'), 'the stale save changed nothing');
@@ -105,13 +108,9 @@ test('a save based on an old version gets 409; the first edit survives and the s
 });
 
 test('the API refuses a stale version with 409 and a cross-site write with 403', async () => {
-  const { version, document } = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  const { version, document } = await editor.json('/api/sites/mincifra/draft');
   const put = (base, headers = {}) =>
-    fetch(`${BASE_URL}/api/sites/mincifra/draft`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', ...headers },
-      body: JSON.stringify({ base_version: base, document }),
-    });
+    editor.call('/api/sites/mincifra/draft', { method: 'PUT', headers, body: { base_version: base, document } });
   const ok = await put(version);
   assert.equal(ok.status, 200);
   assert.equal((await ok.json()).version, version + 1);
@@ -120,20 +119,16 @@ test('the API refuses a stale version with 409 and a cross-site write with 403',
   assert.deepEqual(await stale.json(), { error: { code: 'stale_version', current_version: version + 1 } });
   const crossSite = await put(version + 1, { Origin: 'https://evil.example' });
   assert.equal(crossSite.status, 403);
-  const after = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  const after = await editor.json('/api/sites/mincifra/draft');
   assert.equal(after.version, version + 1, 'refused writes changed nothing');
 });
 
 test('an invalid document is refused with every problem and its JSON path', async () => {
-  const { version, document } = await (await fetch(`${BASE_URL}/api/sites/mincifra/draft`)).json();
+  const { version, document } = await editor.json('/api/sites/mincifra/draft');
   const index = document.pages.about.blocks.findIndex((b) => b.id === 'img-building');
   document.pages.about.blocks[index].alt = '';
   document.pages.about.blocks[index].src = 'javascript:alert(1)';
-  const res = await fetch(`${BASE_URL}/api/sites/mincifra/draft`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ base_version: version, document }),
-  });
+  const res = await editor.call('/api/sites/mincifra/draft', { method: 'PUT', body: { base_version: version, document } });
   assert.equal(res.status, 422);
   const { error } = await res.json();
   assert.deepEqual(error.problems.map((p) => p.path).sort(), [`pages.about.blocks[${index}].alt`, `pages.about.blocks[${index}].src`]);

@@ -28,10 +28,23 @@ export async function launch(contextOptions = {}) {
   return context;
 }
 
-/** Opens the constructor on a site and waits until its draft is on screen. */
-export async function openConstructor(context, site) {
+/**
+ * Opens the constructor on a site, signing in through its form when the browser has no
+ * session yet (by default as the site's demo editor), and waits until the draft is on screen.
+ */
+export async function openConstructor(context, site, account) {
+  const { ACCOUNTS } = await import('./session.mjs');
+  const { login, password } = account ?? ACCOUNTS.editors[site] ?? ACCOUNTS.administrator;
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/admin/?site=${site}`);
-  await page.getByRole('heading', { name: 'Блоки страницы' }).waitFor();
+  const form = page.getByLabel('Логин', { exact: true });
+  const editor = page.getByRole('heading', { name: 'Блоки страницы' });
+  await form.or(editor).first().waitFor();
+  if (await form.isVisible()) {
+    await form.fill(login);
+    await page.getByLabel('Пароль', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+  }
+  await editor.waitFor();
   return page;
 }

@@ -1,0 +1,327 @@
+//! The JSON API shell: CSRF and session checks, one authorisation decision per request, then
+//! the handler. Errors come back as `ApiError` and are turned into HTTP once, by the caller.
+
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use serde_json::value::RawValue;
+use worker::{D1Database, Date, Env, Method, Request, Response};
+
+use crate::accounts::{
+    self, encode_token, ChangeOwnPassword, ChangeUser, CreateUser, LoginRequest, SetPassword, StoredHash, LOGIN_PER_ACCOUNT,
+    LOGIN_PER_ADDRESS, PASSWORD_CHANGES, PBKDF2_ITERATIONS, SALT_BYTES, SESSION_SECONDS,
+};
+use crate::accounts_store::{self as accounts_db, Actor, NewUser, Session, UserChange};
+use crate::api::{self, ApiError, DraftBody, PublishDraft};
+use crate::authz::{authorize, sees_every_site, Denied};
+use crate::crypto::{pbkdf2_sha256, random_bytes};
+use crate::routing::{Access, ApiRoute, NoAccess};
+use crate::security::{is_same_origin, sha256_hex};
+use crate::store::{self, storage, SiteRow};
+
+/// One API request on its way through the checks.
+struct Call<'a> {
+    req: Request,
+    env: &'a Env,
+    db: D1Database,
+    ip: String,
+    now: i64,
+}
+
+/// Answers an API request. State changes must come from this origin; every endpoint but
+/// login needs a session; state changes also need the session's CSRF token; and the
+/// route's action is authorised once, here, before its handler runs.
+pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) -> Result<Response, ApiError> {
+    let method = req.method();
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let changes_state = method != Method::Get && method != Method::Head;
+    if changes_state && !is_same_origin(header("sec-fetch-site").as_deref(), header("origin").as_deref(), host) {
+        return Err(ApiError::CrossSite);
+    }
+    let access = route.access(method.as_ref()).map_err(|no| match no {
+        NoAccess::NotFound => ApiError::NotFound,
+        NoAccess::MethodNotAllowed => ApiError::MethodNotAllowed,
+    })?;
+    let ip = header("cf-connecting-ip").unwrap_or_default();
+    let csrf_header = header("x-csrf-token");
+    let token = accounts::session_token(header("cookie").as_deref()).map(str::to_string);
+    let db = env.d1("DB").map_err(storage)?;
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let mut call = Call { req, env, db, ip, now };
+    if access == Access::Anyone {
+        return login(&mut call).await;
+    }
+    let token = token.ok_or(ApiError::Unauthenticated)?;
+    let token_hash = sha256_hex(token.as_bytes());
+    let session = accounts_db::session(&call.db, &token_hash, now).await?.ok_or(ApiError::Unauthenticated)?;
+    if changes_state && csrf_header.as_deref() != Some(session.csrf.as_str()) {
+        return Err(ApiError::CsrfTokenMissing);
+    }
+    let site = match route.site() {
+        Some(slug) => Some(store::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?),
+        None => None,
+    };
+    if let Access::Act(action) = access {
+        authorize(&session.principal, action, site.as_ref().map(|s| s.id)).map_err(ApiError::Denied)?;
+    }
+    let ip = call.ip.clone();
+    let actor = Actor { user_id: Some(session.principal.user_id), login: &session.principal.login, ip: &ip };
+    match (route, site) {
+        (ApiRoute::Logout, _) => logout(&call, &token_hash, &actor).await,
+        (ApiRoute::Session, _) => session_info(&call, &session).await,
+        (ApiRoute::OwnPassword, _) => change_own_password(&mut call, &session, &actor).await,
+        (ApiRoute::Users, _) if call.req.method() == Method::Get => {
+            ok(&json!({ "users": accounts_db::list_users(&call.db).await? }))
+        }
+        (ApiRoute::Users, _) => create_user(&mut call, &actor).await,
+        (ApiRoute::User { id }, _) if call.req.method() == Method::Delete => {
+            refuse_self(&session, id)?;
+            existing_user(&call.db, id).await?;
+            accounts_db::delete_user(&call.db, id, &actor).await?;
+            ok(&json!({ "deleted": id }))
+        }
+        (ApiRoute::User { id }, _) => change_user(&mut call, &session, id, &actor).await,
+        (ApiRoute::UserPassword { id }, _) => set_user_password(&mut call, &session, id, &actor).await,
+        (ApiRoute::Audit, _) => audit_log(&call).await,
+        (ApiRoute::ListSites, _) => {
+            let own = (!sees_every_site(session.principal.role)).then_some(session.principal.sites.as_slice());
+            ok(&json!({ "sites": store::list_sites(&call.db, own).await? }))
+        }
+        (ApiRoute::Draft { .. }, Some(site)) if call.req.method() == Method::Get => read_draft(&call, &site).await,
+        (ApiRoute::Draft { .. }, Some(site)) => {
+            let body = read_body(&mut call.req).await?;
+            let (save, document) = api::parse_save(&body)?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document.to_json(), &actor).await?;
+            ok(&json!({ "version": version }))
+        }
+        (ApiRoute::Data { .. }, Some(site)) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let data = store::read_collections(&bucket, site.id).await?;
+            ok(&data)
+        }
+        (ApiRoute::Publish { .. }, Some(site)) => {
+            let publish: PublishDraft = read_json(&mut call.req).await?;
+            let revision = store::publish(&call.db, &site, publish.version, &actor).await?;
+            ok(&json!({ "revision": revision }))
+        }
+        (ApiRoute::Revisions { .. }, Some(site)) => {
+            let revisions = store::revisions(&call.db, site.id).await?;
+            ok(&json!({ "published_revision": site.published_revision, "revisions": revisions }))
+        }
+        (ApiRoute::Rollback { .. }, Some(site)) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Rollback {
+                revision: i64,
+            }
+            let rollback: Rollback = read_json(&mut call.req).await?;
+            let revision = store::rollback(&call.db, &site, rollback.revision, &actor).await?;
+            ok(&json!({ "revision": revision }))
+        }
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+/// `POST /api/login`: rate-limited per login and per address; the same answer for an
+/// unknown login and a wrong password, after the same slow hashing.
+async fn login(call: &mut Call<'_>) -> Result<Response, ApiError> {
+    let body: LoginRequest = read_json(&mut call.req).await?;
+    let login = accounts::normalize_login(&body.login).unwrap_or_default();
+    let (login_key, ip_key) = (format!("login:{login}"), format!("ip:{}", call.ip));
+    for (key, limit) in [(&login_key, LOGIN_PER_ACCOUNT), (&ip_key, LOGIN_PER_ADDRESS)] {
+        if let Some(retry_after) = accounts_db::attempts_left(&call.db, key, limit, call.now).await? {
+            return Err(ApiError::RateLimited { retry_after });
+        }
+    }
+    let user = match login.is_empty() {
+        true => None,
+        false => accounts_db::user_for_login(&call.db, &login).await?,
+    };
+    let stored = user.as_ref().and_then(|u| StoredHash::parse(&u.password_hash));
+    // Unknown logins are hashed too, against a throwaway salt, so timing tells nothing.
+    let (salt, iterations) = stored.as_ref().map_or((vec![0; SALT_BYTES], PBKDF2_ITERATIONS), |s| (s.salt.clone(), s.iterations));
+    let password_ok = body.password.len() <= accounts::MAX_PASSWORD_BYTES && {
+        let derived = pbkdf2_sha256(&body.password, &salt, iterations).await?;
+        stored.as_ref().is_some_and(|s| s.matches(&derived))
+    };
+    let actor = Actor { user_id: user.as_ref().map(|u| u.id), login: &login, ip: &call.ip };
+    let (Some(user), true) = (user.as_ref(), password_ok) else {
+        accounts_db::record_failure(&call.db, &login_key, LOGIN_PER_ACCOUNT, call.now).await?;
+        accounts_db::record_failure(&call.db, &ip_key, LOGIN_PER_ADDRESS, call.now).await?;
+        accounts_db::audit(&call.db, &actor, "login.failed", None, "").await?;
+        return Err(ApiError::WrongCredentials);
+    };
+    if user.status == "banned" {
+        return Err(ApiError::Denied(Denied::Banned));
+    }
+    let token = encode_token(&random_bytes::<32>());
+    let csrf = encode_token(&random_bytes::<32>());
+    let token_hash = sha256_hex(token.as_bytes());
+    accounts_db::create_session(&call.db, user.id, &token_hash, &csrf, call.now + SESSION_SECONDS, &actor).await?;
+    let session = accounts_db::session(&call.db, &token_hash, call.now).await?.ok_or_else(|| storage("new session missing"))?;
+    let mut response = session_info(call, &session).await?;
+    response.headers_mut().set("Set-Cookie", &accounts::session_cookie(&token)).map_err(storage)?;
+    Ok(response)
+}
+
+async fn logout(call: &Call<'_>, token_hash: &str, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    accounts_db::end_session(&call.db, token_hash, actor).await?;
+    let mut response = ok(&json!({ "signed_out": true }))?;
+    response.headers_mut().set("Set-Cookie", &accounts::clear_session_cookie()).map_err(storage)?;
+    Ok(response)
+}
+
+/// `GET /api/session`: the user (with their sites) and the CSRF token.
+async fn session_info(call: &Call<'_>, session: &Session) -> Result<Response, ApiError> {
+    let user = accounts_db::user_by_id(&call.db, session.principal.user_id).await?.ok_or(ApiError::Unauthenticated)?;
+    ok(&json!({ "user": user, "csrf": session.csrf }))
+}
+
+async fn change_own_password(call: &mut Call<'_>, session: &Session, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    let body: ChangeOwnPassword = read_json(&mut call.req).await?;
+    let principal = &session.principal;
+    let key = format!("password:{}", principal.user_id);
+    if let Some(retry_after) = accounts_db::attempts_left(&call.db, &key, PASSWORD_CHANGES, call.now).await? {
+        return Err(ApiError::RateLimited { retry_after });
+    }
+    let user = accounts_db::user_for_login(&call.db, &principal.login).await?.ok_or(ApiError::Unauthenticated)?;
+    let stored = StoredHash::parse(&user.password_hash).ok_or(ApiError::WrongCredentials)?;
+    let current_ok = body.current_password.len() <= accounts::MAX_PASSWORD_BYTES
+        && stored.matches(&pbkdf2_sha256(&body.current_password, &stored.salt, stored.iterations).await?);
+    if !current_ok {
+        accounts_db::record_failure(&call.db, &key, PASSWORD_CHANGES, call.now).await?;
+        return Err(ApiError::WrongCredentials);
+    }
+    accounts::check_password(&principal.login, &body.new_password).map_err(ApiError::WeakPassword)?;
+    let hash = new_password_hash(&body.new_password).await?;
+    // Every session ends, this one included; the browser gets a fresh one.
+    accounts_db::set_password(&call.db, principal.user_id, &hash, actor).await?;
+    let token = encode_token(&random_bytes::<32>());
+    let token_hash = sha256_hex(token.as_bytes());
+    accounts_db::create_session(&call.db, principal.user_id, &token_hash, &session.csrf, call.now + SESSION_SECONDS, actor).await?;
+    let mut response = ok(&json!({ "changed": true, "csrf": session.csrf }))?;
+    response.headers_mut().set("Set-Cookie", &accounts::session_cookie(&token)).map_err(storage)?;
+    Ok(response)
+}
+
+async fn create_user(call: &mut Call<'_>, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    let body: CreateUser = read_json(&mut call.req).await?;
+    let login = accounts::normalize_login(&body.login).ok_or_else(|| bad("login", "латинские буквы, цифры, «.», «_» или «-», от 3 до 64 знаков"))?;
+    let name = accounts::normalize_name(&body.name).ok_or_else(|| bad("name", "укажите имя, до 200 знаков"))?;
+    accounts::check_password(&login, &body.password).map_err(ApiError::WeakPassword)?;
+    let site_ids = accounts_db::site_ids(&call.db, &body.sites).await?.ok_or_else(|| bad("sites", "нет сайта с таким адресом"))?;
+    let hash = new_password_hash(&body.password).await?;
+    let user = NewUser { login: &login, name: &name, role: body.role, password_hash: &hash, site_ids: &site_ids };
+    let id = accounts_db::create_user(&call.db, &user, actor).await?;
+    let view = accounts_db::user_by_id(&call.db, id).await?;
+    json_with_status(201, &json!({ "user": view }))
+}
+
+async fn change_user(call: &mut Call<'_>, session: &Session, id: i64, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    let body: ChangeUser = read_json(&mut call.req).await?;
+    existing_user(&call.db, id).await?;
+    if body.role.is_some() || body.status.is_some() {
+        // An administrator cannot lock themselves out by demoting or banning their own account.
+        refuse_self(session, id)?;
+    }
+    let name = match body.name.as_deref() {
+        Some(name) => Some(accounts::normalize_name(name).ok_or_else(|| bad("name", "укажите имя, до 200 знаков"))?),
+        None => None,
+    };
+    let site_ids = match body.sites.as_deref() {
+        Some(slugs) => Some(accounts_db::site_ids(&call.db, slugs).await?.ok_or_else(|| bad("sites", "нет сайта с таким адресом"))?),
+        None => None,
+    };
+    let change = UserChange { name: name.as_deref(), role: body.role, status: body.status, site_ids: site_ids.as_deref() };
+    accounts_db::change_user(&call.db, id, &change, actor).await?;
+    ok(&json!({ "user": accounts_db::user_by_id(&call.db, id).await? }))
+}
+
+async fn set_user_password(call: &mut Call<'_>, session: &Session, id: i64, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    let body: SetPassword = read_json(&mut call.req).await?;
+    let key = format!("password:{}", session.principal.user_id);
+    if let Some(retry_after) = accounts_db::attempts_left(&call.db, &key, PASSWORD_CHANGES, call.now).await? {
+        return Err(ApiError::RateLimited { retry_after });
+    }
+    // Every reset counts, successful or not: a stolen administrator session cannot spray resets.
+    accounts_db::record_failure(&call.db, &key, PASSWORD_CHANGES, call.now).await?;
+    let user = existing_user(&call.db, id).await?;
+    accounts::check_password(&user.login, &body.password).map_err(ApiError::WeakPassword)?;
+    let hash = new_password_hash(&body.password).await?;
+    accounts_db::set_password(&call.db, id, &hash, actor).await?;
+    ok(&json!({ "changed": true }))
+}
+
+/// `GET /api/audit?site=<slug>&before=<id>`: fifty entries at a time, newest first.
+async fn audit_log(call: &Call<'_>) -> Result<Response, ApiError> {
+    const PAGE: i64 = 50;
+    let url = call.req.url().map_err(storage)?;
+    let (mut site, mut before) = (None, None);
+    for (name, value) in url.query_pairs() {
+        match name.as_ref() {
+            "site" => site = Some(store::site_by_slug(&call.db, &value).await?.ok_or(ApiError::SiteNotFound)?.id),
+            "before" => before = Some(value.parse::<i64>().map_err(|_| bad("before", "номер записи"))?),
+            _ => {}
+        }
+    }
+    let entries = accounts_db::audit_page(&call.db, site, before, PAGE).await?;
+    let next = (entries.len() as i64 == PAGE).then(|| entries.last().map(|e| e.id)).flatten();
+    ok(&json!({ "entries": entries, "next_before": next }))
+}
+
+async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiError> {
+    let bucket = call.env.bucket("DOCS").map_err(storage)?;
+    let json = store::read_document(&bucket, &site.draft_key)
+        .await?
+        .ok_or_else(|| ApiError::Storage(format!("missing {}", site.draft_key)))?;
+    let document = RawValue::from_string(json).map_err(storage)?;
+    let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
+    ok(&body)
+}
+
+async fn new_password_hash(password: &str) -> Result<String, ApiError> {
+    let salt = random_bytes::<SALT_BYTES>().to_vec();
+    let hash = pbkdf2_sha256(password, &salt, PBKDF2_ITERATIONS).await?;
+    Ok(StoredHash { iterations: PBKDF2_ITERATIONS, salt, hash }.to_stored())
+}
+
+async fn existing_user(db: &D1Database, id: i64) -> Result<accounts::UserView, ApiError> {
+    accounts_db::user_by_id(db, id).await?.ok_or(ApiError::NotFound)
+}
+
+fn refuse_self(session: &Session, id: i64) -> Result<(), ApiError> {
+    match session.principal.user_id == id {
+        true => Err(ApiError::Denied(Denied::Forbidden)),
+        false => Ok(()),
+    }
+}
+
+fn bad(path: &str, reason: &str) -> ApiError {
+    ApiError::BadRequest { path: path.into(), reason: reason.into() }
+}
+
+async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    let body = read_body(req).await?;
+    serde_json::from_str(&body).map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })
+}
+
+async fn read_body(req: &mut Request) -> Result<String, ApiError> {
+    let declared = req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > api::MAX_BODY_BYTES) {
+        return Err(ApiError::TooLarge);
+    }
+    let body = req.text().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
+    if body.len() > api::MAX_BODY_BYTES {
+        return Err(ApiError::TooLarge);
+    }
+    Ok(body)
+}
+
+fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {
+    json_with_status(200, value)
+}
+
+fn json_with_status(status: u16, value: &impl serde::Serialize) -> Result<Response, ApiError> {
+    let body = serde_json::to_string(value).map_err(storage)?;
+    crate::worker_entry::json_response(status, &body).map_err(storage)
+}

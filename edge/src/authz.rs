@@ -1,0 +1,270 @@
+//! Who may do what, decided in one pure function. The API router names the action and the
+//! site of every request and asks [`authorize`] exactly once, before any handler runs.
+//!
+//! Roles follow the Ryazan regulation (seeds/002, section 2): the **operator** (the regional
+//! ministry) watches every site and signs migration acts but does not edit content; the
+//! **administrator** (the regional IT centre) runs accounts, sites, backups and tokens and may
+//! change any site on request; an **editor** (an organisation's staff) works on the sites
+//! they belong to and sees no other.
+
+use serde::{Deserialize, Serialize};
+
+/// A platform role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The regional ministry: every site read-only, the dashboard, migration acts.
+    Operator,
+    /// The regional IT centre: users, sites, backups, tokens, and any site's content.
+    Administrator,
+    /// An organisation's staff: the content of their own sites.
+    Editor,
+}
+
+impl Role {
+    /// All roles, for exhaustive tests and forms.
+    pub const ALL: [Role; 3] = [Role::Operator, Role::Administrator, Role::Editor];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::Administrator => "administrator",
+            Role::Editor => "editor",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+}
+
+/// Whether an account may work: an administrator restricts (read-only) or bans (no access)
+/// a user who breaks the rules (regulation 2.7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountStatus {
+    /// Works normally.
+    Active,
+    /// May sign in and read, may change nothing.
+    Restricted,
+    /// May not sign in; existing sessions are ended.
+    Banned,
+}
+
+impl AccountStatus {
+    /// All statuses, for exhaustive tests.
+    pub const ALL: [AccountStatus; 3] = [AccountStatus::Active, AccountStatus::Restricted, AccountStatus::Banned];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountStatus::Active => "active",
+            AccountStatus::Restricted => "restricted",
+            AccountStatus::Banned => "banned",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(name: &str) -> Option<AccountStatus> {
+        AccountStatus::ALL.into_iter().find(|status| status.as_str() == name)
+    }
+}
+
+/// Something a signed-in user asks to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// See the list of sites (filtered to what the caller may read).
+    ListSites,
+    /// Read one site's draft, revisions, collections and media.
+    ReadSite,
+    /// Change one site's draft, collections or media.
+    EditSite,
+    /// Publish a site's draft or roll it back to an earlier revision.
+    PublishSite,
+    /// Create a site from a template, or delete one.
+    ManageSites,
+    /// Register, change, restrict, ban and remove users; set passwords.
+    ManageUsers,
+    /// Read the audit log.
+    ReadAudit,
+    /// Create and revoke API tokens.
+    ManageTokens,
+    /// The operator's dashboard of every site.
+    ViewDashboard,
+    /// Sign a site's act of completed migration.
+    SignMigrationAct,
+}
+
+impl Action {
+    /// All actions, for exhaustive tests.
+    pub const ALL: [Action; 10] = [
+        Action::ListSites,
+        Action::ReadSite,
+        Action::EditSite,
+        Action::PublishSite,
+        Action::ManageSites,
+        Action::ManageUsers,
+        Action::ReadAudit,
+        Action::ManageTokens,
+        Action::ViewDashboard,
+        Action::SignMigrationAct,
+    ];
+
+    /// Whether the action changes anything (a restricted account may do none of these).
+    fn changes_state(self) -> bool {
+        !matches!(self, Action::ListSites | Action::ReadSite | Action::ReadAudit | Action::ViewDashboard)
+    }
+
+    /// Whether the action concerns one site (and so needs one).
+    pub fn is_per_site(self) -> bool {
+        matches!(self, Action::ReadSite | Action::EditSite | Action::PublishSite | Action::SignMigrationAct)
+    }
+}
+
+/// The signed-in user a request acts for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    /// User id.
+    pub user_id: i64,
+    /// Login, for the audit log.
+    pub login: String,
+    /// Role.
+    pub role: Role,
+    /// Account status.
+    pub status: AccountStatus,
+    /// Ids of the sites the user belongs to (editors work only on these).
+    pub sites: Vec<i64>,
+}
+
+/// Why a request was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Denied {
+    /// The site is not the caller's: answered as "no such site", so its existence does not leak.
+    NotVisible,
+    /// The caller may see this but not do it.
+    Forbidden,
+    /// The account is restricted to reading.
+    Restricted,
+    /// The account is banned.
+    Banned,
+}
+
+/// Decides whether `principal` may do `action` (on `site`, for per-site actions).
+pub fn authorize(principal: &Principal, action: Action, site: Option<i64>) -> Result<(), Denied> {
+    match principal.status {
+        AccountStatus::Banned => return Err(Denied::Banned),
+        AccountStatus::Restricted if action.changes_state() => return Err(Denied::Restricted),
+        _ => {}
+    }
+    if action.is_per_site() && site.is_none() {
+        return Err(Denied::NotVisible);
+    }
+    let member = site.is_some_and(|id| principal.sites.contains(&id));
+    let allowed = match (principal.role, action) {
+        (_, Action::ListSites) => true,
+        (Role::Editor, Action::ReadSite | Action::EditSite | Action::PublishSite) => member,
+        (Role::Editor, _) => false,
+        (Role::Operator, Action::ReadSite | Action::ViewDashboard | Action::SignMigrationAct) => true,
+        (Role::Operator, _) => false,
+        (Role::Administrator, Action::SignMigrationAct) => false,
+        (Role::Administrator, _) => true,
+    };
+    match allowed {
+        true => Ok(()),
+        // An editor asking about a site that is not theirs learns nothing about it.
+        false if principal.role == Role::Editor && action.is_per_site() && !member => Err(Denied::NotVisible),
+        false => Err(Denied::Forbidden),
+    }
+}
+
+/// Whether the caller sees every site in lists (operators and administrators) or only
+/// their own (editors).
+pub fn sees_every_site(role: Role) -> bool {
+    role != Role::Editor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OWN: i64 = 1;
+    const OTHER: i64 = 2;
+
+    fn user(role: Role, status: AccountStatus) -> Principal {
+        Principal { user_id: 7, login: "u".into(), role, status, sites: vec![OWN] }
+    }
+
+    /// The whole table: every role × status × action × (own site, other site, no site).
+    /// Written out so a change of policy is a visible change of this table.
+    #[test]
+    fn exhaustive_table() {
+        use Action::*;
+        use Denied::*;
+        use Role::*;
+        // (role, action) → (own site, other site, no site) for an active account.
+        type Row = (Role, Action, [Result<(), Denied>; 3]);
+        let table: &[Row] = &[
+            (Operator, ListSites, [Ok(()), Ok(()), Ok(())]),
+            (Operator, ReadSite, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Operator, EditSite, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Operator, PublishSite, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Operator, ManageSites, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Operator, ManageUsers, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Operator, ReadAudit, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Operator, ManageTokens, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Operator, ViewDashboard, [Ok(()), Ok(()), Ok(())]),
+            (Operator, SignMigrationAct, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Administrator, ListSites, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ReadSite, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Administrator, EditSite, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Administrator, PublishSite, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Administrator, ManageSites, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ManageUsers, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ReadAudit, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ManageTokens, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ViewDashboard, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, SignMigrationAct, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Editor, ListSites, [Ok(()), Ok(()), Ok(())]),
+            (Editor, ReadSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
+            (Editor, EditSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
+            (Editor, PublishSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
+            (Editor, ManageSites, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Editor, ManageUsers, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Editor, ReadAudit, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Editor, ManageTokens, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Editor, ViewDashboard, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Editor, SignMigrationAct, [Err(Forbidden), Err(NotVisible), Err(NotVisible)]),
+        ];
+        assert_eq!(table.len(), Role::ALL.len() * Action::ALL.len(), "every role × action is listed");
+        for role in Role::ALL {
+            for action in Action::ALL {
+                let (_, _, expected) = table.iter().find(|(r, a, _)| *r == role && *a == action).expect("listed");
+                for status in AccountStatus::ALL {
+                    let principal = user(role, status);
+                    for (site, active_answer) in [Some(OWN), Some(OTHER), None].into_iter().zip(expected) {
+                        let want = match status {
+                            AccountStatus::Banned => Err(Banned),
+                            AccountStatus::Restricted if action.changes_state() => Err(Restricted),
+                            _ => *active_answer,
+                        };
+                        assert_eq!(authorize(&principal, action, site), want, "{role:?} {status:?} {action:?} {site:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        for status in AccountStatus::ALL {
+            assert_eq!(AccountStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(Role::parse("root"), None);
+        assert!(sees_every_site(Role::Operator) && !sees_every_site(Role::Editor));
+    }
+}
