@@ -40,6 +40,17 @@ for (const site of DEMO_SITES) {
       `(${site.id}, ${sqlText(site.slug)}, ${sqlText(document.site.name)}, ${sqlText(document.site.kind)}, 1, ${sqlText(key)}, 1);`,
     `INSERT OR IGNORE INTO revisions (site_id, revision, doc_key, draft_version) VALUES (${site.id}, 1, ${sqlText(key)}, 1);`,
   );
+  // Collections editors maintain live in D1 (civic_shared::collection_items); polls and
+  // appeal figures stay in the data object above until they come from visitors.
+  const data = JSON.parse(readFileSync(join(root, site.data), 'utf8'));
+  for (const collection of ['news', 'announcements', 'documents', 'staff', 'phones', 'reception', 'vacancies']) {
+    (data[collection] ?? []).forEach((item, position) => {
+      statements.push(
+        `INSERT OR IGNORE INTO collection_items (site_id, collection, id, position, date, body) VALUES ` +
+          `(${site.id}, ${sqlText(collection)}, ${sqlText(item.id)}, ${position}, ${sqlText(item.date ?? '')}, ${sqlText(JSON.stringify(item))});`,
+      );
+    });
+  }
 }
 // Demo accounts: the operator, the administrator and one editor per demo site. The hash
 // format is the worker's own (edge/src/accounts.rs): pbkdf2-sha256$<rounds>$<salt>$<hash>.

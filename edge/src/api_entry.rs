@@ -12,6 +12,8 @@ use crate::accounts::{
 };
 use crate::accounts_store::{self as accounts_db, Actor, NewUser, Session, UserChange};
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
+use crate::collections_store;
+use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::routing::{Access, ApiRoute, NoAccess};
@@ -96,8 +98,48 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         }
         (ApiRoute::Data { .. }, Some(site)) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let data = store::read_collections(&bucket, site.id).await?;
-            ok(&data)
+            ok(&collections_store::render_data(&call.db, &bucket, site.id).await?)
+        }
+        (ApiRoute::Collection { collection, .. }, Some(site)) => match call.req.method() {
+            Method::Get => ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? })),
+            Method::Post => {
+                let body = read_body(&mut call.req).await?;
+                let mut item = api::parse_item(collection, &body)?;
+                if item.id.is_empty() {
+                    item = with_new_id(collection, item)?;
+                }
+                collections_store::create(&call.db, site.id, collection, &item, &actor).await?;
+                json_with_status(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json).map_err(storage)? }))
+            }
+            _ => {
+                #[derive(serde::Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Order {
+                    order: Vec<String>,
+                }
+                let order: Order = read_json(&mut call.req).await?;
+                collections_store::reorder(&call.db, site.id, collection, &order.order, &actor).await?;
+                ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? }))
+            }
+        },
+        (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) if call.req.method() == Method::Delete => {
+            collections_store::delete(&call.db, site.id, collection, &id, &actor).await?;
+            ok(&json!({ "deleted": id }))
+        }
+        (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Save {
+                revision: i64,
+                item: Box<RawValue>,
+            }
+            let save: Save = read_json(&mut call.req).await?;
+            let item = api::parse_item(collection, save.item.get())?;
+            if item.id != id {
+                return Err(bad("item.id", "номер записи в адресе и в теле запроса не совпадают"));
+            }
+            let revision = collections_store::update(&call.db, site.id, collection, &item, save.revision, &actor).await?;
+            ok(&json!({ "revision": revision, "item": RawValue::from_string(item.json).map_err(storage)? }))
         }
         (ApiRoute::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = read_json(&mut call.req).await?;
@@ -277,6 +319,15 @@ async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiErro
     let document = RawValue::from_string(json).map_err(storage)?;
     let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
     ok(&body)
+}
+
+/// Gives an item without an id a fresh random one (`news-3fa9c2d1`).
+fn with_new_id(collection: Collection, item: CheckedItem) -> Result<CheckedItem, ApiError> {
+    let bytes = random_bytes::<4>();
+    let id = format!("{}-{}", collection.as_str(), crate::security::sha256_hex(&bytes).get(..8).unwrap_or("0"));
+    let mut value: serde_json::Value = serde_json::from_str(&item.json).map_err(storage)?;
+    value["id"] = serde_json::Value::String(id.clone());
+    Ok(CheckedItem { id, json: value.to_string(), ..item })
 }
 
 async fn new_password_hash(password: &str) -> Result<String, ApiError> {

@@ -15,6 +15,8 @@ mod accounts_store;
 #[cfg(target_arch = "wasm32")]
 mod api_entry;
 #[cfg(target_arch = "wasm32")]
+mod collections_store;
+#[cfg(target_arch = "wasm32")]
 mod crypto;
 #[cfg(target_arch = "wasm32")]
 mod store;

@@ -2,6 +2,9 @@
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
 
+use civic_shared::collection_items::Collection;
+use civic_shared::validate::is_id;
+
 use crate::authz::Action;
 
 /// Where a request goes.
@@ -108,6 +111,10 @@ pub enum ApiRoute {
     Revisions { site: String },
     /// `POST /api/sites/<slug>/rollback`.
     Rollback { site: String },
+    /// `GET|POST|PUT /api/sites/<slug>/collections/<name>`: list, add, set the order.
+    Collection { site: String, collection: Collection },
+    /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
+    CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit.
     ListSites,
     /// `GET|PUT /api/sites/<slug>/draft`.
@@ -164,6 +171,14 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["audit"] => ApiRoute::Audit,
         ["sites", site, "revisions"] => ApiRoute::Revisions { site: (*site).into() },
         ["sites", site, "rollback"] => ApiRoute::Rollback { site: (*site).into() },
+        ["sites", site, "collections", name] => match Collection::parse(name) {
+            Some(collection) => ApiRoute::Collection { site: (*site).into(), collection },
+            None => ApiRoute::NotFound,
+        },
+        ["sites", site, "collections", name, item] if is_id(item) => match Collection::parse(name) {
+            Some(collection) => ApiRoute::CollectionItem { site: (*site).into(), collection, id: (*item).into() },
+            None => ApiRoute::NotFound,
+        },
         ["sites"] => ApiRoute::ListSites,
         ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
         ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
@@ -208,6 +223,8 @@ impl ApiRoute {
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
             (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. }, "GET") => Access::Act(ReadSite),
             (ApiRoute::Draft { .. }, "PUT") => Access::Act(EditSite),
+            (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
+            (ApiRoute::Collection { .. }, "POST" | "PUT") | (ApiRoute::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
             (ApiRoute::Publish { .. } | ApiRoute::Rollback { .. }, "POST") => Access::Act(PublishSite),
             _ => return Err(NoAccess::MethodNotAllowed),
         };
@@ -221,7 +238,9 @@ impl ApiRoute {
             | ApiRoute::Publish { site }
             | ApiRoute::Data { site }
             | ApiRoute::Revisions { site }
-            | ApiRoute::Rollback { site } => Some(site),
+            | ApiRoute::Rollback { site }
+            | ApiRoute::Collection { site, .. }
+            | ApiRoute::CollectionItem { site, .. } => Some(site),
             _ => None,
         }
     }
@@ -302,6 +321,13 @@ mod tests {
         assert_eq!(api("/api/users/0"), ApiRoute::NotFound);
         assert_eq!(api("/api/users/x"), ApiRoute::NotFound);
         assert_eq!(api("/api/sites/gb4/revisions"), ApiRoute::Revisions { site: "gb4".into() });
+        assert_eq!(api("/api/sites/gb4/collections/staff"), ApiRoute::Collection { site: "gb4".into(), collection: Collection::Staff });
+        assert_eq!(
+            api("/api/sites/gb4/collections/news/n-1"),
+            ApiRoute::CollectionItem { site: "gb4".into(), collection: Collection::News, id: "n-1".into() }
+        );
+        assert_eq!(api("/api/sites/gb4/collections/secrets"), ApiRoute::NotFound);
+        assert_eq!(api("/api/sites/gb4/collections/news/a%20b"), ApiRoute::NotFound);
     }
 
     /// Every endpoint and method the API answers, with what it needs.
@@ -309,6 +335,8 @@ mod tests {
     fn access_table() {
         use Action::*;
         let site = || "mincifra".to_string();
+        let news = || ApiRoute::Collection { site: site(), collection: Collection::News };
+        let news_item = || ApiRoute::CollectionItem { site: site(), collection: Collection::News, id: "n-1".into() };
         let cases = [
             (ApiRoute::Login, "POST", Ok(Access::Anyone)),
             (ApiRoute::Login, "GET", Err(NoAccess::MethodNotAllowed)),
@@ -331,6 +359,13 @@ mod tests {
             (ApiRoute::Publish { site: site() }, "POST", Ok(Access::Act(PublishSite))),
             (ApiRoute::Rollback { site: site() }, "POST", Ok(Access::Act(PublishSite))),
             (ApiRoute::NotFound, "GET", Err(NoAccess::NotFound)),
+            (news(), "GET", Ok(Access::Act(ReadSite))),
+            (news(), "POST", Ok(Access::Act(EditSite))),
+            (news(), "PUT", Ok(Access::Act(EditSite))),
+            (news(), "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (news_item(), "PUT", Ok(Access::Act(EditSite))),
+            (news_item(), "DELETE", Ok(Access::Act(EditSite))),
+            (news_item(), "GET", Err(NoAccess::MethodNotAllowed)),
         ];
         for (api, method, want) in cases {
             assert_eq!(api.access(method), want, "{method} {api:?}");

@@ -84,7 +84,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     let doc_key = doc_key.as_str();
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let kv = env.kv("PAGES")?;
-    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, origin, &page.page, settings.as_ref());
+    let cache_key = store::page_cache_key(&site, revision, &page.base_path, origin, &page.page, settings.as_ref());
     let (html, meta) = match store::cached_page(&kv, &cache_key).await {
         Some(hit) => hit,
         None => {
@@ -97,7 +97,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
             let Ok(doc) = SiteDocument::from_json(&json) else {
                 return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
             };
-            let data = match store::read_collections(&bucket, site.id).await {
+            let data = match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
                 Ok(data) => data,
                 Err(err) => return storage_error(err),
             };
@@ -190,7 +190,7 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
                 let lastmod = site.published_at.as_deref().and_then(sitemap_lastmod);
                 render_sitemap(&doc, &options, lastmod.as_deref(), &mut body);
             }
-            _ => match store::read_collections(&bucket, site.id).await {
+            _ => match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
                 Ok(data) => render_rss(&doc, &data.news, &options, &mut body),
                 Err(err) => return storage_error(err),
             },

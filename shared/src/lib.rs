@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod blocks;
+pub mod collection_items;
 pub mod collections;
 pub mod demo;
 pub mod document;

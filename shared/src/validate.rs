@@ -82,6 +82,12 @@ pub enum ProblemKind {
     OutOfRange { min: i64, max: i64 },
     /// The parent page does not exist or the pages form a loop.
     BadParent,
+    /// Not a calendar date as `YYYY-MM-DD`.
+    BadDate,
+    /// Not a phone number.
+    BadPhone,
+    /// Not an e-mail address.
+    BadEmail,
 }
 
 /// Returns every problem of the document; empty means valid.
