@@ -15,7 +15,17 @@ use crate::preview::Preview;
 use crate::properties::Properties;
 use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
+use crate::collections::CollectionsView;
 use crate::toolbar::Toolbar;
+
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The page editor: outline, preview, properties.
+    Pages,
+    /// The site's collections (news, documents, staff…).
+    Data,
+}
 
 impl Reducible for EditorState {
     type Action = Action;
@@ -31,7 +41,12 @@ impl Reducible for EditorState {
 pub fn error_message(err: &ServerError) -> String {
     let t = texts();
     match err {
-        ServerError::Invalid(problems) => format!("{}: {}", t.error_invalid, problems.join("; ")),
+        ServerError::Invalid(problems) => {
+            let problems: Vec<String> = problems.iter().map(|(path, message)| format!("{path}: {message}")).collect();
+            format!("{}: {}", t.error_invalid, problems.join("; "))
+        }
+        ServerError::StaleItem { .. } => t.item_conflict.into(),
+        ServerError::Taken => t.id_taken.into(),
         ServerError::Network => t.error_network.into(),
         ServerError::Storage => t.error_storage.into(),
         ServerError::NotFound => t.error_not_found.into(),
@@ -122,6 +137,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(EditorState::default);
     let site = use_state(|| None::<String>);
     let sites = use_state(Vec::<server::SiteSummary>::new);
+    let view = use_state(|| View::Pages);
     let on_signed_out = props.on_signed_out.clone();
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
     // Shortcuts work wherever focus is (even on <body> after a moved block re-renders), so they
@@ -282,7 +298,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    *key_handler.borrow_mut() = onkeydown;
+    // The editor's shortcuts belong to the pages view; the data view's fields keep their keys.
+    *key_handler.borrow_mut() = if *view == View::Pages { onkeydown } else { Callback::from(|_: KeyboardEvent| ()) };
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |next: View| view.set(next))
+    };
+    let read_only = props.user.role == "operator" || props.user.status == "restricted";
 
     let base_path = format!("/s/{site_slug}");
     let preview_html = RenderContext::for_page(
@@ -303,8 +325,7 @@ pub fn app(props: &AppProps) -> Html {
         None => format!("{base_path}/"),
     };
 
-    html! {
-        <div class="app">
+    let toolbar = html! {
             <Toolbar
                 site_name={document.site.name.clone()}
                 site_slug={site_slug.clone()}
@@ -322,7 +343,21 @@ pub fn app(props: &AppProps) -> Html {
                 {on_publish}
                 {on_keep_mine}
                 {on_load_theirs}
+                view={*view}
+                {on_view}
             />
+    };
+    if *view == View::Data {
+        return html! {
+            <div class="app data-view">
+                { toolbar }
+                <CollectionsView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} />
+            </div>
+        };
+    }
+    html! {
+        <div class="app">
+            { toolbar }
             <div class="left-panel">
             <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} />
             <Outline

@@ -3,11 +3,14 @@
 #![forbid(unsafe_code)]
 
 pub mod i18n;
+pub mod item_table;
 pub mod state;
 pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod collections;
 #[cfg(target_arch = "wasm32")]
 mod login;
 #[cfg(target_arch = "wasm32")]

@@ -16,8 +16,12 @@ thread_local! {
 pub enum ServerError {
     /// The draft is at a newer version.
     Stale { current_version: i64 },
-    /// Validation problems: `path: message`.
-    Invalid(Vec<String>),
+    /// Validation problems: (JSON path, message).
+    Invalid(Vec<(String, String)>),
+    /// A collection item changed since it was read.
+    StaleItem { current_revision: i64 },
+    /// An id (or login) exists already.
+    Taken,
     /// The server could not be reached.
     Network,
     /// Storage is down; nothing changed.
@@ -90,6 +94,7 @@ struct ErrorBody {
 struct ErrorDetail {
     code: String,
     current_version: Option<i64>,
+    current_revision: Option<i64>,
     retry_after: Option<i64>,
     #[serde(default)]
     problems: Vec<ProblemBody>,
@@ -107,9 +112,11 @@ async fn error_of(response: Response) -> ServerError {
     };
     match body.error.code.as_str() {
         "stale_version" => ServerError::Stale { current_version: body.error.current_version.unwrap_or(0) },
-        "invalid_document" | "bad_request" => ServerError::Invalid(
-            body.error.problems.into_iter().map(|p| format!("{}: {}", p.path, p.message_ru)).collect(),
-        ),
+        "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" => {
+            ServerError::Invalid(body.error.problems.into_iter().map(|p| (p.path, p.message_ru)).collect())
+        }
+        "stale_revision" => ServerError::StaleItem { current_revision: body.error.current_revision.unwrap_or(0) },
+        "already_taken" => ServerError::Taken,
         "site_not_found" => ServerError::NotFound,
         "storage_unavailable" => ServerError::Storage,
         "unauthenticated" | "csrf_token_missing" => ServerError::SignedOut,
@@ -184,7 +191,7 @@ pub async fn load_draft(site: &str) -> Result<Draft, ServerError> {
     }
     let body: DraftBody = ok_json(Request::get(&format!("/api/sites/{}/draft", encode(site))).send().await).await?;
     let document = SiteDocument::from_json(body.document.get())
-        .map_err(|err| ServerError::Invalid(vec![format!("{}: {}", err.path, err.reason)]))?;
+        .map_err(|err| ServerError::Invalid(vec![(err.path, err.reason)]))?;
     Ok(Draft { version: body.version, published_revision: body.published_revision, document })
 }
 
@@ -215,4 +222,55 @@ pub async fn publish(site: &str, version: i64) -> Result<i64, ServerError> {
     let request = change(Request::post(&format!("/api/sites/{}/publish", encode(site))), format!("{{\"version\":{version}}}"))?;
     let published: Published = ok_json(request.send().await).await?;
     Ok(published.revision)
+}
+
+/// A collection item with the revision a save must be based on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StoredItem {
+    pub revision: i64,
+    pub item: serde_json::Value,
+}
+
+fn collection_path(site: &str, collection: &str) -> String {
+    format!("/api/sites/{}/collections/{collection}", encode(site))
+}
+
+/// The items of one collection, in the order visitors see them.
+pub async fn list_items(site: &str, collection: &str) -> Result<Vec<StoredItem>, ServerError> {
+    #[derive(Deserialize)]
+    struct Items {
+        items: Vec<StoredItem>,
+    }
+    let items: Items = ok_json(Request::get(&collection_path(site, collection)).send().await).await?;
+    Ok(items.items)
+}
+
+/// Adds an item; the server gives it an id if it has none.
+pub async fn create_item(site: &str, collection: &str, item: &serde_json::Value) -> Result<StoredItem, ServerError> {
+    ok_json(change(Request::post(&collection_path(site, collection)), item.to_string())?.send().await).await
+}
+
+/// Saves an item based on `revision`.
+pub async fn save_item(site: &str, collection: &str, id: &str, revision: i64, item: &serde_json::Value) -> Result<StoredItem, ServerError> {
+    let path = format!("{}/{}", collection_path(site, collection), encode(id));
+    let body = serde_json::json!({ "revision": revision, "item": item }).to_string();
+    ok_json(change(Request::put(&path), body)?.send().await).await
+}
+
+/// Removes an item.
+pub async fn delete_item(site: &str, collection: &str, id: &str) -> Result<(), ServerError> {
+    let path = format!("{}/{}", collection_path(site, collection), encode(id));
+    let _: serde_json::Value = ok_json(change(Request::delete(&path), String::new())?.send().await).await?;
+    Ok(())
+}
+
+/// Sets the order of a collection's items.
+pub async fn reorder_items(site: &str, collection: &str, ids: &[String]) -> Result<Vec<StoredItem>, ServerError> {
+    #[derive(Deserialize)]
+    struct Items {
+        items: Vec<StoredItem>,
+    }
+    let body = serde_json::json!({ "order": ids }).to_string();
+    let items: Items = ok_json(change(Request::put(&collection_path(site, collection)), body)?.send().await).await?;
+    Ok(items.items)
 }

@@ -107,3 +107,47 @@ test('an operator reads collections but changes none; without a session nothing'
   assert.equal(add.status, 403);
   assert.equal((await fetch(`${BASE_URL}/api/sites/mincifra/collections/news`)).status, 401);
 });
+
+test('in the constructor a clerk adds a news item in a form, finds it with the filter and sorts the table', async () => {
+  const { launch, openConstructor, ARTIFACTS } = await import('../support/browser.mjs');
+  const { axeViolations } = await import('../support/axe.mjs');
+  const context = await launch({ bypassCSP: true });
+  try {
+    const page = await openConstructor(context, 'mincifra');
+    await page.getByRole('button', { name: 'Данные сайта' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Новости' }).waitFor();
+    await page.locator('table.items tbody tr').first().waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.getByRole('button', { name: '+ Добавить запись' }).click();
+    await page.getByRole('button', { name: 'Сохранить запись' }).click();
+    await page.getByRole('alert').filter({ hasText: 'исправьте отмеченные поля' }).waitFor();
+    assert.equal(await page.getByLabel('Заголовок (обязательно)').getAttribute('aria-invalid'), 'true');
+
+    const title = `Итоги конкурса цифровых проектов ${run}`;
+    await page.getByLabel('Заголовок (обязательно)').fill(title);
+    await page.getByLabel('Дата (обязательно)').fill('2026-11-22');
+    await page.getByLabel('Кратко (обязательно)').fill('Названы победители регионального конкурса.');
+    await page.getByLabel('Текст').fill('Первый абзац.\n\nВторой абзац.');
+    await page.getByRole('button', { name: 'Сохранить запись' }).click();
+    await page.getByRole('status').filter({ hasText: 'Запись сохранена' }).waitFor();
+    await page.locator('table.items', { hasText: title }).waitFor();
+    assert.ok((await publicHome()).includes(title), 'visitors see it without a publish');
+
+    await page.getByPlaceholder('Фильтр по словам').fill(`конкурса ${run}`);
+    assert.equal(await page.locator('table.items tbody tr').count(), 1);
+    await page.getByPlaceholder('Фильтр по словам').fill('');
+    await page.getByRole('button', { name: 'Дата', exact: true }).click();
+    assert.equal(await page.getByRole('columnheader', { name: 'Дата' }).getAttribute('aria-sort'), 'ascending');
+    await page.screenshot({ path: `${ARTIFACTS}/constructor-data.png` });
+
+    // Clean up through the same form, as a clerk would.
+    await page.getByRole('button', { name: `Изменить «${title}»` }).click();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Удалить запись' }).click();
+    await page.getByRole('status').filter({ hasText: 'Запись удалена' }).waitFor();
+    assert.ok(!(await publicHome()).includes(title));
+  } finally {
+    await context.close();
+  }
+});
