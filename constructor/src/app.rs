@@ -15,7 +15,9 @@ use crate::preview::Preview;
 use crate::properties::Properties;
 use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
+use crate::audit::AuditView;
 use crate::collections::CollectionsView;
+use crate::users::UsersView;
 use crate::toolbar::Toolbar;
 
 /// What the main area shows.
@@ -25,6 +27,10 @@ pub enum View {
     Pages,
     /// The site's collections (news, documents, staff…).
     Data,
+    /// Users and roles (administrators).
+    Users,
+    /// The audit log (administrators).
+    Audit,
 }
 
 impl Reducible for EditorState {
@@ -347,13 +353,14 @@ pub fn app(props: &AppProps) -> Html {
                 {on_view}
             />
     };
-    if *view == View::Data {
-        return html! {
-            <div class="app data-view">
-                { toolbar }
-                <CollectionsView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} />
-            </div>
-        };
+    let other_view = match *view {
+        View::Pages => None,
+        View::Data => Some(html! { <CollectionsView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} /> }),
+        View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+    };
+    if let Some(main) = other_view {
+        return html! { <div class="app data-view">{ toolbar }{ main }</div> };
     }
     html! {
         <div class="app">

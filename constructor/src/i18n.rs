@@ -70,6 +70,36 @@ pub struct Texts {
     pub role_administrator: &'static str,
     pub role_editor: &'static str,
     pub switch_site: &'static str,
+    pub users_title: &'static str,
+    pub audit_title: &'static str,
+    pub user_name: &'static str,
+    pub user_role: &'static str,
+    pub user_status: &'static str,
+    pub user_sites: &'static str,
+    pub new_user: &'static str,
+    pub edit_user: &'static str,
+    pub create_user: &'static str,
+    pub new_password: &'static str,
+    pub set_password: &'static str,
+    pub delete_user: &'static str,
+    pub password_rules: &'static str,
+    pub status_hint: &'static str,
+    pub user_created: &'static str,
+    pub user_saved: &'static str,
+    pub password_set: &'static str,
+    pub user_deleted: &'static str,
+    pub confirm_delete_user: &'static str,
+    pub status_active: &'static str,
+    pub status_restricted: &'static str,
+    pub status_banned: &'static str,
+    pub all_sites: &'static str,
+    pub audit_empty: &'static str,
+    pub audit_when: &'static str,
+    pub audit_who: &'static str,
+    pub audit_what: &'static str,
+    pub audit_detail: &'static str,
+    pub audit_from: &'static str,
+    pub show_more: &'static str,
     pub data_title: &'static str,
     pub switch_view: &'static str,
     pub pages_view: &'static str,
@@ -166,6 +196,36 @@ pub const RU: Texts = Texts {
     role_administrator: "администратор",
     role_editor: "редактор",
     switch_site: "Другой сайт",
+    users_title: "Пользователи",
+    audit_title: "Журнал действий",
+    user_name: "ФИО",
+    user_role: "Роль",
+    user_status: "Статус",
+    user_sites: "Сайты",
+    new_user: "Новый пользователь",
+    edit_user: "Изменение пользователя",
+    create_user: "Зарегистрировать",
+    new_password: "Новый пароль (если нужно сменить)",
+    set_password: "Задать этот пароль",
+    delete_user: "Удалить пользователя",
+    password_rules: "Не меньше 8 символов; не из списка распространённых паролей и не совпадает с логином.",
+    status_hint: "Ограниченный пользователь может только просматривать; заблокированный не может войти. Смена статуса сразу завершает его сеансы.",
+    user_created: "Пользователь зарегистрирован. Сообщите ему логин и пароль.",
+    user_saved: "Изменения сохранены.",
+    password_set: "Пароль задан; прежние сеансы пользователя завершены.",
+    user_deleted: "Пользователь удалён.",
+    confirm_delete_user: "Удалить пользователя «{n}»? Его сеансы завершатся, вход станет невозможен.",
+    status_active: "активен",
+    status_restricted: "ограничен",
+    status_banned: "заблокирован",
+    all_sites: "Все сайты",
+    audit_empty: "Записей в журнале нет.",
+    audit_when: "Когда",
+    audit_who: "Кто",
+    audit_what: "Действие",
+    audit_detail: "Подробности",
+    audit_from: "Адрес",
+    show_more: "Показать ещё",
     data_title: "Данные сайта",
     switch_view: "Раздел конструктора",
     pages_view: "Страницы",
@@ -196,4 +256,69 @@ pub const RU: Texts = Texts {
 /// The texts of the interface language. Only Russian ships in the foundation.
 pub fn texts() -> &'static Texts {
     &RU
+}
+
+/// A role in the interface's words.
+pub fn role_name(role: &str) -> &'static str {
+    let t = texts();
+    match role {
+        "operator" => t.role_operator,
+        "administrator" => t.role_administrator,
+        _ => t.role_editor,
+    }
+}
+
+/// An account status in the interface's words.
+pub fn status_name(status: &str) -> &'static str {
+    let t = texts();
+    match status {
+        "restricted" => t.status_restricted,
+        "banned" => t.status_banned,
+        _ => t.status_active,
+    }
+}
+
+/// An audit-log action code (`site.publish`, `news.create`…) in words.
+pub fn audit_action(code: &str) -> String {
+    let fixed = match code {
+        "login" => "Вход",
+        "login.failed" => "Неудачная попытка входа",
+        "logout" => "Выход",
+        "draft.save" => "Сохранение черновика",
+        "site.publish" => "Публикация",
+        "site.rollback" => "Возврат к прежней версии",
+        "user.create" => "Регистрация пользователя",
+        "user.change" => "Изменение пользователя",
+        "user.password" => "Смена пароля",
+        "user.delete" => "Удаление пользователя",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return fixed.into();
+    }
+    let (collection, verb) = code.split_once('.').unwrap_or((code, ""));
+    let verb = match verb {
+        "create" => "новая запись",
+        "update" => "изменение записи",
+        "delete" => "удаление записи",
+        "reorder" => "новый порядок",
+        _ => return code.into(),
+    };
+    match civic_shared::collection_items::Collection::parse(collection) {
+        Some(c) => format!("{}: {verb}", c.title(civic_shared::Lang::Ru)),
+        None => code.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_actions_read_as_words() {
+        assert_eq!(audit_action("site.publish"), "Публикация");
+        assert_eq!(audit_action("news.create"), "Новости: новая запись");
+        assert_eq!(audit_action("phones.reorder"), "Телефонный справочник: новый порядок");
+        assert_eq!(audit_action("media.upload"), "media.upload", "unknown codes are shown as they are");
+    }
 }

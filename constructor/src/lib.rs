@@ -10,6 +10,8 @@ pub mod structure;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod audit;
+#[cfg(target_arch = "wasm32")]
 mod collections;
 #[cfg(target_arch = "wasm32")]
 mod login;
@@ -29,5 +31,7 @@ mod server;
 mod toolbar;
 #[cfg(target_arch = "wasm32")]
 mod local_copy;
+#[cfg(target_arch = "wasm32")]
+mod users;
 #[cfg(target_arch = "wasm32")]
 mod wasm_exports;

@@ -274,3 +274,80 @@ pub async fn reorder_items(site: &str, collection: &str, ids: &[String]) -> Resu
     let items: Items = ok_json(change(Request::put(&collection_path(site, collection)), body)?.send().await).await?;
     Ok(items.items)
 }
+
+/// A user as administrators manage them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ManagedUser {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub role: String,
+    pub status: String,
+    #[serde(default)]
+    pub sites: Vec<String>,
+}
+
+/// Every user (administrators only).
+pub async fn list_users() -> Result<Vec<ManagedUser>, ServerError> {
+    #[derive(Deserialize)]
+    struct Users {
+        users: Vec<ManagedUser>,
+    }
+    let users: Users = ok_json(Request::get("/api/users").send().await).await?;
+    Ok(users.users)
+}
+
+/// Registers a user.
+pub async fn create_user(body: &serde_json::Value) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::post("/api/users"), body.to_string())?.send().await).await?;
+    Ok(())
+}
+
+/// Changes a user's name, role, status or sites (only the fields given).
+pub async fn change_user(id: i64, body: &serde_json::Value) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::patch(&format!("/api/users/{id}")), body.to_string())?.send().await).await?;
+    Ok(())
+}
+
+/// Sets a user's password (their sessions end).
+pub async fn set_user_password(id: i64, password: &str) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "password": password }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::post(&format!("/api/users/{id}/password")), body)?.send().await).await?;
+    Ok(())
+}
+
+/// Removes a user.
+pub async fn delete_user(id: i64) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::delete(&format!("/api/users/{id}")), String::new())?.send().await).await?;
+    Ok(())
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub login: String,
+    pub action: String,
+    pub site: Option<String>,
+    pub detail: String,
+    pub ip: String,
+}
+
+/// A page of the audit log, newest first, with the cursor of the next page.
+pub async fn audit_page(site: Option<&str>, before: Option<i64>) -> Result<(Vec<AuditEntry>, Option<i64>), ServerError> {
+    #[derive(Deserialize)]
+    struct Page {
+        entries: Vec<AuditEntry>,
+        next_before: Option<i64>,
+    }
+    let mut query = Vec::new();
+    if let Some(site) = site {
+        query.push(format!("site={}", encode(site)));
+    }
+    if let Some(before) = before {
+        query.push(format!("before={before}"));
+    }
+    let page: Page = ok_json(Request::get(&format!("/api/audit?{}", query.join("&"))).send().await).await?;
+    Ok((page.entries, page.next_before))
+}

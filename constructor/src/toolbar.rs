@@ -50,11 +50,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let role = match props.user.role.as_str() {
-        "operator" => t.role_operator,
-        "administrator" => t.role_administrator,
-        _ => t.role_editor,
-    };
+    let role = crate::i18n::role_name(&props.user.role);
     // Another site opens in the same tab; unsaved edits stay in this browser's local copy.
     let on_site = Callback::from(|event: Event| {
         let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
@@ -70,7 +66,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <h1 class="toolbar-name">{ &props.site_name }</h1>
             </div>
             <nav class="toolbar-views" aria-label={t.switch_view}>
-                { for [(View::Pages, t.pages_view), (View::Data, t.data_title)].into_iter().map(|(view, label)| {
+                { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::Users, t.users_title), (View::Audit, t.audit_title)]
+                    .into_iter()
+                    .filter(|(view, _)| props.user.role == "administrator" || matches!(view, View::Pages | View::Data))
+                    .map(|(view, label)| {
                     let on_view = props.on_view.clone();
                     html! {
                         <button type="button" class={classes!("btn", "link", (props.view == view).then_some("active"))}
