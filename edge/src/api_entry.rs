@@ -65,9 +65,11 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
     if let Access::Act(action) = access {
         authorize(&session.principal, action, site.as_ref().map(|s| s.id)).map_err(ApiError::Denied)?;
     }
+    // Whatever a change did to a site, this isolate reads its pointer afresh next time.
+    let changed_site = route.site().filter(|_| changes_state).map(str::to_string);
     let ip = call.ip.clone();
     let actor = Actor { user_id: Some(session.principal.user_id), login: &session.principal.login, ip: &ip };
-    match (route, site) {
+    let result = match (route, site) {
         (ApiRoute::Logout, _) => logout(&call, &token_hash, &actor).await,
         (ApiRoute::Session, _) => session_info(&call, &session).await,
         (ApiRoute::OwnPassword, _) => change_own_password(&mut call, &session, &actor).await,
@@ -161,7 +163,11 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             ok(&json!({ "revision": revision }))
         }
         _ => Err(ApiError::NotFound),
+    };
+    if let Some(slug) = changed_site {
+        crate::hot_cache::forget_site(&slug);
     }
+    result
 }
 
 /// `POST /api/login`: rate-limited per login and per address; the same answer for an

@@ -19,6 +19,8 @@ mod collections_store;
 #[cfg(target_arch = "wasm32")]
 mod crypto;
 #[cfg(target_arch = "wasm32")]
+mod hot_cache;
+#[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;
