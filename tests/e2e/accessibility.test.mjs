@@ -8,7 +8,7 @@ import { axeViolations } from '../support/axe.mjs';
 const context = await launch({ bypassCSP: true });
 after(() => context.close());
 
-const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/analiz-obrashcheniy', '/s/mincifra/dokumenty', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
+const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/obrashcheniya/analiz-obrashcheniy', '/s/mincifra/dokumenty', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
 const WIDTHS = [{ width: 1366, height: 900 }, { width: 320, height: 640 }];
 
 for (const path of PAGES) {

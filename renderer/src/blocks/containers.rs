@@ -58,7 +58,7 @@ pub fn tabs(ctx: &RenderContext, t: &Tabs, out: &mut String) {
 
 fn panel_id(block_id: &str, index: usize, out: &mut String) {
     escape::attr(out, block_id);
-    out.push_str("-");
+    out.push('-');
     out.push_str(&(index + 1).to_string());
 }
 
