@@ -15,8 +15,13 @@ const persistArgs = process.argv.includes('--persist-to')
   ? ['--persist-to', process.argv[process.argv.indexOf('--persist-to') + 1]]
   : [];
 
-/** The demo sites, in the order of their ids. */
-export const DEMO_SITES = [{ id: 1, slug: 'mincifra', file: 'shared/demo/mincifra.json', data: 'shared/demo/mincifra-data.json' }];
+/** The demo sites, in the order of their ids (as `SITES` in shared/src/demo.rs). */
+export const DEMO_SITES = [
+  { id: 1, slug: 'mincifra', file: 'shared/demo/mincifra.json', data: 'shared/demo/mincifra-data.json' },
+  { id: 2, slug: 'kasimov', file: 'shared/demo/kasimov.json', data: 'shared/demo/kasimov-data.json' },
+  { id: 3, slug: 'school7', file: 'shared/demo/school7.json', data: 'shared/demo/school7-data.json' },
+  { id: 4, slug: 'gb4', file: 'shared/demo/gb4.json', data: 'shared/demo/gb4-data.json' },
+];
 
 function wrangler(...args) {
   return execFileSync(join(root, 'node_modules/.bin/wrangler'), [...args, '--local', ...persistArgs], {

@@ -326,10 +326,7 @@ pub fn app(props: &AppProps) -> Html {
         .zip(state.selected.as_deref())
         .and_then(|(page, id)| crate::state::find_block(&page.blocks, id))
         .cloned();
-    let public_url = match page.and_then(|p| (document.pages.get_index_of(&state.page_id) != Some(0)).then(|| p.slug.clone())) {
-        Some(slug) => format!("{base_path}/{slug}"),
-        None => format!("{base_path}/"),
-    };
+    let public_url = format!("{base_path}/{}", document.page_path(&state.page_id).unwrap_or_default());
 
     let toolbar = html! {
             <Toolbar

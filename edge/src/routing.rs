@@ -38,7 +38,7 @@ pub enum Route {
 pub struct PublicPage {
     /// Site slug.
     pub site: String,
-    /// Page slug; empty for the home page.
+    /// Page path below the site, `sveden/common`; empty for the home page.
     pub page: String,
     /// Prefix of the site's links on this host: `/s/<site>` or empty.
     pub base_path: String,
@@ -67,8 +67,8 @@ pub enum SiteFileKind {
 }
 
 impl SiteFileKind {
-    /// The file a path segment names. Page slugs are `[a-z0-9-]`, never with a dot, so these
-    /// names cannot hide a page.
+    /// The file a path segment names. Page slugs never have a dot, so these names cannot hide
+    /// a page.
     fn from_name(name: &str) -> Option<Self> {
         match name {
             "sitemap.xml" => Some(Self::Sitemap),
@@ -150,7 +150,7 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
     if let Some(kind) = SiteFileKind::from_name(rest.trim_start_matches('/')) {
         return Route::SiteFile(SiteFile { site: site.into(), kind, base_path });
     }
-    let page = page_slug(rest);
+    let page = page_path(rest);
     if page == SETTINGS_ROUTE {
         Route::AccessibleSettings { site: site.into(), base_path }
     } else {
@@ -252,8 +252,9 @@ fn site_of_host<'a>(host: &'a str, platform_domain: &str) -> Option<&'a str> {
     (!label.is_empty() && !label.contains('.')).then_some(label)
 }
 
-/// A page slug from the rest of the path: one segment, trailing slash ignored.
-fn page_slug(rest: &str) -> String {
+/// A page path from the rest of the path: every segment (pages nest: `sveden/common`), slashes
+/// at either end ignored.
+fn page_path(rest: &str) -> String {
     rest.trim_matches('/').to_string()
 }
 
@@ -273,6 +274,9 @@ mod tests {
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra/kontakty", DOMAIN), public("mincifra", "kontakty", "/s/mincifra"));
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra/kontakty/", DOMAIN), public("mincifra", "kontakty", "/s/mincifra"));
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra", DOMAIN), Route::AddSlash);
+        // Nested pages keep every segment, letter case included (`/sveden/eduStandarts`).
+        assert_eq!(route("127.0.0.1:8787", "/s/school7/sveden/common", DOMAIN), public("school7", "sveden/common", "/s/school7"));
+        assert_eq!(route("127.0.0.1:8787", "/s/school7/sveden/eduStandarts/", DOMAIN), public("school7", "sveden/eduStandarts", "/s/school7"));
         assert_eq!(route("127.0.0.1:8787", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("127.0.0.1:8787", "/admin/", DOMAIN), Route::Static);
     }
@@ -281,6 +285,7 @@ mod tests {
     fn site_hosts() {
         assert_eq!(route("mincifra.civic.localhost", "/", DOMAIN), public("mincifra", "", ""));
         assert_eq!(route("MinCifra.Civic.Localhost:8787", "/kontakty", DOMAIN), public("mincifra", "kontakty", ""));
+        assert_eq!(route("school7.civic.localhost", "/sveden/paid_edu", DOMAIN), public("school7", "sveden/paid_edu", ""));
         // Deeper subdomains and look-alike domains are not sites.
         assert_eq!(route("a.b.civic.localhost", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("evilcivic.localhost", "/", DOMAIN), Route::PlatformHome);

@@ -176,7 +176,7 @@ fn render_public(
     let csp = public_page_csp(&css);
     let options = RenderOptions { base_path: &page.base_path, origin, accessible, ..RenderOptions::default() };
     let found = doc
-        .page_by_slug(&page.page)
+        .page_by_path(&page.page)
         .and_then(|(id, _)| RenderContext::for_page(doc, id, data, options));
     match found {
         Some(ctx) => (render_to_string(&ctx), CachedPageMeta { status: 200, csp }),

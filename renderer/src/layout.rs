@@ -23,8 +23,9 @@ mod text {
 /// Appends a complete HTML5 page for `ctx.page`.
 pub fn render_page(ctx: &RenderContext, out: &mut String) {
     let base_path = ctx.options.base_path;
-    let mut back = String::with_capacity(base_path.len() + ctx.page.slug.len() + 1);
-    push_page_path(ctx.site, ctx.page_id, base_path, &mut back);
+    // Unescaped here: the settings links escape it on output.
+    let mut back = String::with_capacity(base_path.len() + 64);
+    crate::push_page_path(ctx.site, ctx.page_id, base_path, String::push_str, &mut back);
     let links = SettingsLinks { base_path, back: &back };
     head(ctx.site, &ctx.page.title, Some(ctx), ctx.options.accessible.as_ref(), out);
     let access = Access::of_site(&links, ctx.options.accessible.as_ref());
@@ -34,7 +35,7 @@ pub fn render_page(ctx: &RenderContext, out: &mut String) {
     out.push_str("</h1>\n");
     render_blocks(ctx, &ctx.page.blocks, out);
     out.push_str("</div></main>\n");
-    footer(ctx.site, out);
+    footer(ctx.site, base_path, out);
 }
 
 /// Appends a 404 page: in the site's own frame when the site is known, else the platform's
@@ -67,7 +68,7 @@ pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, ou
     out.push_str("/\">");
     out.push_str(text::TO_HOME);
     out.push_str("</a></p>\n</div></main>\n");
-    footer(site, out);
+    footer(site, base_path, out);
 }
 
 /// The frame used when no site matches the address.
@@ -142,7 +143,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     } else {
         // The logo repeats the name next to it, so it is decorative for screen readers.
         out.push_str("<img class=\"logo\" alt=\"\"");
-        escape::url_attr(out, "src", &site.theme.logo_src, civic_shared::validate::is_image_url);
+        escape::site_url_attr(out, "src", &site.theme.logo_src, base_path, civic_shared::validate::is_image_url);
         out.push_str(">\n");
     }
     out.push_str("<div>\n<p class=\"site-name\"><a href=\"");
@@ -169,11 +170,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     out.push_str("\"><ul>\n");
     for (id, page) in menu {
         out.push_str("<li><a href=\"");
-        escape::attr(out, base_path);
-        out.push('/');
-        if !is_home(site, id) {
-            escape::attr(out, &page.slug);
-        }
+        crate::push_page_path(site, id, base_path, escape::attr, out);
         out.push('"');
         if current == Some(id.as_str()) {
             out.push_str(" aria-current=\"page\"");
@@ -185,21 +182,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     out.push_str("</ul></nav>\n");
 }
 
-/// The home page lives at the site's root; the others at their slug.
-fn is_home(site: &SiteDocument, page_id: &str) -> bool {
-    site.pages.get_index_of(page_id) == Some(0)
-}
-
-/// Appends the unescaped path of a page (`/s/mincifra/kontakty`); callers escape it on output.
-fn push_page_path(site: &SiteDocument, page_id: &str, base_path: &str, out: &mut String) {
-    out.push_str(base_path);
-    out.push('/');
-    if let Some(page) = site.pages.get(page_id).filter(|_| !is_home(site, page_id)) {
-        out.push_str(&page.slug);
-    }
-}
-
-fn footer(site: &SiteDocument, out: &mut String) {
+fn footer(site: &SiteDocument, base_path: &str, out: &mut String) {
     out.push_str("<footer class=\"site-footer\"><div class=\"wrap\">\n<p>© ");
     escape::text(out, &site.site.name);
     out.push_str("</p>\n");
@@ -214,7 +197,7 @@ fn footer(site: &SiteDocument, out: &mut String) {
         out.push_str("\"><ul class=\"footer-links\">\n");
         for link in &site.theme.footer_links {
             out.push_str("<li><a");
-            escape::url_attr(out, "href", &link.href, civic_shared::validate::is_link);
+            escape::site_url_attr(out, "href", &link.href, base_path, civic_shared::validate::is_link);
             out.push('>');
             escape::text(out, &link.label);
             out.push_str("</a></li>\n");

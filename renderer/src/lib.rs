@@ -82,6 +82,20 @@ impl<'a> RenderContext<'a> {
     }
 }
 
+/// Appends the address of a page on this host, each part through `esc`: `<base_path>/` for the
+/// home page, `<base_path>/<parent slug>/…/<slug>` for the others. A page whose chain of
+/// parents is broken (validation refuses that) gets the site's root.
+pub(crate) fn push_page_path(site: &SiteDocument, page_id: &str, base_path: &str, esc: fn(&mut String, &str), out: &mut String) {
+    esc(out, base_path);
+    out.push('/');
+    for (i, slug) in site.page_slugs(page_id).unwrap_or_default().into_iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        esc(out, slug);
+    }
+}
+
 /// Renders a page into a new string (the edge and the preview both use this).
 pub fn render_to_string(ctx: &RenderContext) -> String {
     let mut out = String::with_capacity(16 * 1024);

@@ -13,10 +13,12 @@ pub mod json_schema;
 pub mod messages;
 pub mod migrate;
 pub mod schema;
+pub mod templates;
 pub mod validate;
 
 pub use blocks::*;
 pub use collections::RenderData;
 pub use document::{OrgKind, Page, ParseError, SiteDocument, SiteMeta, Theme, ThemeFont, SCHEMA_VERSION};
 pub use messages::Lang;
+pub use templates::starter;
 pub use validate::{validate, Problem, ProblemKind};

@@ -33,8 +33,8 @@ impl ProblemKind {
             (BadSlug, Lang::En) => {
                 "page address: lowercase latin letters, digits and hyphens, e.g. \"about\"".into()
             }
-            (DuplicateSlug, Lang::Ru) => "такой адрес уже есть у другой страницы".into(),
-            (DuplicateSlug, Lang::En) => "another page already has this address".into(),
+            (DuplicatePath, Lang::Ru) => "такой адрес уже есть у другой страницы".into(),
+            (DuplicatePath, Lang::En) => "another page already has this address".into(),
             (BadId, Lang::Ru) => "идентификатор: латинские буквы, цифры, «-» и «_»".into(),
             (BadId, Lang::En) => "id: latin letters, digits, \"-\" and \"_\"".into(),
             (DuplicateId, Lang::Ru) => "идентификатор блока повторяется на странице".into(),

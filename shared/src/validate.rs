@@ -52,8 +52,8 @@ pub enum ProblemKind {
     TooLong { max: usize },
     /// A page slug has characters other than `a-z`, `0-9` and inner hyphens.
     BadSlug,
-    /// Two pages share a slug.
-    DuplicateSlug,
+    /// Two pages have the same address (the same slug under the same parent).
+    DuplicatePath,
     /// A page or block id has unexpected characters.
     BadId,
     /// Two blocks on one page share an id.
@@ -113,18 +113,17 @@ pub fn validate(doc: &SiteDocument) -> Vec<Problem> {
     if doc.pages.len() > MAX_PAGES {
         v.push("pages", ProblemKind::TooMany { max: MAX_PAGES });
     }
-    let mut slugs = HashSet::new();
+    let mut addresses = HashSet::new();
     for (id, page) in &doc.pages {
         let path = format!("pages.{id}");
         if !is_id(id) {
             v.push(&path, ProblemKind::BadId);
         }
         v.page(&path, page);
-        if !slugs.insert(page.slug.as_str()) {
-            v.push(&format!("{path}.slug"), ProblemKind::DuplicateSlug);
-        }
         if !parent_chain_ok(doc, id) {
             v.push(&format!("{path}.parent"), ProblemKind::BadParent);
+        } else if doc.page_slugs(id).is_some_and(|address| !addresses.insert(address)) {
+            v.push(&format!("{path}.slug"), ProblemKind::DuplicatePath);
         }
     }
     v.problems
@@ -474,8 +473,19 @@ pub fn is_hex_color(value: &str) -> bool {
     value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Page slugs: `a-z`, `0-9`, single inner hyphens, 1 to 64 characters.
+/// Slugs that break the usual rule because a regulator prescribes the address letter for letter:
+/// Rosobrnadzor's methodical recommendations (v9, 2025, table 3.1) put two subsections of
+/// «Сведения об образовательной организации» at `/sveden/eduStandarts` and `/sveden/paid_edu`,
+/// and outside checkers fetch exactly those (case-sensitive) paths.
+pub const PRESCRIBED_SLUGS: &[&str] = &["eduStandarts", "paid_edu"];
+
+/// Page slugs: `a-z`, `0-9`, single inner hyphens, 1 to 64 characters; or one of
+/// [`PRESCRIBED_SLUGS`].
 pub fn is_slug(slug: &str) -> bool {
+    is_plain_slug(slug) || PRESCRIBED_SLUGS.contains(&slug)
+}
+
+fn is_plain_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 64
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -572,7 +582,7 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_slug_and_deep_sections() {
+    fn duplicate_address_and_deep_sections() {
         let mut doc = crate::demo::ministry();
         let mut copy = doc.pages["contacts"].clone();
         let mut inner = Block::Section(Section { id: "d4".into(), title: String::new(), blocks: vec![] });
@@ -587,7 +597,7 @@ mod tests {
         copy.blocks = vec![deep];
         doc.pages.insert("copy".into(), copy);
         let found = paths(&doc);
-        assert!(found.contains(&("pages.copy.slug".into(), ProblemKind::DuplicateSlug)));
+        assert!(found.contains(&("pages.copy.slug".into(), ProblemKind::DuplicatePath)));
         assert!(found.contains(&(
             "pages.copy.blocks[0].blocks[0].blocks[0].blocks[0]".into(),
             ProblemKind::TooDeep { max: MAX_SECTION_DEPTH }
@@ -614,6 +624,29 @@ mod tests {
                 ("pages.contacts.blocks[2].url".into(), ProblemKind::BadEmbedHost),
             ]
         );
+    }
+
+    #[test]
+    fn a_slug_may_repeat_under_another_parent() {
+        let mut doc = crate::demo::ministry();
+        let mut child = doc.pages["contacts"].clone();
+        child.parent = Some("about".into());
+        doc.pages.insert("about-contacts".into(), child.clone());
+        assert_eq!(paths(&doc), vec![]);
+        // Under the home page is top-level: the same address as the existing page.
+        child.parent = Some("home".into());
+        doc.pages.insert("about-contacts".into(), child);
+        assert_eq!(paths(&doc), vec![("pages.about-contacts.slug".into(), ProblemKind::DuplicatePath)]);
+    }
+
+    #[test]
+    fn only_prescribed_slugs_break_the_slug_rule() {
+        for slug in PRESCRIBED_SLUGS.iter().chain(&["common", "o-nas", "2026"]) {
+            assert!(is_slug(slug), "{slug}");
+        }
+        for slug in ["eduStandart", "EduStandarts", "paid-Edu", "paid_edu_", "o_nas", "oNas"] {
+            assert!(!is_slug(slug), "{slug}");
+        }
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn menu(ctx: &RenderContext, m: &Menu, out: &mut String) {
     }
     for link in &m.links {
         out.push_str("<li><a");
-        escape::url_attr(out, "href", &link.href, is_link);
+        escape::site_url_attr(out, "href", &link.href, ctx.options.base_path, is_link);
         out.push('>');
         escape::text(out, &link.label);
         out.push_str("</a></li>\n");
