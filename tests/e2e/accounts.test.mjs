@@ -220,7 +220,7 @@ test('an administrator registers, bans and finds it all in the journal, in the c
     await page.getByRole('button', { name: '+ Новый пользователь' }).click();
     await page.getByLabel('ФИО (обязательно)').fill('Смирнова Анна Павловна');
     await page.getByLabel('Логин (обязательно)').fill(login);
-    await page.getByLabel('Министерство цифрового развития', { exact: false }).check();
+    await page.getByRole('checkbox', { name: /^Министерство цифрового развития/ }).check();
     await page.getByLabel('Пароль', { exact: true }).fill('12345678');
     await page.getByRole('button', { name: 'Зарегистрировать' }).click();
     await page.locator('#user-password-error', { hasText: 'простой' }).waitFor();
