@@ -7,6 +7,8 @@ use serde_json::value::RawValue;
 
 use crate::accounts::PasswordProblem;
 use crate::authz::Denied;
+use crate::pagination::PageError;
+use crate::tokens::{Scope, TokenProblem};
 
 /// Largest accepted request body (a site document with thousands of blocks fits easily).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -24,6 +26,21 @@ pub struct SiteSummary {
     pub draft_version: i64,
     /// Published revision, if any.
     pub published_revision: Option<i64>,
+}
+
+/// One published revision, as the history lists it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RevisionSummary {
+    /// Revision number.
+    pub revision: i64,
+    /// The draft version it published.
+    pub draft_version: i64,
+    /// When (UTC, `YYYY-MM-DD HH:MM:SS`).
+    pub published_at: String,
+    /// Who: a login, or `api#<id> <name>` for a token.
+    pub published_by: String,
+    /// The revision a rollback restored.
+    pub restored_from: Option<i64>,
 }
 
 /// `GET /api/sites/<slug>/draft`.
@@ -97,6 +114,40 @@ pub enum ApiError {
     StaleItem { current_revision: i64 },
     /// A collection holds as many items as it may.
     CollectionFull { max: usize },
+    /// A bearer token that is unknown, revoked or expired (or no token at all).
+    TokenInvalid,
+    /// The token's scopes do not cover this action.
+    InsufficientScope { scope: Option<Scope> },
+    /// A new token's settings break the rules.
+    BadTokenSettings(TokenProblem),
+    /// `limit` or `cursor` is not usable.
+    BadPage(PageError),
+    /// An `Idempotency-Key` that is empty, too long or not printable ASCII.
+    BadIdempotencyKey,
+    /// An `Idempotency-Key` used before with another request.
+    IdempotencyKeyReused,
+    /// The first request with this `Idempotency-Key` is still running.
+    IdempotencyKeyInUse,
+}
+
+/// One field's problem, in both languages.
+pub struct FieldProblem {
+    /// JSON path (or query parameter) of the field.
+    pub path: String,
+    /// In Russian.
+    pub message_ru: String,
+    /// In English.
+    pub message_en: String,
+}
+
+impl FieldProblem {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.message_ru,
+            Lang::En => &self.message_en,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -125,9 +176,9 @@ struct ProblemBody {
 }
 
 impl ApiError {
-    /// The HTTP status and JSON body of this error.
-    pub fn to_http(&self) -> (u16, String) {
-        let (status, code) = match self {
+    /// The HTTP status and the stable code of this error: the one mapping both APIs share.
+    pub fn status_and_code(&self) -> (u16, &'static str) {
+        match self {
             ApiError::SiteNotFound => (404, "site_not_found"),
             ApiError::NotFound => (404, "not_found"),
             ApiError::MethodNotAllowed => (405, "method_not_allowed"),
@@ -150,27 +201,56 @@ impl ApiError {
             ApiError::InvalidItem(_) => (422, "invalid_item"),
             ApiError::StaleItem { .. } => (409, "stale_revision"),
             ApiError::CollectionFull { .. } => (422, "collection_full"),
-        };
-        let problems = match self {
-            ApiError::Invalid(problems) | ApiError::InvalidItem(problems) => problems
-                .iter()
-                .map(|p| ProblemBody { path: p.path.clone(), message_ru: p.message(Lang::Ru), message_en: p.message(Lang::En) })
-                .collect(),
-            ApiError::CollectionFull { max } => vec![ProblemBody {
-                path: ".".into(),
-                message_ru: format!("в разделе уже {max} записей — больше нельзя; удалите устаревшие"),
-                message_en: format!("the collection already holds {max} items; remove old ones first"),
-            }],
-            ApiError::BadRequest { path, reason } => {
-                vec![ProblemBody { path: path.clone(), message_ru: reason.clone(), message_en: reason.clone() }]
+            ApiError::TokenInvalid => (401, "invalid_token"),
+            ApiError::InsufficientScope { .. } => (403, "insufficient_scope"),
+            ApiError::BadTokenSettings(_) => (422, "invalid_token_settings"),
+            ApiError::BadPage(_) => (400, "bad_page_request"),
+            ApiError::BadIdempotencyKey => (400, "bad_idempotency_key"),
+            ApiError::IdempotencyKeyReused => (422, "idempotency_key_reused"),
+            ApiError::IdempotencyKeyInUse => (409, "idempotency_key_in_use"),
+        }
+    }
+
+    /// The problems of single fields this error carries, if any.
+    pub fn field_problems(&self) -> Vec<FieldProblem> {
+        let both = |path: &str, ru: String, en: String| FieldProblem { path: path.into(), message_ru: ru, message_en: en };
+        match self {
+            ApiError::Invalid(problems) | ApiError::InvalidItem(problems) => {
+                problems.iter().map(|p| both(&p.path, p.message(Lang::Ru), p.message(Lang::En))).collect()
             }
-            ApiError::WeakPassword(problem) => vec![ProblemBody {
-                path: "password".into(),
-                message_ru: problem.message(Lang::Ru),
-                message_en: problem.message(Lang::En),
-            }],
+            ApiError::CollectionFull { max } => vec![both(
+                ".",
+                format!("в разделе уже {max} записей — больше нельзя; удалите устаревшие"),
+                format!("the collection already holds {max} items; remove old ones first"),
+            )],
+            ApiError::BadRequest { path, reason } => vec![both(path, reason.clone(), reason.clone())],
+            ApiError::WeakPassword(problem) => vec![both("password", problem.message(Lang::Ru), problem.message(Lang::En))],
+            ApiError::BadTokenSettings(problem) => vec![both(problem.path(), problem.message(Lang::Ru), problem.message(Lang::En))],
+            ApiError::BadPage(error) => {
+                let (ru, en) = match error {
+                    PageError::BadLimit => (
+                        format!("целое число от 1 до {}", crate::pagination::MAX_LIMIT),
+                        format!("a whole number from 1 to {}", crate::pagination::MAX_LIMIT),
+                    ),
+                    PageError::BadCursor => (
+                        "курсор не от этого списка: возьмите next_cursor из ответа".to_string(),
+                        "not a cursor of this list: use next_cursor from a response".to_string(),
+                    ),
+                };
+                vec![both(error.path(), ru, en)]
+            }
             _ => Vec::new(),
-        };
+        }
+    }
+
+    /// The HTTP status and JSON body of this error, as the constructor's API sends it.
+    pub fn to_http(&self) -> (u16, String) {
+        let (status, code) = self.status_and_code();
+        let problems = self
+            .field_problems()
+            .into_iter()
+            .map(|p| ProblemBody { path: p.path, message_ru: p.message_ru, message_en: p.message_en })
+            .collect();
         let current_version = match self {
             ApiError::StaleVersion { current_version } => Some(*current_version),
             _ => None,

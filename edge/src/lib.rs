@@ -5,15 +5,23 @@
 pub mod accessible;
 pub mod accounts;
 pub mod api;
+pub mod api_v1_routes;
 pub mod authz;
+pub mod idempotency;
+pub mod openapi;
+pub mod pagination;
+pub mod problem;
 pub mod routing;
 pub mod security;
 pub mod seo;
+pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
 mod accounts_store;
 #[cfg(target_arch = "wasm32")]
 mod api_entry;
+#[cfg(target_arch = "wasm32")]
+mod api_v1_entry;
 #[cfg(target_arch = "wasm32")]
 mod collections_store;
 #[cfg(target_arch = "wasm32")]
@@ -22,5 +30,7 @@ mod crypto;
 mod hot_cache;
 #[cfg(target_arch = "wasm32")]
 mod store;
+#[cfg(target_arch = "wasm32")]
+mod tokens_store;
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;

@@ -5,6 +5,7 @@ use civic_renderer::accessible::SETTINGS_ROUTE;
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
 
+use crate::api_v1_routes::{v1_route, V1Route};
 use crate::authz::Action;
 
 /// Where a request goes.
@@ -25,8 +26,10 @@ pub enum Route {
     },
     /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
     AddSlash,
-    /// The JSON API.
+    /// The JSON API of the constructor (session cookie).
     Api(ApiRoute),
+    /// The API for outside systems (bearer token).
+    ApiV1(V1Route),
     /// The platform's own root: sends people to the constructor.
     PlatformHome,
     /// Anything else on the platform host: static files from `www/` or a 404.
@@ -107,6 +110,10 @@ pub enum ApiRoute {
     UserPassword { id: i64 },
     /// `GET /api/audit`.
     Audit,
+    /// `GET|POST /api/tokens`: API tokens for outside systems.
+    Tokens,
+    /// `DELETE /api/tokens/<id>`: revoke a token.
+    Token { id: i64 },
     /// `GET /api/sites/<slug>/revisions`.
     Revisions { site: String },
     /// `POST /api/sites/<slug>/rollback`.
@@ -140,6 +147,7 @@ pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
         ["s", site] if !site.is_empty() => Route::AddSlash,
         ["s", site, rest @ ..] if !site.is_empty() => site_route(site, &rest.join("/"), format!("/s/{site}")),
         ["robots.txt"] => Route::PlatformRobots,
+        ["api", "v1", rest @ ..] => Route::ApiV1(v1_route(rest)),
         ["api", rest @ ..] => Route::Api(api_route(rest)),
         _ => Route::Static,
     }
@@ -169,6 +177,8 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["users", user] if id(user).is_some() => ApiRoute::User { id: id(user).unwrap_or_default() },
         ["users", user, "password"] if id(user).is_some() => ApiRoute::UserPassword { id: id(user).unwrap_or_default() },
         ["audit"] => ApiRoute::Audit,
+        ["tokens"] => ApiRoute::Tokens,
+        ["tokens", token] if id(token).is_some() => ApiRoute::Token { id: id(token).unwrap_or_default() },
         ["sites", site, "revisions"] => ApiRoute::Revisions { site: (*site).into() },
         ["sites", site, "rollback"] => ApiRoute::Rollback { site: (*site).into() },
         ["sites", site, "collections", name] => match Collection::parse(name) {
@@ -220,6 +230,7 @@ impl ApiRoute {
                 Access::Act(ManageUsers)
             }
             (ApiRoute::Audit, "GET") => Access::Act(ReadAudit),
+            (ApiRoute::Tokens, "GET" | "POST") | (ApiRoute::Token { .. }, "DELETE") => Access::Act(ManageTokens),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
             (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. }, "GET") => Access::Act(ReadSite),
             (ApiRoute::Draft { .. }, "PUT") => Access::Act(EditSite),
@@ -325,6 +336,9 @@ mod tests {
         assert_eq!(api("/api/users/12/password"), ApiRoute::UserPassword { id: 12 });
         assert_eq!(api("/api/users/0"), ApiRoute::NotFound);
         assert_eq!(api("/api/users/x"), ApiRoute::NotFound);
+        assert_eq!(api("/api/tokens"), ApiRoute::Tokens);
+        assert_eq!(api("/api/tokens/4"), ApiRoute::Token { id: 4 });
+        assert_eq!(api("/api/tokens/-4"), ApiRoute::NotFound);
         assert_eq!(api("/api/sites/gb4/revisions"), ApiRoute::Revisions { site: "gb4".into() });
         assert_eq!(api("/api/sites/gb4/collections/staff"), ApiRoute::Collection { site: "gb4".into(), collection: Collection::Staff });
         assert_eq!(
@@ -355,6 +369,11 @@ mod tests {
             (ApiRoute::User { id: 1 }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::UserPassword { id: 1 }, "POST", Ok(Access::Act(ManageUsers))),
             (ApiRoute::Audit, "GET", Ok(Access::Act(ReadAudit))),
+            (ApiRoute::Tokens, "GET", Ok(Access::Act(ManageTokens))),
+            (ApiRoute::Tokens, "POST", Ok(Access::Act(ManageTokens))),
+            (ApiRoute::Tokens, "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Token { id: 3 }, "DELETE", Ok(Access::Act(ManageTokens))),
+            (ApiRoute::Token { id: 3 }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::ListSites, "GET", Ok(Access::Act(ListSites))),
             (ApiRoute::Draft { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Draft { site: site() }, "PUT", Ok(Access::Act(EditSite))),

@@ -7,7 +7,7 @@ use worker::{Bucket, D1Database, D1PreparedStatement, KvStore};
 
 use crate::accounts_store::{audit_entry_if_changed, Actor};
 
-use crate::api::{ApiError, SiteSummary};
+use crate::api::{ApiError, RevisionSummary, SiteSummary};
 use crate::security::sha256_hex;
 
 /// A site's row with the key of its published document.
@@ -177,15 +177,6 @@ async fn published_revision(db: &D1Database, site_id: i64) -> Result<i64, ApiErr
         .ok_or_else(|| ApiError::Storage("published revision missing".into()))
 }
 
-/// One published revision, as the history lists it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct RevisionSummary {
-    pub revision: i64,
-    pub draft_version: i64,
-    pub published_at: String,
-    pub published_by: String,
-    pub restored_from: Option<i64>,
-}
 
 /// The site's revisions, newest first.
 pub async fn revisions(db: &D1Database, site_id: i64) -> Result<Vec<RevisionSummary>, ApiError> {
