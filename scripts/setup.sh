@@ -3,6 +3,7 @@
 # when its result is already there and up to date.
 #   scripts/setup.sh            tools, npm packages, wasm builds, local database
 #   scripts/setup.sh --browser  also Debian's Chromium, for the end-to-end tests
+#   scripts/setup.sh --fuzz     also schemathesis (PyPI, in .venv), for the API fuzz run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
@@ -51,6 +52,21 @@ install_browser() {
   fi
 }
 
+# The version is pinned: a new schemathesis brings new checks, which belong in a reviewed change.
+SCHEMATHESIS_VERSION=4.32.5
+
+install_schemathesis() {
+  step "schemathesis $SCHEMATHESIS_VERSION (.venv)"
+  if [ "$(.venv/bin/schemathesis --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+    python3 -m venv .venv 2>/dev/null || {
+      # Debian's python3 keeps venv in a package of its own.
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+      python3 -m venv .venv
+    }
+    .venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+}
+
 build_constructor() {
   step "Constructor (Yew → wasm32, wasm-bindgen, wasm-opt)"
   cargo build -p civic-constructor --target wasm32-unknown-unknown --release
@@ -80,11 +96,15 @@ build_worker() {
 exec 9> "${TMPDIR:-/tmp}/civic-setup-$(pwd | sha256sum | cut -c1-12).lock"
 flock 9
 
-browser=0
-for arg in "$@"; do [ "$arg" = "--browser" ] && browser=1; done
+browser=0 fuzz=0
+for arg in "$@"; do
+  [ "$arg" = "--browser" ] && browser=1
+  [ "$arg" = "--fuzz" ] && fuzz=1
+done
 
 install_tools
 [ "$browser" = 1 ] && install_browser
+[ "$fuzz" = 1 ] && install_schemathesis
 build_constructor
 build_worker
 step "Ready"

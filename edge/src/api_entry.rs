@@ -19,6 +19,8 @@ use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::routing::{Access, ApiRoute, NoAccess};
 use crate::security::{is_same_origin, sha256_hex};
 use crate::store::{self, storage, SiteRow};
+use crate::tokens;
+use crate::tokens_store as tokens_db;
 
 /// One API request on its way through the checks.
 struct Call<'a> {
@@ -86,9 +88,15 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::User { id }, _) => change_user(&mut call, &session, id, &actor).await,
         (ApiRoute::UserPassword { id }, _) => set_user_password(&mut call, &session, id, &actor).await,
         (ApiRoute::Audit, _) => audit_log(&call).await,
+        (ApiRoute::Tokens, _) if call.req.method() == Method::Get => ok(&json!({ "tokens": tokens_db::list(&call.db).await? })),
+        (ApiRoute::Tokens, _) => create_token(&mut call, &actor).await,
+        (ApiRoute::Token { id }, _) => {
+            tokens_db::revoke(&call.db, id, &actor).await?;
+            ok(&json!({ "revoked": id }))
+        }
         (ApiRoute::ListSites, _) => {
             let own = (!sees_every_site(session.principal.role)).then_some(session.principal.sites.as_slice());
-            ok(&json!({ "sites": store::list_sites(&call.db, own).await? }))
+            ok(&json!({ "sites": store::list_sites(&call.db, own, None, None).await? }))
         }
         (ApiRoute::Draft { .. }, Some(site)) if call.req.method() == Method::Get => read_draft(&call, &site).await,
         (ApiRoute::Draft { .. }, Some(site)) => {
@@ -149,7 +157,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             ok(&json!({ "revision": revision }))
         }
         (ApiRoute::Revisions { .. }, Some(site)) => {
-            let revisions = store::revisions(&call.db, site.id).await?;
+            let revisions = store::revisions(&call.db, site.id, None, None).await?;
             ok(&json!({ "published_revision": site.published_revision, "revisions": revisions }))
         }
         (ApiRoute::Rollback { .. }, Some(site)) => {
@@ -300,6 +308,23 @@ async fn set_user_password(call: &mut Call<'_>, session: &Session, id: i64, acto
     ok(&json!({ "changed": true }))
 }
 
+/// `POST /api/tokens`: a new token for an outside system. Its secret is in this answer and
+/// nowhere else: only its hash is stored.
+async fn create_token(call: &mut Call<'_>, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    let body: tokens::CreateToken = read_json(&mut call.req).await?;
+    let token = tokens::check_new_token(body, call.now).map_err(ApiError::BadTokenSettings)?;
+    let site_ids = accounts_db::site_ids(&call.db, &token.sites)
+        .await?
+        .ok_or(ApiError::BadTokenSettings(tokens::TokenProblem::UnknownSite))?;
+    let secret = tokens::encode_secret(&random_bytes::<32>());
+    let secret_hash = sha256_hex(secret.as_bytes());
+    let hint = secret.get(..tokens::HINT_CHARS).unwrap_or_default();
+    let new = tokens_db::NewToken { token: &token, site_ids: &site_ids, secret_hash: &secret_hash, hint };
+    let id = tokens_db::create(&call.db, &new, actor).await?;
+    let view = tokens_db::list(&call.db).await?.into_iter().find(|t| t.id == id);
+    json_with_status(201, &json!({ "token": view, "secret": secret }))
+}
+
 /// `GET /api/audit?site=<slug>&before=<id>`: fifty entries at a time, newest first.
 async fn audit_log(call: &Call<'_>) -> Result<Response, ApiError> {
     const PAGE: i64 = 50;
@@ -328,12 +353,17 @@ async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiErro
 }
 
 /// Gives an item without an id a fresh random one (`news-3fa9c2d1`).
-fn with_new_id(collection: Collection, item: CheckedItem) -> Result<CheckedItem, ApiError> {
+pub(crate) fn with_new_id(collection: Collection, item: CheckedItem) -> Result<CheckedItem, ApiError> {
     let bytes = random_bytes::<4>();
     let id = format!("{}-{}", collection.as_str(), crate::security::sha256_hex(&bytes).get(..8).unwrap_or("0"));
+    with_id(item, &id)
+}
+
+/// Sets an item's id, in its stored JSON too.
+pub(crate) fn with_id(item: CheckedItem, id: &str) -> Result<CheckedItem, ApiError> {
     let mut value: serde_json::Value = serde_json::from_str(&item.json).map_err(storage)?;
-    value["id"] = serde_json::Value::String(id.clone());
-    Ok(CheckedItem { id, json: value.to_string(), ..item })
+    value["id"] = serde_json::Value::String(id.to_string());
+    Ok(CheckedItem { id: id.to_string(), json: value.to_string(), ..item })
 }
 
 async fn new_password_hash(password: &str) -> Result<String, ApiError> {
@@ -362,7 +392,7 @@ async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError
     serde_json::from_str(&body).map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })
 }
 
-async fn read_body(req: &mut Request) -> Result<String, ApiError> {
+pub(crate) async fn read_body(req: &mut Request) -> Result<String, ApiError> {
     let declared = req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|len| len > api::MAX_BODY_BYTES) {
         return Err(ApiError::TooLarge);

@@ -6,6 +6,7 @@ use civic_shared::collection_items::{CheckedItem, Collection, MAX_ITEMS};
 use civic_shared::RenderData;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, D1PreparedStatement};
 
 use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
@@ -22,35 +23,99 @@ pub struct StoredItem {
 #[derive(Deserialize)]
 struct ItemRow {
     collection: String,
+    body: String,
+}
+
+/// Where an item stands in its collection's order: `(date, position, id)`. Pages of the
+/// API continue after the key of the last item they showed.
+pub type ItemKey = (String, i64, String);
+
+/// An item with its place in the order.
+pub struct ListedItem {
+    pub key: ItemKey,
+    pub stored: StoredItem,
+}
+
+#[derive(Deserialize)]
+struct ListedRow {
+    id: String,
+    position: i64,
+    date: String,
     revision: i64,
     body: String,
 }
 
-/// Newest first for dated collections, the editors' order for the others.
+/// Newest first for dated collections, the editors' order for the others; the id breaks
+/// ties, so the order is total and a page can start exactly after any item.
 fn order_by(collection: Collection) -> &'static str {
     if collection.newest_first() {
-        "date DESC, position DESC"
+        "date DESC, position DESC, id DESC"
     } else {
         "position, id"
     }
 }
 
+/// The rows after `key` in [`order_by`]'s order.
+fn after_key(collection: Collection) -> &'static str {
+    if collection.newest_first() {
+        "(date, position, id) < (?3, ?4, ?5)"
+    } else {
+        "(position, id) > (?4, ?5)"
+    }
+}
+
 pub async fn list(db: &D1Database, site_id: i64, collection: Collection) -> Result<Vec<StoredItem>, ApiError> {
+    Ok(list_page(db, site_id, collection, None, None).await?.into_iter().map(|listed| listed.stored).collect())
+}
+
+/// The collection's items in order: all of them, or `limit` after `after`.
+pub async fn list_page(
+    db: &D1Database,
+    site_id: i64,
+    collection: Collection,
+    after: Option<&ItemKey>,
+    limit: Option<u32>,
+) -> Result<Vec<ListedItem>, ApiError> {
+    let condition = if after.is_some() { after_key(collection) } else { "1" };
+    let (date, position, id) = after.map_or((JsValue::NULL, JsValue::NULL, JsValue::NULL), |(date, position, id)| {
+        (date.as_str().into(), num(*position), id.as_str().into())
+    });
     let rows = db
         .prepare(format!(
-            "SELECT collection, revision, body FROM collection_items WHERE site_id = ?1 AND collection = ?2 ORDER BY {}",
+            "SELECT id, position, date, revision, body FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND {condition} \
+             ORDER BY {} LIMIT ?6",
             order_by(collection)
         ))
-        .bind(&[num(site_id), collection.as_str().into()])
+        .bind(&[num(site_id), collection.as_str().into(), date, position, id, num(limit.map_or(-1, i64::from))])
         .map_err(storage)?
         .all()
         .await
         .map_err(storage)?
-        .results::<ItemRow>()
+        .results::<ListedRow>()
         .map_err(storage)?;
     rows.into_iter()
-        .map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? }))
+        .map(|row| {
+            let stored = StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? };
+            Ok(ListedItem { key: (row.date, row.position, row.id), stored })
+        })
         .collect()
+}
+
+/// One item, if the collection has it.
+pub async fn item(db: &D1Database, site_id: i64, collection: Collection, id: &str) -> Result<Option<StoredItem>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        revision: i64,
+        body: String,
+    }
+    let row = db
+        .prepare("SELECT revision, body FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
+        .bind(&[num(site_id), collection.as_str().into(), id.into()])
+        .map_err(storage)?
+        .first::<Row>(None)
+        .await
+        .map_err(storage)?;
+    row.map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? })).transpose()
 }
 
 /// Everything data blocks show: the edited collections from D1, and polls and appeal
@@ -62,7 +127,7 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     };
     let rows = db
         .prepare(
-            "SELECT collection, revision, body FROM collection_items WHERE site_id = ?1 \
+            "SELECT collection, body FROM collection_items WHERE site_id = ?1 \
              ORDER BY collection, CASE WHEN collection IN ('news', 'announcements', 'documents') THEN date END DESC, position, id",
         )
         .bind(&[num(site_id)])

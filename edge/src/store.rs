@@ -55,20 +55,28 @@ pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>
     .map_err(storage)
 }
 
-/// Every site, or only those with the given ids (an editor's own).
-pub async fn list_sites(db: &D1Database, only: Option<&[i64]>) -> Result<Vec<SiteSummary>, ApiError> {
+/// Every site, or only those with the given ids (an editor's own, a token's), by name:
+/// all of them, or (for pages of the API) `limit` after the `(name, slug)` of `after`.
+pub async fn list_sites(
+    db: &D1Database,
+    only: Option<&[i64]>,
+    after: Option<&(String, String)>,
+    limit: Option<u32>,
+) -> Result<Vec<SiteSummary>, ApiError> {
     let only = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
+    let (after_name, after_slug) = after.map_or((JsValue::NULL, JsValue::NULL), |(name, slug)| (name.as_str().into(), slug.as_str().into()));
     db.prepare(
         "SELECT slug, name, kind, draft_version, published_revision FROM sites \
-         WHERE ?1 IS NULL OR id IN (SELECT value FROM json_each(?1)) ORDER BY name",
+         WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR (name, slug) > (?2, ?3)) \
+         ORDER BY name, slug LIMIT ?4",
     )
-    .bind(&[only.map_or(JsValue::NULL, JsValue::from)])
+    .bind(&[only.map_or(JsValue::NULL, JsValue::from), after_name, after_slug, num(limit.map_or(-1, i64::from))])
     .map_err(storage)?
     .all()
-        .await
-        .map_err(storage)?
-        .results::<SiteSummary>()
-        .map_err(storage)
+    .await
+    .map_err(storage)?
+    .results::<SiteSummary>()
+    .map_err(storage)
 }
 
 /// Reads a stored document body.
@@ -178,13 +186,13 @@ async fn published_revision(db: &D1Database, site_id: i64) -> Result<i64, ApiErr
 }
 
 
-/// The site's revisions, newest first.
-pub async fn revisions(db: &D1Database, site_id: i64) -> Result<Vec<RevisionSummary>, ApiError> {
+/// The site's revisions, newest first: all of them, or `limit` older than `before`.
+pub async fn revisions(db: &D1Database, site_id: i64, before: Option<i64>, limit: Option<u32>) -> Result<Vec<RevisionSummary>, ApiError> {
     db.prepare(
         "SELECT revision, draft_version, published_at, published_by, restored_from FROM revisions \
-         WHERE site_id = ?1 ORDER BY revision DESC",
+         WHERE site_id = ?1 AND (?2 IS NULL OR revision < ?2) ORDER BY revision DESC LIMIT ?3",
     )
-    .bind(&[num(site_id)])
+    .bind(&[num(site_id), before.map_or(JsValue::NULL, num), num(limit.map_or(-1, i64::from))])
     .map_err(storage)?
     .all()
     .await

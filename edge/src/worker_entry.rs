@@ -53,6 +53,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
                 Ok(response)
             }
         },
+        Route::ApiV1(v1_route) => crate::api_v1_entry::handle_v1(req, &env, v1_route).await,
         Route::Static => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
     }
 }
