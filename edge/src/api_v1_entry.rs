@@ -59,6 +59,11 @@ pub async fn handle_v1(mut req: Request, env: &Env, route: V1Route) -> worker::R
     // The raw method: the worker crate reads unknown methods (QUERY, TRACE…) as GET.
     let method = req.inner().method().to_ascii_uppercase();
     let url = req.url()?;
+    if method == "OPTIONS" && route.template().is_some() {
+        let mut response = Response::empty()?.with_status(204);
+        response.headers_mut().set("Allow", &route.allowed_methods().join(", "))?;
+        return Ok(response);
+    }
     let answer = match serve(&mut req, env, &route, &method, url.clone()).await {
         Ok(answer) => answer,
         Err(error) => {
@@ -84,14 +89,9 @@ pub async fn handle_v1(mut req: Request, env: &Env, route: V1Route) -> worker::R
             return Ok(response);
         }
     };
-    if route.site().is_some() && !matches!(method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+    if route.site().is_some() && method != "GET" {
         // Whatever a change did to a site, this isolate reads its pointer afresh next time.
         crate::hot_cache::forget_site(route.site().unwrap_or_default());
-    }
-    if method == "OPTIONS" {
-        let mut response = Response::empty()?.with_status(204);
-        response.headers_mut().set("Allow", &route.allowed_methods().join(", "))?;
-        return Ok(response);
     }
     to_response(&answer, lang)
 }
@@ -102,9 +102,6 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
     let header = |name: &str| req.headers().get(name).ok().flatten();
     let (authorization, idempotency_key) = (header("authorization"), header("idempotency-key"));
     let (ip, lang) = (header("cf-connecting-ip"), preferred_lang(header("accept-language").as_deref()));
-    if method == "OPTIONS" && route.template().is_some() {
-        return Ok(Answer { status: 204, body: String::new(), location: None, replayed: false });
-    }
     let access = route.access(method).map_err(|no| match no {
         NoAccess::NotFound => ApiError::NotFound,
         NoAccess::MethodNotAllowed => ApiError::MethodNotAllowed,
