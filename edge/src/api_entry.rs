@@ -166,8 +166,24 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
     };
     if let Some(slug) = changed_site {
         crate::hot_cache::forget_site(&slug);
+        if result.is_ok() {
+            refresh_search(&call, &slug).await;
+        }
     }
     result
+}
+
+/// Brings the site's search index up to what visitors now see. A failure only delays it to
+/// the next search, which tries again; the change itself has succeeded.
+async fn refresh_search(call: &Call<'_>, slug: &str) {
+    let refreshed = match (store::site_by_slug(&call.db, slug).await, call.env.bucket("DOCS")) {
+        (Ok(Some(site)), Ok(bucket)) => crate::search_store::ensure_index(&call.db, &bucket, &site).await,
+        (Err(err), _) => Err(err),
+        _ => Ok(()),
+    };
+    if let Err(err) = refreshed {
+        worker::console_error!("search index of {slug}: {err:?}");
+    }
 }
 
 /// `POST /api/login`: rate-limited per login and per address; the same answer for an

@@ -1,6 +1,7 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
+use civic_renderer::SEARCH_ROUTE;
 
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
@@ -18,6 +19,13 @@ pub enum Route {
     PlatformRobots,
     /// The accessible version's settings route of a site (`<base>/_a11y?set=…&back=…`).
     AccessibleSettings {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
+    /// The site's search page (`<base>/poisk?q=…`).
+    Search {
         /// Site slug.
         site: String,
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
@@ -153,6 +161,8 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
     let page = page_path(rest);
     if page == SETTINGS_ROUTE {
         Route::AccessibleSettings { site: site.into(), base_path }
+    } else if page == SEARCH_ROUTE {
+        Route::Search { site: site.into(), base_path }
     } else {
         Route::Public(PublicPage { site: site.into(), page, base_path })
     }
@@ -312,6 +322,15 @@ mod tests {
         assert_eq!(route("x", "/api/sites/mincifra/publish", DOMAIN), Route::Api(ApiRoute::Publish { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/sites/mincifra/data", DOMAIN), Route::Api(ApiRoute::Data { site: "mincifra".into() }));
         assert_eq!(route("x", "/api/nope", DOMAIN), Route::Api(ApiRoute::NotFound));
+    }
+
+    #[test]
+    fn search_route_on_both_hosts() {
+        let local = Route::Search { site: "mincifra".into(), base_path: "/s/mincifra".into() };
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk", DOMAIN), local);
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk/", DOMAIN), local);
+        assert_eq!(route("mincifra.civic.localhost", "/poisk", DOMAIN), Route::Search { site: "mincifra".into(), base_path: String::new() });
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/o/poisk", DOMAIN), public("mincifra", "o/poisk", "/s/mincifra"));
     }
 
     #[test]
