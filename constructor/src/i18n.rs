@@ -70,6 +70,23 @@ pub struct Texts {
     pub role_administrator: &'static str,
     pub role_editor: &'static str,
     pub switch_site: &'static str,
+    pub sites_title: &'static str,
+    pub new_site: &'static str,
+    pub site_name: &'static str,
+    pub site_slug: &'static str,
+    pub site_slug_hint: &'static str,
+    pub site_kind: &'static str,
+    pub create_site: &'static str,
+    pub site_created: &'static str,
+    pub slug_taken: &'static str,
+    pub site_published: &'static str,
+    pub not_published: &'static str,
+    pub open_in_constructor: &'static str,
+    pub kind_executive_body: &'static str,
+    pub kind_municipality: &'static str,
+    pub kind_school: &'static str,
+    pub kind_kindergarten: &'static str,
+    pub kind_medical: &'static str,
     pub users_title: &'static str,
     pub audit_title: &'static str,
     pub user_name: &'static str,
@@ -196,6 +213,23 @@ pub const RU: Texts = Texts {
     role_administrator: "администратор",
     role_editor: "редактор",
     switch_site: "Другой сайт",
+    sites_title: "Сайты",
+    new_site: "Новый сайт",
+    site_name: "Полное название организации",
+    site_slug: "Адрес",
+    site_slug_hint: "Латинские буквы, цифры и дефис: сайт откроется по адресу адрес.платформа.",
+    site_kind: "Вид организации",
+    create_site: "Создать сайт по шаблону",
+    site_created: "Сайт создан: шаблон уже содержит обязательные страницы. Откройте его в конструкторе.",
+    slug_taken: "Такой адрес уже занят другим сайтом.",
+    site_published: "Опубликован",
+    not_published: "ещё не опубликован",
+    open_in_constructor: "Открыть",
+    kind_executive_body: "Орган исполнительной власти",
+    kind_municipality: "Муниципальное образование",
+    kind_school: "Школа",
+    kind_kindergarten: "Детский сад",
+    kind_medical: "Медицинская организация",
     users_title: "Пользователи",
     audit_title: "Журнал действий",
     user_name: "ФИО",
@@ -265,6 +299,18 @@ pub fn role_name(role: &str) -> &'static str {
         "operator" => t.role_operator,
         "administrator" => t.role_administrator,
         _ => t.role_editor,
+    }
+}
+
+/// An organisation kind in the interface's words.
+pub fn kind_name(kind: &str) -> &'static str {
+    let t = texts();
+    match kind {
+        "municipality" => t.kind_municipality,
+        "school" => t.kind_school,
+        "kindergarten" => t.kind_kindergarten,
+        "medical" => t.kind_medical,
+        _ => t.kind_executive_body,
     }
 }
 

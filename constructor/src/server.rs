@@ -75,6 +75,10 @@ impl SessionInfo {
 pub struct SiteSummary {
     pub slug: String,
     pub name: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub published_revision: Option<i64>,
 }
 
 /// The draft as the server has it.
@@ -350,4 +354,11 @@ pub async fn audit_page(site: Option<&str>, before: Option<i64>) -> Result<(Vec<
     }
     let page: Page = ok_json(Request::get(&format!("/api/audit?{}", query.join("&"))).send().await).await?;
     Ok((page.entries, page.next_before))
+}
+
+/// Creates a site from its kind's template (administrators).
+pub async fn create_site(slug: &str, name: &str, kind: &str) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "slug": slug, "name": name, "kind": kind }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::post("/api/sites"), body)?.send().await).await?;
+    Ok(())
 }

@@ -123,7 +123,7 @@ pub enum ApiRoute {
     Collection { site: String, collection: Collection },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
-    /// `GET /api/sites`: sites the caller may edit.
+    /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
     ListSites,
     /// `GET|PUT /api/sites/<slug>/draft`.
     Draft { site: String },
@@ -231,6 +231,7 @@ impl ApiRoute {
             }
             (ApiRoute::Audit, "GET") => Access::Act(ReadAudit),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
+            (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
             (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. }, "GET") => Access::Act(ReadSite),
             (ApiRoute::Draft { .. }, "PUT") => Access::Act(EditSite),
             (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
@@ -375,6 +376,7 @@ mod tests {
             (ApiRoute::UserPassword { id: 1 }, "POST", Ok(Access::Act(ManageUsers))),
             (ApiRoute::Audit, "GET", Ok(Access::Act(ReadAudit))),
             (ApiRoute::ListSites, "GET", Ok(Access::Act(ListSites))),
+            (ApiRoute::ListSites, "POST", Ok(Access::Act(ManageSites))),
             (ApiRoute::Draft { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Draft { site: site() }, "PUT", Ok(Access::Act(EditSite))),
             (ApiRoute::Draft { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),
