@@ -17,6 +17,7 @@ use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
 use crate::audit::AuditView;
 use crate::collections::CollectionsView;
+use crate::history::HistoryView;
 use crate::sites::SitesView;
 use crate::users::UsersView;
 use crate::toolbar::Toolbar;
@@ -28,6 +29,8 @@ pub enum View {
     Pages,
     /// The site's collections (news, documents, staff…).
     Data,
+    /// Published revisions and the way back.
+    History,
     /// Every site, and new ones from templates (administrators).
     Sites,
     /// Users and roles (administrators).
@@ -362,6 +365,9 @@ pub fn app(props: &AppProps) -> Html {
     let other_view = match *view {
         View::Pages => None,
         View::Data => Some(html! { <CollectionsView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} /> }),
+        View::History => Some(html! {
+            <HistoryView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} />
+        }),
         View::Sites => Some(html! { <SitesView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),

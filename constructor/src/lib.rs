@@ -14,6 +14,8 @@ mod audit;
 #[cfg(target_arch = "wasm32")]
 mod collections;
 #[cfg(target_arch = "wasm32")]
+mod history;
+#[cfg(target_arch = "wasm32")]
 mod login;
 #[cfg(target_arch = "wasm32")]
 mod outline;

@@ -57,3 +57,30 @@ test('in the constructor an administrator creates a hospital site and opens it',
     await context.close();
   }
 });
+
+test('«История публикаций»: an editor brings an earlier revision back, and visitors see it', async () => {
+  const editor = await signIn(ACCOUNTS.editors.gb4);
+  const publish = async (tagline) => {
+    const { version, document } = await editor.json('/api/sites/gb4/draft');
+    document.site.tagline = tagline;
+    const saved = await (await editor.call('/api/sites/gb4/draft', { method: 'PUT', body: { base_version: version, document } })).json();
+    return (await (await editor.call('/api/sites/gb4/publish', { method: 'POST', body: { version: saved.version } })).json()).revision;
+  };
+  const first = await publish(`Редакция А ${run}`);
+  await publish(`Редакция Б ${run}`);
+  const context = await launch({ bypassCSP: true });
+  try {
+    const page = await openConstructor(context, 'gb4');
+    await page.getByRole('button', { name: 'История публикаций' }).click();
+    await page.getByRole('cell', { name: 'Сейчас на сайте.' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: `Вернуть на сайт версию ${first}` }).click();
+    await page.getByRole('status').filter({ hasText: `Версия ${first} снова на сайте` }).waitFor();
+    const html = await (await fetch(`${BASE_URL}/s/gb4/`)).text();
+    assert.ok(html.includes(`Редакция А ${run}`) && !html.includes(`Редакция Б ${run}`));
+    await page.getByRole('cell', { name: `Возврат к версии ${first}.` }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
