@@ -18,6 +18,8 @@ mod history;
 #[cfg(target_arch = "wasm32")]
 mod login;
 #[cfg(target_arch = "wasm32")]
+mod notice;
+#[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]
 mod palette;
