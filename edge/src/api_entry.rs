@@ -94,6 +94,13 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             tokens_db::revoke(&call.db, id, &actor).await?;
             ok(&json!({ "revoked": id }))
         }
+        (ApiRoute::ListSites, _) if call.req.method() == Method::Post => {
+            let request: api::CreateSite = read_json(&mut call.req).await?;
+            let document = request.starter_document()?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            store::create_site(&call.db, &bucket, &request.slug, &document, &actor).await?;
+            json_with_status(201, &json!({ "slug": request.slug, "version": 1 }))
+        }
         (ApiRoute::ListSites, _) => {
             let own = (!sees_every_site(session.principal.role)).then_some(session.principal.sites.as_slice());
             ok(&json!({ "sites": store::list_sites(&call.db, own, None, None).await? }))
@@ -174,8 +181,24 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
     };
     if let Some(slug) = changed_site {
         crate::hot_cache::forget_site(&slug);
+        if result.is_ok() {
+            refresh_search(&call, &slug).await;
+        }
     }
     result
+}
+
+/// Brings the site's search index up to what visitors now see. A failure only delays it to
+/// the next search, which tries again; the change itself has succeeded.
+async fn refresh_search(call: &Call<'_>, slug: &str) {
+    let refreshed = match (store::site_by_slug(&call.db, slug).await, call.env.bucket("DOCS")) {
+        (Ok(Some(site)), Ok(bucket)) => crate::search_store::ensure_index(&call.db, &bucket, &site).await,
+        (Err(err), _) => Err(err),
+        _ => Ok(()),
+    };
+    if let Err(err) = refreshed {
+        worker::console_error!("search index of {slug}: {err:?}");
+    }
 }
 
 /// `POST /api/login`: rate-limited per login and per address; the same answer for an

@@ -29,6 +29,8 @@ mod crypto;
 #[cfg(target_arch = "wasm32")]
 mod hot_cache;
 #[cfg(target_arch = "wasm32")]
+mod search_store;
+#[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
 mod tokens_store;

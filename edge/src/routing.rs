@@ -1,6 +1,7 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
+use civic_renderer::SEARCH_ROUTE;
 
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
@@ -19,6 +20,13 @@ pub enum Route {
     PlatformRobots,
     /// The accessible version's settings route of a site (`<base>/_a11y?set=…&back=…`).
     AccessibleSettings {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
+    /// The site's search page (`<base>/poisk?q=…`).
+    Search {
         /// Site slug.
         site: String,
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
@@ -122,7 +130,7 @@ pub enum ApiRoute {
     Collection { site: String, collection: Collection },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
-    /// `GET /api/sites`: sites the caller may edit.
+    /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
     ListSites,
     /// `GET|PUT /api/sites/<slug>/draft`.
     Draft { site: String },
@@ -161,6 +169,8 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
     let page = page_path(rest);
     if page == SETTINGS_ROUTE {
         Route::AccessibleSettings { site: site.into(), base_path }
+    } else if page == SEARCH_ROUTE {
+        Route::Search { site: site.into(), base_path }
     } else {
         Route::Public(PublicPage { site: site.into(), page, base_path })
     }
@@ -232,6 +242,7 @@ impl ApiRoute {
             (ApiRoute::Audit, "GET") => Access::Act(ReadAudit),
             (ApiRoute::Tokens, "GET" | "POST") | (ApiRoute::Token { .. }, "DELETE") => Access::Act(ManageTokens),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
+            (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
             (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. }, "GET") => Access::Act(ReadSite),
             (ApiRoute::Draft { .. }, "PUT") => Access::Act(EditSite),
             (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
@@ -326,6 +337,15 @@ mod tests {
     }
 
     #[test]
+    fn search_route_on_both_hosts() {
+        let local = Route::Search { site: "mincifra".into(), base_path: "/s/mincifra".into() };
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk", DOMAIN), local);
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk/", DOMAIN), local);
+        assert_eq!(route("mincifra.civic.localhost", "/poisk", DOMAIN), Route::Search { site: "mincifra".into(), base_path: String::new() });
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/o/poisk", DOMAIN), public("mincifra", "o/poisk", "/s/mincifra"));
+    }
+
+    #[test]
     fn account_routes() {
         let api = |path: &str| match route("x", path, DOMAIN) {
             Route::Api(api) => api,
@@ -375,6 +395,7 @@ mod tests {
             (ApiRoute::Token { id: 3 }, "DELETE", Ok(Access::Act(ManageTokens))),
             (ApiRoute::Token { id: 3 }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::ListSites, "GET", Ok(Access::Act(ListSites))),
+            (ApiRoute::ListSites, "POST", Ok(Access::Act(ManageSites))),
             (ApiRoute::Draft { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Draft { site: site() }, "PUT", Ok(Access::Act(EditSite))),
             (ApiRoute::Draft { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),

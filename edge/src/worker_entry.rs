@@ -27,6 +27,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     match route(&host, url.path(), &domain) {
         Route::Public(page) => public_page(&req, &env, &page, &origin).await,
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
+        Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
         Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
         Route::PlatformRobots => {
             let etag = format!("\"{}\"", &sha256_hex(PLATFORM_ROBOTS.as_bytes())[..16]);
@@ -107,13 +108,9 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
                 Some(hit) => hit,
                 None => {
                     let bucket = env.bucket("DOCS")?;
-                    let json = match store::read_document(&bucket, doc_key).await {
-                        Ok(Some(json)) => json,
-                        Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
-                        Err(err) => return storage_error(err),
-                    };
-                    let Ok(doc) = SiteDocument::from_json(&json) else {
-                        return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+                    let doc = match published_document(&bucket, doc_key).await? {
+                        Ok(doc) => doc,
+                        Err(response) => return Ok(response),
                     };
                     let data = match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
                         Ok(data) => data,
@@ -138,6 +135,59 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     let mut response = html_response(hot.meta.status, &hot.html, Some(&hot.meta.csp))?;
     response.headers_mut().set("ETag", etag)?;
     // The accessible version's cookie picks the variant; shared caches must keep them apart.
+    response.headers_mut().set("Vary", "Cookie")?;
+    Ok(response)
+}
+
+/// A published document from R2; a missing or unreadable one is a storage failure (503),
+/// given as the `Err` response.
+async fn published_document(bucket: &worker::Bucket, doc_key: &str) -> Result<std::result::Result<SiteDocument, Response>> {
+    let json = match store::read_document(bucket, doc_key).await {
+        Ok(Some(json)) => json,
+        Ok(None) => return Ok(Err(storage_error(ApiError::Storage(format!("missing {doc_key}")))?)),
+        Err(err) => return Ok(Err(storage_error(err)?)),
+    };
+    match SiteDocument::from_json(&json) {
+        Ok(doc) => Ok(Ok(doc)),
+        Err(_) => Ok(Err(storage_error(ApiError::Storage(format!("unreadable {doc_key}")))?)),
+    }
+}
+
+/// `<base>/poisk?q=…`: the site's search, in its own frame. The index is brought up to the
+/// published revision and data first (a no-op unless something changed since).
+async fn search_page(req: &Request, env: &Env, url: &Url, slug: &str, base_path: &str, origin: &str) -> Result<Response> {
+    let PublishedSite { site, doc_key, .. } = match published_site(env, slug).await? {
+        Ok(published) => published,
+        Err(response) => return Ok(response),
+    };
+    let query: String = url.query_pairs().find(|(name, _)| name == "q").map(|(_, q)| q.chars().take(200).collect()).unwrap_or_default();
+    let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
+    let doc = match published_document(&bucket, &doc_key).await? {
+        Ok(doc) => doc,
+        Err(response) => return Ok(response),
+    };
+    let hits = match query.trim().is_empty() {
+        true => None,
+        false => {
+            let found = match crate::search_store::ensure_index(&db, &bucket, &site).await {
+                Ok(()) => crate::search_store::search(&db, site.id, &query).await,
+                Err(err) => Err(err),
+            };
+            match found {
+                Ok(hits) => Some(hits),
+                Err(err) => return storage_error(err),
+            }
+        }
+    };
+    let accessible = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
+    let mut css = String::new();
+    inline_style(&doc.theme, accessible.as_ref(), &mut css);
+    let options = RenderOptions { base_path, origin, accessible, ..RenderOptions::default() };
+    let mut html = String::with_capacity(16 * 1024);
+    civic_renderer::render_search_page(&doc, &options, &query, hits.as_deref(), &mut html);
+    let mut response = html_response(200, &html, Some(&public_page_csp(&css)))?;
+    // Results follow the data, not a revision: never kept by shared caches.
+    response.headers_mut().set("Cache-Control", "private, no-cache")?;
     response.headers_mut().set("Vary", "Cookie")?;
     Ok(response)
 }
@@ -199,13 +249,9 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
         render_robots(&options, &mut body);
     } else {
         let bucket = env.bucket("DOCS")?;
-        let json = match store::read_document(&bucket, doc_key).await {
-            Ok(Some(json)) => json,
-            Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
-            Err(err) => return storage_error(err),
-        };
-        let Ok(doc) = SiteDocument::from_json(&json) else {
-            return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+        let doc = match published_document(&bucket, doc_key).await? {
+            Ok(doc) => doc,
+            Err(response) => return Ok(response),
         };
         match file.kind {
             SiteFileKind::Sitemap => {

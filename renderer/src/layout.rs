@@ -1,5 +1,6 @@
 //! The page frame: head, header with the menu, main, footer.
 
+use civic_shared::search::{EntryKind, Hit};
 use civic_shared::SiteDocument;
 
 use crate::accessible::{self, SettingsLinks};
@@ -17,6 +18,13 @@ mod text {
     pub const NOT_FOUND_TITLE: &str = "Страница не найдена";
     pub const NOT_FOUND_BODY: &str = "Такой страницы нет. Возможно, она была перемещена или адрес набран с ошибкой.";
     pub const TO_HOME: &str = "Перейти на главную страницу";
+    pub const SEARCH_TITLE: &str = "Поиск по сайту";
+    pub const SEARCH_EMPTY_QUERY: &str = "Введите одно или несколько слов и нажмите «Найти».";
+    pub const SEARCH_FOUND: &str = "Найдено результатов:";
+    pub const SEARCH_NOTHING: &str = "Ничего не найдено. Проверьте написание или попробуйте другие слова.";
+    pub const KIND_PAGE: &str = "Страница";
+    pub const KIND_NEWS: &str = "Новость";
+    pub const KIND_DOCUMENT: &str = "Документ";
     pub const PLATFORM: &str = "Civic — платформа официальных сайтов";
 }
 
@@ -68,6 +76,78 @@ pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, ou
     out.push_str("/\">");
     out.push_str(text::TO_HOME);
     out.push_str("</a></p>\n</div></main>\n");
+    footer(site, base_path, out);
+}
+
+/// The site's search page (`<base>/poisk?q=…`): the form with what was typed, and the
+/// results (`None` when nothing was asked). A plain GET form: no JavaScript needed.
+pub fn render_search_page(site: &SiteDocument, options: &RenderOptions, query: &str, hits: Option<&[Hit]>, out: &mut String) {
+    let base_path = options.base_path;
+    let accessible = options.accessible.as_ref();
+    let mut back = String::with_capacity(base_path.len() + 8);
+    back.push_str(base_path);
+    back.push('/');
+    back.push_str(crate::SEARCH_ROUTE);
+    let links = SettingsLinks { base_path, back: &back };
+    head(site, text::SEARCH_TITLE, None, accessible, out);
+    header(site, base_path, None, Access::of_site(&links, accessible), out);
+    out.push_str("<main id=\"content\"><div class=\"wrap search-page\">\n<h1>");
+    out.push_str(text::SEARCH_TITLE);
+    out.push_str("</h1>\n<form class=\"search-box\" role=\"search\" method=\"get\" action=\"");
+    escape::attr(out, &back);
+    out.push_str("\"><label for=\"search-q\">");
+    out.push_str(crate::texts::SEARCH_LABEL);
+    out.push_str("</label><input type=\"search\" name=\"q\" id=\"search-q\" value=\"");
+    escape::attr(out, query);
+    out.push_str("\"> <button type=\"submit\">");
+    out.push_str(crate::texts::SEARCH_BUTTON);
+    out.push_str("</button></form>\n");
+    match hits {
+        None => {
+            out.push_str("<p>");
+            out.push_str(text::SEARCH_EMPTY_QUERY);
+            out.push_str("</p>\n");
+        }
+        Some([]) => {
+            out.push_str("<p role=\"status\">");
+            out.push_str(text::SEARCH_NOTHING);
+            out.push_str("</p>\n");
+        }
+        Some(hits) => {
+            out.push_str("<p role=\"status\">");
+            out.push_str(text::SEARCH_FOUND);
+            out.push(' ');
+            out.push_str(&hits.len().to_string());
+            out.push_str("</p>\n<ol class=\"search-results\">\n");
+            for hit in hits {
+                out.push_str("<li><a");
+                if hit.path.is_empty() {
+                    out.push_str(" href=\"");
+                    escape::attr(out, base_path);
+                    out.push_str("/\"");
+                } else {
+                    escape::site_url_attr(out, "href", &hit.path, base_path, civic_shared::validate::is_link);
+                }
+                out.push('>');
+                escape::text(out, &hit.title);
+                out.push_str("</a> <span class=\"search-kind\">(");
+                out.push_str(match hit.kind {
+                    EntryKind::Page => text::KIND_PAGE,
+                    EntryKind::News => text::KIND_NEWS,
+                    EntryKind::Document => text::KIND_DOCUMENT,
+                });
+                out.push_str(")</span>");
+                if !hit.snippet.is_empty() {
+                    out.push_str("<p>");
+                    escape::text(out, &hit.snippet);
+                    out.push_str("</p>");
+                }
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ol>\n");
+        }
+    }
+    out.push_str("</div></main>\n");
     footer(site, base_path, out);
 }
 

@@ -20,7 +20,10 @@ use civic_shared::{Page, RenderData, SiteDocument};
 pub use blocks::render_block;
 pub use feeds::{render_robots, render_rss, render_sitemap};
 pub use accessible::A11ySettings;
-pub use layout::{render_not_found, render_page};
+pub use layout::{render_not_found, render_page, render_search_page};
+
+/// The site's search page, directly under the site: `<base>/poisk?q=…`.
+pub const SEARCH_ROUTE: &str = "poisk";
 pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
 

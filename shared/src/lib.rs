@@ -13,6 +13,7 @@ pub mod json_schema;
 pub mod messages;
 pub mod migrate;
 pub mod schema;
+pub mod search;
 pub mod templates;
 pub mod validate;
 

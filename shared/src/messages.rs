@@ -69,6 +69,8 @@ impl ProblemKind {
             (OutOfRange { min, max }, Lang::En) => format!("a number from {min} to {max}"),
             (BadParent, Lang::Ru) => "родительская страница не найдена или страницы вложены по кругу".into(),
             (BadParent, Lang::En) => "the parent page is missing or pages nest in a loop".into(),
+            (ReservedSlug, Lang::Ru) => "этот адрес занят самой платформой (поиск, файлы); выберите другой".into(),
+            (ReservedSlug, Lang::En) => "this address is used by the platform itself (search, files); choose another".into(),
             (BadDate, Lang::Ru) => "дата в виде ГГГГ-ММ-ДД, например 2026-11-23".into(),
             (BadDate, Lang::En) => "a date as YYYY-MM-DD, e.g. 2026-11-23".into(),
             (BadPhone, Lang::Ru) => "номер телефона: цифры, пробелы, «+», «(», «)», «-»".into(),

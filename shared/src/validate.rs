@@ -20,6 +20,8 @@ pub const MAX_BLOCKS: usize = 1_000;
 pub const MAX_TABLE_ROWS: usize = 2_000;
 /// See [`MAX_TABLE_ROWS`].
 pub const MAX_TABLE_COLUMNS: usize = 50;
+/// Top-level addresses the platform itself answers under every site (search, files).
+pub const RESERVED_SLUGS: &[&str] = &["poisk", "media"];
 /// Hosts whose players and widgets may be embedded (in a sandboxed frame). The last one is
 /// the federal feedback platform («Платформа обратной связи»).
 pub const EMBED_HOSTS: &[&str] = &["rutube.ru", "vk.com", "vkvideo.ru", "pos.gosuslugi.ru"];
@@ -82,6 +84,8 @@ pub enum ProblemKind {
     OutOfRange { min: i64, max: i64 },
     /// The parent page does not exist or the pages form a loop.
     BadParent,
+    /// A top-level page would hide a platform address (`poisk`, `media`).
+    ReservedSlug,
     /// Not a calendar date as `YYYY-MM-DD`.
     BadDate,
     /// Not a phone number.
@@ -124,6 +128,8 @@ pub fn validate(doc: &SiteDocument) -> Vec<Problem> {
             v.push(&format!("{path}.parent"), ProblemKind::BadParent);
         } else if doc.page_slugs(id).is_some_and(|address| !addresses.insert(address)) {
             v.push(&format!("{path}.slug"), ProblemKind::DuplicatePath);
+        } else if doc.page_slugs(id).is_some_and(|address| address.len() == 1 && RESERVED_SLUGS.contains(&address[0])) {
+            v.push(&format!("{path}.slug"), ProblemKind::ReservedSlug);
         }
     }
     v.problems
@@ -533,6 +539,15 @@ mod tests {
 
     fn paths(doc: &SiteDocument) -> Vec<(String, ProblemKind)> {
         validate(doc).into_iter().map(|p| (p.path, p.kind)).collect()
+    }
+
+    #[test]
+    fn reserved_addresses_are_refused_at_the_top_only() {
+        let mut doc = crate::demo::ministry();
+        doc.pages.get_mut("contacts").unwrap().slug = "poisk".into();
+        assert!(validate(&doc).iter().any(|p| p.path == "pages.contacts.slug" && p.kind == ProblemKind::ReservedSlug));
+        doc.pages.get_mut("contacts").unwrap().parent = Some("about".into());
+        assert!(!validate(&doc).iter().any(|p| p.kind == ProblemKind::ReservedSlug), "deeper down it hides nothing");
     }
 
     #[test]
