@@ -19,6 +19,7 @@ use crate::audit::AuditView;
 use crate::collections::CollectionsView;
 use crate::history::HistoryView;
 use crate::sites::SitesView;
+use crate::tokens::TokensView;
 use crate::users::UsersView;
 use crate::toolbar::Toolbar;
 
@@ -37,6 +38,8 @@ pub enum View {
     Users,
     /// The audit log (administrators).
     Audit,
+    /// API tokens for outside systems (administrators).
+    Tokens,
 }
 
 impl Reducible for EditorState {
@@ -371,6 +374,7 @@ pub fn app(props: &AppProps) -> Html {
         View::Sites => Some(html! { <SitesView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Tokens => Some(html! { <TokensView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
     };
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }</div> };

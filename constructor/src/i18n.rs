@@ -150,6 +150,32 @@ pub struct Texts {
     pub status_draft: &'static str,
     pub required_mark: &'static str,
     pub fix_fields: &'static str,
+    pub tokens_title: &'static str,
+    pub tokens_intro: &'static str,
+    pub tokens_empty: &'static str,
+    pub new_token: &'static str,
+    pub token_name: &'static str,
+    pub token_name_hint: &'static str,
+    pub token_hint: &'static str,
+    pub token_scopes: &'static str,
+    pub token_scopes_hint: &'static str,
+    pub token_created: &'static str,
+    pub token_expires: &'static str,
+    pub token_expires_hint: &'static str,
+    pub token_never: &'static str,
+    pub token_last_used: &'static str,
+    pub token_unused: &'static str,
+    pub token_revoked_at: &'static str,
+    pub token_secret: &'static str,
+    pub token_secret_hint: &'static str,
+    pub create_token: &'static str,
+    pub revoke_token: &'static str,
+    pub token_revoked: &'static str,
+    pub confirm_revoke: &'static str,
+    pub token_created_on: &'static str,
+    pub scope_read: &'static str,
+    pub scope_write: &'static str,
+    pub scope_publish: &'static str,
 }
 
 /// Russian.
@@ -301,6 +327,32 @@ pub const RU: Texts = Texts {
     status_draft: "Проект",
     required_mark: " (обязательно)",
     fix_fields: "Запись не сохранена: исправьте отмеченные поля.",
+    tokens_title: "Токены API",
+    tokens_intro: "Токен даёт внешней системе (СЭД, порталу) доступ к API /api/v1 выбранных сайтов. Отзыв действует сразу; выпуск и отзыв записываются в журнал действий.",
+    tokens_empty: "Токенов пока нет.",
+    new_token: "Новый токен",
+    token_name: "Для чего токен",
+    token_name_hint: "Например: «Загрузка новостей из СЭД». Это имя увидят в журнале действий.",
+    token_hint: "Начало токена",
+    token_scopes: "Права",
+    token_scopes_hint: "Чтение есть у каждого токена. Запись меняет черновик и разделы данных (записи сразу видны на сайте); публикация выкладывает черновик на сайт.",
+    token_created: "Токен выпущен. Скопируйте его сейчас: больше он показан не будет.",
+    token_expires: "Действует до",
+    token_expires_hint: "Включительно (по всемирному времени). Пусто — пока токен не отзовут.",
+    token_never: "бессрочно",
+    token_last_used: "Последнее обращение",
+    token_unused: "не было",
+    token_revoked_at: "Отозван",
+    token_secret: "Токен (показывается один раз)",
+    token_secret_hint: "Передайте его внешней системе в заголовке Authorization: Bearer …. В Civic хранится только его хеш.",
+    create_token: "Выпустить токен",
+    revoke_token: "Отозвать",
+    token_revoked: "Токен отозван: запросы с ним больше не принимаются.",
+    confirm_revoke: "Отозвать токен «{n}»? Внешняя система сразу потеряет доступ.",
+    token_created_on: "Выпущен",
+    scope_read: "чтение",
+    scope_write: "запись",
+    scope_publish: "публикация",
 };
 
 /// The texts of the interface language. Only Russian ships in the foundation.
@@ -340,6 +392,16 @@ pub fn status_name(status: &str) -> &'static str {
     }
 }
 
+/// A token scope (`read`, `write`, `publish`) in words.
+pub fn scope_name(scope: &str) -> &'static str {
+    let t = texts();
+    match scope {
+        "write" => t.scope_write,
+        "publish" => t.scope_publish,
+        _ => t.scope_read,
+    }
+}
+
 /// An audit-log action code (`site.publish`, `news.create`…) in words.
 pub fn audit_action(code: &str) -> String {
     let fixed = match code {
@@ -353,6 +415,8 @@ pub fn audit_action(code: &str) -> String {
         "user.change" => "Изменение пользователя",
         "user.password" => "Смена пароля",
         "user.delete" => "Удаление пользователя",
+        "token.create" => "Выпуск токена API",
+        "token.revoke" => "Отзыв токена API",
         _ => "",
     };
     if !fixed.is_empty() {

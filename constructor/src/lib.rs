@@ -38,6 +38,8 @@ mod toolbar;
 #[cfg(target_arch = "wasm32")]
 mod local_copy;
 #[cfg(target_arch = "wasm32")]
+mod tokens;
+#[cfg(target_arch = "wasm32")]
 mod users;
 #[cfg(target_arch = "wasm32")]
 mod wasm_exports;

@@ -116,7 +116,7 @@ async fn error_of(response: Response) -> ServerError {
     };
     match body.error.code.as_str() {
         "stale_version" => ServerError::Stale { current_version: body.error.current_version.unwrap_or(0) },
-        "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" => {
+        "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" | "invalid_token_settings" => {
             ServerError::Invalid(body.error.problems.into_iter().map(|p| (p.path, p.message_ru)).collect())
         }
         "stale_revision" => ServerError::StaleItem { current_revision: body.error.current_revision.unwrap_or(0) },
@@ -323,6 +323,47 @@ pub async fn set_user_password(id: i64, password: &str) -> Result<(), ServerErro
 /// Removes a user.
 pub async fn delete_user(id: i64) -> Result<(), ServerError> {
     let _: serde_json::Value = ok_json(change(Request::delete(&format!("/api/users/{id}")), String::new())?.send().await).await?;
+    Ok(())
+}
+
+/// An API token as administrators see it (never with its secret).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub hint: String,
+    pub scopes: Vec<String>,
+    pub sites: Vec<String>,
+    pub created_by: String,
+    pub created_at: String,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<String>,
+    pub last_used_at: Option<i64>,
+}
+
+/// Every API token, newest first.
+pub async fn list_tokens() -> Result<Vec<ApiToken>, ServerError> {
+    #[derive(Deserialize)]
+    struct Tokens {
+        tokens: Vec<ApiToken>,
+    }
+    let tokens: Tokens = ok_json(Request::get("/api/tokens").send().await).await?;
+    Ok(tokens.tokens)
+}
+
+/// Creates a token; its secret, which the server shows this once.
+pub async fn create_token(body: &serde_json::Value) -> Result<String, ServerError> {
+    #[derive(Deserialize)]
+    struct Created {
+        secret: String,
+    }
+    let created: Created = ok_json(change(Request::post("/api/tokens"), body.to_string())?.send().await).await?;
+    Ok(created.secret)
+}
+
+/// Revokes a token at once.
+pub async fn revoke_token(id: i64) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::delete(&format!("/api/tokens/{id}")), String::new())?.send().await).await?;
     Ok(())
 }
 

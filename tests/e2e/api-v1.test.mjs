@@ -5,7 +5,9 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
-import { BASE_URL } from '../support/browser.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, BASE_URL, launch, openConstructor } from '../support/browser.mjs';
+import { axeViolations } from '../support/axe.mjs';
 
 let admin;
 before(async () => {
@@ -293,4 +295,36 @@ test('the OpenAPI document is served without a token, as checked in', async () =
   const file = JSON.parse(readFileSync(new URL('../../edge/openapi.v1.json', import.meta.url), 'utf8'));
   assert.deepEqual(served, file);
   assert.equal(served.openapi, '3.1.0');
+});
+
+test('«Токены API» in the constructor: issue a token, see its secret once, use it, revoke it', async () => {
+  const context = await launch({ bypassCSP: true });
+  try {
+    const page = await openConstructor(context, 'gb4', ACCOUNTS.administrator);
+    await page.getByRole('button', { name: 'Токены API', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Токены API' }).waitFor();
+    await page.getByRole('button', { name: '+ Новый токен' }).click();
+    const name = `Загрузка новостей ${Date.now()}`;
+    await page.getByLabel('Для чего токен (обязательно)').fill(name);
+    await page.getByRole('button', { name: 'Выпустить токен' }).click();
+    await page.getByText('выберите хотя бы один сайт').waitFor();
+    await page.getByRole('checkbox', { name: /Городская клиническая больница/ }).check();
+    await page.getByRole('checkbox', { name: 'запись' }).check();
+    await page.getByRole('button', { name: 'Выпустить токен' }).click();
+    await page.getByRole('status').filter({ hasText: 'Токен выпущен' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(ARTIFACTS, 'constructor-tokens.png') });
+    const secret = await page.getByLabel('Токен (показывается один раз)').inputValue();
+    assert.match(secret, /^civic_/);
+    const client = v1(secret);
+    assert.deepEqual((await client.json('/sites')).items.map((s) => s.slug), ['gb4']);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: `Отозвать ${name}` }).click();
+    await page.getByRole('status').filter({ hasText: 'Токен отозван' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(name) }).getByText('Отозван').waitFor();
+    await problem(await client.call('/sites'), 401);
+  } finally {
+    await context.close();
+  }
 });
