@@ -91,6 +91,7 @@ pub struct DraftBody<'a> {
 #[serde(deny_unknown_fields)]
 pub struct SaveDraft {
     /// The draft version the edit was based on.
+    #[serde(deserialize_with = "civic_shared::json_numbers::whole_i64")]
     pub base_version: i64,
     /// The whole new document.
     pub document: Box<RawValue>,
@@ -101,6 +102,7 @@ pub struct SaveDraft {
 #[serde(deny_unknown_fields)]
 pub struct PublishDraft {
     /// The draft version the editor reviewed; a newer draft is not published blindly.
+    #[serde(deserialize_with = "civic_shared::json_numbers::whole_i64")]
     pub version: i64,
 }
 

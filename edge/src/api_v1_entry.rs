@@ -150,15 +150,15 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
     // The first answer is kept whatever it was, unless the server failed (then nothing
     // changed, and a retry should really run).
     let first = match &result {
-        Ok(answer) => Some(answer.stored()),
+        Ok(answer) => answer.stored(),
         Err(error) => {
             let (status, _) = error.status_and_code();
-            Some(StoredAnswer { status, body: problem_json(&problem(error, lang, call.url.path())), location: None })
+            StoredAnswer { status, body: problem_json(&problem(error, lang, call.url.path())), location: None }
         }
     };
-    match first.filter(|answer| idempotency::keeps(answer.status)) {
-        Some(answer) => tokens_store::record_answer(&call.db, grant.id, &key, &answer).await?,
-        None => tokens_store::release_key(&call.db, grant.id, &key).await?,
+    match idempotency::keeps(first.status) {
+        true => tokens_store::record_answer(&call.db, grant.id, &key, &first).await?,
+        false => tokens_store::release_key(&call.db, grant.id, &key).await?,
     }
     result
 }
@@ -233,6 +233,7 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             #[derive(serde::Deserialize)]
             #[serde(deny_unknown_fields)]
             struct Save {
+                #[serde(deserialize_with = "civic_shared::json_numbers::whole_i64")]
                 revision: i64,
                 item: Box<RawValue>,
             }

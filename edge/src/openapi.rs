@@ -260,6 +260,23 @@ mod tests {
         assert!(line.is_valid(&json!("я".repeat(300))));
     }
 
+    /// JSON Schema counts `2.0` as an integer; so does the server, wherever the document says
+    /// `integer` in a request.
+    #[test]
+    fn integers_written_as_floats_are_read() {
+        let document = json!({ "title": "О режиме", "kind": "Приказ", "number": "1", "date": "2026-11-20", "file_size": 48213.0 });
+        assert!(schema("DocumentItemInput").is_valid(&document));
+        let checked = Collection::Documents.check_item(&document.to_string()).expect("a whole float is a size");
+        assert!(checked.json.contains("\"file_size\":48213"), "{}", checked.json);
+        let save = json!({ "base_version": 3.0, "document": serde_json::from_str::<Value>(civic_shared::demo::MINISTRY_JSON).unwrap() });
+        assert!(schema("SaveDocument").is_valid(&save));
+        assert_eq!(crate::api::parse_save(&save.to_string()).map(|(s, _)| s.base_version).ok(), Some(3));
+        let publish = json!({ "version": 4.0 });
+        assert!(schema("PublishRequest").is_valid(&publish));
+        assert_eq!(serde_json::from_value::<crate::api::PublishDraft>(publish).map(|p| p.version).ok(), Some(4));
+        assert!(!schema("PublishRequest").is_valid(&json!({ "version": 4.5 })));
+    }
+
     /// What the worker really sends validates against what the document promises.
     #[test]
     fn real_bodies_match_their_schemas() {

@@ -59,13 +59,21 @@ struct CursorBody<K> {
 pub fn page_request<K: DeserializeOwned>(list: &str, limit: Option<&str>, cursor: Option<&str>) -> Result<PageRequest<K>, PageError> {
     let limit = match limit {
         None => DEFAULT_LIMIT,
-        Some(text) => text.parse::<u32>().ok().filter(|n| (1..=MAX_LIMIT).contains(n)).ok_or(PageError::BadLimit)?,
+        Some(text) => whole(text).filter(|n| (1..=MAX_LIMIT).contains(n)).ok_or(PageError::BadLimit)?,
     };
     let after = match cursor {
         None => None,
         Some(cursor) => Some(decode_cursor(list, cursor)?),
     };
     Ok(PageRequest { limit, after })
+}
+
+/// A whole number as a query writes it: `5`, or `5.0` (JSON Schema counts it as an integer).
+fn whole(text: &str) -> Option<u32> {
+    match text.parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => text.parse::<f64>().ok().filter(|f| f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(f)).map(|f| f as u32),
+    }
 }
 
 /// The cursor that continues `list` after the item with sort key `key`.
@@ -108,7 +116,8 @@ mod tests {
         assert_eq!(limit(None), Ok(20));
         assert_eq!(limit(Some("1")), Ok(1));
         assert_eq!(limit(Some("100")), Ok(100));
-        for bad in ["0", "101", "-1", "", "2.5", "abc", "99999999999"] {
+        assert_eq!(limit(Some("5.0")), Ok(5));
+        for bad in ["0", "101", "-1", "", "2.5", "abc", "99999999999", "NaN", "inf", "-0.0"] {
             assert_eq!(limit(Some(bad)), Err(PageError::BadLimit), "{bad}");
         }
         assert_eq!(PageError::BadLimit.path(), "limit");

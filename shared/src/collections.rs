@@ -74,6 +74,7 @@ pub struct DocumentItem {
     /// File address.
     pub file_url: String,
     /// File size in bytes (shown to visitors).
+    #[serde(deserialize_with = "crate::json_numbers::whole_u64")]
     pub file_size: u64,
 }
 

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod document;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod json_numbers;
 pub mod messages;
 pub mod migrate;
 pub mod schema;
