@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod i18n;
+pub mod media_choice;
 pub mod state;
 pub mod structure;
 
@@ -10,6 +11,8 @@ pub mod structure;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod login;
+#[cfg(target_arch = "wasm32")]
+mod media_library;
 #[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]

@@ -6,6 +6,7 @@ pub mod accessible;
 pub mod accounts;
 pub mod api;
 pub mod authz;
+pub mod media;
 pub mod routing;
 pub mod security;
 pub mod seo;
@@ -16,6 +17,10 @@ mod accounts_store;
 mod api_entry;
 #[cfg(target_arch = "wasm32")]
 mod crypto;
+#[cfg(target_arch = "wasm32")]
+mod media_api;
+#[cfg(target_arch = "wasm32")]
+mod media_store;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
