@@ -2,6 +2,7 @@
 # The renderer's benchmarks (BENCHMARKS.md): speed against maud, then sizes in the wasm.
 #   scripts/bench.sh           both
 #   scripts/bench.sh --speed   only the timings;  scripts/bench.sh --size   only the sizes
+#   scripts/bench.sh --load    the worker under wrk: a published page against a static file
 # Needs what scripts/setup.sh installs (wasm32 target, wasm-bindgen, npm's wasm-opt) for sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,8 +48,48 @@ size() {
   done
 }
 
+# One wrk run (5 s, 127.0.0.1 only); prints requests per second, fails on any error.
+wrk_rate() {
+  local report
+  report=$(wrk -t2 -c16 -d5s --latency "$1")
+  printf '%s\n' "$report" >&2
+  if grep -qE 'Non-2xx|Socket errors' <<<"$report"; then
+    echo "errors in the run against $1" >&2
+    return 1
+  fi
+  awk '/^Requests\/sec:/ { print $2 }' <<<"$report"
+}
+
+load() {
+  command -v wrk >/dev/null || apt-get install -y wrk
+  scripts/setup.sh
+  local port=${CIVIC_BENCH_PORT:-8796} state pid page static ratio
+  state=$(mktemp -d /tmp/civic-bench.XXXXXX)
+  scripts/local-db.sh "$state/persist" >/dev/null
+  setsid node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" \
+    > "$state/wrangler.log" 2>&1 &
+  pid=$!
+  trap 'kill -- "-$pid" 2>/dev/null; rm -rf "$state"' RETURN
+  for _ in $(seq 1 120); do curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" && break; sleep 0.5; done
+  step "Load: a published page (rendered once, then from the KV cache) against a static file, same worker"
+  curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/"
+  # Interleaved halves (static, page, static, page: 10 s each in all), so a machine that
+  # gets busier or quieter during the run weighs on both sides alike.
+  local s1 p1 s2 p2
+  s1=$(wrk_rate "http://127.0.0.1:$port/admin/admin.css")
+  p1=$(wrk_rate "http://127.0.0.1:$port/s/mincifra/")
+  s2=$(wrk_rate "http://127.0.0.1:$port/admin/admin.css")
+  p2=$(wrk_rate "http://127.0.0.1:$port/s/mincifra/")
+  static=$(awk -v a="$s1" -v b="$s2" 'BEGIN { printf "%.1f", (a + b) / 2 }')
+  page=$(awk -v a="$p1" -v b="$p2" 'BEGIN { printf "%.1f", (a + b) / 2 }')
+  ratio=$(awk -v p="$page" -v s="$static" 'BEGIN { printf "%.2f", p / s }')
+  printf '%-36s %10s req/s\n' "static file /admin/admin.css" "$static" "published page /s/mincifra/" "$page"
+  printf '%-36s %10s (goal: at least 0.80)\n' "page / static" "$ratio"
+}
+
 case "${1:-}" in
   --speed) speed ;;
   --size) size ;;
-  *) speed; size ;;
+  --load) load ;;
+  *) speed; size; load ;;
 esac

@@ -9,6 +9,9 @@ cat <<MSG
   Civic работает локально.
     Публичный сайт министерства:  http://127.0.0.1:8787/s/mincifra/
     То же по имени хоста:         curl -H 'Host: mincifra.civic.localhost' http://127.0.0.1:8787/
+    Муниципальный округ:          http://127.0.0.1:8787/s/kasimov/
+    Школа:                        http://127.0.0.1:8787/s/school7/
+    Больница:                     http://127.0.0.1:8787/s/gb4/
     Конструктор:                  http://127.0.0.1:8787/admin/?site=mincifra
 MSG
 node -e '

@@ -15,8 +15,13 @@ const persistArgs = process.argv.includes('--persist-to')
   ? ['--persist-to', process.argv[process.argv.indexOf('--persist-to') + 1]]
   : [];
 
-/** The demo sites, in the order of their ids. */
-export const DEMO_SITES = [{ id: 1, slug: 'mincifra', file: 'shared/demo/mincifra.json', data: 'shared/demo/mincifra-data.json' }];
+/** The demo sites, in the order of their ids (as `SITES` in shared/src/demo.rs). */
+export const DEMO_SITES = [
+  { id: 1, slug: 'mincifra', file: 'shared/demo/mincifra.json', data: 'shared/demo/mincifra-data.json' },
+  { id: 2, slug: 'kasimov', file: 'shared/demo/kasimov.json', data: 'shared/demo/kasimov-data.json' },
+  { id: 3, slug: 'school7', file: 'shared/demo/school7.json', data: 'shared/demo/school7-data.json' },
+  { id: 4, slug: 'gb4', file: 'shared/demo/gb4.json', data: 'shared/demo/gb4-data.json' },
+];
 
 function wrangler(...args) {
   return execFileSync(join(root, 'node_modules/.bin/wrangler'), [...args, '--local', ...persistArgs], {
@@ -40,6 +45,17 @@ for (const site of DEMO_SITES) {
       `(${site.id}, ${sqlText(site.slug)}, ${sqlText(document.site.name)}, ${sqlText(document.site.kind)}, 1, ${sqlText(key)}, 1);`,
     `INSERT OR IGNORE INTO revisions (site_id, revision, doc_key, draft_version) VALUES (${site.id}, 1, ${sqlText(key)}, 1);`,
   );
+  // Collections editors maintain live in D1 (civic_shared::collection_items); polls and
+  // appeal figures stay in the data object above until they come from visitors.
+  const data = JSON.parse(readFileSync(join(root, site.data), 'utf8'));
+  for (const collection of ['news', 'announcements', 'documents', 'staff', 'phones', 'reception', 'vacancies']) {
+    (data[collection] ?? []).forEach((item, position) => {
+      statements.push(
+        `INSERT OR IGNORE INTO collection_items (site_id, collection, id, position, date, body) VALUES ` +
+          `(${site.id}, ${sqlText(collection)}, ${sqlText(item.id)}, ${position}, ${sqlText(item.date ?? '')}, ${sqlText(JSON.stringify(item))});`,
+      );
+    });
+  }
 }
 // Demo accounts: the operator, the administrator and one editor per demo site. The hash
 // format is the worker's own (edge/src/accounts.rs): pbkdf2-sha256$<rounds>$<salt>$<hash>.

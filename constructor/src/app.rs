@@ -17,7 +17,23 @@ use crate::preview::Preview;
 use crate::properties::Properties;
 use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
+use crate::audit::AuditView;
+use crate::collections::CollectionsView;
+use crate::users::UsersView;
 use crate::toolbar::Toolbar;
+
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The page editor: outline, preview, properties.
+    Pages,
+    /// The site's collections (news, documents, staff…).
+    Data,
+    /// Users and roles (administrators).
+    Users,
+    /// The audit log (administrators).
+    Audit,
+}
 
 impl Reducible for EditorState {
     type Action = Action;
@@ -33,7 +49,12 @@ impl Reducible for EditorState {
 pub fn error_message(err: &ServerError) -> String {
     let t = texts();
     match err {
-        ServerError::Invalid(problems) => format!("{}: {}", t.error_invalid, problems.join("; ")),
+        ServerError::Invalid(problems) => {
+            let problems: Vec<String> = problems.iter().map(|(path, message)| format!("{path}: {message}")).collect();
+            format!("{}: {}", t.error_invalid, problems.join("; "))
+        }
+        ServerError::StaleItem { .. } => t.item_conflict.into(),
+        ServerError::Taken => t.id_taken.into(),
         ServerError::Network => t.error_network.into(),
         ServerError::Storage => t.error_storage.into(),
         ServerError::NotFound => t.error_not_found.into(),
@@ -134,6 +155,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(EditorState::default);
     let site = use_state(|| None::<String>);
     let sites = use_state(Vec::<server::SiteSummary>::new);
+    let view = use_state(|| View::Pages);
     let on_signed_out = props.on_signed_out.clone();
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
     let media = use_state(|| None::<MediaTarget>);
@@ -295,7 +317,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    *key_handler.borrow_mut() = onkeydown;
+    // The editor's shortcuts belong to the pages view; the data view's fields keep their keys.
+    *key_handler.borrow_mut() = if *view == View::Pages { onkeydown } else { Callback::from(|_: KeyboardEvent| ()) };
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |next: View| view.set(next))
+    };
+    let read_only = props.user.role == "operator" || props.user.status == "restricted";
 
     let on_media = {
         let media = media.clone();
@@ -335,6 +363,9 @@ pub fn app(props: &AppProps) -> Html {
         Some(MediaTarget::Field { slot, .. }) => Some(*slot),
         _ => None,
     };
+    let library = media.is_some().then(|| html! {
+        <MediaLibrary site={site_slug.clone()} slot={media_slot} {read_only} on_choose={on_media_choose} on_close={on_media_close} />
+    });
 
     let base_path = format!("/s/{site_slug}");
     let preview_html = RenderContext::for_page(
@@ -350,13 +381,9 @@ pub fn app(props: &AppProps) -> Html {
         .zip(state.selected.as_deref())
         .and_then(|(page, id)| crate::state::find_block(&page.blocks, id))
         .cloned();
-    let public_url = match page.and_then(|p| (document.pages.get_index_of(&state.page_id) != Some(0)).then(|| p.slug.clone())) {
-        Some(slug) => format!("{base_path}/{slug}"),
-        None => format!("{base_path}/"),
-    };
+    let public_url = format!("{base_path}/{}", document.page_path(&state.page_id).unwrap_or_default());
 
-    html! {
-        <div class="app">
+    let toolbar = html! {
             <Toolbar
                 site_name={document.site.name.clone()}
                 site_slug={site_slug.clone()}
@@ -375,7 +402,22 @@ pub fn app(props: &AppProps) -> Html {
                 {on_keep_mine}
                 {on_load_theirs}
                 {on_media}
+                view={*view}
+                {on_view}
             />
+    };
+    let other_view = match *view {
+        View::Pages => None,
+        View::Data => Some(html! { <CollectionsView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} /> }),
+        View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+    };
+    if let Some(main) = other_view {
+        return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };
+    }
+    html! {
+        <div class="app">
+            { toolbar }
             <div class="left-panel">
             <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} />
             <Outline
@@ -392,9 +434,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
                 on_move={dispatch.reform(|up| Action::MoveSelected { up })}
                 {on_choose_media} />
-            if media.is_some() {
-                <MediaLibrary site={site_slug.clone()} slot={media_slot} on_choose={on_media_choose} on_close={on_media_close} />
-            }
+            { for library }
         </div>
     }
 }

@@ -111,6 +111,61 @@ pub struct Texts {
     pub size_bytes: &'static str,
     pub size_kb: &'static str,
     pub size_mb: &'static str,
+    pub users_title: &'static str,
+    pub audit_title: &'static str,
+    pub user_name: &'static str,
+    pub user_role: &'static str,
+    pub user_status: &'static str,
+    pub user_sites: &'static str,
+    pub new_user: &'static str,
+    pub edit_user: &'static str,
+    pub create_user: &'static str,
+    pub new_password: &'static str,
+    pub set_password: &'static str,
+    pub delete_user: &'static str,
+    pub password_rules: &'static str,
+    pub status_hint: &'static str,
+    pub user_created: &'static str,
+    pub user_saved: &'static str,
+    pub password_set: &'static str,
+    pub user_deleted: &'static str,
+    pub confirm_delete_user: &'static str,
+    pub status_active: &'static str,
+    pub status_restricted: &'static str,
+    pub status_banned: &'static str,
+    pub all_sites: &'static str,
+    pub audit_empty: &'static str,
+    pub audit_when: &'static str,
+    pub audit_who: &'static str,
+    pub audit_what: &'static str,
+    pub audit_detail: &'static str,
+    pub audit_from: &'static str,
+    pub show_more: &'static str,
+    pub data_title: &'static str,
+    pub switch_view: &'static str,
+    pub pages_view: &'static str,
+    pub add_item: &'static str,
+    pub edit: &'static str,
+    pub edit_item: &'static str,
+    pub new_item: &'static str,
+    pub save_item: &'static str,
+    pub cancel: &'static str,
+    pub delete_item: &'static str,
+    pub filter: &'static str,
+    pub no_items: &'static str,
+    pub no_match: &'static str,
+    pub items_shown: &'static str,
+    pub actions: &'static str,
+    pub item_saved: &'static str,
+    pub item_deleted: &'static str,
+    pub item_conflict: &'static str,
+    pub id_taken: &'static str,
+    pub confirm_delete: &'static str,
+    pub status_in_force: &'static str,
+    pub status_void: &'static str,
+    pub status_draft: &'static str,
+    pub required_mark: &'static str,
+    pub fix_fields: &'static str,
 }
 
 /// Russian.
@@ -223,9 +278,129 @@ pub const RU: Texts = Texts {
     size_bytes: "Б",
     size_kb: "КБ",
     size_mb: "МБ",
+    users_title: "Пользователи",
+    audit_title: "Журнал действий",
+    user_name: "ФИО",
+    user_role: "Роль",
+    user_status: "Статус",
+    user_sites: "Сайты",
+    new_user: "Новый пользователь",
+    edit_user: "Изменение пользователя",
+    create_user: "Зарегистрировать",
+    new_password: "Новый пароль (если нужно сменить)",
+    set_password: "Задать этот пароль",
+    delete_user: "Удалить пользователя",
+    password_rules: "Не меньше 8 символов; не из списка распространённых паролей и не совпадает с логином.",
+    status_hint: "Ограниченный пользователь может только просматривать; заблокированный не может войти. Смена статуса сразу завершает его сеансы.",
+    user_created: "Пользователь зарегистрирован. Сообщите ему логин и пароль.",
+    user_saved: "Изменения сохранены.",
+    password_set: "Пароль задан; прежние сеансы пользователя завершены.",
+    user_deleted: "Пользователь удалён.",
+    confirm_delete_user: "Удалить пользователя «{n}»? Его сеансы завершатся, вход станет невозможен.",
+    status_active: "активен",
+    status_restricted: "ограничен",
+    status_banned: "заблокирован",
+    all_sites: "Все сайты",
+    audit_empty: "Записей в журнале нет.",
+    audit_when: "Когда",
+    audit_who: "Кто",
+    audit_what: "Действие",
+    audit_detail: "Подробности",
+    audit_from: "Адрес",
+    show_more: "Показать ещё",
+    data_title: "Данные сайта",
+    switch_view: "Раздел конструктора",
+    pages_view: "Страницы",
+    add_item: "Добавить запись",
+    edit: "Изменить",
+    edit_item: "Изменение записи",
+    new_item: "Новая запись",
+    save_item: "Сохранить запись",
+    cancel: "Отменить",
+    delete_item: "Удалить запись",
+    filter: "Фильтр по словам",
+    no_items: "Записей пока нет. Нажмите «Добавить запись», чтобы создать первую.",
+    no_match: "По фильтру ничего не найдено. Измените или очистите фильтр.",
+    items_shown: "Показано записей: {n} из {m}",
+    actions: "Действия",
+    item_saved: "Запись сохранена. Посетители уже видят изменения.",
+    item_deleted: "Запись удалена.",
+    item_conflict: "Эту запись тем временем изменил кто-то другой. Ваш текст остался в форме: нажмите «Сохранить запись», чтобы записать его поверх, или «Отменить», чтобы увидеть их версию.",
+    id_taken: "Запись с таким номером уже есть.",
+    confirm_delete: "Удалить запись «{t}»? Удаление попадёт в журнал действий.",
+    status_in_force: "Действует",
+    status_void: "Утратил силу",
+    status_draft: "Проект",
+    required_mark: " (обязательно)",
+    fix_fields: "Запись не сохранена: исправьте отмеченные поля.",
 };
 
 /// The texts of the interface language. Only Russian ships in the foundation.
 pub fn texts() -> &'static Texts {
     &RU
+}
+
+/// A role in the interface's words.
+pub fn role_name(role: &str) -> &'static str {
+    let t = texts();
+    match role {
+        "operator" => t.role_operator,
+        "administrator" => t.role_administrator,
+        _ => t.role_editor,
+    }
+}
+
+/// An account status in the interface's words.
+pub fn status_name(status: &str) -> &'static str {
+    let t = texts();
+    match status {
+        "restricted" => t.status_restricted,
+        "banned" => t.status_banned,
+        _ => t.status_active,
+    }
+}
+
+/// An audit-log action code (`site.publish`, `news.create`…) in words.
+pub fn audit_action(code: &str) -> String {
+    let fixed = match code {
+        "login" => "Вход",
+        "login.failed" => "Неудачная попытка входа",
+        "logout" => "Выход",
+        "draft.save" => "Сохранение черновика",
+        "site.publish" => "Публикация",
+        "site.rollback" => "Возврат к прежней версии",
+        "user.create" => "Регистрация пользователя",
+        "user.change" => "Изменение пользователя",
+        "user.password" => "Смена пароля",
+        "user.delete" => "Удаление пользователя",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return fixed.into();
+    }
+    let (collection, verb) = code.split_once('.').unwrap_or((code, ""));
+    let verb = match verb {
+        "create" => "новая запись",
+        "update" => "изменение записи",
+        "delete" => "удаление записи",
+        "reorder" => "новый порядок",
+        _ => return code.into(),
+    };
+    match civic_shared::collection_items::Collection::parse(collection) {
+        Some(c) => format!("{}: {verb}", c.title(civic_shared::Lang::Ru)),
+        None => code.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_actions_read_as_words() {
+        assert_eq!(audit_action("site.publish"), "Публикация");
+        assert_eq!(audit_action("news.create"), "Новости: новая запись");
+        assert_eq!(audit_action("phones.reorder"), "Телефонный справочник: новый порядок");
+        assert_eq!(audit_action("media.upload"), "media.upload", "unknown codes are shown as they are");
+    }
 }

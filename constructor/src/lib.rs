@@ -4,11 +4,16 @@
 
 pub mod i18n;
 pub mod media_choice;
+pub mod item_table;
 pub mod state;
 pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod audit;
+#[cfg(target_arch = "wasm32")]
+mod collections;
 #[cfg(target_arch = "wasm32")]
 mod login;
 #[cfg(target_arch = "wasm32")]
@@ -29,5 +34,7 @@ mod server;
 mod toolbar;
 #[cfg(target_arch = "wasm32")]
 mod local_copy;
+#[cfg(target_arch = "wasm32")]
+mod users;
 #[cfg(target_arch = "wasm32")]
 mod wasm_exports;

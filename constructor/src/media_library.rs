@@ -17,6 +17,9 @@ pub struct MediaLibraryProps {
     pub site: String,
     /// The block field a file is being chosen for; `None` when just browsing.
     pub slot: Option<MediaSlot>,
+    /// Operators and restricted accounts only look: no upload, no delete.
+    #[prop_or_default]
+    pub read_only: bool,
     pub on_choose: Callback<MediaItem>,
     pub on_close: Callback<()>,
 }
@@ -256,7 +259,9 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                         <button type="button" class="btn primary" onclick={choose} aria-describedby={name_id.clone()}>{ t.media_choose }</button>
                     }
                     <button type="button" class="btn" onclick={copy} aria-describedby={name_id.clone()}>{ t.media_copy_link }</button>
-                    <button type="button" class="btn danger" onclick={delete} aria-describedby={name_id}>{ t.media_delete }</button>
+                    if !props.read_only {
+                        <button type="button" class="btn danger" onclick={delete} aria-describedby={name_id}>{ t.media_delete }</button>
+                    }
                 </div>
             </li>
         }
@@ -274,6 +279,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
             if let Some(slot) = props.slot {
                 <p class="hint">{ if slot == MediaSlot::Image { t.media_pick_image } else { t.media_pick_file } }</p>
             }
+            if !props.read_only {
             <form class="media-upload" {onsubmit} aria-labelledby="media-upload-title" novalidate=true>
                 <h3 id="media-upload-title">{ t.media_upload_title }</h3>
                 <p class="hint" id="media-accepted">{ t.media_accepted }</p>
@@ -303,6 +309,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                 </div>
                 if let Some((_, message)) = &*form_error { <p class="field-error" role="alert">{ message }</p> }
             </form>
+            }
             <div class="media-filters">
                 <div class="field">
                     <label for="media-kind">{ t.media_filter_label }</label>

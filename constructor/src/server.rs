@@ -18,8 +18,12 @@ thread_local! {
 pub enum ServerError {
     /// The draft is at a newer version.
     Stale { current_version: i64 },
-    /// Validation problems: `path: message`.
-    Invalid(Vec<String>),
+    /// Validation problems: (JSON path, message).
+    Invalid(Vec<(String, String)>),
+    /// A collection item changed since it was read.
+    StaleItem { current_revision: i64 },
+    /// An id (or login) exists already.
+    Taken,
     /// The server could not be reached.
     Network,
     /// Storage is down; nothing changed.
@@ -94,6 +98,7 @@ struct ErrorBody {
 struct ErrorDetail {
     code: String,
     current_version: Option<i64>,
+    current_revision: Option<i64>,
     retry_after: Option<i64>,
     #[serde(default)]
     problems: Vec<ProblemBody>,
@@ -117,9 +122,11 @@ fn error_from(status: u16, body: &str) -> ServerError {
     };
     match body.error.code.as_str() {
         "stale_version" => ServerError::Stale { current_version: body.error.current_version.unwrap_or(0) },
-        "invalid_document" | "bad_request" => ServerError::Invalid(
-            body.error.problems.into_iter().map(|p| format!("{}: {}", p.path, p.message_ru)).collect(),
-        ),
+        "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" => {
+            ServerError::Invalid(body.error.problems.into_iter().map(|p| (p.path, p.message_ru)).collect())
+        }
+        "stale_revision" => ServerError::StaleItem { current_revision: body.error.current_revision.unwrap_or(0) },
+        "already_taken" => ServerError::Taken,
         "site_not_found" => ServerError::NotFound,
         "storage_unavailable" => ServerError::Storage,
         "unauthenticated" | "csrf_token_missing" => ServerError::SignedOut,
@@ -198,7 +205,7 @@ pub async fn load_draft(site: &str) -> Result<Draft, ServerError> {
     }
     let body: DraftBody = ok_json(Request::get(&format!("/api/sites/{}/draft", encode(site))).send().await).await?;
     let document = SiteDocument::from_json(body.document.get())
-        .map_err(|err| ServerError::Invalid(vec![format!("{}: {}", err.path, err.reason)]))?;
+        .map_err(|err| ServerError::Invalid(vec![(err.path, err.reason)]))?;
     Ok(Draft { version: body.version, published_revision: body.published_revision, document })
 }
 
@@ -231,6 +238,133 @@ pub async fn publish(site: &str, version: i64) -> Result<i64, ServerError> {
     Ok(published.revision)
 }
 
+/// A collection item with the revision a save must be based on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StoredItem {
+    pub revision: i64,
+    pub item: serde_json::Value,
+}
+
+fn collection_path(site: &str, collection: &str) -> String {
+    format!("/api/sites/{}/collections/{collection}", encode(site))
+}
+
+/// The items of one collection, in the order visitors see them.
+pub async fn list_items(site: &str, collection: &str) -> Result<Vec<StoredItem>, ServerError> {
+    #[derive(Deserialize)]
+    struct Items {
+        items: Vec<StoredItem>,
+    }
+    let items: Items = ok_json(Request::get(&collection_path(site, collection)).send().await).await?;
+    Ok(items.items)
+}
+
+/// Adds an item; the server gives it an id if it has none.
+pub async fn create_item(site: &str, collection: &str, item: &serde_json::Value) -> Result<StoredItem, ServerError> {
+    ok_json(change(Request::post(&collection_path(site, collection)), item.to_string())?.send().await).await
+}
+
+/// Saves an item based on `revision`.
+pub async fn save_item(site: &str, collection: &str, id: &str, revision: i64, item: &serde_json::Value) -> Result<StoredItem, ServerError> {
+    let path = format!("{}/{}", collection_path(site, collection), encode(id));
+    let body = serde_json::json!({ "revision": revision, "item": item }).to_string();
+    ok_json(change(Request::put(&path), body)?.send().await).await
+}
+
+/// Removes an item.
+pub async fn delete_item(site: &str, collection: &str, id: &str) -> Result<(), ServerError> {
+    let path = format!("{}/{}", collection_path(site, collection), encode(id));
+    let _: serde_json::Value = ok_json(change(Request::delete(&path), String::new())?.send().await).await?;
+    Ok(())
+}
+
+/// Sets the order of a collection's items.
+pub async fn reorder_items(site: &str, collection: &str, ids: &[String]) -> Result<Vec<StoredItem>, ServerError> {
+    #[derive(Deserialize)]
+    struct Items {
+        items: Vec<StoredItem>,
+    }
+    let body = serde_json::json!({ "order": ids }).to_string();
+    let items: Items = ok_json(change(Request::put(&collection_path(site, collection)), body)?.send().await).await?;
+    Ok(items.items)
+}
+
+/// A user as administrators manage them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ManagedUser {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub role: String,
+    pub status: String,
+    #[serde(default)]
+    pub sites: Vec<String>,
+}
+
+/// Every user (administrators only).
+pub async fn list_users() -> Result<Vec<ManagedUser>, ServerError> {
+    #[derive(Deserialize)]
+    struct Users {
+        users: Vec<ManagedUser>,
+    }
+    let users: Users = ok_json(Request::get("/api/users").send().await).await?;
+    Ok(users.users)
+}
+
+/// Registers a user.
+pub async fn create_user(body: &serde_json::Value) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::post("/api/users"), body.to_string())?.send().await).await?;
+    Ok(())
+}
+
+/// Changes a user's name, role, status or sites (only the fields given).
+pub async fn change_user(id: i64, body: &serde_json::Value) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::patch(&format!("/api/users/{id}")), body.to_string())?.send().await).await?;
+    Ok(())
+}
+
+/// Sets a user's password (their sessions end).
+pub async fn set_user_password(id: i64, password: &str) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "password": password }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::post(&format!("/api/users/{id}/password")), body)?.send().await).await?;
+    Ok(())
+}
+
+/// Removes a user.
+pub async fn delete_user(id: i64) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::delete(&format!("/api/users/{id}")), String::new())?.send().await).await?;
+    Ok(())
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub login: String,
+    pub action: String,
+    pub site: Option<String>,
+    pub detail: String,
+    pub ip: String,
+}
+
+/// A page of the audit log, newest first, with the cursor of the next page.
+pub async fn audit_page(site: Option<&str>, before: Option<i64>) -> Result<(Vec<AuditEntry>, Option<i64>), ServerError> {
+    #[derive(Deserialize)]
+    struct Page {
+        entries: Vec<AuditEntry>,
+        next_before: Option<i64>,
+    }
+    let mut query = Vec::new();
+    if let Some(site) = site {
+        query.push(format!("site={}", encode(site)));
+    }
+    if let Some(before) = before {
+        query.push(format!("before={before}"));
+    }
+    let page: Page = ok_json(Request::get(&format!("/api/audit?{}", query.join("&"))).send().await).await?;
+    Ok((page.entries, page.next_before))
+}
 /// One page of the media library.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct MediaPage {

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::app::View;
 use crate::i18n::texts;
 use crate::server::{SiteSummary, User};
 use crate::state::SaveState;
@@ -14,6 +15,9 @@ pub struct ToolbarProps {
     pub sites: Vec<SiteSummary>,
     pub user: User,
     pub on_sign_out: Callback<()>,
+    /// The main area's view, and how to switch it.
+    pub view: View,
+    pub on_view: Callback<View>,
     pub save: SaveState,
     pub can_undo: bool,
     pub can_redo: bool,
@@ -48,11 +52,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let role = match props.user.role.as_str() {
-        "operator" => t.role_operator,
-        "administrator" => t.role_administrator,
-        _ => t.role_editor,
-    };
+    let role = crate::i18n::role_name(&props.user.role);
     // Another site opens in the same tab; unsaved edits stay in this browser's local copy.
     let on_site = Callback::from(|event: Event| {
         let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
@@ -67,6 +67,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <span class="toolbar-label">{ t.site }</span>
                 <h1 class="toolbar-name">{ &props.site_name }</h1>
             </div>
+            <nav class="toolbar-views" aria-label={t.switch_view}>
+                { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::Users, t.users_title), (View::Audit, t.audit_title)]
+                    .into_iter()
+                    .filter(|(view, _)| props.user.role == "administrator" || matches!(view, View::Pages | View::Data))
+                    .map(|(view, label)| {
+                    let on_view = props.on_view.clone();
+                    html! {
+                        <button type="button" class={classes!("btn", "link", (props.view == view).then_some("active"))}
+                            aria-pressed={(props.view == view).to_string()} onclick={Callback::from(move |_: MouseEvent| on_view.emit(view))}>{ label }</button>
+                    }
+                }) }
+            </nav>
             if props.sites.len() > 1 {
                 <label class="toolbar-picker">
                     <span class="visually-hidden">{ t.switch_site }</span>
@@ -77,6 +89,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </select>
                 </label>
             }
+            if props.view == View::Pages {
             <div class="toolbar-actions">
                 <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶ " }{ t.undo }</button>
@@ -96,6 +109,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     aria-keyshortcuts="Control+S">{ t.save }</button>
                 <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict}>{ t.publish }</button>
             </div>
+            }
             <div class="toolbar-user">
                 <span data-testid="signed-in-user">{ &props.user.name }<span class="toolbar-label">{ " · " }{ role }</span></span>
                 <button type="button" class="btn link" onclick={emit(&props.on_sign_out)}>{ t.sign_out }</button>

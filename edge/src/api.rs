@@ -1,5 +1,6 @@
 //! The JSON API's bodies and errors. The router maps every `ApiError` to a status once.
 
+use civic_shared::collection_items::{CheckedItem, Collection, ItemError};
 use civic_shared::{Lang, Problem, SiteDocument};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -93,6 +94,12 @@ pub enum ApiError {
     Taken { path: String },
     /// An upload, or a change of a media item, is refused.
     Media(MediaProblem),
+    /// A collection item breaks validation rules.
+    InvalidItem(Vec<Problem>),
+    /// A collection item changed since the caller read it.
+    StaleItem { current_revision: i64 },
+    /// A collection holds as many items as it may.
+    CollectionFull { max: usize },
 }
 
 #[derive(Serialize)]
@@ -105,6 +112,8 @@ struct ErrorDetail<'a> {
     code: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     current_version: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current_revision: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     retry_after: Option<i64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -142,12 +151,20 @@ impl ApiError {
             ApiError::WeakPassword(_) => (422, "weak_password"),
             ApiError::Taken { .. } => (409, "already_taken"),
             ApiError::Media(problem) => (media_status(*problem), problem.code()),
+            ApiError::InvalidItem(_) => (422, "invalid_item"),
+            ApiError::StaleItem { .. } => (409, "stale_revision"),
+            ApiError::CollectionFull { .. } => (422, "collection_full"),
         };
         let problems = match self {
-            ApiError::Invalid(problems) => problems
+            ApiError::Invalid(problems) | ApiError::InvalidItem(problems) => problems
                 .iter()
                 .map(|p| ProblemBody { path: p.path.clone(), message_ru: p.message(Lang::Ru), message_en: p.message(Lang::En) })
                 .collect(),
+            ApiError::CollectionFull { max } => vec![ProblemBody {
+                path: ".".into(),
+                message_ru: format!("в разделе уже {max} записей — больше нельзя; удалите устаревшие"),
+                message_en: format!("the collection already holds {max} items; remove old ones first"),
+            }],
             ApiError::BadRequest { path, reason } => {
                 vec![ProblemBody { path: path.clone(), message_ru: reason.clone(), message_en: reason.clone() }]
             }
@@ -167,11 +184,15 @@ impl ApiError {
             ApiError::StaleVersion { current_version } => Some(*current_version),
             _ => None,
         };
+        let current_revision = match self {
+            ApiError::StaleItem { current_revision } => Some(*current_revision),
+            _ => None,
+        };
         let retry_after = match self {
             ApiError::RateLimited { retry_after } => Some(*retry_after),
             _ => None,
         };
-        let body = ErrorBody { error: ErrorDetail { code, current_version, retry_after, problems } };
+        let body = ErrorBody { error: ErrorDetail { code, current_version, current_revision, retry_after, problems } };
         (status, serde_json::to_string(&body).expect("error bodies serialise"))
     }
 }
@@ -266,5 +287,31 @@ mod tests {
         let (status, body) = ApiError::StaleVersion { current_version: 7 }.to_http();
         assert_eq!(status, 409);
         assert!(body.contains("\"current_version\":7"));
+    }
+}
+
+/// Reads a collection item for saving: its JSON must be such an item and pass the rules.
+pub fn parse_item(collection: Collection, json: &str) -> Result<CheckedItem, ApiError> {
+    collection.check_item(json).map_err(|err| match err {
+        ItemError::Parse(err) => ApiError::BadRequest { path: err.path, reason: err.reason },
+        ItemError::Invalid(problems) => ApiError::InvalidItem(problems),
+    })
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::*;
+
+    #[test]
+    fn item_errors_map_to_statuses() {
+        let (status, body) = parse_item(Collection::News, r#"{"title":"","date":"вчера","summary":"а"}"#).unwrap_err().to_http();
+        assert_eq!(status, 422);
+        assert!(body.contains("\"code\":\"invalid_item\"") && body.contains("\"path\":\"date\"") && body.contains("ГГГГ-ММ-ДД"), "{body}");
+        let (status, body) = parse_item(Collection::News, r#"{"headline":"x"}"#).unwrap_err().to_http();
+        assert_eq!(status, 400);
+        assert!(body.contains("\"path\":\"headline\""), "{body}");
+        let (status, body) = ApiError::StaleItem { current_revision: 4 }.to_http();
+        assert_eq!(status, 409);
+        assert!(body.contains("\"current_revision\":4"));
     }
 }

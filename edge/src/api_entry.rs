@@ -12,6 +12,8 @@ use crate::accounts::{
 };
 use crate::accounts_store::{self as accounts_db, Actor, NewUser, Session, UserChange};
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
+use crate::collections_store;
+use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::media_api;
@@ -64,9 +66,11 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
     if let Access::Act(action) = access {
         authorize(&session.principal, action, site.as_ref().map(|s| s.id)).map_err(ApiError::Denied)?;
     }
+    // Whatever a change did to a site, this isolate reads its pointer afresh next time.
+    let changed_site = route.site().filter(|_| changes_state).map(str::to_string);
     let ip = call.ip.clone();
     let actor = Actor { user_id: Some(session.principal.user_id), login: &session.principal.login, ip: &ip };
-    match (route, site) {
+    let result = match (route, site) {
         (ApiRoute::Logout, _) => logout(&call, &token_hash, &actor).await,
         (ApiRoute::Session, _) => session_info(&call, &session).await,
         (ApiRoute::OwnPassword, _) => change_own_password(&mut call, &session, &actor).await,
@@ -97,8 +101,48 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         }
         (ApiRoute::Data { .. }, Some(site)) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let data = store::read_collections(&bucket, site.id).await?;
-            ok(&data)
+            ok(&collections_store::render_data(&call.db, &bucket, site.id).await?)
+        }
+        (ApiRoute::Collection { collection, .. }, Some(site)) => match call.req.method() {
+            Method::Get => ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? })),
+            Method::Post => {
+                let body = read_body(&mut call.req).await?;
+                let mut item = api::parse_item(collection, &body)?;
+                if item.id.is_empty() {
+                    item = with_new_id(collection, item)?;
+                }
+                collections_store::create(&call.db, site.id, collection, &item, &actor).await?;
+                json_with_status(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json).map_err(storage)? }))
+            }
+            _ => {
+                #[derive(serde::Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Order {
+                    order: Vec<String>,
+                }
+                let order: Order = read_json(&mut call.req).await?;
+                collections_store::reorder(&call.db, site.id, collection, &order.order, &actor).await?;
+                ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? }))
+            }
+        },
+        (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) if call.req.method() == Method::Delete => {
+            collections_store::delete(&call.db, site.id, collection, &id, &actor).await?;
+            ok(&json!({ "deleted": id }))
+        }
+        (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Save {
+                revision: i64,
+                item: Box<RawValue>,
+            }
+            let save: Save = read_json(&mut call.req).await?;
+            let item = api::parse_item(collection, save.item.get())?;
+            if item.id != id {
+                return Err(bad("item.id", "номер записи в адресе и в теле запроса не совпадают"));
+            }
+            let revision = collections_store::update(&call.db, site.id, collection, &item, save.revision, &actor).await?;
+            ok(&json!({ "revision": revision, "item": RawValue::from_string(item.json).map_err(storage)? }))
         }
         (ApiRoute::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = read_json(&mut call.req).await?;
@@ -130,6 +174,26 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         }
         (ApiRoute::MediaItem { id, .. }, Some(site)) => media_api::delete(call.env, &call.db, &site, id, &actor).await,
         _ => Err(ApiError::NotFound),
+    };
+    if let Some(slug) = changed_site {
+        crate::hot_cache::forget_site(&slug);
+        if result.is_ok() {
+            refresh_search(&call, &slug).await;
+        }
+    }
+    result
+}
+
+/// Brings the site's search index up to what visitors now see. A failure only delays it to
+/// the next search, which tries again; the change itself has succeeded.
+async fn refresh_search(call: &Call<'_>, slug: &str) {
+    let refreshed = match (store::site_by_slug(&call.db, slug).await, call.env.bucket("DOCS")) {
+        (Ok(Some(site)), Ok(bucket)) => crate::search_store::ensure_index(&call.db, &bucket, &site).await,
+        (Err(err), _) => Err(err),
+        _ => Ok(()),
+    };
+    if let Err(err) = refreshed {
+        worker::console_error!("search index of {slug}: {err:?}");
     }
 }
 
@@ -288,6 +352,15 @@ async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiErro
     let document = RawValue::from_string(json).map_err(storage)?;
     let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
     ok(&body)
+}
+
+/// Gives an item without an id a fresh random one (`news-3fa9c2d1`).
+fn with_new_id(collection: Collection, item: CheckedItem) -> Result<CheckedItem, ApiError> {
+    let bytes = random_bytes::<4>();
+    let id = format!("{}-{}", collection.as_str(), crate::security::sha256_hex(&bytes).get(..8).unwrap_or("0"));
+    let mut value: serde_json::Value = serde_json::from_str(&item.json).map_err(storage)?;
+    value["id"] = serde_json::Value::String(id.clone());
+    Ok(CheckedItem { id, json: value.to_string(), ..item })
 }
 
 async fn new_password_hash(password: &str) -> Result<String, ApiError> {

@@ -16,11 +16,17 @@ mod accounts_store;
 #[cfg(target_arch = "wasm32")]
 mod api_entry;
 #[cfg(target_arch = "wasm32")]
+mod collections_store;
+#[cfg(target_arch = "wasm32")]
 mod crypto;
+#[cfg(target_arch = "wasm32")]
+mod hot_cache;
 #[cfg(target_arch = "wasm32")]
 mod media_api;
 #[cfg(target_arch = "wasm32")]
 mod media_store;
+#[cfg(target_arch = "wasm32")]
+mod search_store;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,10 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
+use civic_renderer::SEARCH_ROUTE;
+
+use civic_shared::collection_items::Collection;
+use civic_shared::validate::is_id;
 
 use crate::authz::Action;
 
@@ -22,6 +26,13 @@ pub enum Route {
     },
     /// An uploaded file of a site's media library.
     Media(MediaFile),
+    /// The site's search page (`<base>/poisk?q=…`).
+    Search {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
     /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
     AddSlash,
     /// The JSON API.
@@ -37,7 +48,7 @@ pub enum Route {
 pub struct PublicPage {
     /// Site slug.
     pub site: String,
-    /// Page slug; empty for the home page.
+    /// Page path below the site, `sveden/common`; empty for the home page.
     pub page: String,
     /// Prefix of the site's links on this host: `/s/<site>` or empty.
     pub base_path: String,
@@ -76,8 +87,8 @@ pub enum SiteFileKind {
 }
 
 impl SiteFileKind {
-    /// The file a path segment names. Page slugs are `[a-z0-9-]`, never with a dot, so these
-    /// names cannot hide a page.
+    /// The file a path segment names. Page slugs never have a dot, so these names cannot hide
+    /// a page.
     fn from_name(name: &str) -> Option<Self> {
         match name {
             "sitemap.xml" => Some(Self::Sitemap),
@@ -120,6 +131,10 @@ pub enum ApiRoute {
     Revisions { site: String },
     /// `POST /api/sites/<slug>/rollback`.
     Rollback { site: String },
+    /// `GET|POST|PUT /api/sites/<slug>/collections/<name>`: list, add, set the order.
+    Collection { site: String, collection: Collection },
+    /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
+    CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit.
     ListSites,
     /// `GET|PUT /api/sites/<slug>/draft`.
@@ -172,9 +187,11 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
     if let Some(kind) = SiteFileKind::from_name(rest.trim_start_matches('/')) {
         return Route::SiteFile(SiteFile { site: site.into(), kind, base_path });
     }
-    let page = page_slug(rest);
+    let page = page_path(rest);
     if page == SETTINGS_ROUTE {
         Route::AccessibleSettings { site: site.into(), base_path }
+    } else if page == SEARCH_ROUTE {
+        Route::Search { site: site.into(), base_path }
     } else {
         Route::Public(PublicPage { site: site.into(), page, base_path })
     }
@@ -193,6 +210,14 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["audit"] => ApiRoute::Audit,
         ["sites", site, "revisions"] => ApiRoute::Revisions { site: (*site).into() },
         ["sites", site, "rollback"] => ApiRoute::Rollback { site: (*site).into() },
+        ["sites", site, "collections", name] => match Collection::parse(name) {
+            Some(collection) => ApiRoute::Collection { site: (*site).into(), collection },
+            None => ApiRoute::NotFound,
+        },
+        ["sites", site, "collections", name, item] if is_id(item) => match Collection::parse(name) {
+            Some(collection) => ApiRoute::CollectionItem { site: (*site).into(), collection, id: (*item).into() },
+            None => ApiRoute::NotFound,
+        },
         ["sites"] => ApiRoute::ListSites,
         ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
         ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
@@ -243,6 +268,8 @@ impl ApiRoute {
             (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
                 Access::Act(EditSite)
             }
+            (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
+            (ApiRoute::Collection { .. }, "POST" | "PUT") | (ApiRoute::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
             (ApiRoute::Publish { .. } | ApiRoute::Rollback { .. }, "POST") => Access::Act(PublishSite),
             _ => return Err(NoAccess::MethodNotAllowed),
         };
@@ -257,6 +284,8 @@ impl ApiRoute {
             | ApiRoute::Data { site }
             | ApiRoute::Revisions { site }
             | ApiRoute::Rollback { site }
+            | ApiRoute::Collection { site, .. }
+            | ApiRoute::CollectionItem { site, .. }
             | ApiRoute::MediaLibrary { site }
             | ApiRoute::MediaItem { site, .. } => Some(site),
             _ => None,
@@ -270,8 +299,9 @@ fn site_of_host<'a>(host: &'a str, platform_domain: &str) -> Option<&'a str> {
     (!label.is_empty() && !label.contains('.')).then_some(label)
 }
 
-/// A page slug from the rest of the path: one segment, trailing slash ignored.
-fn page_slug(rest: &str) -> String {
+/// A page path from the rest of the path: every segment (pages nest: `sveden/common`), slashes
+/// at either end ignored.
+fn page_path(rest: &str) -> String {
     rest.trim_matches('/').to_string()
 }
 
@@ -291,6 +321,9 @@ mod tests {
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra/kontakty", DOMAIN), public("mincifra", "kontakty", "/s/mincifra"));
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra/kontakty/", DOMAIN), public("mincifra", "kontakty", "/s/mincifra"));
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra", DOMAIN), Route::AddSlash);
+        // Nested pages keep every segment, letter case included (`/sveden/eduStandarts`).
+        assert_eq!(route("127.0.0.1:8787", "/s/school7/sveden/common", DOMAIN), public("school7", "sveden/common", "/s/school7"));
+        assert_eq!(route("127.0.0.1:8787", "/s/school7/sveden/eduStandarts/", DOMAIN), public("school7", "sveden/eduStandarts", "/s/school7"));
         assert_eq!(route("127.0.0.1:8787", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("127.0.0.1:8787", "/admin/", DOMAIN), Route::Static);
     }
@@ -299,6 +332,7 @@ mod tests {
     fn site_hosts() {
         assert_eq!(route("mincifra.civic.localhost", "/", DOMAIN), public("mincifra", "", ""));
         assert_eq!(route("MinCifra.Civic.Localhost:8787", "/kontakty", DOMAIN), public("mincifra", "kontakty", ""));
+        assert_eq!(route("school7.civic.localhost", "/sveden/paid_edu", DOMAIN), public("school7", "sveden/paid_edu", ""));
         // Deeper subdomains and look-alike domains are not sites.
         assert_eq!(route("a.b.civic.localhost", "/", DOMAIN), Route::PlatformHome);
         assert_eq!(route("evilcivic.localhost", "/", DOMAIN), Route::PlatformHome);
@@ -328,6 +362,15 @@ mod tests {
     }
 
     #[test]
+    fn search_route_on_both_hosts() {
+        let local = Route::Search { site: "mincifra".into(), base_path: "/s/mincifra".into() };
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk", DOMAIN), local);
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk/", DOMAIN), local);
+        assert_eq!(route("mincifra.civic.localhost", "/poisk", DOMAIN), Route::Search { site: "mincifra".into(), base_path: String::new() });
+        assert_eq!(route("127.0.0.1:8787", "/s/mincifra/o/poisk", DOMAIN), public("mincifra", "o/poisk", "/s/mincifra"));
+    }
+
+    #[test]
     fn account_routes() {
         let api = |path: &str| match route("x", path, DOMAIN) {
             Route::Api(api) => api,
@@ -339,6 +382,13 @@ mod tests {
         assert_eq!(api("/api/users/0"), ApiRoute::NotFound);
         assert_eq!(api("/api/users/x"), ApiRoute::NotFound);
         assert_eq!(api("/api/sites/gb4/revisions"), ApiRoute::Revisions { site: "gb4".into() });
+        assert_eq!(api("/api/sites/gb4/collections/staff"), ApiRoute::Collection { site: "gb4".into(), collection: Collection::Staff });
+        assert_eq!(
+            api("/api/sites/gb4/collections/news/n-1"),
+            ApiRoute::CollectionItem { site: "gb4".into(), collection: Collection::News, id: "n-1".into() }
+        );
+        assert_eq!(api("/api/sites/gb4/collections/secrets"), ApiRoute::NotFound);
+        assert_eq!(api("/api/sites/gb4/collections/news/a%20b"), ApiRoute::NotFound);
     }
 
     /// Every endpoint and method the API answers, with what it needs.
@@ -346,6 +396,8 @@ mod tests {
     fn access_table() {
         use Action::*;
         let site = || "mincifra".to_string();
+        let news = || ApiRoute::Collection { site: site(), collection: Collection::News };
+        let news_item = || ApiRoute::CollectionItem { site: site(), collection: Collection::News, id: "n-1".into() };
         let cases = [
             (ApiRoute::Login, "POST", Ok(Access::Anyone)),
             (ApiRoute::Login, "GET", Err(NoAccess::MethodNotAllowed)),
@@ -374,6 +426,13 @@ mod tests {
             (ApiRoute::MediaItem { site: site(), id: 3 }, "DELETE", Ok(Access::Act(EditSite))),
             (ApiRoute::MediaItem { site: site(), id: 3 }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::NotFound, "GET", Err(NoAccess::NotFound)),
+            (news(), "GET", Ok(Access::Act(ReadSite))),
+            (news(), "POST", Ok(Access::Act(EditSite))),
+            (news(), "PUT", Ok(Access::Act(EditSite))),
+            (news(), "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (news_item(), "PUT", Ok(Access::Act(EditSite))),
+            (news_item(), "DELETE", Ok(Access::Act(EditSite))),
+            (news_item(), "GET", Err(NoAccess::MethodNotAllowed)),
         ];
         for (api, method, want) in cases {
             assert_eq!(api.access(method), want, "{method} {api:?}");

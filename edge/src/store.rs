@@ -18,6 +18,8 @@ pub struct SiteRow {
     pub draft_key: String,
     pub published_revision: Option<i64>,
     pub published_key: Option<String>,
+    /// Bumped by every collection change.
+    pub data_version: i64,
     /// When the published revision was published (D1 `datetime('now')`, UTC).
     #[serde(default)]
     pub published_at: Option<String>,
@@ -42,7 +44,7 @@ pub(crate) fn num(n: i64) -> JsValue {
 
 pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
     db.prepare(
-        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, r.doc_key AS published_key, r.published_at \
+        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, r.doc_key AS published_key, r.published_at \
          FROM sites s LEFT JOIN revisions r ON r.site_id = s.id AND r.revision = s.published_revision \
          WHERE s.slug = ?1",
     )
@@ -77,16 +79,6 @@ pub async fn read_document(bucket: &Bucket, key: &str) -> Result<Option<String>,
             None => Ok(None),
         },
         None => Ok(None),
-    }
-}
-
-/// The site's collections for data blocks. Until collections are edited in the platform
-/// (the backend issue) they are one JSON object per site in R2, written by the seed;
-/// a missing object means empty collections.
-pub async fn read_collections(bucket: &Bucket, site_id: i64) -> Result<civic_shared::RenderData, ApiError> {
-    match read_document(bucket, &format!("data/{site_id}.json")).await? {
-        Some(json) => serde_json::from_str(&json).map_err(storage),
-        None => Ok(civic_shared::RenderData::default()),
     }
 }
 
@@ -220,18 +212,19 @@ async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError
         .ok_or(ApiError::SiteNotFound)
 }
 
-/// Rendered pages are cached per site, revision, host prefix, origin, version (usual or
-/// accessible with its settings) and page: a publish changes the revision, so it never needs
-/// to purge anything, and one site never touches another's keys. The origin is in the key
+/// Rendered pages are cached per site, revision, data version, host prefix, origin, version (usual or
+/// accessible with its settings) and page: a publish changes the revision and a collection
+/// edit the data version, so neither needs to purge anything, and one site never touches another's keys. The origin is in the key
 /// because pages carry absolute canonical and Open Graph URLs: a request with another `Host`
 /// must never be answered with, or plant, another host's page.
-pub fn page_cache_key(site_id: i64, revision: i64, base_path: &str, origin: &str, page: &str, accessible: Option<&A11ySettings>) -> String {
+pub fn page_cache_key(site: &SiteRow, revision: i64, base_path: &str, origin: &str, page: &str, accessible: Option<&A11ySettings>) -> String {
     let host_kind = if base_path.is_empty() { "host" } else { "path" };
     let variant = crate::accessible::cache_variant(accessible);
     // The render id changes whenever the rendering code does, so a deploy never serves
     // pages rendered by the code it replaced.
     let render_id = &env!("CIVIC_RENDER_ID")[..8];
-    format!("page/{site_id}/r{revision}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
+    let (id, data) = (site.id, site.data_version);
+    format!("page/{id}/r{revision}d{data}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
 }
 
 pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {

@@ -6,9 +6,12 @@ use civic_renderer::{
     RenderOptions,
 };
 use civic_shared::SiteDocument;
-use worker::{event, Context, Env, Request, Response, Result, Url};
+use std::rc::Rc;
+
+use worker::{event, Context, Date, Env, Request, Response, Result, Url};
 
 use crate::accessible;
+use crate::hot_cache;
 use crate::api::ApiError;
 use crate::routing::{route, PublicPage, Route, SiteFile, SiteFileKind};
 use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
@@ -24,6 +27,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     match route(&host, url.path(), &domain) {
         Route::Public(page) => public_page(&req, &env, &page, &origin).await,
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
+        Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
         Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
         Route::Media(media) => match crate::media_api::public_file(&req, &env, &media.site, &media.file).await {
             Ok(Some(response)) => Ok(response),
@@ -61,19 +65,30 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 
 /// A site that visitors may see: its row, published revision and the key of its document.
 struct PublishedSite {
-    site: store::SiteRow,
+    site: Rc<store::SiteRow>,
     revision: i64,
     doc_key: String,
 }
 
-/// Looks up a published site; unknown and never-published sites get the platform's 404 page
-/// (as the `Err` response), and storage failures a 503.
+/// Looks up a published site (from this isolate's memory if read a moment ago); unknown and
+/// never-published sites get the platform's 404 page (as the `Err` response), and storage
+/// failures a 503.
 async fn published_site(env: &Env, slug: &str) -> Result<std::result::Result<PublishedSite, Response>> {
-    let db = env.d1("DB")?;
-    let site = match store::site_by_slug(&db, slug).await {
-        Ok(Some(site)) => site,
-        Ok(None) => return Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
-        Err(err) => return Ok(Err(storage_error(err)?)),
+    let now = Date::now().as_millis() as f64;
+    let site = match hot_cache::pointer(slug, now) {
+        Some(site) => site,
+        None => {
+            let db = env.d1("DB")?;
+            match store::site_by_slug(&db, slug).await {
+                Ok(Some(site)) => {
+                    let site = Rc::new(site);
+                    hot_cache::remember_pointer(slug, site.clone(), now);
+                    site
+                }
+                Ok(None) => return Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
+                Err(err) => return Ok(Err(storage_error(err)?)),
+            }
+        }
     };
     match (site.published_revision, site.published_key.clone()) {
         (Some(revision), Some(doc_key)) => Ok(Ok(PublishedSite { site, revision, doc_key })),
@@ -89,38 +104,88 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     let doc_key = doc_key.as_str();
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let kv = env.kv("PAGES")?;
-    let cache_key = store::page_cache_key(site.id, revision, &page.base_path, origin, &page.page, settings.as_ref());
-    let (html, meta) = match store::cached_page(&kv, &cache_key).await {
-        Some(hit) => hit,
+    let cache_key = store::page_cache_key(&site, revision, &page.base_path, origin, &page.page, settings.as_ref());
+    let hot = match hot_cache::page(&cache_key) {
+        Some(hot) => hot,
         None => {
-            let bucket = env.bucket("DOCS")?;
-            let json = match store::read_document(&bucket, doc_key).await {
-                Ok(Some(json)) => json,
-                Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
-                Err(err) => return storage_error(err),
+            let (html, meta) = match store::cached_page(&kv, &cache_key).await {
+                Some(hit) => hit,
+                None => {
+                    let bucket = env.bucket("DOCS")?;
+                    let json = match store::read_document(&bucket, doc_key).await {
+                        Ok(Some(json)) => json,
+                        Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
+                        Err(err) => return storage_error(err),
+                    };
+                    let Ok(doc) = SiteDocument::from_json(&json) else {
+                        return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+                    };
+                    let data = match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
+                        Ok(data) => data,
+                        Err(err) => return storage_error(err),
+                    };
+                    let rendered = render_public(&doc, &data, page, origin, settings);
+                    store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
+                    rendered
+                }
             };
-            let Ok(doc) = SiteDocument::from_json(&json) else {
-                return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
-            };
-            let data = match store::read_collections(&bucket, site.id).await {
-                Ok(data) => data,
-                Err(err) => return storage_error(err),
-            };
-            let rendered = render_public(&doc, &data, page, origin, settings);
-            store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
-            rendered
+            let etag = format!("\"r{revision}-{}\"", &sha256_hex(html.as_bytes())[..16]);
+            hot_cache::remember_page(&cache_key, hot_cache::HotPage { html, meta, etag })
         }
     };
-    let etag = format!("\"r{revision}-{}\"", &sha256_hex(html.as_bytes())[..16]);
-    if req.headers().get("if-none-match")?.as_deref() == Some(etag.as_str()) {
+    let etag = hot.etag.as_str();
+    if req.headers().get("if-none-match")?.as_deref() == Some(etag) {
         let mut response = Response::empty()?.with_status(304);
-        response.headers_mut().set("ETag", &etag)?;
+        response.headers_mut().set("ETag", etag)?;
         response.headers_mut().set("Vary", "Cookie")?;
         return Ok(response);
     }
-    let mut response = html_response(meta.status, &html, Some(&meta.csp))?;
-    response.headers_mut().set("ETag", &etag)?;
+    let mut response = html_response(hot.meta.status, &hot.html, Some(&hot.meta.csp))?;
+    response.headers_mut().set("ETag", etag)?;
     // The accessible version's cookie picks the variant; shared caches must keep them apart.
+    response.headers_mut().set("Vary", "Cookie")?;
+    Ok(response)
+}
+
+/// `<base>/poisk?q=…`: the site's search, in its own frame. The index is brought up to the
+/// published revision and data first (a no-op unless something changed since).
+async fn search_page(req: &Request, env: &Env, url: &Url, slug: &str, base_path: &str, origin: &str) -> Result<Response> {
+    let PublishedSite { site, doc_key, .. } = match published_site(env, slug).await? {
+        Ok(published) => published,
+        Err(response) => return Ok(response),
+    };
+    let query: String = url.query_pairs().find(|(name, _)| name == "q").map(|(_, q)| q.chars().take(200).collect()).unwrap_or_default();
+    let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
+    let json = match store::read_document(&bucket, &doc_key).await {
+        Ok(Some(json)) => json,
+        Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
+        Err(err) => return storage_error(err),
+    };
+    let Ok(doc) = SiteDocument::from_json(&json) else {
+        return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+    };
+    let hits = match query.trim().is_empty() {
+        true => None,
+        false => {
+            let found = match crate::search_store::ensure_index(&db, &bucket, &site).await {
+                Ok(()) => crate::search_store::search(&db, site.id, &query).await,
+                Err(err) => Err(err),
+            };
+            match found {
+                Ok(hits) => Some(hits),
+                Err(err) => return storage_error(err),
+            }
+        }
+    };
+    let accessible = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
+    let mut css = String::new();
+    inline_style(&doc.theme, accessible.as_ref(), &mut css);
+    let options = RenderOptions { base_path, origin, accessible, ..RenderOptions::default() };
+    let mut html = String::with_capacity(16 * 1024);
+    civic_renderer::render_search_page(&doc, &options, &query, hits.as_deref(), &mut html);
+    let mut response = html_response(200, &html, Some(&public_page_csp(&css)))?;
+    // Results follow the data, not a revision: never kept by shared caches.
+    response.headers_mut().set("Cache-Control", "private, no-cache")?;
     response.headers_mut().set("Vary", "Cookie")?;
     Ok(response)
 }
@@ -160,7 +225,7 @@ fn render_public(
     let csp = public_page_csp(&css);
     let options = RenderOptions { base_path: &page.base_path, origin, accessible, ..RenderOptions::default() };
     let found = doc
-        .page_by_slug(&page.page)
+        .page_by_path(&page.page)
         .and_then(|(id, _)| RenderContext::for_page(doc, id, data, options));
     match found {
         Some(ctx) => (render_to_string(&ctx), CachedPageMeta { status: 200, csp }),
@@ -195,7 +260,7 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
                 let lastmod = site.published_at.as_deref().and_then(sitemap_lastmod);
                 render_sitemap(&doc, &options, lastmod.as_deref(), &mut body);
             }
-            _ => match store::read_collections(&bucket, site.id).await {
+            _ => match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
                 Ok(data) => render_rss(&doc, &data.news, &options, &mut body),
                 Err(err) => return storage_error(err),
             },
@@ -229,8 +294,10 @@ fn not_found_html(site: Option<&SiteDocument>, options: &RenderOptions) -> Strin
 }
 
 fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response> {
-    let mut response = Response::from_html(html)?.with_status(status);
+    // Bytes, not a JS string: the page crosses into JS as one copy, without re-encoding to UTF-16.
+    let mut response = Response::from_bytes(html.as_bytes().to_vec())?.with_status(status);
     let headers = response.headers_mut();
+    headers.set("Content-Type", "text/html; charset=utf-8")?;
     let fallback_csp;
     let csp = match csp {
         Some(csp) => csp,

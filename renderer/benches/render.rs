@@ -36,6 +36,7 @@ fn main() {
             description: "Страница для замера скорости отрисовки.".into(),
             parent: None,
             in_menu: false,
+            mandatory: false,
             blocks: blocks.clone(),
         };
         site.pages.insert(id.into(), page);

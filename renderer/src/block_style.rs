@@ -24,7 +24,7 @@ dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.2
 .gallery ul,.news-list,.staff-list,.announcement-list,.vacancy-list,.social-links ul,.block-menu ul,.breadcrumbs ol,.tab-list{list-style:none;padding:0;margin:0}\
 .gallery ul,.news-list,.staff-list{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(14rem,100%),1fr))}\
 .news-card,.person{background:#fff;border:1px solid #d7dde5;border-radius:4px;padding:1rem;height:100%}\
-.announcement-list li,.vacancy-list li{border-bottom:1px solid #d7dde5;padding:.75rem 0}.announcement-list h3{margin:.25rem 0}\
+.announcement-list li,.vacancy-list li{border-bottom:1px solid #d7dde5;padding:.75rem 0}.block-menu li{border-bottom:1px solid #d7dde5;padding:.5rem 0}.announcement-list h3{margin:.25rem 0}\
 .breadcrumbs ol{display:flex;flex-wrap:wrap;gap:.25rem .5rem;font-size:.95rem;margin-bottom:1rem}\
 .breadcrumbs li+li::before{content:\"›\";margin-right:.5rem;color:#4a5561}\
 .tab-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;border-bottom:2px solid #d7dde5;margin:1.5rem 0 1rem}.tab-list a{display:inline-block;padding:.5rem 0}\
@@ -45,5 +45,5 @@ input,select,textarea,button{font:inherit}\
 .empty{color:#4a5561;background:#fff;border:1px dashed #c5ccd6;padding:1rem;border-radius:4px}\
 .logo{flex:none;width:3.5rem;height:3.5rem;object-fit:contain}\
 .footer-links{list-style:none;padding:0;margin:1rem 0 0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}\
-@media (max-width:30rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.5rem}}@media (min-width:48rem){.columns-2{grid-template-columns:repeat(2,1fr)}.columns-3{grid-template-columns:repeat(3,1fr)}.columns-4{grid-template-columns:repeat(4,1fr)}.hero{grid-template-columns:1.2fr 1fr}}\
+@media (max-width:30rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.5rem}table{font-size:.9375rem}th,td{padding:.4rem .5rem;hyphens:auto}td+td{overflow-wrap:anywhere}.bar{max-width:100%}}@media (min-width:48rem){.columns-2{grid-template-columns:repeat(2,1fr)}.columns-3{grid-template-columns:repeat(3,1fr)}.columns-4{grid-template-columns:repeat(4,1fr)}.hero{grid-template-columns:1.2fr 1fr}}\
 ";

@@ -87,6 +87,31 @@ pub fn url_attr(out: &mut String, name: &str, url: &str, is_safe: fn(&str) -> bo
     out.push('"');
 }
 
+/// Like [`url_attr`], but a relative address without a leading `/` (`obrashcheniya`,
+/// `files/a.pdf`) is taken from the site's root, `<base_path>/obrashcheniya`: documents mean
+/// their relative links that way, and only so does one link work on pages at every depth
+/// (`/s/x/kontakty` and `/s/x/sveden/common`). Fragments (`#top`) stay on the page.
+pub fn site_url_attr(out: &mut String, name: &str, url: &str, base_path: &str, is_safe: fn(&str) -> bool) {
+    if !is_safe(url) || !is_site_relative(url) {
+        url_attr(out, name, url, is_safe);
+        return;
+    }
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    attr(out, base_path);
+    out.push('/');
+    attr(out, url);
+    out.push('"');
+}
+
+/// A path relative to the page it stands on: no scheme, no leading `/`, not only a fragment
+/// or a query.
+fn is_site_relative(url: &str) -> bool {
+    let before_delims = url.split(['/', '?', '#']).next().unwrap_or("");
+    !url.is_empty() && !url.starts_with(['/', '#', '?']) && !before_delims.contains(':')
+}
+
 /// Appends `text` escaped for XML content or a double-quoted XML attribute (sitemap, RSS).
 /// Characters XML 1.0 does not allow at all (most C0 controls, U+FFFE, U+FFFF) are dropped:
 /// one of them would make the whole feed unreadable.
@@ -165,6 +190,23 @@ mod tests {
         url_attr(&mut out, "href", "javascript:alert(1)", civic_shared::validate::is_link);
         url_attr(&mut out, "src", "/a\".png", civic_shared::validate::is_image_url);
         assert_eq!(out, " href=\"#\" src=\"/a&quot;.png\"");
+    }
+
+    #[test]
+    fn site_relative_urls_start_at_the_site_root() {
+        let mut out = String::new();
+        let is_link = civic_shared::validate::is_link;
+        for url in ["obrashcheniya", "sveden/common", "/static/a.pdf", "#top", "?q=1", "https://x.ru/a", "mailto:a@b.ru", "javascript:x"] {
+            site_url_attr(&mut out, "href", url, "/s/x", is_link);
+        }
+        assert_eq!(
+            out,
+            " href=\"/s/x/obrashcheniya\" href=\"/s/x/sveden/common\" href=\"/static/a.pdf\" href=\"#top\" href=\"?q=1\" \
+             href=\"https://x.ru/a\" href=\"mailto:a@b.ru\" href=\"#\""
+        );
+        out.clear();
+        site_url_attr(&mut out, "src", "a\".png", "", civic_shared::validate::is_image_url);
+        assert_eq!(out, " src=\"/a&quot;.png\"");
     }
 
     /// The escaping as it was written first, byte by byte: the fast path must match it.

@@ -1,5 +1,6 @@
 //! The page frame: head, header with the menu, main, footer.
 
+use civic_shared::search::{EntryKind, Hit};
 use civic_shared::SiteDocument;
 
 use crate::accessible::{self, SettingsLinks};
@@ -17,14 +18,22 @@ mod text {
     pub const NOT_FOUND_TITLE: &str = "Страница не найдена";
     pub const NOT_FOUND_BODY: &str = "Такой страницы нет. Возможно, она была перемещена или адрес набран с ошибкой.";
     pub const TO_HOME: &str = "Перейти на главную страницу";
+    pub const SEARCH_TITLE: &str = "Поиск по сайту";
+    pub const SEARCH_EMPTY_QUERY: &str = "Введите одно или несколько слов и нажмите «Найти».";
+    pub const SEARCH_FOUND: &str = "Найдено результатов:";
+    pub const SEARCH_NOTHING: &str = "Ничего не найдено. Проверьте написание или попробуйте другие слова.";
+    pub const KIND_PAGE: &str = "Страница";
+    pub const KIND_NEWS: &str = "Новость";
+    pub const KIND_DOCUMENT: &str = "Документ";
     pub const PLATFORM: &str = "Civic — платформа официальных сайтов";
 }
 
 /// Appends a complete HTML5 page for `ctx.page`.
 pub fn render_page(ctx: &RenderContext, out: &mut String) {
     let base_path = ctx.options.base_path;
-    let mut back = String::with_capacity(base_path.len() + ctx.page.slug.len() + 1);
-    push_page_path(ctx.site, ctx.page_id, base_path, &mut back);
+    // Unescaped here: the settings links escape it on output.
+    let mut back = String::with_capacity(base_path.len() + 64);
+    crate::push_page_path(ctx.site, ctx.page_id, base_path, String::push_str, &mut back);
     let links = SettingsLinks { base_path, back: &back };
     head(ctx.site, &ctx.page.title, Some(ctx), ctx.options.accessible.as_ref(), out);
     let access = Access::of_site(&links, ctx.options.accessible.as_ref());
@@ -34,7 +43,7 @@ pub fn render_page(ctx: &RenderContext, out: &mut String) {
     out.push_str("</h1>\n");
     render_blocks(ctx, &ctx.page.blocks, out);
     out.push_str("</div></main>\n");
-    footer(ctx.site, out);
+    footer(ctx.site, base_path, out);
 }
 
 /// Appends a 404 page: in the site's own frame when the site is known, else the platform's
@@ -67,7 +76,79 @@ pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, ou
     out.push_str("/\">");
     out.push_str(text::TO_HOME);
     out.push_str("</a></p>\n</div></main>\n");
-    footer(site, out);
+    footer(site, base_path, out);
+}
+
+/// The site's search page (`<base>/poisk?q=…`): the form with what was typed, and the
+/// results (`None` when nothing was asked). A plain GET form: no JavaScript needed.
+pub fn render_search_page(site: &SiteDocument, options: &RenderOptions, query: &str, hits: Option<&[Hit]>, out: &mut String) {
+    let base_path = options.base_path;
+    let accessible = options.accessible.as_ref();
+    let mut back = String::with_capacity(base_path.len() + 8);
+    back.push_str(base_path);
+    back.push('/');
+    back.push_str(crate::SEARCH_ROUTE);
+    let links = SettingsLinks { base_path, back: &back };
+    head(site, text::SEARCH_TITLE, None, accessible, out);
+    header(site, base_path, None, Access::of_site(&links, accessible), out);
+    out.push_str("<main id=\"content\"><div class=\"wrap search-page\">\n<h1>");
+    out.push_str(text::SEARCH_TITLE);
+    out.push_str("</h1>\n<form class=\"search-box\" role=\"search\" method=\"get\" action=\"");
+    escape::attr(out, &back);
+    out.push_str("\"><label for=\"search-q\">");
+    out.push_str(crate::texts::SEARCH_LABEL);
+    out.push_str("</label><input type=\"search\" name=\"q\" id=\"search-q\" value=\"");
+    escape::attr(out, query);
+    out.push_str("\"> <button type=\"submit\">");
+    out.push_str(crate::texts::SEARCH_BUTTON);
+    out.push_str("</button></form>\n");
+    match hits {
+        None => {
+            out.push_str("<p>");
+            out.push_str(text::SEARCH_EMPTY_QUERY);
+            out.push_str("</p>\n");
+        }
+        Some([]) => {
+            out.push_str("<p role=\"status\">");
+            out.push_str(text::SEARCH_NOTHING);
+            out.push_str("</p>\n");
+        }
+        Some(hits) => {
+            out.push_str("<p role=\"status\">");
+            out.push_str(text::SEARCH_FOUND);
+            out.push(' ');
+            out.push_str(&hits.len().to_string());
+            out.push_str("</p>\n<ol class=\"search-results\">\n");
+            for hit in hits {
+                out.push_str("<li><a");
+                if hit.path.is_empty() {
+                    out.push_str(" href=\"");
+                    escape::attr(out, base_path);
+                    out.push_str("/\"");
+                } else {
+                    escape::site_url_attr(out, "href", &hit.path, base_path, civic_shared::validate::is_link);
+                }
+                out.push('>');
+                escape::text(out, &hit.title);
+                out.push_str("</a> <span class=\"search-kind\">(");
+                out.push_str(match hit.kind {
+                    EntryKind::Page => text::KIND_PAGE,
+                    EntryKind::News => text::KIND_NEWS,
+                    EntryKind::Document => text::KIND_DOCUMENT,
+                });
+                out.push_str(")</span>");
+                if !hit.snippet.is_empty() {
+                    out.push_str("<p>");
+                    escape::text(out, &hit.snippet);
+                    out.push_str("</p>");
+                }
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ol>\n");
+        }
+    }
+    out.push_str("</div></main>\n");
+    footer(site, base_path, out);
 }
 
 /// The frame used when no site matches the address.
@@ -142,7 +223,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     } else {
         // The logo repeats the name next to it, so it is decorative for screen readers.
         out.push_str("<img class=\"logo\" alt=\"\"");
-        escape::url_attr(out, "src", &site.theme.logo_src, civic_shared::validate::is_image_url);
+        escape::site_url_attr(out, "src", &site.theme.logo_src, base_path, civic_shared::validate::is_image_url);
         out.push_str(">\n");
     }
     out.push_str("<div>\n<p class=\"site-name\"><a href=\"");
@@ -169,11 +250,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     out.push_str("\"><ul>\n");
     for (id, page) in menu {
         out.push_str("<li><a href=\"");
-        escape::attr(out, base_path);
-        out.push('/');
-        if !is_home(site, id) {
-            escape::attr(out, &page.slug);
-        }
+        crate::push_page_path(site, id, base_path, escape::attr, out);
         out.push('"');
         if current == Some(id.as_str()) {
             out.push_str(" aria-current=\"page\"");
@@ -185,21 +262,7 @@ fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: A
     out.push_str("</ul></nav>\n");
 }
 
-/// The home page lives at the site's root; the others at their slug.
-fn is_home(site: &SiteDocument, page_id: &str) -> bool {
-    site.pages.get_index_of(page_id) == Some(0)
-}
-
-/// Appends the unescaped path of a page (`/s/mincifra/kontakty`); callers escape it on output.
-fn push_page_path(site: &SiteDocument, page_id: &str, base_path: &str, out: &mut String) {
-    out.push_str(base_path);
-    out.push('/');
-    if let Some(page) = site.pages.get(page_id).filter(|_| !is_home(site, page_id)) {
-        out.push_str(&page.slug);
-    }
-}
-
-fn footer(site: &SiteDocument, out: &mut String) {
+fn footer(site: &SiteDocument, base_path: &str, out: &mut String) {
     out.push_str("<footer class=\"site-footer\"><div class=\"wrap\">\n<p>© ");
     escape::text(out, &site.site.name);
     out.push_str("</p>\n");
@@ -214,7 +277,7 @@ fn footer(site: &SiteDocument, out: &mut String) {
         out.push_str("\"><ul class=\"footer-links\">\n");
         for link in &site.theme.footer_links {
             out.push_str("<li><a");
-            escape::url_attr(out, "href", &link.href, civic_shared::validate::is_link);
+            escape::site_url_attr(out, "href", &link.href, base_path, civic_shared::validate::is_link);
             out.push('>');
             escape::text(out, &link.label);
             out.push_str("</a></li>\n");

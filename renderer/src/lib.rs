@@ -20,7 +20,10 @@ use civic_shared::{Page, RenderData, SiteDocument};
 pub use blocks::render_block;
 pub use feeds::{render_robots, render_rss, render_sitemap};
 pub use accessible::A11ySettings;
-pub use layout::{render_not_found, render_page};
+pub use layout::{render_not_found, render_page, render_search_page};
+
+/// The site's search page, directly under the site: `<base>/poisk?q=…`.
+pub const SEARCH_ROUTE: &str = "poisk";
 pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
 
@@ -79,6 +82,20 @@ impl<'a> RenderContext<'a> {
     pub fn for_page(site: &'a SiteDocument, page_id: &'a str, data: &'a RenderData, options: RenderOptions<'a>) -> Option<Self> {
         let page = site.pages.get(page_id)?;
         Some(Self { site, page_id, page, data, options })
+    }
+}
+
+/// Appends the address of a page on this host, each part through `esc`: `<base_path>/` for the
+/// home page, `<base_path>/<parent slug>/…/<slug>` for the others. A page whose chain of
+/// parents is broken (validation refuses that) gets the site's root.
+pub(crate) fn push_page_path(site: &SiteDocument, page_id: &str, base_path: &str, esc: fn(&mut String, &str), out: &mut String) {
+    esc(out, base_path);
+    out.push('/');
+    for (i, slug) in site.page_slugs(page_id).unwrap_or_default().into_iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        esc(out, slug);
     }
 }
 

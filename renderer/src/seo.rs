@@ -51,14 +51,7 @@ fn description(ctx: &RenderContext, esc: fn(&mut String, &str), out: &mut String
 /// `esc`: the same address goes into HTML attributes, XML and JSON.
 pub(crate) fn page_url(site: &SiteDocument, page_id: &str, options: &RenderOptions, esc: fn(&mut String, &str), out: &mut String) {
     esc(out, options.origin);
-    esc(out, options.base_path);
-    out.push('/');
-    // The home page lives at the site's root, as in the menu.
-    if site.pages.get_index_of(page_id) != Some(0) {
-        if let Some(page) = site.pages.get(page_id) {
-            esc(out, &page.slug);
-        }
-    }
+    crate::push_page_path(site, page_id, options.base_path, esc, out);
 }
 
 /// Appends `src` made absolute: `https:` as it is, `/x` on the origin, `x` next to the pages.

@@ -10,16 +10,29 @@ fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden")
 }
 
+/// Pages of the other demo sites that have snapshots: the home page and what is particular to
+/// the organisation kind (the ministry has every page snapshotted).
+const OTHER_DEMO_PAGES: [(&str, &[&str]); 3] = [
+    ("kasimov", &["home", "general", "structure"]),
+    ("school7", &["home", "sveden", "sveden-common", "sveden-paid_edu"]),
+    ("gb4", &["home", "info", "guarantees"]),
+];
+
 #[test]
 fn demo_pages_match_their_snapshots() {
     let doc = civic_shared::demo::ministry();
-    let data = civic_shared::demo::ministry_data();
-    // The demo as `scripts/demo.sh` serves it; parity.test.mjs passes the same base and origin.
-    let options = RenderOptions { base_path: "/s/mincifra", origin: "http://127.0.0.1:8787", ..RenderOptions::default() };
+    let ministry_pages: Vec<&str> = doc.pages.keys().map(String::as_str).collect();
     let mut mismatched = Vec::new();
-    for page_id in doc.pages.keys() {
-        let ctx = RenderContext::for_page(&doc, page_id, &data, options).unwrap();
-        check(&render_to_string(&ctx), &format!("mincifra-{page_id}.html"), &mut mismatched);
+    for (slug, pages) in [("mincifra", ministry_pages.as_slice())].into_iter().chain(OTHER_DEMO_PAGES) {
+        let site = civic_shared::demo::site(slug).unwrap();
+        let (doc, data) = (site.document(), site.data());
+        // The demo as `scripts/demo.sh` serves it; parity.test.mjs passes the same base and origin.
+        let base_path = format!("/s/{slug}");
+        let options = RenderOptions { base_path: &base_path, origin: "http://127.0.0.1:8787", ..RenderOptions::default() };
+        for page_id in pages {
+            let ctx = RenderContext::for_page(&doc, page_id, &data, options).unwrap();
+            check(&render_to_string(&ctx), &format!("{slug}-{page_id}.html"), &mut mismatched);
+        }
     }
     assert!(mismatched.is_empty(), "rendered pages differ from snapshots: {mismatched:?}");
 }

@@ -29,7 +29,7 @@ const RENDERED_ATTRIBUTES: &[&str] = &[
     "lang", "charset", "name", "content", "property", "rel", "href", "type", "class", "id", "src", "alt", "width", "height", "loading", "decoding", "title",
     "scope", "role", "aria-label", "aria-labelledby", "aria-hidden", "aria-current", "aria-describedby", "datetime", "focusable", "tabindex", "for", "maxlength",
     "autocomplete", "method", "action", "value", "rows", "required", "open", "sandbox", "referrerpolicy", "allowfullscreen", "allow", "hidden", "disabled",
-    "checked", "data-block", "viewbox", "preserveaspectratio", "x", "y", "rx", "fill", "colspan", "rowspan", "start", "multiple", "placeholder", "inputmode",
+    "checked", "data-block", "viewbox", "viewBox", "preserveaspectratio", "preserveAspectRatio", "x", "y", "rx", "fill", "colspan", "rowspan", "start", "multiple", "placeholder", "inputmode",
     "novalidate", "accept", "enctype", "download", "target", "cite", "headers", "summary",
 ];
 

@@ -117,7 +117,10 @@ pub enum ThemeFont {
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
-    /// Address part: `/s/<site>/<slug>` or `<site>.<domain>/<slug>`; `a-z`, `0-9` and inner hyphens.
+    /// Address part: `a-z`, `0-9` and inner hyphens, or `eduStandarts` and `paid_edu`, the two
+    /// addresses Rosobrnadzor prescribes letter for letter under `/sveden/`. The page's address
+    /// is the chain of its parents' slugs and its own, `/s/<site>/<parent>/<slug>` or
+    /// `<site>.<domain>/<parent>/<slug>`; the home page is at the root and its children are top-level.
     #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::SLUG_PATTERN), length(max = 64)))]
     pub slug: String,
     /// Title: the `<h1>` and the `<title>`.
@@ -127,12 +130,17 @@ pub struct Page {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub description: String,
-    /// Id of the parent page (for breadcrumbs and the page tree); none for top-level pages.
+    /// Id of the parent page: its address goes before this page's slug, and breadcrumbs and the
+    /// page tree follow it. None (or the home page) for top-level pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// Whether the page is listed in the main menu.
     #[serde(default = "yes")]
     pub in_menu: bool,
+    /// Required by the organisation kind's template (and the law behind it): editors may change
+    /// the page but not delete it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mandatory: bool,
     /// Content, top to bottom.
     #[serde(default)]
     #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_BLOCKS)))]
@@ -189,12 +197,51 @@ impl SiteDocument {
         self.pages.first()
     }
 
-    /// Finds a page by its slug; the empty slug means the home page.
-    pub fn page_by_slug(&self, slug: &str) -> Option<(&String, &Page)> {
-        if slug.is_empty() {
+    /// The slugs that make up a page's address, outermost first: `["sveden", "common"]`; empty
+    /// for the home page. Pages whose parent is the home page (or none) are top-level. `None` for
+    /// an unknown page or a broken chain of parents (a missing parent, a loop).
+    pub fn page_slugs(&self, page_id: &str) -> Option<Vec<&str>> {
+        let home = self.pages.get_index(0).map(|(id, _)| id.as_str());
+        let mut slugs = Vec::new();
+        let mut current = Some(page_id);
+        while let Some(id) = current.filter(|id| Some(*id) != home) {
+            if slugs.len() >= self.pages.len() {
+                return None;
+            }
+            let page = self.pages.get(id)?;
+            slugs.push(page.slug.as_str());
+            current = page.parent.as_deref();
+        }
+        slugs.reverse();
+        Some(slugs)
+    }
+
+    /// A page's address below the site, without slashes at either end: `sveden/common`; empty
+    /// for the home page. `None` as for [`Self::page_slugs`].
+    pub fn page_path(&self, page_id: &str) -> Option<String> {
+        self.page_slugs(page_id).map(|slugs| slugs.join("/"))
+    }
+
+    /// Finds a page by its address below the site (`sveden/common`, no slashes at the ends);
+    /// the empty path means the home page. The home page has no other address.
+    pub fn page_by_path(&self, path: &str) -> Option<(&String, &Page)> {
+        let (home, _) = self.home_page()?;
+        if path.is_empty() {
             return self.home_page();
         }
-        self.pages.iter().find(|(_, page)| page.slug == slug)
+        // Walk down one segment at a time among the children of the page found so far.
+        let mut parent: Option<&str> = None;
+        let mut found = None;
+        for segment in path.split('/') {
+            let is_child = |page: &Page| match parent {
+                None => page.parent.as_deref().is_none_or(|p| p == home),
+                Some(parent) => page.parent.as_deref() == Some(parent),
+            };
+            let (id, page) = self.pages.iter().find(|(id, page)| *id != home && page.slug == segment && is_child(page))?;
+            parent = Some(id.as_str());
+            found = Some((id, page));
+        }
+        found
     }
 }
 
@@ -228,10 +275,41 @@ mod tests {
     }
 
     #[test]
-    fn slug_lookup_and_home() {
+    fn path_lookup_and_home() {
         let doc = crate::demo::ministry();
-        assert_eq!(doc.page_by_slug("").unwrap().0, "home");
-        assert_eq!(doc.page_by_slug("kontakty").unwrap().1.slug, "kontakty");
-        assert!(doc.page_by_slug("nope").is_none());
+        assert_eq!(doc.page_by_path("").unwrap().0, "home");
+        assert_eq!(doc.page_by_path("kontakty").unwrap().0, "contacts");
+        assert_eq!(doc.page_by_path("obrashcheniya/analiz-obrashcheniy").unwrap().0, "analysis");
+        for missing in ["nope", "glavnaya", "analiz-obrashcheniy", "obrashcheniya/nope", "kontakty/analiz-obrashcheniy", "obrashcheniya/"] {
+            assert!(doc.page_by_path(missing).is_none(), "{missing}");
+        }
+    }
+
+    #[test]
+    fn paths_follow_the_parents() {
+        let mut doc = crate::demo::ministry();
+        assert_eq!(doc.page_path("home").as_deref(), Some(""));
+        assert_eq!(doc.page_path("contacts").as_deref(), Some("kontakty"));
+        assert_eq!(doc.page_path("analysis").as_deref(), Some("obrashcheniya/analiz-obrashcheniy"));
+        assert_eq!(doc.page_slugs("analysis"), Some(vec!["obrashcheniya", "analiz-obrashcheniy"]));
+        assert_eq!(doc.page_path("nope"), None);
+        // A child of the home page is top-level; a missing parent or a loop has no address.
+        doc.pages.get_mut("contacts").unwrap().parent = Some("home".into());
+        assert_eq!(doc.page_path("contacts").as_deref(), Some("kontakty"));
+        assert_eq!(doc.page_by_path("kontakty").unwrap().0, "contacts");
+        doc.pages.get_mut("contacts").unwrap().parent = Some("gone".into());
+        assert_eq!(doc.page_path("contacts"), None);
+        doc.pages.get_mut("appeals").unwrap().parent = Some("analysis".into());
+        assert_eq!(doc.page_path("analysis"), None);
+    }
+
+    #[test]
+    fn mandatory_is_written_only_when_set() {
+        let mut doc = crate::demo::ministry();
+        let page = doc.pages.get_mut("contacts").unwrap();
+        page.mandatory = false;
+        assert!(!serde_json::to_string(page).unwrap().contains("mandatory"));
+        page.mandatory = true;
+        assert!(serde_json::to_string(page).unwrap().contains("\"mandatory\":true"));
     }
 }

@@ -13,8 +13,9 @@ use serde_json::{Map, Value};
 
 use crate::document::{SiteDocument, SCHEMA_VERSION};
 
-/// Page slugs, as [`crate::validate::is_slug`] accepts them (together with `maxLength` 64).
-pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+/// Page slugs, as [`crate::validate::is_slug`] accepts them (together with `maxLength` 64):
+/// the usual rule or one of [`crate::validate::PRESCRIBED_SLUGS`].
+pub const SLUG_PATTERN: &str = "^([a-z0-9]+(-[a-z0-9]+)*|eduStandarts|paid_edu)$";
 /// Page and block ids, as [`crate::validate::is_id`] accepts them.
 pub const ID_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
 /// Theme colours, `#rrggbb`.

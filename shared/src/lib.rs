@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod blocks;
+pub mod collection_items;
 pub mod collections;
 pub mod demo;
 pub mod document;
@@ -12,10 +13,13 @@ pub mod json_schema;
 pub mod messages;
 pub mod migrate;
 pub mod schema;
+pub mod search;
+pub mod templates;
 pub mod validate;
 
 pub use blocks::*;
 pub use collections::RenderData;
 pub use document::{OrgKind, Page, ParseError, SiteDocument, SiteMeta, Theme, ThemeFont, SCHEMA_VERSION};
 pub use messages::Lang;
+pub use templates::starter;
 pub use validate::{validate, Problem, ProblemKind};

@@ -33,8 +33,8 @@ impl ProblemKind {
             (BadSlug, Lang::En) => {
                 "page address: lowercase latin letters, digits and hyphens, e.g. \"about\"".into()
             }
-            (DuplicateSlug, Lang::Ru) => "такой адрес уже есть у другой страницы".into(),
-            (DuplicateSlug, Lang::En) => "another page already has this address".into(),
+            (DuplicatePath, Lang::Ru) => "такой адрес уже есть у другой страницы".into(),
+            (DuplicatePath, Lang::En) => "another page already has this address".into(),
             (BadId, Lang::Ru) => "идентификатор: латинские буквы, цифры, «-» и «_»".into(),
             (BadId, Lang::En) => "id: latin letters, digits, \"-\" and \"_\"".into(),
             (DuplicateId, Lang::Ru) => "идентификатор блока повторяется на странице".into(),
@@ -69,6 +69,14 @@ impl ProblemKind {
             (OutOfRange { min, max }, Lang::En) => format!("a number from {min} to {max}"),
             (BadParent, Lang::Ru) => "родительская страница не найдена или страницы вложены по кругу".into(),
             (BadParent, Lang::En) => "the parent page is missing or pages nest in a loop".into(),
+            (ReservedSlug, Lang::Ru) => "этот адрес занят самой платформой (поиск, файлы); выберите другой".into(),
+            (ReservedSlug, Lang::En) => "this address is used by the platform itself (search, files); choose another".into(),
+            (BadDate, Lang::Ru) => "дата в виде ГГГГ-ММ-ДД, например 2026-11-23".into(),
+            (BadDate, Lang::En) => "a date as YYYY-MM-DD, e.g. 2026-11-23".into(),
+            (BadPhone, Lang::Ru) => "номер телефона: цифры, пробелы, «+», «(», «)», «-»".into(),
+            (BadPhone, Lang::En) => "a phone number: digits, spaces, +, (, ), -".into(),
+            (BadEmail, Lang::Ru) => "адрес электронной почты вида имя@домен.ru".into(),
+            (BadEmail, Lang::En) => "an e-mail address like name@domain.org".into(),
         }
     }
 }

@@ -20,6 +20,8 @@ pub const MAX_BLOCKS: usize = 1_000;
 pub const MAX_TABLE_ROWS: usize = 2_000;
 /// See [`MAX_TABLE_ROWS`].
 pub const MAX_TABLE_COLUMNS: usize = 50;
+/// Top-level addresses the platform itself answers under every site (search, files).
+pub const RESERVED_SLUGS: &[&str] = &["poisk", "media"];
 /// Hosts whose players and widgets may be embedded (in a sandboxed frame). The last one is
 /// the federal feedback platform («Платформа обратной связи»).
 pub const EMBED_HOSTS: &[&str] = &["rutube.ru", "vk.com", "vkvideo.ru", "pos.gosuslugi.ru"];
@@ -52,8 +54,8 @@ pub enum ProblemKind {
     TooLong { max: usize },
     /// A page slug has characters other than `a-z`, `0-9` and inner hyphens.
     BadSlug,
-    /// Two pages share a slug.
-    DuplicateSlug,
+    /// Two pages have the same address (the same slug under the same parent).
+    DuplicatePath,
     /// A page or block id has unexpected characters.
     BadId,
     /// Two blocks on one page share an id.
@@ -82,6 +84,14 @@ pub enum ProblemKind {
     OutOfRange { min: i64, max: i64 },
     /// The parent page does not exist or the pages form a loop.
     BadParent,
+    /// A top-level page would hide a platform address (`poisk`, `media`).
+    ReservedSlug,
+    /// Not a calendar date as `YYYY-MM-DD`.
+    BadDate,
+    /// Not a phone number.
+    BadPhone,
+    /// Not an e-mail address.
+    BadEmail,
 }
 
 /// Returns every problem of the document; empty means valid.
@@ -107,18 +117,19 @@ pub fn validate(doc: &SiteDocument) -> Vec<Problem> {
     if doc.pages.len() > MAX_PAGES {
         v.push("pages", ProblemKind::TooMany { max: MAX_PAGES });
     }
-    let mut slugs = HashSet::new();
+    let mut addresses = HashSet::new();
     for (id, page) in &doc.pages {
         let path = format!("pages.{id}");
         if !is_id(id) {
             v.push(&path, ProblemKind::BadId);
         }
         v.page(&path, page);
-        if !slugs.insert(page.slug.as_str()) {
-            v.push(&format!("{path}.slug"), ProblemKind::DuplicateSlug);
-        }
         if !parent_chain_ok(doc, id) {
             v.push(&format!("{path}.parent"), ProblemKind::BadParent);
+        } else if doc.page_slugs(id).is_some_and(|address| !addresses.insert(address)) {
+            v.push(&format!("{path}.slug"), ProblemKind::DuplicatePath);
+        } else if doc.page_slugs(id).is_some_and(|address| address.len() == 1 && RESERVED_SLUGS.contains(&address[0])) {
+            v.push(&format!("{path}.slug"), ProblemKind::ReservedSlug);
         }
     }
     v.problems
@@ -468,8 +479,19 @@ pub fn is_hex_color(value: &str) -> bool {
     value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Page slugs: `a-z`, `0-9`, single inner hyphens, 1 to 64 characters.
+/// Slugs that break the usual rule because a regulator prescribes the address letter for letter:
+/// Rosobrnadzor's methodical recommendations (v9, 2025, table 3.1) put two subsections of
+/// «Сведения об образовательной организации» at `/sveden/eduStandarts` and `/sveden/paid_edu`,
+/// and outside checkers fetch exactly those (case-sensitive) paths.
+pub const PRESCRIBED_SLUGS: &[&str] = &["eduStandarts", "paid_edu"];
+
+/// Page slugs: `a-z`, `0-9`, single inner hyphens, 1 to 64 characters; or one of
+/// [`PRESCRIBED_SLUGS`].
 pub fn is_slug(slug: &str) -> bool {
+    is_plain_slug(slug) || PRESCRIBED_SLUGS.contains(&slug)
+}
+
+fn is_plain_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 64
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -520,6 +542,15 @@ mod tests {
     }
 
     #[test]
+    fn reserved_addresses_are_refused_at_the_top_only() {
+        let mut doc = crate::demo::ministry();
+        doc.pages.get_mut("contacts").unwrap().slug = "poisk".into();
+        assert!(validate(&doc).iter().any(|p| p.path == "pages.contacts.slug" && p.kind == ProblemKind::ReservedSlug));
+        doc.pages.get_mut("contacts").unwrap().parent = Some("about".into());
+        assert!(!validate(&doc).iter().any(|p| p.kind == ProblemKind::ReservedSlug), "deeper down it hides nothing");
+    }
+
+    #[test]
     fn demo_is_valid() {
         assert_eq!(validate(&crate::demo::ministry()), vec![]);
     }
@@ -566,7 +597,7 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_slug_and_deep_sections() {
+    fn duplicate_address_and_deep_sections() {
         let mut doc = crate::demo::ministry();
         let mut copy = doc.pages["contacts"].clone();
         let mut inner = Block::Section(Section { id: "d4".into(), title: String::new(), blocks: vec![] });
@@ -581,7 +612,7 @@ mod tests {
         copy.blocks = vec![deep];
         doc.pages.insert("copy".into(), copy);
         let found = paths(&doc);
-        assert!(found.contains(&("pages.copy.slug".into(), ProblemKind::DuplicateSlug)));
+        assert!(found.contains(&("pages.copy.slug".into(), ProblemKind::DuplicatePath)));
         assert!(found.contains(&(
             "pages.copy.blocks[0].blocks[0].blocks[0].blocks[0]".into(),
             ProblemKind::TooDeep { max: MAX_SECTION_DEPTH }
@@ -608,6 +639,29 @@ mod tests {
                 ("pages.contacts.blocks[2].url".into(), ProblemKind::BadEmbedHost),
             ]
         );
+    }
+
+    #[test]
+    fn a_slug_may_repeat_under_another_parent() {
+        let mut doc = crate::demo::ministry();
+        let mut child = doc.pages["contacts"].clone();
+        child.parent = Some("about".into());
+        doc.pages.insert("about-contacts".into(), child.clone());
+        assert_eq!(paths(&doc), vec![]);
+        // Under the home page is top-level: the same address as the existing page.
+        child.parent = Some("home".into());
+        doc.pages.insert("about-contacts".into(), child);
+        assert_eq!(paths(&doc), vec![("pages.about-contacts.slug".into(), ProblemKind::DuplicatePath)]);
+    }
+
+    #[test]
+    fn only_prescribed_slugs_break_the_slug_rule() {
+        for slug in PRESCRIBED_SLUGS.iter().chain(&["common", "o-nas", "2026"]) {
+            assert!(is_slug(slug), "{slug}");
+        }
+        for slug in ["eduStandart", "EduStandarts", "paid-Edu", "paid_edu_", "o_nas", "oNas"] {
+            assert!(!is_slug(slug), "{slug}");
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-// Zero axe-core violations on every demo page, the 404 page and the constructor,
+// Zero axe-core violations on pages of all four demo sites (the ministry's main pages, the home
+// page and typical pages of the other three), the 404 page and the constructor,
 // at desktop and phone widths.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +9,13 @@ import { axeViolations } from '../support/axe.mjs';
 const context = await launch({ bypassCSP: true });
 after(() => context.close());
 
-const PAGES = ['/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/analiz-obrashcheniy', '/s/mincifra/dokumenty', '/s/mincifra/kontakty', '/s/mincifra/no-such-page'];
+const PAGES = [
+  '/s/mincifra/', '/s/mincifra/o-ministerstve', '/s/mincifra/obrashcheniya', '/s/mincifra/obrashcheniya/analiz-obrashcheniy',
+  '/s/mincifra/dokumenty', '/s/mincifra/kontakty', '/s/mincifra/no-such-page',
+  '/s/kasimov/', '/s/kasimov/administratsiya/struktura',
+  '/s/school7/', '/s/school7/sveden/common', '/s/school7/sveden/vacant',
+  '/s/gb4/', '/s/gb4/svedeniya/programma-gosgarantiy',
+];
 const WIDTHS = [{ width: 1366, height: 900 }, { width: 320, height: 640 }];
 
 for (const path of PAGES) {

@@ -204,3 +204,58 @@ test('the constructor asks to sign in, explains a wrong password, and signs out'
     await context.close();
   }
 });
+
+test('an administrator registers, bans and finds it all in the journal, in the constructor', async () => {
+  const { axeViolations } = await import('../support/axe.mjs');
+  const { openConstructor } = await import('../support/browser.mjs');
+  const context = await launch({ bypassCSP: true });
+  try {
+    const page = await openConstructor(context, 'mincifra', ACCOUNTS.administrator);
+    await page.getByRole('button', { name: 'Пользователи' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Пользователи' }).waitFor();
+    await page.locator('table.items tbody tr').first().waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    const login = `t.clerk.${run}`;
+    await page.getByRole('button', { name: '+ Новый пользователь' }).click();
+    await page.getByLabel('ФИО (обязательно)').fill('Смирнова Анна Павловна');
+    await page.getByLabel('Логин (обязательно)').fill(login);
+    await page.getByRole('checkbox', { name: /^Министерство цифрового развития/ }).check();
+    await page.getByLabel('Пароль', { exact: true }).fill('12345678');
+    await page.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await page.locator('#user-password-error', { hasText: 'простой' }).waitFor();
+    await page.getByLabel('Пароль', { exact: true }).fill('Смирнова-2026-МЦ');
+    await page.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await page.getByRole('status').filter({ hasText: 'Пользователь зарегистрирован' }).waitFor();
+    assert.equal((await postLogin(login, 'Смирнова-2026-МЦ')).status, 200, 'the new clerk can sign in');
+
+    await page.getByRole('button', { name: 'Изменить Смирнова Анна Павловна' }).click();
+    await page.getByLabel('Статус').selectOption('banned');
+    await page.getByRole('button', { name: 'Сохранить запись' }).click();
+    await page.getByRole('status').filter({ hasText: 'Изменения сохранены' }).waitFor();
+    await page.getByRole('row', { name: /Смирнова Анна Павловна/ }).getByText('заблокирован').waitFor();
+    assert.equal((await postLogin(login, 'Смирнова-2026-МЦ')).status, 403, 'banned at once');
+    await page.screenshot({ path: join(ARTIFACTS, 'constructor-users.png') });
+
+    await page.getByRole('button', { name: 'Журнал действий' }).click();
+    await page.getByRole('cell', { name: 'Регистрация пользователя' }).first().waitFor();
+    assert.ok(await page.getByRole('cell', { name: `${login} (editor)` }).count() >= 1);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(ARTIFACTS, 'constructor-audit.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('editors see neither users nor the journal in the constructor', async () => {
+  const { openConstructor } = await import('../support/browser.mjs');
+  const context = await launch();
+  try {
+    const page = await openConstructor(context, 'mincifra');
+    await page.getByRole('button', { name: 'Данные сайта' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Пользователи' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Журнал действий' }).count(), 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -3,7 +3,7 @@
 // `cargo test -p civic-renderer --test golden` checks natively.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,14 +12,22 @@ const pkg = join(root, 'www/admin/pkg');
 const { initSync, render_public_page } = await import(join(pkg, 'civic_constructor.js'));
 initSync({ module: readFileSync(join(pkg, 'civic_constructor_bg.wasm')) });
 
-const documentJson = readFileSync(join(root, 'shared/demo/mincifra.json'), 'utf8');
-const dataJson = readFileSync(join(root, 'shared/demo/mincifra-data.json'), 'utf8');
+// Every snapshot of a demo page, `<site>-<page id>.html` (site slugs have no hyphen).
+const snapshots = readdirSync(join(root, 'tests/golden'))
+  .filter((file) => file.endsWith('.html') && !file.startsWith('accessible-'))
+  .map((file) => {
+    const name = file.slice(0, -'.html'.length);
+    const cut = name.indexOf('-');
+    return { file, site: name.slice(0, cut), pageId: name.slice(cut + 1) };
+  });
 
-for (const pageId of Object.keys(JSON.parse(documentJson).pages)) {
-  test(`wasm renders demo page "${pageId}" byte-identical to the native golden file`, () => {
-    const golden = readFileSync(join(root, `tests/golden/mincifra-${pageId}.html`), 'utf8');
+for (const { file, site, pageId } of snapshots) {
+  test(`wasm renders demo page "${site}/${pageId}" byte-identical to the native golden file`, () => {
+    const documentJson = readFileSync(join(root, `shared/demo/${site}.json`), 'utf8');
+    const dataJson = readFileSync(join(root, `shared/demo/${site}-data.json`), 'utf8');
+    const golden = readFileSync(join(root, 'tests/golden', file), 'utf8');
     // Base path and origin as in renderer/tests/golden.rs.
-    const wasm = render_public_page(documentJson, dataJson, pageId, '/s/mincifra', 'http://127.0.0.1:8787');
+    const wasm = render_public_page(documentJson, dataJson, pageId, `/s/${site}`, 'http://127.0.0.1:8787');
     assert.equal(wasm.length, golden.length);
     assert.ok(wasm === golden, 'wasm output differs from the native golden file');
   });

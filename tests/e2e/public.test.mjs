@@ -15,6 +15,38 @@ test('the demo home page answers 200 in Russian with the site title', async () =
   assert.ok(res.body.includes('<a href="/s/mincifra/kontakty">Контакты</a>'), 'menu links to the pages');
 });
 
+test('each demo site answers on its home page with its own name', async () => {
+  const demos = {
+    mincifra: SITE_NAME,
+    kasimov: 'Администрация муниципального образования — Касимовский муниципальный округ Рязанской области',
+    school7: 'МБОУ «Средняя школа №\u00a07» г. Рязани',
+    gb4: 'ГБУ РО «Городская клиническая больница №\u00a04»',
+  };
+  for (const [slug, name] of Object.entries(demos)) {
+    const res = await get(`/s/${slug}/`);
+    assert.equal(res.status, 200, slug);
+    assert.ok(res.body.includes(`<title>Главная — ${name}</title>`), slug);
+  }
+});
+
+test('the school answers at the addresses Rosobrnadzor prescribes, nested under /sveden/', async () => {
+  for (const [path, title] of [
+    ['/s/school7/sveden/common', 'Основные сведения'],
+    ['/s/school7/sveden/eduStandarts', 'Образовательные стандарты и требования'],
+    ['/s/school7/sveden/paid_edu', 'Платные образовательные услуги'],
+  ]) {
+    const res = await get(path);
+    assert.equal(res.status, 200, path);
+    assert.ok(res.body.includes(`<h1>${title}</h1>`), path);
+  }
+  const byHost = await get('/sveden/common', { Host: 'school7.civic.localhost:8787' });
+  assert.equal(byHost.status, 200);
+  assert.ok(byHost.body.includes('<a href="/sveden">Сведения об образовательной организации</a>'), 'breadcrumbs lead to the section');
+  // Only the full address: the subsection is not at the top level, and letter case counts.
+  assert.equal((await get('/s/school7/common')).status, 404);
+  assert.equal((await get('/s/school7/sveden/edustandarts')).status, 404);
+});
+
 test('a site is served on its own host at the root', async () => {
   const res = await get('/kontakty', { Host: 'mincifra.civic.localhost:8787' });
   assert.equal(res.status, 200);

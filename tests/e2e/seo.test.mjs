@@ -14,9 +14,14 @@ const ORIGIN = new URL(BASE_URL).origin;
 const PORT = new URL(BASE_URL).port;
 const SITE_HOST = `mincifra.civic.localhost:${PORT}`;
 
-/** Every page's absolute address, the home page at the site's root. */
+/** Every page's absolute address: the home page at the site's root, the others under their parents. */
 function pageUrls(base) {
-  return Object.values(demo.pages).map((page, i) => (i === 0 ? `${base}/` : `${base}/${page.slug}`));
+  const [homeId] = Object.keys(demo.pages);
+  const path = (id) => {
+    const page = demo.pages[id];
+    return page.parent && page.parent !== homeId ? `${path(page.parent)}/${page.slug}` : page.slug;
+  };
+  return Object.keys(demo.pages).map((id) => (id === homeId ? `${base}/` : `${base}/${path(id)}`));
 }
 
 /** Parses XML in Chromium's DOMParser: null when well-formed, else the parser's complaint. */

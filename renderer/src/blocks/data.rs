@@ -133,7 +133,7 @@ pub fn document_list(ctx: &RenderContext, b: &DocumentList, out: &mut String) {
                 escape::text(out, &doc.title);
             } else {
                 out.push_str("<a");
-                escape::url_attr(out, "href", &doc.file_url, is_link);
+                escape::site_url_attr(out, "href", &doc.file_url, ctx.options.base_path, is_link);
                 out.push('>');
                 escape::text(out, &doc.title);
                 out.push_str("</a>");

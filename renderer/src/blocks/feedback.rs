@@ -167,7 +167,7 @@ fn bar_table(caption: &str, row_header: &str, unit: &str, rows: &[(&str, u64)], 
     for (label, count) in rows {
         out.push_str("<tr><th scope=\"row\">");
         escape::text(out, label);
-        out.push_str("</th><td><svg class=\"bar\" width=\"160\" height=\"12\" aria-hidden=\"true\" focusable=\"false\"><rect height=\"12\" width=\"");
+        out.push_str("</th><td><svg class=\"bar\" width=\"160\" height=\"12\" viewBox=\"0 0 160 12\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect height=\"12\" width=\"");
         // In u128: `count * 160` of a u64 count can overflow.
         out.push_str(&(u128::from(*count) * 160 / u128::from(max)).to_string());
         out.push_str("\"></rect></svg> ");

@@ -14,7 +14,7 @@ pub(crate) fn img(ctx: &RenderContext, src: &str, alt: &str, out: &mut String) {
         return;
     }
     out.push_str("<img");
-    escape::url_attr(out, "src", src, is_image_url);
+    escape::site_url_attr(out, "src", src, ctx.options.base_path, is_image_url);
     out.push_str(" alt=\"");
     escape::attr(out, alt);
     out.push_str("\" loading=\"lazy\" decoding=\"async\">");
@@ -54,7 +54,7 @@ pub fn card(ctx: &RenderContext, c: &Card, out: &mut String) {
         escape::text(out, &c.title);
     } else {
         out.push_str("<a");
-        escape::url_attr(out, "href", &c.href, is_link);
+        escape::site_url_attr(out, "href", &c.href, ctx.options.base_path, is_link);
         out.push('>');
         escape::text(out, &c.title);
         out.push_str("</a>");
@@ -75,7 +75,7 @@ pub fn hero(ctx: &RenderContext, h: &Hero, out: &mut String) {
     }
     if !h.button_label.is_empty() {
         out.push_str("<p><a class=\"button\"");
-        escape::url_attr(out, "href", &h.button_href, is_link);
+        escape::site_url_attr(out, "href", &h.button_href, ctx.options.base_path, is_link);
         out.push('>');
         escape::text(out, &h.button_label);
         out.push_str("</a></p>");

@@ -121,15 +121,9 @@ pub(crate) fn labelled_by(id: &str, title: &str) -> String {
     attr
 }
 
-/// The address of a page on this host: the home page at the root, others at their slug.
+/// The address of a page on this host: the home page at the root, others at their path.
 pub(crate) fn page_href(ctx: &RenderContext, page_id: &str, out: &mut String) {
-    escape::attr(out, ctx.options.base_path);
-    out.push('/');
-    if ctx.site.pages.get_index_of(page_id) != Some(0) {
-        if let Some(page) = ctx.site.pages.get(page_id) {
-            escape::attr(out, &page.slug);
-        }
-    }
+    crate::push_page_path(ctx.site, page_id, ctx.options.base_path, escape::attr, out);
 }
 
 /// The attributes of a table's wrapper: a wide table scrolls inside its own focusable,

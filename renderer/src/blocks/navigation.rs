@@ -69,7 +69,7 @@ pub fn menu(ctx: &RenderContext, m: &Menu, out: &mut String) {
     }
     for link in &m.links {
         out.push_str("<li><a");
-        escape::url_attr(out, "href", &link.href, is_link);
+        escape::site_url_attr(out, "href", &link.href, ctx.options.base_path, is_link);
         out.push('>');
         escape::text(out, &link.label);
         out.push_str("</a></li>\n");
@@ -81,7 +81,9 @@ pub fn menu(ctx: &RenderContext, m: &Menu, out: &mut String) {
 pub fn search_box(ctx: &RenderContext, s: &SearchBox, out: &mut String) {
     let mut extra = String::from(" role=\"search\" method=\"get\" action=\"");
     escape::attr(&mut extra, ctx.options.base_path);
-    extra.push_str("/poisk\"");
+    extra.push('/');
+    extra.push_str(crate::SEARCH_ROUTE);
+    extra.push('"');
     open_tag_with(ctx, "form", "search-box", &s.id, &extra, out);
     out.push_str("<label for=\"");
     escape::attr(out, &s.id);

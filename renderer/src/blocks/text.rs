@@ -26,21 +26,21 @@ pub fn rich_text(ctx: &RenderContext, t: &Text, out: &mut String) {
         match block {
             TextBlock::Paragraph { runs } => {
                 out.push_str("<p>");
-                text_runs(runs, out);
+                text_runs(ctx, runs, out);
                 out.push_str("</p>\n");
             }
             TextBlock::List { ordered, items } => {
                 out.push_str(if *ordered { "<ol>\n" } else { "<ul>\n" });
                 for item in items {
                     out.push_str("<li>");
-                    text_runs(item, out);
+                    text_runs(ctx, item, out);
                     out.push_str("</li>\n");
                 }
                 out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
             }
             TextBlock::Quote { runs, cite } => {
                 out.push_str("<blockquote><p>");
-                text_runs(runs, out);
+                text_runs(ctx, runs, out);
                 out.push_str("</p>");
                 if !cite.is_empty() {
                     out.push_str("<footer>— <cite>");
@@ -55,11 +55,11 @@ pub fn rich_text(ctx: &RenderContext, t: &Text, out: &mut String) {
 }
 
 /// Runs with their marks; links outermost so a link covers its whole run.
-pub fn text_runs(runs: &[TextRun], out: &mut String) {
+pub fn text_runs(ctx: &RenderContext, runs: &[TextRun], out: &mut String) {
     for run in runs {
         if let Some(link) = &run.link {
             out.push_str("<a");
-            escape::url_attr(out, "href", link, is_link);
+            escape::site_url_attr(out, "href", link, ctx.options.base_path, is_link);
             out.push('>');
         }
         if run.bold {
@@ -122,7 +122,7 @@ pub fn button(ctx: &RenderContext, b: &Button, out: &mut String) {
         out.push_str(" button-secondary");
     }
     out.push('"');
-    escape::url_attr(out, "href", &b.href, is_link);
+    escape::site_url_attr(out, "href", &b.href, ctx.options.base_path, is_link);
     out.push('>');
     escape::text(out, &b.label);
     out.push_str("</a></p>\n");
@@ -131,7 +131,7 @@ pub fn button(ctx: &RenderContext, b: &Button, out: &mut String) {
 pub fn file_link(ctx: &RenderContext, file: &FileLink, out: &mut String) {
     open_tag(ctx, "p", "file-link", &file.id, out);
     out.push_str("<a");
-    escape::url_attr(out, "href", &file.href, is_link);
+    escape::site_url_attr(out, "href", &file.href, ctx.options.base_path, is_link);
     out.push('>');
     escape::text(out, &file.label);
     out.push_str("</a>");

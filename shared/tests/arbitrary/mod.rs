@@ -228,9 +228,11 @@ fn panels(pairs: Vec<(String, Vec<Block>)>) -> Vec<Panel> {
 }
 
 fn any_page() -> impl Strategy<Value = Page> {
-    let slug = prop_oneof![3 => "[a-z0-9-]{1,10}", 1 => any_text()];
-    (slug, any_text(), any_text(), option::of(any_id()), any::<bool>(), vec(any_block(), 0..5))
-        .prop_map(|(slug, title, description, parent, in_menu, blocks)| Page { slug, title, description, parent, in_menu, blocks })
+    let prescribed = prop::sample::select(civic_shared::validate::PRESCRIBED_SLUGS).prop_map(str::to_string);
+    let slug = prop_oneof![3 => "[a-z0-9-]{1,10}", 1 => any_text(), 1 => prescribed];
+    (slug, any_text(), any_text(), option::of(any_id()), any::<bool>(), any::<bool>(), vec(any_block(), 0..5)).prop_map(
+        |(slug, title, description, parent, in_menu, mandatory, blocks)| Page { slug, title, description, parent, in_menu, mandatory, blocks },
+    )
 }
 
 fn color() -> impl Strategy<Value = String> {

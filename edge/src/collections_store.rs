@@ -1,0 +1,225 @@
+//! Collection items in D1. Every change is one batch: the conditional change, the site's
+//! data version (part of the page cache key) and the audit entry, each only if the one
+//! before it changed a row.
+
+use civic_shared::collection_items::{CheckedItem, Collection, MAX_ITEMS};
+use civic_shared::RenderData;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use worker::{Bucket, D1Database, D1PreparedStatement};
+
+use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
+use crate::api::ApiError;
+use crate::store::{num, read_document, storage};
+
+/// An item with the revision a save must be based on.
+#[derive(Serialize)]
+pub struct StoredItem {
+    pub revision: i64,
+    pub item: Box<RawValue>,
+}
+
+#[derive(Deserialize)]
+struct ItemRow {
+    collection: String,
+    revision: i64,
+    body: String,
+}
+
+/// Newest first for dated collections, the editors' order for the others.
+fn order_by(collection: Collection) -> &'static str {
+    if collection.newest_first() {
+        "date DESC, position DESC"
+    } else {
+        "position, id"
+    }
+}
+
+pub async fn list(db: &D1Database, site_id: i64, collection: Collection) -> Result<Vec<StoredItem>, ApiError> {
+    let rows = db
+        .prepare(format!(
+            "SELECT collection, revision, body FROM collection_items WHERE site_id = ?1 AND collection = ?2 ORDER BY {}",
+            order_by(collection)
+        ))
+        .bind(&[num(site_id), collection.as_str().into()])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<ItemRow>()
+        .map_err(storage)?;
+    rows.into_iter()
+        .map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? }))
+        .collect()
+}
+
+/// Everything data blocks show: the edited collections from D1, and polls and appeal
+/// figures (which come from visitors, not editors) from the site's data object in R2.
+pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<RenderData, ApiError> {
+    let mut data = match read_document(bucket, &format!("data/{site_id}.json")).await? {
+        Some(json) => serde_json::from_str::<RenderData>(&json).map_err(storage)?,
+        None => RenderData::default(),
+    };
+    let rows = db
+        .prepare(
+            "SELECT collection, revision, body FROM collection_items WHERE site_id = ?1 \
+             ORDER BY collection, CASE WHEN collection IN ('news', 'announcements', 'documents') THEN date END DESC, position, id",
+        )
+        .bind(&[num(site_id)])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<ItemRow>()
+        .map_err(storage)?;
+    let mut grouped = serde_json::Map::new();
+    for collection in Collection::ALL {
+        grouped.insert(collection.as_str().into(), serde_json::Value::Array(Vec::new()));
+    }
+    for row in rows {
+        if let (Some(serde_json::Value::Array(items)), Ok(item)) = (grouped.get_mut(&row.collection), serde_json::from_str(&row.body)) {
+            items.push(item);
+        }
+    }
+    let edited: RenderData = serde_json::from_value(serde_json::Value::Object(grouped)).map_err(storage)?;
+    data.news = edited.news;
+    data.announcements = edited.announcements;
+    data.documents = edited.documents;
+    data.staff = edited.staff;
+    data.phones = edited.phones;
+    data.reception = edited.reception;
+    data.vacancies = edited.vacancies;
+    Ok(data)
+}
+
+/// The statements that follow a conditional change: bump the data version and log, each
+/// only if the statement before it changed a row.
+fn after_change(
+    db: &D1Database,
+    site_id: i64,
+    actor: &Actor<'_>,
+    action: &str,
+    detail: &str,
+) -> Result<[D1PreparedStatement; 2], ApiError> {
+    let bump = db
+        .prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1")
+        .bind(&[num(site_id)])
+        .map_err(storage)?;
+    Ok([bump, audit_entry_if_changed(db, actor, action, Some(site_id), detail)?])
+}
+
+fn changed(results: &[worker::D1Result]) -> bool {
+    results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1
+}
+
+/// Adds an item (its id already set); refuses a taken id and a full collection.
+pub async fn create(db: &D1Database, site_id: i64, collection: Collection, item: &CheckedItem, actor: &Actor<'_>) -> Result<(), ApiError> {
+    let insert = db
+        .prepare(
+            "INSERT INTO collection_items (site_id, collection, id, position, date, body, updated_by) \
+             SELECT ?1, ?2, ?3, COALESCE(MAX(position), 0) + 1, ?4, ?5, ?6 FROM collection_items \
+             WHERE site_id = ?1 AND collection = ?2 \
+             HAVING COUNT(*) < ?7 AND NOT EXISTS (SELECT 1 FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3)",
+        )
+        .bind(&[
+            num(site_id),
+            collection.as_str().into(),
+            item.id.as_str().into(),
+            item.date.as_str().into(),
+            item.json.as_str().into(),
+            actor.login.into(),
+            num(MAX_ITEMS as i64),
+        ])
+        .map_err(storage)?;
+    let [bump, log] = after_change(db, site_id, actor, &format!("{}.create", collection.as_str()), &item.id)?;
+    if changed(&db.batch(vec![insert, bump, log]).await.map_err(storage)?) {
+        return Ok(());
+    }
+    match revision_of(db, site_id, collection, &item.id).await? {
+        Some(_) => Err(ApiError::Taken { path: "id".into() }),
+        None => Err(ApiError::CollectionFull { max: MAX_ITEMS }),
+    }
+}
+
+/// Replaces an item if it is still at `base_revision`; returns the new revision.
+pub async fn update(
+    db: &D1Database,
+    site_id: i64,
+    collection: Collection,
+    item: &CheckedItem,
+    base_revision: i64,
+    actor: &Actor<'_>,
+) -> Result<i64, ApiError> {
+    let update = db
+        .prepare(
+            "UPDATE collection_items SET body = ?1, date = ?2, revision = revision + 1, updated_by = ?3, updated_at = datetime('now') \
+             WHERE site_id = ?4 AND collection = ?5 AND id = ?6 AND revision = ?7",
+        )
+        .bind(&[
+            item.json.as_str().into(),
+            item.date.as_str().into(),
+            actor.login.into(),
+            num(site_id),
+            collection.as_str().into(),
+            item.id.as_str().into(),
+            num(base_revision),
+        ])
+        .map_err(storage)?;
+    let [bump, log] = after_change(db, site_id, actor, &format!("{}.update", collection.as_str()), &item.id)?;
+    if changed(&db.batch(vec![update, bump, log]).await.map_err(storage)?) {
+        return Ok(base_revision + 1);
+    }
+    match revision_of(db, site_id, collection, &item.id).await? {
+        Some(current_revision) => Err(ApiError::StaleItem { current_revision }),
+        None => Err(ApiError::NotFound),
+    }
+}
+
+pub async fn delete(db: &D1Database, site_id: i64, collection: Collection, id: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
+    let delete = db
+        .prepare("DELETE FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
+        .bind(&[num(site_id), collection.as_str().into(), id.into()])
+        .map_err(storage)?;
+    let [bump, log] = after_change(db, site_id, actor, &format!("{}.delete", collection.as_str()), id)?;
+    match changed(&db.batch(vec![delete, bump, log]).await.map_err(storage)?) {
+        true => Ok(()),
+        false => Err(ApiError::NotFound),
+    }
+}
+
+/// Sets the editors' order: `ids` must be exactly the collection's items.
+pub async fn reorder(db: &D1Database, site_id: i64, collection: Collection, ids: &[String], actor: &Actor<'_>) -> Result<(), ApiError> {
+    let current: Vec<String> = list(db, site_id, collection)
+        .await?
+        .iter()
+        .filter_map(|stored| serde_json::from_str::<serde_json::Value>(stored.item.get()).ok())
+        .filter_map(|item| item.get("id").and_then(|id| id.as_str()).map(str::to_string))
+        .collect();
+    let (mut wanted, mut have) = (ids.to_vec(), current);
+    wanted.sort();
+    have.sort();
+    if wanted != have {
+        return Err(ApiError::BadRequest { path: "order".into(), reason: "список должен содержать каждую запись раздела ровно один раз".into() });
+    }
+    let json = serde_json::to_string(ids).map_err(storage)?;
+    let update = db
+        .prepare(
+            "UPDATE collection_items SET position = (SELECT key FROM json_each(?1) WHERE value = collection_items.id) \
+             WHERE site_id = ?2 AND collection = ?3",
+        )
+        .bind(&[json.into(), num(site_id), collection.as_str().into()])
+        .map_err(storage)?;
+    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1").bind(&[num(site_id)]).map_err(storage)?;
+    let log = audit_entry(db, actor, &format!("{}.reorder", collection.as_str()), Some(site_id), "")?;
+    db.batch(vec![update, bump, log]).await.map_err(storage)?;
+    Ok(())
+}
+
+async fn revision_of(db: &D1Database, site_id: i64, collection: Collection, id: &str) -> Result<Option<i64>, ApiError> {
+    db.prepare("SELECT revision FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
+        .bind(&[num(site_id), collection.as_str().into(), id.into()])
+        .map_err(storage)?
+        .first::<i64>(Some("revision"))
+        .await
+        .map_err(storage)
+}

@@ -1,0 +1,97 @@
+//! Site search in D1's FTS5. The index of a site is rebuilt whole, in one batch, whenever
+//! its published revision or data version moved past the ones it was built from: right after
+//! a publish, a rollback or a collection change, and (for sites seeded without one) at the
+//! first search.
+
+use civic_shared::search::{match_expression, site_entries, EntryKind, Hit};
+use civic_shared::SiteDocument;
+use serde::Deserialize;
+use worker::{Bucket, D1Database};
+
+use crate::api::ApiError;
+use crate::collections_store::render_data;
+use crate::store::{num, read_document, storage, SiteRow};
+
+/// Most results one search shows.
+const MAX_HITS: i64 = 50;
+
+/// Rebuilds the site's index if it is older than the site's published revision or data.
+pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> Result<(), ApiError> {
+    #[derive(Deserialize)]
+    struct State {
+        revision: i64,
+        data_version: i64,
+    }
+    let (Some(revision), Some(doc_key)) = (site.published_revision, site.published_key.as_deref()) else {
+        return Ok(());
+    };
+    let state = db
+        .prepare("SELECT revision, data_version FROM search_state WHERE site_id = ?1")
+        .bind(&[num(site.id)])
+        .map_err(storage)?
+        .first::<State>(None)
+        .await
+        .map_err(storage)?;
+    if state.is_some_and(|s| s.revision == revision && s.data_version == site.data_version) {
+        return Ok(());
+    }
+    let json = read_document(bucket, doc_key).await?.ok_or_else(|| storage(format!("missing {doc_key}")))?;
+    let doc = SiteDocument::from_json(&json).map_err(storage)?;
+    let data = render_data(db, bucket, site.id).await?;
+    let mut statements = vec![db.prepare("DELETE FROM search_index WHERE site_id = ?1").bind(&[num(site.id)]).map_err(storage)?];
+    for entry in site_entries(&doc, &data) {
+        statements.push(
+            db.prepare("INSERT INTO search_index (stems, site_id, kind, key, title, path, snippet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .bind(&[
+                    entry.stems.into(),
+                    num(site.id),
+                    entry.kind.as_str().into(),
+                    entry.key.into(),
+                    entry.title.into(),
+                    entry.path.into(),
+                    entry.snippet.into(),
+                ])
+                .map_err(storage)?,
+        );
+    }
+    statements.push(
+        db.prepare(
+            "INSERT INTO search_state (site_id, revision, data_version) VALUES (?1, ?2, ?3) \
+             ON CONFLICT(site_id) DO UPDATE SET revision = ?2, data_version = ?3, indexed_at = datetime('now')",
+        )
+        .bind(&[num(site.id), num(revision), num(site.data_version)])
+        .map_err(storage)?,
+    );
+    db.batch(statements).await.map_err(storage)?;
+    Ok(())
+}
+
+/// The best matches for what a visitor typed; empty when nothing searchable was typed.
+pub async fn search(db: &D1Database, site_id: i64, query: &str) -> Result<Vec<Hit>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        kind: String,
+        title: String,
+        path: String,
+        snippet: String,
+    }
+    let Some(expression) = match_expression(query) else { return Ok(Vec::new()) };
+    let rows = db
+        .prepare(
+            "SELECT kind, title, path, snippet FROM search_index \
+             WHERE search_index MATCH ?1 AND site_id = ?2 ORDER BY rank LIMIT ?3",
+        )
+        .bind(&[expression.into(), num(site_id), num(MAX_HITS)])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<Row>()
+        .map_err(storage)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(Hit { kind: EntryKind::parse(&row.kind)?, title: row.title, path: row.path, snippet: row.snippet })
+        })
+        .collect())
+}

@@ -1,0 +1,397 @@
+//! The collections editors fill in forms and tables (news, documents, staff…): which exist,
+//! their fields for the constructor's forms, and the server-side check of one item.
+//! Items are the types of [`crate::collections`]; polls and appeal figures are not edited here
+//! (they come from visitors' votes and appeals).
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::collections::{Announcement, DocumentItem, NewsItem, PhoneEntry, ReceptionSlot, StaffMember, Vacancy};
+use crate::document::ParseError;
+use crate::validate::{is_id, is_image_url, is_link, Problem, ProblemKind, MAX_LINE, MAX_TEXT};
+use crate::Lang;
+
+/// Most items one collection of one site may hold.
+pub const MAX_ITEMS: usize = 5_000;
+
+/// A collection editors maintain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Collection {
+    /// Новости.
+    News,
+    /// Анонсы и объявления.
+    Announcements,
+    /// Документы.
+    Documents,
+    /// Сотрудники.
+    Staff,
+    /// Телефонный справочник.
+    Phones,
+    /// График приёма граждан.
+    Reception,
+    /// Вакансии.
+    Vacancies,
+}
+
+/// How a field is edited and checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemFieldKind {
+    /// One line of text.
+    Line,
+    /// Several paragraphs.
+    Text,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// A link (relative, https, mailto, tel).
+    Link,
+    /// A phone number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// One of the document statuses.
+    DocumentStatus,
+    /// A whole number (bytes).
+    Number,
+}
+
+/// A field of an item, for forms and table columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemField {
+    /// JSON name.
+    pub name: &'static str,
+    /// Label in Russian.
+    pub label_ru: &'static str,
+    /// Label in English.
+    pub label_en: &'static str,
+    /// Editor and check.
+    pub kind: ItemFieldKind,
+    /// Must not be empty.
+    pub required: bool,
+}
+
+const fn field(name: &'static str, label_ru: &'static str, label_en: &'static str, kind: ItemFieldKind, required: bool) -> ItemField {
+    ItemField { name, label_ru, label_en, kind, required }
+}
+
+use ItemFieldKind as K;
+
+const NEWS: &[ItemField] = &[
+    field("title", "Заголовок", "Headline", K::Line, true),
+    field("date", "Дата", "Date", K::Date, true),
+    field("summary", "Кратко", "Summary", K::Line, true),
+    field("body", "Текст", "Text", K::Text, false),
+];
+const ANNOUNCEMENTS: &[ItemField] = &[
+    field("title", "Заголовок", "Title", K::Line, true),
+    field("date", "Дата", "Date", K::Date, true),
+    field("text", "Текст", "Text", K::Text, false),
+];
+const DOCUMENTS: &[ItemField] = &[
+    field("title", "Название", "Title", K::Line, true),
+    field("kind", "Вид документа", "Kind", K::Line, true),
+    field("number", "Номер", "Number", K::Line, true),
+    field("date", "Дата подписания", "Date signed", K::Date, true),
+    field("status", "Статус", "Status", K::DocumentStatus, true),
+    field("file_url", "Файл", "File", K::Link, false),
+    field("file_size", "Размер файла, байт", "File size, bytes", K::Number, false),
+];
+const STAFF: &[ItemField] = &[
+    field("name", "ФИО", "Full name", K::Line, true),
+    field("position", "Должность", "Position", K::Line, true),
+    field("department", "Подразделение", "Department", K::Line, false),
+    field("phone", "Телефон", "Phone", K::Phone, false),
+    field("email", "Электронная почта", "E-mail", K::Email, false),
+];
+const PHONES: &[ItemField] = &[
+    field("department", "Подразделение", "Department", K::Line, true),
+    field("name", "ФИО", "Full name", K::Line, false),
+    field("position", "Должность", "Position", K::Line, false),
+    field("phone", "Телефон", "Phone", K::Phone, true),
+];
+const RECEPTION: &[ItemField] = &[
+    field("official", "Кто ведёт приём", "Official", K::Line, true),
+    field("position", "Должность", "Position", K::Line, false),
+    field("days", "Дни приёма", "Days", K::Line, true),
+    field("hours", "Часы приёма", "Hours", K::Line, true),
+    field("place", "Место", "Place", K::Line, false),
+    field("booking", "Как записаться", "How to book", K::Line, false),
+];
+const VACANCIES: &[ItemField] = &[
+    field("title", "Должность", "Position", K::Line, true),
+    field("department", "Подразделение", "Department", K::Line, false),
+    field("salary", "Зарплата", "Salary", K::Line, false),
+    field("requirements", "Требования", "Requirements", K::Text, false),
+    field("contact", "Контакт", "Contact", K::Line, false),
+];
+
+impl Collection {
+    /// Every collection, in the order the constructor lists them.
+    pub const ALL: [Collection; 7] = [
+        Collection::News,
+        Collection::Announcements,
+        Collection::Documents,
+        Collection::Staff,
+        Collection::Phones,
+        Collection::Reception,
+        Collection::Vacancies,
+    ];
+
+    /// The name in addresses and in [`crate::RenderData`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Collection::News => "news",
+            Collection::Announcements => "announcements",
+            Collection::Documents => "documents",
+            Collection::Staff => "staff",
+            Collection::Phones => "phones",
+            Collection::Reception => "reception",
+            Collection::Vacancies => "vacancies",
+        }
+    }
+
+    /// Reads a name from an address.
+    pub fn parse(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    /// The collection's title for people.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let (ru, en) = match self {
+            Collection::News => ("Новости", "News"),
+            Collection::Announcements => ("Анонсы и объявления", "Announcements"),
+            Collection::Documents => ("Документы", "Documents"),
+            Collection::Staff => ("Сотрудники", "Staff"),
+            Collection::Phones => ("Телефонный справочник", "Phone directory"),
+            Collection::Reception => ("График приёма граждан", "Reception schedule"),
+            Collection::Vacancies => ("Вакансии", "Vacancies"),
+        };
+        match lang {
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+
+    /// The fields of one item, in form order.
+    pub fn fields(self) -> &'static [ItemField] {
+        match self {
+            Collection::News => NEWS,
+            Collection::Announcements => ANNOUNCEMENTS,
+            Collection::Documents => DOCUMENTS,
+            Collection::Staff => STAFF,
+            Collection::Phones => PHONES,
+            Collection::Reception => RECEPTION,
+            Collection::Vacancies => VACANCIES,
+        }
+    }
+
+    /// Dated collections are shown newest first; the others in the order editors set.
+    pub fn newest_first(self) -> bool {
+        matches!(self, Collection::News | Collection::Announcements | Collection::Documents)
+    }
+
+    /// Reads and checks one item from JSON: the item in its stored (normalised) JSON with
+    /// its id, or every problem with its path. An empty id is left for the server to fill.
+    pub fn check_item(self, json: &str) -> Result<CheckedItem, ItemError> {
+        match self {
+            Collection::News => checked::<NewsItem>(self, json, |i| &i.id),
+            Collection::Announcements => checked::<Announcement>(self, json, |i| &i.id),
+            Collection::Documents => checked::<DocumentItem>(self, json, |i| &i.id),
+            Collection::Staff => checked::<StaffMember>(self, json, |i| &i.id),
+            Collection::Phones => checked::<PhoneEntry>(self, json, |i| &i.id),
+            Collection::Reception => checked::<ReceptionSlot>(self, json, |i| &i.id),
+            Collection::Vacancies => checked::<Vacancy>(self, json, |i| &i.id),
+        }
+    }
+}
+
+/// An item that passed the checks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedItem {
+    /// Its id (empty if the caller gave none).
+    pub id: String,
+    /// Its date, for sorting dated collections.
+    pub date: String,
+    /// The item as stored: every known field, nothing else.
+    pub json: String,
+}
+
+/// Why an item was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemError {
+    /// Not the JSON of such an item.
+    Parse(ParseError),
+    /// Well-formed, but breaks rules.
+    Invalid(Vec<Problem>),
+}
+
+fn checked<T: DeserializeOwned + Serialize>(collection: Collection, json: &str, id: fn(&T) -> &String) -> Result<CheckedItem, ItemError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let mut unknown = Vec::new();
+    let item: T = serde_ignored::deserialize(&mut de, |path| unknown.push(path.to_string())).map_err(|err| {
+        ItemError::Parse(ParseError { path: ".".into(), reason: err.to_string() })
+    })?;
+    if let Some(path) = unknown.first() {
+        return Err(ItemError::Parse(ParseError { path: path.clone(), reason: "unknown field".into() }));
+    }
+    let value = serde_json::to_value(&item).map_err(|err| ItemError::Parse(ParseError { path: ".".into(), reason: err.to_string() }))?;
+    let problems = item_problems(collection, &value);
+    if !problems.is_empty() {
+        return Err(ItemError::Invalid(problems));
+    }
+    let date = value.get("date").and_then(|d| d.as_str()).unwrap_or_default().to_string();
+    Ok(CheckedItem { id: id(&item).clone(), date, json: value.to_string() })
+}
+
+fn item_problems(collection: Collection, value: &serde_json::Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |path: &str, kind| problems.push(Problem { path: path.to_string(), kind });
+    if let Some(id) = value.get("id").and_then(|v| v.as_str()) {
+        if !id.is_empty() && !is_id(id) {
+            push("id", ProblemKind::BadId);
+        }
+    }
+    for field in collection.fields() {
+        let text = match value.get(field.name) {
+            Some(serde_json::Value::String(text)) => text.clone(),
+            // Paragraph lists (news bodies) are checked paragraph by paragraph below.
+            Some(serde_json::Value::Array(items)) => items.iter().filter_map(|p| p.as_str()).collect::<Vec<_>>().join("\n\n"),
+            _ => continue,
+        };
+        let empty = text.trim().is_empty();
+        if empty {
+            if field.required {
+                push(field.name, ProblemKind::Required);
+            }
+            continue;
+        }
+        let max = if field.kind == K::Text { MAX_TEXT } else { MAX_LINE };
+        if text.chars().count() > max {
+            push(field.name, ProblemKind::TooLong { max });
+        }
+        let ok = match field.kind {
+            K::Date => is_date(&text),
+            K::Link => is_link(&text),
+            K::Phone => is_phone(&text),
+            K::Email => is_email(&text),
+            K::Line | K::Text | K::DocumentStatus | K::Number => true,
+        };
+        if !ok {
+            let kind = match field.kind {
+                K::Date => ProblemKind::BadDate,
+                K::Link => ProblemKind::BadLink,
+                K::Phone => ProblemKind::BadPhone,
+                _ => ProblemKind::BadEmail,
+            };
+            push(field.name, kind);
+        }
+    }
+    for (name, pair) in [("image", value.get("image")), ("photo", value.get("photo"))] {
+        if let Some(serde_json::Value::Array(pair)) = pair {
+            let (src, alt) = (pair.first().and_then(|v| v.as_str()).unwrap_or(""), pair.get(1).and_then(|v| v.as_str()).unwrap_or(""));
+            if !is_image_url(src) {
+                push(&format!("{name}[0]"), ProblemKind::BadImageUrl);
+            }
+            if alt.trim().is_empty() {
+                push(&format!("{name}[1]"), ProblemKind::Required);
+            }
+        }
+    }
+    problems
+}
+
+/// A real calendar date as `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range).filter(|s| s.bytes().all(|b| b.is_ascii_digit()))?.parse::<u32>().ok();
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2200).contains(&year) && (1..=days).contains(&day)
+}
+
+/// Digits with the usual separators; at least five digits (internal extensions included).
+pub fn is_phone(text: &str) -> bool {
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    digits >= 5 && text.chars().all(|c| c.is_ascii_digit() || " +()-,.доб".contains(c))
+}
+
+/// `name@host.tld` without spaces: enough to catch typos; delivery proves the rest.
+pub fn is_email(text: &str) -> bool {
+    let Some((name, host)) = text.split_once('@') else { return false };
+    !name.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') && !text.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_collection_round_trips_its_name_and_renders_from_render_data() {
+        for collection in Collection::ALL {
+            assert_eq!(Collection::parse(collection.as_str()), Some(collection));
+            assert!(!collection.fields().is_empty());
+        }
+        // The names are RenderData's fields, so stored items assemble into it directly.
+        let data = serde_json::to_value(crate::RenderData::default()).unwrap();
+        for collection in Collection::ALL {
+            assert!(data.get(collection.as_str()).is_some(), "{}", collection.as_str());
+        }
+    }
+
+    #[test]
+    fn demo_items_pass() {
+        let data = serde_json::to_value(crate::demo::ministry_data()).unwrap();
+        for collection in Collection::ALL {
+            for item in data[collection.as_str()].as_array().unwrap() {
+                let checked = collection.check_item(&item.to_string());
+                assert!(checked.is_ok(), "{} {item}: {checked:?}", collection.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn bad_items_name_their_fields() {
+        let err = Collection::Documents
+            .check_item(r#"{"title":"","kind":"Приказ","number":"1","date":"2026-02-30","file_url":"javascript:alert(1)"}"#)
+            .unwrap_err();
+        let ItemError::Invalid(problems) = err else { panic!("{err:?}") };
+        let paths: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.kind.clone())).collect();
+        assert_eq!(paths, [("title", ProblemKind::Required), ("date", ProblemKind::BadDate), ("file_url", ProblemKind::BadLink)]);
+
+        let unknown = Collection::Staff.check_item(r#"{"name":"А","position":"Б","salary":"1"}"#).unwrap_err();
+        assert!(matches!(unknown, ItemError::Parse(ParseError { ref path, .. }) if path == "salary"), "{unknown:?}");
+        let typed = Collection::News.check_item(r#"{"title":"А","date":"2026-01-01","summary":"Б","body":"не список"}"#);
+        assert!(matches!(typed, Err(ItemError::Parse(_))));
+        let phone = Collection::Phones.check_item(r#"{"department":"Приёмная","phone":"звоните"}"#).unwrap_err();
+        assert_eq!(phone, ItemError::Invalid(vec![Problem { path: "phone".into(), kind: ProblemKind::BadPhone }]));
+        let photo = Collection::Staff.check_item(r#"{"name":"А","position":"Б","photo":["/a.png",""]}"#).unwrap_err();
+        assert_eq!(photo, ItemError::Invalid(vec![Problem { path: "photo[1]".into(), kind: ProblemKind::Required }]));
+    }
+
+    #[test]
+    fn stored_json_keeps_known_fields_only_and_the_date() {
+        let item = Collection::Announcements.check_item(r#"{"id":"a-1","title":"Приём","date":"2026-11-23"}"#).unwrap();
+        assert_eq!(item.id, "a-1");
+        assert_eq!(item.date, "2026-11-23");
+        assert_eq!(item.json, r#"{"id":"a-1","title":"Приём","date":"2026-11-23","text":""}"#);
+    }
+
+    #[test]
+    fn dates_phones_emails() {
+        assert!(is_date("2024-02-29") && !is_date("2025-02-29") && !is_date("2026-13-01") && !is_date("26-01-01"));
+        assert!(!is_date("2026-1-011") && !is_date("２０２６-01-01"));
+        assert!(is_phone("+7 (4912) 51-00-00") && is_phone("51-00-00 доб. 123") && !is_phone("1234") && !is_phone("<script>"));
+        assert!(is_email("priemnaya@ryazan.gov.ru") && !is_email("priemnaya@ryazan") && !is_email("a b@c.ru"));
+    }
+}
