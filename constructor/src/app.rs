@@ -19,6 +19,8 @@ use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
 use crate::audit::AuditView;
 use crate::collections::CollectionsView;
+use crate::history::HistoryView;
+use crate::sites::SitesView;
 use crate::users::UsersView;
 use crate::toolbar::Toolbar;
 
@@ -29,6 +31,10 @@ pub enum View {
     Pages,
     /// The site's collections (news, documents, staff…).
     Data,
+    /// Published revisions and the way back.
+    History,
+    /// Every site, and new ones from templates (administrators).
+    Sites,
     /// Users and roles (administrators).
     Users,
     /// The audit log (administrators).
@@ -43,6 +49,12 @@ impl Reducible for EditorState {
         next.apply(action);
         Rc::new(next)
     }
+}
+
+/// A field handler for `oninput`: forms keep every keystroke in their state, so a submit
+/// right after typing (without leaving the field) sends what is on screen.
+pub fn as_input(on_change: Callback<Event>) -> Callback<InputEvent> {
+    on_change.reform(|event: InputEvent| event.unchecked_into::<Event>())
 }
 
 /// The user's words for a failed call.
@@ -409,6 +421,10 @@ pub fn app(props: &AppProps) -> Html {
     let other_view = match *view {
         View::Pages => None,
         View::Data => Some(html! { <CollectionsView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} /> }),
+        View::History => Some(html! {
+            <HistoryView site={site_slug.clone()} on_signed_out={props.on_signed_out.clone()} {read_only} />
+        }),
+        View::Sites => Some(html! { <SitesView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
     };

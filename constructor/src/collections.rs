@@ -9,7 +9,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::app::{as_input, error_message};
 use crate::i18n::texts;
 use crate::item_table::{field_text, moved_order, set_field, visible_rows};
 use crate::server::{self, ServerError, StoredItem};
@@ -300,7 +300,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                     let value = field_text(&open.item, field);
                     let control = match field.kind {
                         ItemFieldKind::Text => html! {
-                            <textarea id={id.clone()} rows="6" value={value} onchange={set_text(field)} readonly={props.read_only}
+                            <textarea id={id.clone()} rows="6" value={value} oninput={as_input(set_text(field))} readonly={props.read_only}
                                 aria-invalid={problem.is_some().then_some("true")} aria-describedby={described.clone()} />
                         },
                         ItemFieldKind::DocumentStatus => html! {
@@ -319,7 +319,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                                 _ => "text",
                             };
                             html! {
-                                <input id={id.clone()} type={input_type} value={value} onchange={set_text(field)} readonly={props.read_only}
+                                <input id={id.clone()} type={input_type} value={value} oninput={as_input(set_text(field))} readonly={props.read_only}
                                     required={field.required} aria-invalid={problem.is_some().then_some("true")} aria-describedby={described.clone()} />
                             }
                         }

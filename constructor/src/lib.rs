@@ -15,6 +15,8 @@ mod audit;
 #[cfg(target_arch = "wasm32")]
 mod collections;
 #[cfg(target_arch = "wasm32")]
+mod history;
+#[cfg(target_arch = "wasm32")]
 mod login;
 #[cfg(target_arch = "wasm32")]
 mod media_library;
@@ -30,6 +32,8 @@ mod properties;
 mod root;
 #[cfg(target_arch = "wasm32")]
 mod server;
+#[cfg(target_arch = "wasm32")]
+mod sites;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
 #[cfg(target_arch = "wasm32")]

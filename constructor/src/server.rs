@@ -79,6 +79,10 @@ impl SessionInfo {
 pub struct SiteSummary {
     pub slug: String,
     pub name: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub published_revision: Option<i64>,
 }
 
 /// The draft as the server has it.
@@ -364,6 +368,44 @@ pub async fn audit_page(site: Option<&str>, before: Option<i64>) -> Result<(Vec<
     }
     let page: Page = ok_json(Request::get(&format!("/api/audit?{}", query.join("&"))).send().await).await?;
     Ok((page.entries, page.next_before))
+}
+
+/// Creates a site from its kind's template (administrators).
+pub async fn create_site(slug: &str, name: &str, kind: &str) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "slug": slug, "name": name, "kind": kind }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::post("/api/sites"), body)?.send().await).await?;
+    Ok(())
+}
+
+/// A published revision as the history lists it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Revision {
+    pub revision: i64,
+    pub published_at: String,
+    pub published_by: String,
+    pub restored_from: Option<i64>,
+}
+
+/// The site's revisions, newest first, and which one visitors see.
+pub async fn revisions(site: &str) -> Result<(Vec<Revision>, Option<i64>), ServerError> {
+    #[derive(Deserialize)]
+    struct History {
+        revisions: Vec<Revision>,
+        published_revision: Option<i64>,
+    }
+    let history: History = ok_json(Request::get(&format!("/api/sites/{}/revisions", encode(site))).send().await).await?;
+    Ok((history.revisions, history.published_revision))
+}
+
+/// Publishes an earlier revision again; returns the new revision.
+pub async fn rollback(site: &str, revision: i64) -> Result<i64, ServerError> {
+    #[derive(Deserialize)]
+    struct Published {
+        revision: i64,
+    }
+    let body = format!("{{\"revision\":{revision}}}");
+    let published: Published = ok_json(change(Request::post(&format!("/api/sites/{}/rollback", encode(site))), body)?.send().await).await?;
+    Ok(published.revision)
 }
 /// One page of the media library.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

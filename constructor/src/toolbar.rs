@@ -68,9 +68,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <h1 class="toolbar-name">{ &props.site_name }</h1>
             </div>
             <nav class="toolbar-views" aria-label={t.switch_view}>
-                { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::Users, t.users_title), (View::Audit, t.audit_title)]
+                { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::History, t.history_title), (View::Sites, t.sites_title), (View::Users, t.users_title), (View::Audit, t.audit_title)]
                     .into_iter()
-                    .filter(|(view, _)| props.user.role == "administrator" || matches!(view, View::Pages | View::Data))
+                    .filter(|(view, _)| props.user.role == "administrator" || matches!(view, View::Pages | View::Data | View::History))
                     .map(|(view, label)| {
                     let on_view = props.on_view.clone();
                     html! {

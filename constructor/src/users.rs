@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::app::{as_input, error_message};
 use crate::i18n::{role_name, status_name, texts};
 use crate::server::{self, ManagedUser, ServerError, SiteSummary};
 
@@ -195,13 +195,13 @@ pub fn users_view(props: &UsersProps) -> Html {
                 <h3 id="user-form-title">{ if open.id.is_some() { t.edit_user } else { t.new_user } }</h3>
                 <div class="field">
                     <label for="user-name">{ t.user_name }{ t.required_mark }</label>
-                    <input id="user-name" value={open.name.clone()} onchange={set(|d, v| d.name = v)}
+                    <input id="user-name" value={open.name.clone()} oninput={as_input(set(|d, v| d.name = v))}
                         aria-invalid={invalid("name")} aria-describedby={described("name")} />
                     { field_error("name").unwrap_or_default() }
                 </div>
                 <div class="field">
                     <label for="user-login">{ t.login_label }{ t.required_mark }</label>
-                    <input id="user-login" value={open.login.clone()} onchange={set(|d, v| d.login = v)} readonly={open.id.is_some()}
+                    <input id="user-login" value={open.login.clone()} oninput={as_input(set(|d, v| d.login = v))} readonly={open.id.is_some()}
                         autocomplete="off" aria-invalid={invalid("login")} aria-describedby={described("login")} />
                     { field_error("login").unwrap_or_default() }
                 </div>
@@ -236,7 +236,7 @@ pub fn users_view(props: &UsersProps) -> Html {
                 <div class="field">
                     <label for="user-password">{ if open.id.is_some() { t.new_password } else { t.password_label } }</label>
                     <input id="user-password" type="password" autocomplete="new-password" value={open.password.clone()}
-                        onchange={set(|d, v| d.password = v)} aria-invalid={invalid("password")}
+                        oninput={as_input(set(|d, v| d.password = v))} aria-invalid={invalid("password")}
                         aria-describedby={described("password").unwrap_or_else(|| "user-password-hint".into())} />
                     <p class="hint" id="user-password-hint">{ t.password_rules }</p>
                     { field_error("password").unwrap_or_default() }

@@ -27,6 +27,38 @@ pub struct SiteSummary {
     pub published_revision: Option<i64>,
 }
 
+/// `POST /api/sites`: a new site, built from its organisation kind's template.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSite {
+    /// Address part: `<slug>.<platform domain>`.
+    pub slug: String,
+    /// Full official name.
+    pub name: String,
+    /// Organisation kind; decides the template and the mandatory pages.
+    pub kind: civic_shared::OrgKind,
+}
+
+impl CreateSite {
+    /// The new site's starting document, or what is wrong with the request.
+    pub fn starter_document(&self) -> Result<SiteDocument, ApiError> {
+        let bad = |path: &str, reason: &str| ApiError::BadRequest { path: path.into(), reason: reason.into() };
+        if !civic_shared::validate::is_slug(&self.slug) || self.slug.len() > 40 {
+            return Err(bad("slug", "строчные латинские буквы, цифры и дефис, до 40 знаков"));
+        }
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > civic_shared::validate::MAX_LINE {
+            return Err(bad("name", "укажите полное официальное название"));
+        }
+        let document = civic_shared::starter(self.kind, name);
+        let problems = civic_shared::validate(&document);
+        if !problems.is_empty() {
+            return Err(ApiError::Invalid(problems));
+        }
+        Ok(document)
+    }
+}
+
 /// `GET /api/sites/<slug>/draft`.
 #[derive(Debug, Serialize)]
 pub struct DraftBody<'a> {
@@ -296,6 +328,34 @@ pub fn parse_item(collection: Collection, json: &str) -> Result<CheckedItem, Api
         ItemError::Parse(err) => ApiError::BadRequest { path: err.path, reason: err.reason },
         ItemError::Invalid(problems) => ApiError::InvalidItem(problems),
     })
+}
+
+#[cfg(test)]
+mod create_site_tests {
+    use super::*;
+
+    fn request(slug: &str, name: &str, kind: &str) -> CreateSite {
+        serde_json::from_str(&format!(r#"{{"slug":"{slug}","name":"{name}","kind":"{kind}"}}"#)).unwrap()
+    }
+
+    #[test]
+    fn every_kind_starts_from_a_valid_template_with_its_mandatory_pages() {
+        for kind in ["executive_body", "municipality", "school", "kindergarten", "medical"] {
+            let doc = request("novyj-sajt", "ГБУ РО «Новое учреждение»", kind).starter_document().unwrap();
+            let mandatory = doc.pages.values().filter(|p| p.mandatory).count();
+            assert!(mandatory > 3, "{kind}: {mandatory} mandatory pages");
+        }
+    }
+
+    #[test]
+    fn bad_requests_name_the_field() {
+        let (status, body) = request("Новый", "x", "school").starter_document().unwrap_err().to_http();
+        assert_eq!(status, 400);
+        assert!(body.contains("\"path\":\"slug\""));
+        let (_, body) = request("ok", "  ", "school").starter_document().unwrap_err().to_http();
+        assert!(body.contains("\"path\":\"name\""));
+        assert!(serde_json::from_str::<CreateSite>(r#"{"slug":"a","name":"b","kind":"bank"}"#).is_err());
+    }
 }
 
 #[cfg(test)]

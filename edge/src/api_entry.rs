@@ -87,6 +87,13 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::User { id }, _) => change_user(&mut call, &session, id, &actor).await,
         (ApiRoute::UserPassword { id }, _) => set_user_password(&mut call, &session, id, &actor).await,
         (ApiRoute::Audit, _) => audit_log(&call).await,
+        (ApiRoute::ListSites, _) if call.req.method() == Method::Post => {
+            let request: api::CreateSite = read_json(&mut call.req).await?;
+            let document = request.starter_document()?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            store::create_site(&call.db, &bucket, &request.slug, &document, &actor).await?;
+            json_with_status(201, &json!({ "slug": request.slug, "version": 1 }))
+        }
         (ApiRoute::ListSites, _) => {
             let own = (!sees_every_site(session.principal.role)).then_some(session.principal.sites.as_slice());
             ok(&json!({ "sites": store::list_sites(&call.db, own).await? }))

@@ -135,7 +135,7 @@ pub enum ApiRoute {
     Collection { site: String, collection: Collection },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
-    /// `GET /api/sites`: sites the caller may edit.
+    /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
     ListSites,
     /// `GET|PUT /api/sites/<slug>/draft`.
     Draft { site: String },
@@ -262,6 +262,7 @@ impl ApiRoute {
             }
             (ApiRoute::Audit, "GET") => Access::Act(ReadAudit),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
+            (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
             (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. } | ApiRoute::MediaLibrary { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
@@ -412,6 +413,7 @@ mod tests {
             (ApiRoute::UserPassword { id: 1 }, "POST", Ok(Access::Act(ManageUsers))),
             (ApiRoute::Audit, "GET", Ok(Access::Act(ReadAudit))),
             (ApiRoute::ListSites, "GET", Ok(Access::Act(ListSites))),
+            (ApiRoute::ListSites, "POST", Ok(Access::Act(ManageSites))),
             (ApiRoute::Draft { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Draft { site: site() }, "PUT", Ok(Access::Act(EditSite))),
             (ApiRoute::Draft { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),

@@ -71,6 +71,34 @@ pub async fn list_sites(db: &D1Database, only: Option<&[i64]>) -> Result<Vec<Sit
         .map_err(storage)
 }
 
+/// Creates a site with `document_json` as its first draft (unpublished); a taken slug is
+/// refused. The body goes to R2 first; the row and its audit entry follow in one batch.
+pub async fn create_site(
+    db: &D1Database,
+    bucket: &Bucket,
+    slug: &str,
+    document: &civic_shared::SiteDocument,
+    actor: &Actor<'_>,
+) -> Result<(), ApiError> {
+    let json = document.to_json();
+    let key = format!("docs/new-{slug}/{}.json", sha256_hex(json.as_bytes()));
+    bucket.put(&key, json.into_bytes()).execute().await.map_err(storage)?;
+    let kind = serde_json::to_value(document.site.kind).map_err(storage)?;
+    let insert = db
+        .prepare(
+            "INSERT INTO sites (slug, name, kind, draft_version, draft_key) SELECT ?1, ?2, ?3, 1, ?4 \
+             WHERE NOT EXISTS (SELECT 1 FROM sites WHERE slug = ?1)",
+        )
+        .bind(&[slug.into(), document.site.name.as_str().into(), kind.as_str().unwrap_or_default().into(), key.into()])
+        .map_err(storage)?;
+    let log = audit_entry_if_changed(db, actor, "site.create", None, slug)?;
+    let results = db.batch(vec![insert, log]).await.map_err(storage)?;
+    match results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) {
+        1 => Ok(()),
+        _ => Err(ApiError::Taken { path: "slug".into() }),
+    }
+}
+
 /// Reads a stored document body.
 pub async fn read_document(bucket: &Bucket, key: &str) -> Result<Option<String>, ApiError> {
     match bucket.get(key).execute().await.map_err(storage)? {

@@ -1,0 +1,104 @@
+//! «История публикаций»: every published revision of the site, who published it and when, and
+//! a way back: publishing an earlier revision again (as a new revision, so it can be undone too).
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::app::error_message;
+use crate::i18n::texts;
+use crate::server::{self, Revision, ServerError};
+
+#[derive(Properties, PartialEq)]
+pub struct HistoryProps {
+    pub site: String,
+    /// The account may not publish.
+    #[prop_or_default]
+    pub read_only: bool,
+    pub on_signed_out: Callback<Option<String>>,
+}
+
+#[function_component(HistoryView)]
+pub fn history_view(props: &HistoryProps) -> Html {
+    let t = texts();
+    let history = use_state(|| None::<(Vec<Revision>, Option<i64>)>);
+    let notice = use_state(|| None::<(bool, String)>);
+    let reload = {
+        let (history, notice, site, on_signed_out) = (history.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        move || {
+            let (history, notice, site, on_signed_out) = (history.clone(), notice.clone(), site.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                match server::revisions(&site).await {
+                    Ok(found) => history.set(Some(found)),
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        }
+    };
+    {
+        let reload = reload.clone();
+        use_effect_with(props.site.clone(), move |_| reload());
+    }
+    let restore = |revision: i64| {
+        let (notice, site, reload, on_signed_out) = (notice.clone(), props.site.clone(), reload.clone(), props.on_signed_out.clone());
+        Callback::from(move |_: MouseEvent| {
+            let question = texts().confirm_rollback.replace("{r}", &revision.to_string());
+            if web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()) != Some(true) {
+                return;
+            }
+            let (notice, site, reload, on_signed_out) = (notice.clone(), site.clone(), reload.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                match server::rollback(&site, revision).await {
+                    Ok(new) => {
+                        notice.set(Some((true, texts().rolled_back.replace("{r}", &revision.to_string()).replace("{n}", &new.to_string()))));
+                        reload();
+                    }
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        })
+    };
+    html! {
+        <main class="collection-main wide">
+            <h2>{ t.history_title }</h2>
+            { match &*notice {
+                Some((true, text)) => html! { <p class="notice ok" role="status">{ text }</p> },
+                Some((false, text)) => html! { <p class="notice error" role="alert">{ text }</p> },
+                None => html! { <p class="notice" role="status"></p> },
+            } }
+            { match &*history {
+                None => html! { <p class="hint">{ t.loading }</p> },
+                Some((list, _)) if list.is_empty() => html! { <p class="empty-state">{ t.history_empty }</p> },
+                Some((list, current)) => html! {
+                    <div class="table-scroll">
+                    <table class="items">
+                        <caption class="visually-hidden">{ t.history_title }</caption>
+                        <thead><tr><th scope="col">{ t.version }</th><th scope="col">{ t.audit_when }</th><th scope="col">{ t.audit_who }</th>
+                            <th scope="col">{ t.audit_detail }</th><th scope="col">{ t.actions }</th></tr></thead>
+                        <tbody>
+                        { for list.iter().map(|r| html! {
+                            <tr>
+                                <td>{ r.revision }</td>
+                                <td>{ format!("{} UTC", r.published_at) }</td>
+                                <td>{ &r.published_by }</td>
+                                <td>
+                                    if *current == Some(r.revision) { <strong>{ t.live_now }</strong>{ " " } }
+                                    if let Some(from) = r.restored_from { { t.restored_from.replace("{r}", &from.to_string()) } }
+                                </td>
+                                <td>
+                                    if *current != Some(r.revision) && !props.read_only {
+                                        <button type="button" class="btn small" onclick={restore(r.revision)}
+                                            aria-label={t.restore_revision_label.replace("{r}", &r.revision.to_string())}>{ t.restore_revision }</button>
+                                    }
+                                </td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    </div>
+                },
+            } }
+        </main>
+    }
+}
