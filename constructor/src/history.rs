@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::app::error_message;
 use crate::i18n::texts;
+use crate::notice::Notice;
 use crate::server::{self, Revision, ServerError};
 
 #[derive(Properties, PartialEq)]
@@ -62,11 +63,7 @@ pub fn history_view(props: &HistoryProps) -> Html {
     html! {
         <main class="collection-main wide">
             <h2>{ t.history_title }</h2>
-            { match &*notice {
-                Some((true, text)) => html! { <p class="notice ok" role="status">{ text }</p> },
-                Some((false, text)) => html! { <p class="notice error" role="alert">{ text }</p> },
-                None => html! { <p class="notice" role="status"></p> },
-            } }
+            <Notice notice={(*notice).clone()} />
             { match &*history {
                 None => html! { <p class="hint">{ t.loading }</p> },
                 Some((list, _)) if list.is_empty() => html! { <p class="empty-state">{ t.history_empty }</p> },

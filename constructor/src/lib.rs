@@ -21,6 +21,8 @@ mod login;
 #[cfg(target_arch = "wasm32")]
 mod media_library;
 #[cfg(target_arch = "wasm32")]
+mod notice;
+#[cfg(target_arch = "wasm32")]
 mod outline;
 #[cfg(target_arch = "wasm32")]
 mod palette;

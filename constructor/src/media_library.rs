@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::app::error_message;
 use crate::i18n::texts;
 use crate::media_choice::{looks_like_image, MediaItem, MediaSlot, ACCEPT};
+use crate::notice::Notice;
 use crate::server;
 
 #[derive(Properties, PartialEq)]
@@ -32,13 +33,6 @@ struct Listing {
     loaded: bool,
 }
 
-/// A line under the list: what just happened, or what went wrong.
-#[derive(Clone, PartialEq)]
-enum Notice {
-    Done(String),
-    Failed(String),
-}
-
 #[function_component(MediaLibrary)]
 pub fn media_library(props: &MediaLibraryProps) -> Html {
     let t = texts();
@@ -49,7 +43,8 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
     let kind = use_state(|| props.slot.and_then(MediaSlot::kind_filter).map(str::to_string));
     let search = use_state(String::new);
     let reload = use_state(|| 0u32);
-    let notice = use_state(|| None::<Notice>);
+    // What just happened, or what went wrong: (succeeded, text).
+    let notice = use_state(|| None::<(bool, String)>);
     let file = use_state(|| None::<web_sys::File>);
     let alt = use_state(String::new);
     let title = use_state(String::new);
@@ -75,7 +70,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                 spawn_local(async move {
                     match server::list_media(&site, None, kind.as_deref(), &search).await {
                         Ok(page) => listing.set(Listing { items: page.items, next_cursor: page.next_cursor, loaded: true }),
-                        Err(err) => notice.set(Some(Notice::Failed(error_message(&err)))),
+                        Err(err) => notice.set(Some((false, error_message(&err)))),
                     }
                 });
             });
@@ -162,7 +157,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                 match result {
                     Ok(uploaded) => {
                         let message = if uploaded.created { t.media_uploaded } else { t.media_already_there };
-                        notice.set(Some(Notice::Done(message.replace("{name}", &uploaded.item.name))));
+                        notice.set(Some((true, message.replace("{name}", &uploaded.item.name))));
                         file.set(None);
                         alt.set(String::new());
                         title.set(String::new());
@@ -188,7 +183,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                         items.extend(page.items);
                         listing.set(Listing { items, next_cursor: page.next_cursor, loaded: true });
                     }
-                    Err(err) => notice.set(Some(Notice::Failed(error_message(&err)))),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
                 }
             });
         })
@@ -217,7 +212,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                         None => false,
                     };
                     let message = if copied { t.media_link_copied } else { t.media_link_copy_failed };
-                    notice.set(Some(Notice::Done(message.replace("{url}", &absolute))));
+                    notice.set(Some((true, message.replace("{url}", &absolute))));
                 });
             })
         };
@@ -233,10 +228,10 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                 spawn_local(async move {
                     match server::delete_media(&site, item.id).await {
                         Ok(()) => {
-                            notice.set(Some(Notice::Done(t.media_deleted.replace("{name}", &item.name))));
+                            notice.set(Some((true, t.media_deleted.replace("{name}", &item.name))));
                             reload.set(*reload + 1);
                         }
-                        Err(err) => notice.set(Some(Notice::Failed(error_message(&err)))),
+                        Err(err) => notice.set(Some((false, error_message(&err)))),
                     }
                 });
             })
@@ -324,13 +319,7 @@ pub fn media_library(props: &MediaLibraryProps) -> Html {
                     <input id="media-search" type="search" value={(*search).clone()} oninput={on_search} />
                 </div>
             </div>
-            <p class="media-notice" role="status" aria-live="polite">
-                { match &*notice {
-                    Some(Notice::Done(message)) => html! { message },
-                    Some(Notice::Failed(message)) => html! { <span class="field-error">{ message }</span> },
-                    None => html! {},
-                } }
-            </p>
+            <Notice notice={(*notice).clone()} />
             if !listing.loaded {
                 <p class="hint">{ t.media_loading }</p>
             } else if listing.items.is_empty() {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{kind_name, texts};
+use crate::notice::Notice;
 use crate::server::{self, ServerError, SiteSummary};
 
 const KINDS: [&str; 5] = ["executive_body", "municipality", "school", "kindergarten", "medical"];
@@ -81,11 +82,7 @@ pub fn sites_view(props: &SitesProps) -> Html {
     html! {
         <main class="collection-main wide">
             <h2>{ t.sites_title }</h2>
-            { match &*notice {
-                Some((true, text)) => html! { <p class="notice ok" role="status">{ text }</p> },
-                Some((false, text)) => html! { <p class="notice error" role="alert">{ text }</p> },
-                None => html! { <p class="notice" role="status"></p> },
-            } }
+            <Notice notice={(*notice).clone()} />
             <form class="item-form" onsubmit={on_submit} aria-labelledby="site-form-title" novalidate=true>
                 <h3 id="site-form-title">{ t.new_site }</h3>
                 <div class="field">

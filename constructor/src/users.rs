@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{role_name, status_name, texts};
+use crate::notice::Notice;
 use crate::server::{self, ManagedUser, ServerError, SiteSummary};
 
 #[derive(Properties, PartialEq)]
@@ -261,11 +262,7 @@ pub fn users_view(props: &UsersProps) -> Html {
                 <h2>{ t.users_title }</h2>
                 <button type="button" class="btn primary" onclick={on_new}>{ "+ " }{ t.new_user }</button>
             </div>
-            { match &*notice {
-                Some((true, text)) => html! { <p class="notice ok" role="status">{ text }</p> },
-                Some((false, text)) => html! { <p class="notice error" role="alert">{ text }</p> },
-                None => html! { <p class="notice" role="status"></p> },
-            } }
+            <Notice notice={(*notice).clone()} />
             { form.unwrap_or_default() }
             { rows }
         </main>

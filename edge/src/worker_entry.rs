@@ -112,13 +112,9 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
                 Some(hit) => hit,
                 None => {
                     let bucket = env.bucket("DOCS")?;
-                    let json = match store::read_document(&bucket, doc_key).await {
-                        Ok(Some(json)) => json,
-                        Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
-                        Err(err) => return storage_error(err),
-                    };
-                    let Ok(doc) = SiteDocument::from_json(&json) else {
-                        return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+                    let doc = match published_document(&bucket, doc_key).await? {
+                        Ok(doc) => doc,
+                        Err(response) => return Ok(response),
                     };
                     let data = match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
                         Ok(data) => data,
@@ -147,6 +143,20 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     Ok(response)
 }
 
+/// A published document from R2; a missing or unreadable one is a storage failure (503),
+/// given as the `Err` response.
+async fn published_document(bucket: &worker::Bucket, doc_key: &str) -> Result<std::result::Result<SiteDocument, Response>> {
+    let json = match store::read_document(bucket, doc_key).await {
+        Ok(Some(json)) => json,
+        Ok(None) => return Ok(Err(storage_error(ApiError::Storage(format!("missing {doc_key}")))?)),
+        Err(err) => return Ok(Err(storage_error(err)?)),
+    };
+    match SiteDocument::from_json(&json) {
+        Ok(doc) => Ok(Ok(doc)),
+        Err(_) => Ok(Err(storage_error(ApiError::Storage(format!("unreadable {doc_key}")))?)),
+    }
+}
+
 /// `<base>/poisk?q=…`: the site's search, in its own frame. The index is brought up to the
 /// published revision and data first (a no-op unless something changed since).
 async fn search_page(req: &Request, env: &Env, url: &Url, slug: &str, base_path: &str, origin: &str) -> Result<Response> {
@@ -156,13 +166,9 @@ async fn search_page(req: &Request, env: &Env, url: &Url, slug: &str, base_path:
     };
     let query: String = url.query_pairs().find(|(name, _)| name == "q").map(|(_, q)| q.chars().take(200).collect()).unwrap_or_default();
     let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
-    let json = match store::read_document(&bucket, &doc_key).await {
-        Ok(Some(json)) => json,
-        Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
-        Err(err) => return storage_error(err),
-    };
-    let Ok(doc) = SiteDocument::from_json(&json) else {
-        return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+    let doc = match published_document(&bucket, &doc_key).await? {
+        Ok(doc) => doc,
+        Err(response) => return Ok(response),
     };
     let hits = match query.trim().is_empty() {
         true => None,
@@ -247,13 +253,9 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
         render_robots(&options, &mut body);
     } else {
         let bucket = env.bucket("DOCS")?;
-        let json = match store::read_document(&bucket, doc_key).await {
-            Ok(Some(json)) => json,
-            Ok(None) => return storage_error(ApiError::Storage(format!("missing {doc_key}"))),
-            Err(err) => return storage_error(err),
-        };
-        let Ok(doc) = SiteDocument::from_json(&json) else {
-            return storage_error(ApiError::Storage(format!("unreadable {doc_key}")));
+        let doc = match published_document(&bucket, doc_key).await? {
+            Ok(doc) => doc,
+            Err(response) => return Ok(response),
         };
         match file.kind {
             SiteFileKind::Sitemap => {
