@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 use crate::i18n::texts;
 use crate::local_copy;
+use crate::media_choice::{edits_for_choice, MediaItem, MediaSlot};
+use crate::media_library::MediaLibrary;
 use crate::outline::Outline;
 use crate::palette::Palette;
 use crate::preview::Preview;
@@ -75,6 +77,7 @@ pub fn error_message(err: &ServerError) -> String {
         ServerError::Restricted => t.account_restricted.into(),
         ServerError::Banned => t.account_banned.into(),
         ServerError::Forbidden => t.forbidden.into(),
+        ServerError::FileRefused(message) => message.clone(),
         ServerError::TooManyAttempts(seconds) => t.too_many_attempts.replace("{m}", &((seconds + 59) / 60).to_string()),
         ServerError::WrongCredentials | ServerError::Refused | ServerError::Stale { .. } => t.error_refused.into(),
     }
@@ -144,6 +147,15 @@ async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: 
     }
 }
 
+/// What the media library was opened for.
+#[derive(Clone, Debug, PartialEq)]
+enum MediaTarget {
+    /// The toolbar's button: browse, upload, copy links.
+    Browse,
+    /// A block field's button: choose a file for it.
+    Field { block_id: String, pointer: String, slot: MediaSlot },
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// Who is signed in.
@@ -161,6 +173,7 @@ pub fn app(props: &AppProps) -> Html {
     let view = use_state(|| View::Pages);
     let on_signed_out = props.on_signed_out.clone();
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
+    let media = use_state(|| None::<MediaTarget>);
     // Shortcuts work wherever focus is (even on <body> after a moved block re-renders), so they
     // listen on the document; each render stores the handler that sees the current state.
     let key_handler = use_mut_ref(|| Callback::from(|_: KeyboardEvent| ()));
@@ -327,6 +340,48 @@ pub fn app(props: &AppProps) -> Html {
     };
     let read_only = props.user.role == "operator" || props.user.status == "restricted";
 
+    let on_media = {
+        let media = media.clone();
+        Callback::from(move |_| media.set(Some(MediaTarget::Browse)))
+    };
+    let on_choose_media = {
+        let (media, selected) = (media.clone(), state.selected.clone());
+        Callback::from(move |(pointer, slot): (String, MediaSlot)| {
+            if let Some(block_id) = selected.clone() {
+                media.set(Some(MediaTarget::Field { block_id, pointer, slot }));
+            }
+        })
+    };
+    let on_media_close = {
+        let media = media.clone();
+        Callback::from(move |_| media.set(None))
+    };
+    let on_media_choose = {
+        let (media, state) = (media.clone(), state.clone());
+        Callback::from(move |item: MediaItem| {
+            if let Some(MediaTarget::Field { block_id, pointer, slot }) = (*media).clone() {
+                let block = state
+                    .document
+                    .as_ref()
+                    .and_then(|d| d.pages.get(&state.page_id))
+                    .and_then(|page| crate::state::find_block(&page.blocks, &block_id))
+                    .and_then(|block| serde_json::to_value(block).ok());
+                if let Some(block) = block {
+                    let edits = edits_for_choice(&block, &pointer, slot, &item);
+                    state.dispatch(Action::EditFields { block_id, edits });
+                }
+            }
+            media.set(None);
+        })
+    };
+    let media_slot = match &*media {
+        Some(MediaTarget::Field { slot, .. }) => Some(*slot),
+        _ => None,
+    };
+    let library = media.is_some().then(|| html! {
+        <MediaLibrary site={site_slug.clone()} slot={media_slot} {read_only} on_choose={on_media_choose} on_close={on_media_close} />
+    });
+
     let base_path = format!("/s/{site_slug}");
     let preview_html = RenderContext::for_page(
         document,
@@ -361,6 +416,7 @@ pub fn app(props: &AppProps) -> Html {
                 {on_publish}
                 {on_keep_mine}
                 {on_load_theirs}
+                {on_media}
                 view={*view}
                 {on_view}
             />
@@ -377,7 +433,7 @@ pub fn app(props: &AppProps) -> Html {
         View::Tokens => Some(html! { <TokensView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
     };
     if let Some(main) = other_view {
-        return html! { <div class="app data-view">{ toolbar }{ main }</div> };
+        return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };
     }
     html! {
         <div class="app">
@@ -396,7 +452,9 @@ pub fn app(props: &AppProps) -> Html {
             <Preview html={preview_html} />
             <Properties block={selected_block} {on_edit}
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
-                on_move={dispatch.reform(|up| Action::MoveSelected { up })} />
+                on_move={dispatch.reform(|up| Action::MoveSelected { up })}
+                {on_choose_media} />
+            { for library }
         </div>
     }
 }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod i18n;
+pub mod media_choice;
 pub mod item_table;
 pub mod state;
 pub mod structure;
@@ -17,6 +18,8 @@ mod collections;
 mod history;
 #[cfg(target_arch = "wasm32")]
 mod login;
+#[cfg(target_arch = "wasm32")]
+mod media_library;
 #[cfg(target_arch = "wasm32")]
 mod notice;
 #[cfg(target_arch = "wasm32")]

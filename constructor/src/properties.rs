@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::media_choice::{slot_of, MediaSlot};
 use crate::state::BlockEdit;
 
 #[derive(Properties, PartialEq)]
@@ -19,12 +20,16 @@ pub struct PropertiesProps {
     pub on_delete: Callback<()>,
     /// Move the selected block up (`true`) or down.
     pub on_move: Callback<bool>,
+    /// Choose a file from the media library for the field at this JSON pointer.
+    pub on_choose_media: Callback<(String, MediaSlot)>,
 }
 
 /// What every input needs: the block, where the value lives, how to report an edit.
 struct Form<'a> {
     block_id: &'a str,
+    type_name: &'a str,
     on_edit: &'a Callback<(String, BlockEdit)>,
+    on_choose_media: &'a Callback<(String, MediaSlot)>,
 }
 
 impl Form<'_> {
@@ -107,9 +112,19 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
             let text = as_text(current);
             let error = problem(field, &text);
             let described = error.as_ref().map(|_| format!("{id}-error"));
+            let choose = slot_of(form.type_name, field).map(|slot| {
+                let (on_choose, pointer) = (form.on_choose_media.clone(), pointer.to_string());
+                html! {
+                    <button type="button" class="btn choose-media" aria-haspopup="dialog"
+                        onclick={Callback::from(move |_: MouseEvent| on_choose.emit((pointer.clone(), slot)))}>{ texts().choose_from_media }</button>
+                }
+            });
             labelled(&id, label, error.clone(), html! {
-                <input id={id.clone()} type="text" value={text} oninput={form.on_input(pointer, Value::String)}
-                    aria-invalid={error.is_some().then_some("true")} aria-describedby={described} />
+                <>
+                    <input id={id.clone()} type="text" value={text} oninput={form.on_input(pointer, Value::String)}
+                        aria-invalid={error.is_some().then_some("true")} aria-describedby={described} />
+                    { for choose }
+                </>
             })
         }
         FieldKind::Multiline => labelled(&id, label, None, html! {
@@ -239,7 +254,12 @@ pub fn properties(props: &PropertiesProps) -> Html {
         None => html! { <p class="empty-state">{ t.nothing_selected }</p> },
         Some(block) => match (schema_of(block.type_name()), serde_json::to_value(block)) {
             (Some(schema), Ok(json)) => {
-                let form = Form { block_id: block.id(), on_edit: &props.on_edit };
+                let form = Form {
+                    block_id: block.id(),
+                    type_name: block.type_name(),
+                    on_edit: &props.on_edit,
+                    on_choose_media: &props.on_choose_media,
+                };
                 let fields: Html = schema.fields.iter().map(|field| field_view(&form, field, &format!("/{}", field.key), &json)).collect();
                 let (on_delete, on_up, on_down) = (props.on_delete.clone(), props.on_move.clone(), props.on_move.clone());
                 html! {

@@ -6,6 +6,8 @@ use civic_shared::SiteDocument;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
 
+pub use crate::media_choice::MediaItem;
+
 thread_local! {
     /// The session's CSRF token, sent with every state change.
     static CSRF: RefCell<String> = const { RefCell::new(String::new()) };
@@ -40,6 +42,8 @@ pub enum ServerError {
     Banned,
     /// The account may not do this.
     Forbidden,
+    /// A file (or its description) was refused: the server's message, in Russian.
+    FileRefused(String),
     /// Any other refusal.
     Refused,
 }
@@ -111,8 +115,14 @@ struct ProblemBody {
 }
 
 async fn error_of(response: Response) -> ServerError {
-    let Ok(body) = response.json::<ErrorBody>().await else {
-        return if response.status() >= 500 { ServerError::Storage } else { ServerError::Refused };
+    let status = response.status();
+    error_from(status, &response.text().await.unwrap_or_default())
+}
+
+/// The error an API answer with this status and body stands for.
+fn error_from(status: u16, body: &str) -> ServerError {
+    let Ok(body) = serde_json::from_str::<ErrorBody>(body) else {
+        return if status >= 500 { ServerError::Storage } else { ServerError::Refused };
     };
     match body.error.code.as_str() {
         "stale_version" => ServerError::Stale { current_version: body.error.current_version.unwrap_or(0) },
@@ -129,6 +139,10 @@ async fn error_of(response: Response) -> ServerError {
         "account_restricted" => ServerError::Restricted,
         "account_banned" => ServerError::Banned,
         "forbidden" => ServerError::Forbidden,
+        "empty_file" | "file_too_large" | "unsupported_file_type" | "svg_not_accepted" | "macros_not_accepted" | "text_not_utf8"
+        | "damaged_file" | "alt_required" | "alt_too_long" | "title_too_long" => {
+            ServerError::FileRefused(body.error.problems.into_iter().map(|p| p.message_ru).collect::<Vec<_>>().join(" "))
+        }
         _ => ServerError::Refused,
     }
 }
@@ -433,4 +447,84 @@ pub async fn rollback(site: &str, revision: i64) -> Result<i64, ServerError> {
     let body = format!("{{\"revision\":{revision}}}");
     let published: Published = ok_json(change(Request::post(&format!("/api/sites/{}/rollback", encode(site))), body)?.send().await).await?;
     Ok(published.revision)
+}
+/// One page of the media library.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MediaPage {
+    pub items: Vec<MediaItem>,
+    /// Pass back as `cursor` for the next page.
+    pub next_cursor: Option<i64>,
+}
+
+/// The site's media library, newest first: `kind` is `image` or `document` (or all), `search`
+/// words in names and descriptions.
+pub async fn list_media(site: &str, cursor: Option<i64>, kind: Option<&str>, search: &str) -> Result<MediaPage, ServerError> {
+    let mut url = format!("/api/sites/{}/media?q={}", encode(site), encode(search.trim()));
+    if let Some(cursor) = cursor {
+        url.push_str(&format!("&cursor={cursor}"));
+    }
+    if let Some(kind) = kind {
+        url.push_str(&format!("&kind={kind}"));
+    }
+    ok_json(Request::get(&url).send().await).await
+}
+
+/// Removes an item from the library.
+pub async fn delete_media(site: &str, id: i64) -> Result<(), ServerError> {
+    let csrf = CSRF.with(|csrf| csrf.borrow().clone());
+    let request = Request::delete(&format!("/api/sites/{}/media/{id}", encode(site))).header("X-CSRF-Token", &csrf);
+    let _: serde_json::Value = ok_json(request.send().await).await?;
+    Ok(())
+}
+
+/// What an upload brought: the item, and whether it is new (`false`: the same file was there).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Uploaded {
+    pub item: MediaItem,
+    pub created: bool,
+}
+
+/// Uploads a file with XMLHttpRequest, the one browser API that reports upload progress:
+/// `on_progress` gets (sent, total) bytes as they go. The body is the file itself; its name
+/// and description travel percent-encoded in headers (see the edge's `media_api.rs`).
+pub async fn upload_media(
+    site: &str,
+    file: &web_sys::File,
+    alt: &str,
+    title: &str,
+    on_progress: yew::Callback<(f64, f64)>,
+) -> Result<Uploaded, ServerError> {
+    use gloo_events::EventListener;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let fail = |_| ServerError::Network;
+    let xhr = web_sys::XmlHttpRequest::new().map_err(fail)?;
+    xhr.open("POST", &format!("/api/sites/{}/media", encode(site))).map_err(fail)?;
+    let csrf = CSRF.with(|csrf| csrf.borrow().clone());
+    for (name, value) in [("X-CSRF-Token", csrf), ("X-File-Name", encode(&file.name())), ("X-Alt-Text", encode(alt)), ("X-Title", encode(title))] {
+        xhr.set_request_header(name, &value).map_err(fail)?;
+    }
+    let upload = xhr.upload().map_err(fail)?;
+    let _progress = EventListener::new(&upload, "progress", move |event| {
+        if let Some(event) = event.dyn_ref::<web_sys::ProgressEvent>() {
+            on_progress.emit((event.loaded(), if event.length_computable() { event.total() } else { 0.0 }));
+        }
+    });
+    // `loadend` follows success, failure and abort alike: the call is over either way.
+    let done = std::rc::Rc::new(RefCell::new(None::<js_sys::Function>));
+    let promise = js_sys::Promise::new(&mut |resolve, _| *done.borrow_mut() = Some(resolve));
+    let _finished = EventListener::once(&xhr, "loadend", move |_| {
+        if let Some(resolve) = done.borrow_mut().take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    xhr.send_with_opt_blob(Some(file)).map_err(fail)?;
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let status = xhr.status().unwrap_or(0);
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ServerError::Network),
+        200..=299 => serde_json::from_str(&body).map_err(|_| ServerError::Refused),
+        _ => Err(error_from(status, &body)),
+    }
 }

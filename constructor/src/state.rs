@@ -63,6 +63,9 @@ pub enum Action {
     SelectBlock(Option<String>),
     /// Change a field of a block on the current page.
     Edit { block_id: String, edit: BlockEdit },
+    /// Change several fields of one block as one undo step (a file chosen from the media
+    /// library fills its address and its description).
+    EditFields { block_id: String, edits: Vec<BlockEdit> },
     /// Insert a new block of this type after the selected one (or at the end) and select it.
     Insert { type_name: String },
     /// Delete the selected block.
@@ -159,6 +162,7 @@ impl EditorState {
                 self.last_edit = None;
             }
             Action::Edit { block_id, edit } => self.edit(block_id, edit),
+            Action::EditFields { block_id, edits } => self.edit_fields(&block_id, &edits),
             Action::Insert { type_name } => self.insert(&type_name),
             Action::DeleteSelected => {
                 if let Some(id) = self.selected.clone() {
@@ -234,6 +238,19 @@ impl EditorState {
         self.last_edit = if edit.is_typing() { Some(key) } else { None };
         self.redo.clear();
         self.mark_edited();
+    }
+
+    fn edit_fields(&mut self, block_id: &str, edits: &[BlockEdit]) {
+        self.change_blocks(|blocks| {
+            let Some(block) = find_block_mut(blocks, block_id) else { return false };
+            // Every edit is tried (not just up to the first that works); the step counts if any
+            // of them changed the block.
+            let mut changed = false;
+            for edit in edits {
+                changed |= apply_edit(block, edit);
+            }
+            changed
+        });
     }
 
     fn insert(&mut self, type_name: &str) {
@@ -375,6 +392,22 @@ mod tests {
 
     fn type_heading(state: &mut EditorState, text: &str) {
         state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::new("/text", text) });
+    }
+
+    #[test]
+    fn several_fields_change_as_one_step() {
+        let mut state = loaded();
+        let original = heading_text(&state);
+        let edits = vec![BlockEdit::new("/text", "Из медиатеки"), BlockEdit::new("/level", "3"), BlockEdit::new("/type", "x")];
+        state.apply(Action::EditFields { block_id: "h-welcome".into(), edits });
+        assert_eq!(heading_text(&state), "Из медиатеки");
+        assert_eq!(state.save, SaveState::Unsaved);
+        state.apply(Action::Undo);
+        assert_eq!(heading_text(&state), original);
+        assert!(!state.can_undo(), "one step, the refused /type edit included");
+        let before = state.edit_seq;
+        state.apply(Action::EditFields { block_id: "no-such-block".into(), edits: vec![BlockEdit::new("/text", "x")] });
+        assert_eq!(state.edit_seq, before, "nothing changed, nothing to undo");
     }
 
     #[test]

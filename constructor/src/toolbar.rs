@@ -29,6 +29,8 @@ pub struct ToolbarProps {
     pub on_publish: Callback<()>,
     pub on_keep_mine: Callback<()>,
     pub on_load_theirs: Callback<()>,
+    /// Open the media library.
+    pub on_media: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -101,6 +103,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="btn" onclick={emit(&props.on_keep_mine)}>{ t.keep_mine }</button>
                     <button type="button" class="btn" onclick={emit(&props.on_load_theirs)}>{ t.load_theirs }</button>
                 }
+                <button type="button" class="btn" onclick={emit(&props.on_media)} aria-haspopup="dialog">{ t.media_library }</button>
                 <a class="btn link" href={props.public_url.clone()} target="_blank" rel="noopener">{ t.open_site }{ " ↗" }</a>
                 <button type="button" class="btn" onclick={emit(&props.on_save)} disabled={busy || conflict}
                     aria-keyshortcuts="Control+S">{ t.save }</button>

@@ -9,6 +9,7 @@ use crate::accounts::PasswordProblem;
 use crate::authz::Denied;
 use crate::pagination::PageError;
 use crate::tokens::{Scope, TokenProblem};
+use crate::media::MediaProblem;
 
 /// Largest accepted request body (a site document with thousands of blocks fits easily).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -142,6 +143,8 @@ pub enum ApiError {
     WeakPassword(PasswordProblem),
     /// Something with this unique name exists already (a login, a slug).
     Taken { path: String },
+    /// An upload, or a change of a media item, is refused.
+    Media(MediaProblem),
     /// A collection item breaks validation rules.
     InvalidItem(Vec<Problem>),
     /// A collection item changed since the caller read it.
@@ -232,6 +235,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => (429, "too_many_attempts"),
             ApiError::WeakPassword(_) => (422, "weak_password"),
             ApiError::Taken { .. } => (409, "already_taken"),
+            ApiError::Media(problem) => (media_status(*problem), problem.code()),
             ApiError::InvalidItem(_) => (422, "invalid_item"),
             ApiError::StaleItem { .. } => (409, "stale_revision"),
             ApiError::CollectionFull { .. } => (422, "collection_full"),
@@ -273,6 +277,7 @@ impl ApiError {
                 };
                 vec![both(error.path(), ru, en)]
             }
+            ApiError::Media(problem) => vec![both(problem.field(), problem.message(Lang::Ru), problem.message(Lang::En))],
             _ => Vec::new(),
         }
     }
@@ -299,6 +304,16 @@ impl ApiError {
         };
         let body = ErrorBody { error: ErrorDetail { code, current_version, current_revision, retry_after, problems } };
         (status, serde_json::to_string(&body).expect("error bodies serialise"))
+    }
+}
+
+/// Too large is 413, a type the platform does not take is 415, the rest is content it cannot
+/// accept as it is (422).
+fn media_status(problem: MediaProblem) -> u16 {
+    match problem {
+        MediaProblem::TooLarge { .. } => 413,
+        MediaProblem::Unsupported | MediaProblem::Svg | MediaProblem::Macros | MediaProblem::TextNotUtf8 => 415,
+        MediaProblem::Empty | MediaProblem::Damaged | MediaProblem::AltRequired | MediaProblem::AltTooLong | MediaProblem::TitleTooLong => 422,
     }
 }
 
@@ -360,6 +375,21 @@ mod tests {
         // Internally tagged blocks are buffered by serde, so the path stops at the block.
         assert!(body.contains("\"path\":\"document.pages.home.blocks[1]\""), "{body}");
         assert!(body.contains("expected u8"), "{body}");
+    }
+
+    #[test]
+    fn media_problems_get_their_statuses_and_russian_messages() {
+        use crate::media::MediaKind;
+        let (status, body) = ApiError::Media(MediaProblem::TooLarge { kind: Some(MediaKind::Image) }).to_http();
+        assert_eq!(status, 413);
+        assert!(body.contains("\"code\":\"file_too_large\"") && body.contains("10 МБ"), "{body}");
+        let (status, body) = ApiError::Media(MediaProblem::Unsupported).to_http();
+        assert_eq!(status, 415);
+        assert!(body.contains("PNG, JPEG") && body.contains("\"path\":\"file\""), "{body}");
+        let (status, body) = ApiError::Media(MediaProblem::AltRequired).to_http();
+        assert_eq!(status, 422);
+        assert!(body.contains("\"path\":\"alt\"") && body.contains("описание"), "{body}");
+        assert_eq!(ApiError::Media(MediaProblem::Svg).to_http().0, 415);
     }
 
     #[test]

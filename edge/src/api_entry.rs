@@ -16,6 +16,7 @@ use crate::collections_store;
 use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
+use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
 use crate::security::{is_same_origin, sha256_hex};
 use crate::store::{self, storage, SiteRow};
@@ -177,6 +178,16 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let revision = store::rollback(&call.db, &site, rollback.revision, &actor).await?;
             ok(&json!({ "revision": revision }))
         }
+        (ApiRoute::MediaLibrary { site: slug }, Some(site)) if call.req.method() == Method::Get => {
+            media_api::list(&call.req, &call.db, &site, &slug).await
+        }
+        (ApiRoute::MediaLibrary { site: slug }, Some(site)) => {
+            media_api::upload(&mut call.req, call.env, &call.db, &site, &slug, &actor).await
+        }
+        (ApiRoute::MediaItem { site: slug, id }, Some(site)) if call.req.method() == Method::Patch => {
+            media_api::change(&mut call.req, &call.db, &site, &slug, id, &actor).await
+        }
+        (ApiRoute::MediaItem { id, .. }, Some(site)) => media_api::delete(call.env, &call.db, &site, id, &actor).await,
         _ => Err(ApiError::NotFound),
     };
     if let Some(slug) = changed_site {
@@ -410,7 +421,7 @@ fn bad(path: &str, reason: &str) -> ApiError {
     ApiError::BadRequest { path: path.into(), reason: reason.into() }
 }
 
-async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+pub(crate) async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
     let body = read_body(req).await?;
     serde_json::from_str(&body).map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })
 }
@@ -427,11 +438,11 @@ pub(crate) async fn read_body(req: &mut Request) -> Result<String, ApiError> {
     Ok(body)
 }
 
-fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {
+pub(crate) fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {
     json_with_status(200, value)
 }
 
-fn json_with_status(status: u16, value: &impl serde::Serialize) -> Result<Response, ApiError> {
+pub(crate) fn json_with_status(status: u16, value: &impl serde::Serialize) -> Result<Response, ApiError> {
     let body = serde_json::to_string(value).map_err(storage)?;
     crate::worker_entry::json_response(status, &body).map_err(storage)
 }

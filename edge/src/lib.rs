@@ -8,6 +8,7 @@ pub mod api;
 pub mod api_v1_routes;
 pub mod authz;
 pub mod idempotency;
+pub mod media;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;
@@ -28,6 +29,10 @@ mod collections_store;
 mod crypto;
 #[cfg(target_arch = "wasm32")]
 mod hot_cache;
+#[cfg(target_arch = "wasm32")]
+mod media_api;
+#[cfg(target_arch = "wasm32")]
+mod media_store;
 #[cfg(target_arch = "wasm32")]
 mod search_store;
 #[cfg(target_arch = "wasm32")]

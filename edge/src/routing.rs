@@ -25,6 +25,8 @@ pub enum Route {
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
         base_path: String,
     },
+    /// An uploaded file of a site's media library.
+    Media(MediaFile),
     /// The site's search page (`<base>/poisk?q=…`).
     Search {
         /// Site slug.
@@ -64,6 +66,16 @@ pub struct SiteFile {
     pub kind: SiteFileKind,
     /// Prefix of the site's links on this host: `/s/<site>` or empty.
     pub base_path: String,
+}
+
+/// A public media address: `/media/<site>/<sha256>.<ext>` on the platform host,
+/// `/media/<sha256>.<ext>` (or the platform form, for the same site) on the site's host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MediaFile {
+    /// Site slug.
+    pub site: String,
+    /// `<sha256>.<ext>`, already checked by [`crate::media::parse_public_file`].
+    pub file: String,
 }
 
 /// The files every site has besides its pages.
@@ -138,6 +150,10 @@ pub enum ApiRoute {
     Publish { site: String },
     /// `GET /api/sites/<slug>/data`: the site's collections for data blocks.
     Data { site: String },
+    /// `GET|POST /api/sites/<slug>/media`: list the media library, upload a file.
+    MediaLibrary { site: String },
+    /// `PATCH|DELETE /api/sites/<slug>/media/<id>`: describe or remove one item.
+    MediaItem { site: String, id: i64 },
     /// Unknown endpoint.
     NotFound,
 }
@@ -146,12 +162,19 @@ pub enum ApiRoute {
 /// then by path on the platform host.
 pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
     let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
-    if let Some(site) = site_of_host(&host, platform_domain) {
-        return site_route(site, path, String::new());
-    }
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    if let Some(site) = site_of_host(&host, platform_domain) {
+        // The platform form too, so the one address written into documents works on every host.
+        return match segments.as_slice() {
+            ["media", file] => media_route(site, file),
+            ["media", other, file] if *other == site => media_route(site, file),
+            _ => None,
+        }
+        .unwrap_or_else(|| site_route(site, path, String::new()));
+    }
     match segments.as_slice() {
         [""] => Route::PlatformHome,
+        ["media", site, file] if !site.is_empty() => media_route(site, file).unwrap_or(Route::Static),
         ["s", site] if !site.is_empty() => Route::AddSlash,
         ["s", site, rest @ ..] if !site.is_empty() => site_route(site, &rest.join("/"), format!("/s/{site}")),
         ["robots.txt"] => Route::PlatformRobots,
@@ -159,6 +182,12 @@ pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
         ["api", rest @ ..] => Route::Api(api_route(rest)),
         _ => Route::Static,
     }
+}
+
+/// A media address, if `file` has the shape of one (else it may be a page).
+fn media_route(site: &str, file: &str) -> Option<Route> {
+    crate::media::parse_public_file(file)?;
+    Some(Route::Media(MediaFile { site: site.into(), file: file.into() }))
 }
 
 /// A path under a site: one of its files, its accessible-version settings route, or a page.
@@ -203,6 +232,8 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
         ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
         ["sites", site, "data"] => ApiRoute::Data { site: (*site).into() },
+        ["sites", site, "media"] => ApiRoute::MediaLibrary { site: (*site).into() },
+        ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
         _ => ApiRoute::NotFound,
     }
 }
@@ -243,8 +274,12 @@ impl ApiRoute {
             (ApiRoute::Tokens, "GET" | "POST") | (ApiRoute::Token { .. }, "DELETE") => Access::Act(ManageTokens),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
-            (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. }, "GET") => Access::Act(ReadSite),
-            (ApiRoute::Draft { .. }, "PUT") => Access::Act(EditSite),
+            (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. } | ApiRoute::MediaLibrary { .. }, "GET") => {
+                Access::Act(ReadSite)
+            }
+            (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
+                Access::Act(EditSite)
+            }
             (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
             (ApiRoute::Collection { .. }, "POST" | "PUT") | (ApiRoute::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
             (ApiRoute::Publish { .. } | ApiRoute::Rollback { .. }, "POST") => Access::Act(PublishSite),
@@ -262,7 +297,9 @@ impl ApiRoute {
             | ApiRoute::Revisions { site }
             | ApiRoute::Rollback { site }
             | ApiRoute::Collection { site, .. }
-            | ApiRoute::CollectionItem { site, .. } => Some(site),
+            | ApiRoute::CollectionItem { site, .. }
+            | ApiRoute::MediaLibrary { site }
+            | ApiRoute::MediaItem { site, .. } => Some(site),
             _ => None,
         }
     }
@@ -403,6 +440,12 @@ mod tests {
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Publish { site: site() }, "POST", Ok(Access::Act(PublishSite))),
             (ApiRoute::Rollback { site: site() }, "POST", Ok(Access::Act(PublishSite))),
+            (ApiRoute::MediaLibrary { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::MediaLibrary { site: site() }, "POST", Ok(Access::Act(EditSite))),
+            (ApiRoute::MediaLibrary { site: site() }, "PUT", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::MediaItem { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
+            (ApiRoute::MediaItem { site: site(), id: 3 }, "DELETE", Ok(Access::Act(EditSite))),
+            (ApiRoute::MediaItem { site: site(), id: 3 }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::NotFound, "GET", Err(NoAccess::NotFound)),
             (news(), "GET", Ok(Access::Act(ReadSite))),
             (news(), "POST", Ok(Access::Act(EditSite))),
@@ -417,6 +460,35 @@ mod tests {
         }
         assert_eq!(ApiRoute::Rollback { site: site() }.site(), Some("mincifra"));
         assert_eq!(ApiRoute::Users.site(), None);
+        assert_eq!(ApiRoute::MediaLibrary { site: site() }.site(), Some("mincifra"));
+        assert_eq!(ApiRoute::MediaItem { site: site(), id: 3 }.site(), Some("mincifra"));
+    }
+
+    #[test]
+    fn media_api_routes() {
+        let api = |path: &str| match route("x", path, DOMAIN) {
+            Route::Api(api) => api,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(api("/api/sites/gb4/media"), ApiRoute::MediaLibrary { site: "gb4".into() });
+        assert_eq!(api("/api/sites/gb4/media/17"), ApiRoute::MediaItem { site: "gb4".into(), id: 17 });
+        assert_eq!(api("/api/sites/gb4/media/0"), ApiRoute::NotFound);
+        assert_eq!(api("/api/sites/gb4/media/x"), ApiRoute::NotFound);
+    }
+
+    #[test]
+    fn media_files_on_both_hosts() {
+        let file = format!("{}.png", "0123456789abcdef".repeat(4));
+        let media = |site: &str| Route::Media(MediaFile { site: site.into(), file: file.clone() });
+        assert_eq!(route("127.0.0.1:8787", &format!("/media/mincifra/{file}"), DOMAIN), media("mincifra"));
+        assert_eq!(route("mincifra.civic.localhost", &format!("/media/{file}"), DOMAIN), media("mincifra"));
+        assert_eq!(route("mincifra.civic.localhost:8787", &format!("/media/mincifra/{file}"), DOMAIN), media("mincifra"));
+        // Another site's files are not served from this site's host; odd names are not media.
+        assert_eq!(route("mincifra.civic.localhost", &format!("/media/gb4/{file}"), DOMAIN), public("mincifra", &format!("media/gb4/{file}"), ""));
+        assert_eq!(route("mincifra.civic.localhost", "/media/logo.png", DOMAIN), public("mincifra", "media/logo.png", ""));
+        assert_eq!(route("127.0.0.1:8787", "/media/mincifra/logo.png", DOMAIN), Route::Static);
+        assert_eq!(route("127.0.0.1:8787", &format!("/media/{file}"), DOMAIN), Route::Static);
+        assert_eq!(route("127.0.0.1:8787", &format!("/media//{file}"), DOMAIN), Route::Static);
     }
 
     fn file(site: &str, kind: SiteFileKind, base: &str) -> Route {

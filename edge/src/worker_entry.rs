@@ -29,6 +29,11 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
         Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
         Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
+        Route::Media(media) => match crate::media_api::public_file(&req, &env, &media.site, &media.file).await {
+            Ok(Some(response)) => Ok(response),
+            Ok(None) => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
+            Err(err) => storage_error(err),
+        },
         Route::PlatformRobots => {
             let etag = format!("\"{}\"", &sha256_hex(PLATFORM_ROBOTS.as_bytes())[..16]);
             text_response(&req, SiteFileKind::Robots.content_type(), PLATFORM_ROBOTS, &etag)

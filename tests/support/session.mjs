@@ -17,6 +17,9 @@ export function postLogin(login, password, headers = {}) {
   });
 }
 
+/** Bytes and streams go as they are (file uploads); anything else is sent as JSON. */
+const isRaw = (body) => body instanceof Uint8Array || body instanceof Blob || body instanceof ReadableStream;
+
 /**
  * Signs in and returns a client whose calls carry the session cookie, and on state changes
  * this origin and the CSRF token, as the constructor sends them.
@@ -34,7 +37,7 @@ export async function signIn({ login, password }) {
         ...(method === 'GET' ? {} : { 'Content-Type': 'application/json', Origin: BASE_URL, 'X-CSRF-Token': csrf }),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined || typeof body === 'string' || isRaw(body) ? body : JSON.stringify(body),
     });
   return { user, csrf, cookie, call, json: async (path, options) => (await call(path, options)).json() };
 }
