@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::app::error_message;
 use crate::i18n::texts;
-use crate::notice::Notice;
+use crate::notice::{load_into, Notice};
 use crate::server::{self, Revision, ServerError};
 
 #[derive(Properties, PartialEq)]
@@ -27,13 +27,7 @@ pub fn history_view(props: &HistoryProps) -> Html {
         let (history, notice, site, on_signed_out) = (history.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
         move || {
             let (history, notice, site, on_signed_out) = (history.clone(), notice.clone(), site.clone(), on_signed_out.clone());
-            spawn_local(async move {
-                match server::revisions(&site).await {
-                    Ok(found) => history.set(Some(found)),
-                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
-                    Err(err) => notice.set(Some((false, error_message(&err)))),
-                }
-            });
+            load_into(history, notice, on_signed_out, async move { server::revisions(&site).await });
         }
     };
     {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{scope_name, texts};
-use crate::notice::Notice;
+use crate::notice::{load_into, Notice};
 use crate::server::{self, ApiToken, ServerError, SiteSummary};
 
 const SCOPES: [&str; 3] = ["read", "write", "publish"];
@@ -74,13 +74,7 @@ pub fn tokens_view(props: &TokensProps) -> Html {
         let (tokens, notice, on_signed_out) = (tokens.clone(), notice.clone(), props.on_signed_out.clone());
         move || {
             let (tokens, notice, on_signed_out) = (tokens.clone(), notice.clone(), on_signed_out.clone());
-            spawn_local(async move {
-                match server::list_tokens().await {
-                    Ok(list) => tokens.set(Some(list)),
-                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
-                    Err(err) => notice.set(Some((false, error_message(&err)))),
-                }
-            });
+            load_into(tokens, notice, on_signed_out, async move { server::list_tokens().await });
         }
     };
     {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{role_name, status_name, texts};
-use crate::notice::Notice;
+use crate::notice::{load_into, Notice};
 use crate::server::{self, ManagedUser, ServerError, SiteSummary};
 
 #[derive(Properties, PartialEq)]
@@ -50,13 +50,7 @@ pub fn users_view(props: &UsersProps) -> Html {
         let (users, notice, on_signed_out) = (users.clone(), notice.clone(), props.on_signed_out.clone());
         move || {
             let (users, notice, on_signed_out) = (users.clone(), notice.clone(), on_signed_out.clone());
-            spawn_local(async move {
-                match server::list_users().await {
-                    Ok(list) => users.set(Some(list)),
-                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
-                    Err(err) => notice.set(Some((false, error_message(&err)))),
-                }
-            });
+            load_into(users, notice, on_signed_out, async move { server::list_users().await });
         }
     };
     {

@@ -68,8 +68,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
     if let Access::Act(action) = access {
         authorize(&session.principal, action, site.as_ref().map(|s| s.id)).map_err(ApiError::Denied)?;
     }
-    // Whatever a change did to a site, this isolate reads its pointer afresh next time.
-    let changed_site = route.site().filter(|_| changes_state).map(str::to_string);
+    let changed_site = route.site().filter(|_| changes_state && route.changes_public_view()).map(str::to_string);
     let ip = call.ip.clone();
     let actor = Actor { user_id: Some(session.principal.user_id), login: &session.principal.login, ip: &ip };
     let result = match (route, site) {
@@ -191,19 +190,22 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         _ => Err(ApiError::NotFound),
     };
     if let Some(slug) = changed_site {
-        crate::hot_cache::forget_site(&slug);
-        if result.is_ok() {
-            refresh_search(&call, &slug).await;
-        }
+        public_view_changed(call.env, &call.db, &slug, result.is_ok()).await;
     }
     result
 }
 
-/// Brings the site's search index up to what visitors now see. A failure only delays it to
-/// the next search, which tries again; the change itself has succeeded.
-async fn refresh_search(call: &Call<'_>, slug: &str) {
-    let refreshed = match (store::site_by_slug(&call.db, slug).await, call.env.bucket("DOCS")) {
-        (Ok(Some(site)), Ok(bucket)) => crate::search_store::ensure_index(&call.db, &bucket, &site).await,
+/// After a request that may have changed what visitors of a site see (a publish, a rollback,
+/// a collection edit), from either API: this isolate reads the site's pointer afresh next
+/// time, and if the change succeeded the search index is brought up to it. A failed refresh
+/// only delays it to the next search, which tries again; the change itself has succeeded.
+pub(crate) async fn public_view_changed(env: &Env, db: &D1Database, slug: &str, succeeded: bool) {
+    crate::hot_cache::forget_site(slug);
+    if !succeeded {
+        return;
+    }
+    let refreshed = match (store::site_by_slug(db, slug).await, env.bucket("DOCS")) {
+        (Ok(Some(site)), Ok(bucket)) => crate::search_store::ensure_index(db, &bucket, &site).await,
         (Err(err), _) => Err(err),
         _ => Ok(()),
     };
@@ -389,7 +391,8 @@ async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiErro
 /// Gives an item without an id a fresh random one (`news-3fa9c2d1`).
 pub(crate) fn with_new_id(collection: Collection, item: CheckedItem) -> Result<CheckedItem, ApiError> {
     let bytes = random_bytes::<4>();
-    let id = format!("{}-{}", collection.as_str(), crate::security::sha256_hex(&bytes).get(..8).unwrap_or("0"));
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let id = format!("{}-{hex}", collection.as_str());
     with_id(item, &id)
 }
 

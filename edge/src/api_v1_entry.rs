@@ -89,9 +89,8 @@ pub async fn handle_v1(mut req: Request, env: &Env, route: V1Route) -> worker::R
             return Ok(response);
         }
     };
-    if route.site().is_some() && method != "GET" {
-        // Whatever a change did to a site, this isolate reads its pointer afresh next time.
-        crate::hot_cache::forget_site(route.site().unwrap_or_default());
+    if let (Some(slug), true) = (route.site(), method != "GET" && route.changes_public_view()) {
+        crate::api_entry::public_view_changed(env, &env.d1("DB")?, slug, true).await;
     }
     to_response(&answer, lang)
 }

@@ -58,6 +58,12 @@ pub fn v1_route(segments: &[&str]) -> V1Route {
 }
 
 impl V1Route {
+    /// Whether a change through this endpoint can change what the site's visitors see:
+    /// publishing and collections do, a document (draft) save does not.
+    pub fn changes_public_view(&self) -> bool {
+        matches!(self, V1Route::Publish { .. } | V1Route::Collection { .. } | V1Route::CollectionItem { .. })
+    }
+
     /// The action a method on this endpoint is: the one table the v1 shell consults before
     /// calling [`crate::tokens::authorize_token`].
     pub fn access(&self, method: &str) -> Result<Access, NoAccess> {
@@ -114,6 +120,15 @@ impl V1Route {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_publishing_and_collections_change_what_visitors_see() {
+        let site = || "gb4".to_string();
+        assert!(V1Route::Publish { site: site() }.changes_public_view());
+        assert!(V1Route::CollectionItem { site: site(), collection: Collection::News, id: "n".into() }.changes_public_view());
+        assert!(!V1Route::Document { site: site() }.changes_public_view());
+    }
+
     use super::*;
     use crate::routing::{route, Route};
     use serde_json::Value;

@@ -288,6 +288,13 @@ impl ApiRoute {
         Ok(access)
     }
 
+    /// Whether a change through this endpoint can change what the site's visitors see (and
+    /// so its cached pointer and search index): publishing and collections do, a draft save
+    /// does not.
+    pub fn changes_public_view(&self) -> bool {
+        matches!(self, ApiRoute::Publish { .. } | ApiRoute::Rollback { .. } | ApiRoute::Collection { .. } | ApiRoute::CollectionItem { .. })
+    }
+
     /// The site the endpoint is about, if any.
     pub fn site(&self) -> Option<&str> {
         match self {
@@ -459,6 +466,8 @@ mod tests {
             assert_eq!(api.access(method), want, "{method} {api:?}");
         }
         assert_eq!(ApiRoute::Rollback { site: site() }.site(), Some("mincifra"));
+        assert!(ApiRoute::Publish { site: site() }.changes_public_view() && news_item().changes_public_view());
+        assert!(!ApiRoute::Draft { site: site() }.changes_public_view());
         assert_eq!(ApiRoute::Users.site(), None);
         assert_eq!(ApiRoute::MediaLibrary { site: site() }.site(), Some("mincifra"));
         assert_eq!(ApiRoute::MediaItem { site: site(), id: 3 }.site(), Some("mincifra"));
