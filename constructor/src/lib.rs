@@ -5,6 +5,8 @@
 pub mod i18n;
 pub mod media_choice;
 pub mod item_table;
+pub mod merge;
+pub mod pages;
 pub mod state;
 pub mod structure;
 

@@ -5,6 +5,10 @@ use std::rc::Rc;
 use civic_shared::{Block, SiteDocument};
 use serde_json::Value;
 
+use crate::i18n::texts;
+use crate::pages::{self, PageRefusal};
+use crate::structure::{self, Refusal, Slot};
+
 /// How many undo steps are kept; older ones are dropped to bound memory.
 pub const UNDO_LIMIT: usize = 200;
 
@@ -68,6 +72,18 @@ pub enum Action {
     EditFields { block_id: String, edits: Vec<BlockEdit> },
     /// Insert a new block of this type after the selected one (or at the end) and select it.
     Insert { type_name: String },
+    /// Insert a new block of this type at a precise place (a drop from the palette).
+    InsertAt { type_name: String, slot: Slot },
+    /// Move a block to a place (a drag in the outline).
+    MoveTo { block_id: String, slot: Slot },
+    /// Keep a copy of the selected block in the editor's clipboard.
+    Copy,
+    /// Insert a copy of the clipboard's block (with new ids) after the selected one.
+    Paste,
+    /// Copy and paste the selected block at once.
+    Duplicate,
+    /// A change to the page tree.
+    Page(PageAction),
     /// Delete the selected block.
     DeleteSelected,
     /// Move the selected block one place up or down in its container.
@@ -88,8 +104,43 @@ pub enum Action {
     Conflict { current_version: i64 },
     /// Keep my edits: the next save is based on the server's newer version.
     KeepMine,
+    /// The server's newer version arrived for the conflict view.
+    TheirsLoaded { document: SiteDocument, version: i64 },
+    /// The user resolved the conflict with this document, to be saved on top of `version`.
+    Resolved { document: SiteDocument, version: i64 },
     /// Something failed; the message is for the user.
     Failed(String),
+}
+
+/// A change to the page tree; each is one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageAction {
+    /// A new page with this title under `parent` (None: top level); it is opened.
+    Add { title: String, parent: Option<String> },
+    Rename { id: String, title: String },
+    SetSlug { id: String, slug: String },
+    SetParent { id: String, parent: Option<String> },
+    /// One place up or down in the menu among its siblings.
+    Move { id: String, up: bool },
+    SetInMenu { id: String, in_menu: bool },
+    Delete { id: String },
+}
+
+/// A sentence for the screen-reader live region (and the visible notice line): what just
+/// happened, or why it could not. `seq` makes a repeated sentence announced again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    pub seq: u64,
+    pub text: String,
+    /// A refusal (shown as a warning), not a report.
+    pub refused: bool,
+}
+
+/// The server's newer version during a conflict, as the conflict view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theirs {
+    pub document: Rc<SiteDocument>,
+    pub version: i64,
 }
 
 /// The editor's state.
@@ -111,6 +162,15 @@ pub struct EditorState {
     pub edit_seq: u64,
     /// Whether unsaved edits were restored from this browser's local copy.
     pub restored_local: bool,
+    /// The block copied with Ctrl+C.
+    pub clipboard: Option<Block>,
+    /// The last thing to tell the user.
+    pub announcement: Option<Announcement>,
+    /// The server's version during a conflict, once loaded.
+    pub theirs: Option<Theirs>,
+    /// The document as the server last had it: the common ancestor for a conflict merge.
+    pub base: Option<Rc<SiteDocument>>,
+    in_flight: Option<Rc<SiteDocument>>,
     // Snapshots are shared, so cloning the state (as Yew's reducer does) stays cheap.
     undo: Vec<Rc<SiteDocument>>,
     redo: Vec<Rc<SiteDocument>>,
@@ -128,6 +188,11 @@ impl Default for EditorState {
             save: SaveState::Loading,
             edit_seq: 0,
             restored_local: false,
+            clipboard: None,
+            announcement: None,
+            theirs: None,
+            base: None,
+            in_flight: None,
             undo: Vec::new(),
             redo: Vec::new(),
             last_edit: None,
@@ -141,6 +206,9 @@ impl EditorState {
         match action {
             Action::Loaded { document, version, published_revision, restored_local } => {
                 self.page_id = document.pages.keys().next().cloned().unwrap_or_default();
+                self.base = (!restored_local).then(|| Rc::new(document.clone()));
+                self.theirs = None;
+                self.selected = None;
                 self.document = Some(document);
                 self.version = version;
                 self.published_revision = published_revision;
@@ -163,23 +231,45 @@ impl EditorState {
             }
             Action::Edit { block_id, edit } => self.edit(block_id, edit),
             Action::EditFields { block_id, edits } => self.edit_fields(&block_id, &edits),
-            Action::Insert { type_name } => self.insert(&type_name),
-            Action::DeleteSelected => {
-                if let Some(id) = self.selected.clone() {
-                    if self.change_blocks(|blocks| crate::structure::remove(blocks, &id).is_some()) {
-                        self.selected = None;
-                    }
+            Action::Insert { type_name } => self.insert(&type_name, None),
+            Action::InsertAt { type_name, slot } => self.insert(&type_name, Some(slot)),
+            Action::MoveTo { block_id, slot } => self.move_to(&block_id, &slot),
+            Action::DeleteSelected => self.delete_selected(),
+            Action::MoveSelected { up } => self.move_selected(up),
+            Action::Copy => {
+                if let Some(block) = self.selected_block().cloned() {
+                    self.announce(texts().announce_copied.replace("{b}", &block_name(&block)), false);
+                    self.clipboard = Some(block);
                 }
             }
-            Action::MoveSelected { up } => {
-                if let Some(id) = self.selected.clone() {
-                    self.change_blocks(|blocks| crate::structure::move_by_one(blocks, &id, up));
+            Action::Paste => match self.clipboard.clone() {
+                Some(block) => self.paste(&block, texts().announce_pasted),
+                None => self.announce(texts().clipboard_empty.into(), true),
+            },
+            Action::Duplicate => {
+                if let Some(block) = self.selected_block().cloned() {
+                    self.paste(&block, texts().announce_duplicated);
                 }
             }
-            Action::Undo => self.step(true),
-            Action::Redo => self.step(false),
-            Action::SaveStarted => self.save = SaveState::Saving,
+            Action::Page(change) => self.change_pages(change),
+            Action::Undo => {
+                if self.can_undo() {
+                    self.step(true);
+                    self.announce(texts().announce_undone.into(), false);
+                }
+            }
+            Action::Redo => {
+                if self.can_redo() {
+                    self.step(false);
+                    self.announce(texts().announce_redone.into(), false);
+                }
+            }
+            Action::SaveStarted => {
+                self.in_flight = self.document.clone().map(Rc::new);
+                self.save = SaveState::Saving;
+            }
             Action::Saved { version, edit_seq } => {
+                self.base = self.in_flight.take().or(self.base.take());
                 self.version = version;
                 self.restored_local = false;
                 self.save = if edit_seq == self.edit_seq { SaveState::Saved } else { SaveState::Unsaved };
@@ -194,7 +284,37 @@ impl EditorState {
                 if let SaveState::Conflict { current_version } = self.save {
                     self.version = current_version;
                     self.save = SaveState::Unsaved;
+                    self.theirs = None;
                 }
+            }
+            Action::TheirsLoaded { document, version } => {
+                if matches!(self.save, SaveState::Conflict { .. }) {
+                    self.save = SaveState::Conflict { current_version: version };
+                    self.theirs = Some(Theirs { document: Rc::new(document), version });
+                }
+            }
+            Action::Resolved { document, version } => {
+                if self.document.is_none() {
+                    return;
+                }
+                let theirs = self.theirs.take();
+                let previous = self.document.replace(document);
+                if let Some(previous) = previous {
+                    self.push_undo(previous);
+                }
+                self.base = theirs.map(|t| t.document);
+                self.version = version;
+                if self.document.as_ref().is_some_and(|d| !d.pages.contains_key(&self.page_id)) {
+                    self.page_id = self.document.as_ref().and_then(|d| d.pages.keys().next().cloned()).unwrap_or_default();
+                }
+                if self.selected.as_deref().is_some_and(|id| self.current_blocks().is_none_or(|b| !structure::contains(b, id))) {
+                    self.selected = None;
+                }
+                self.save = SaveState::Unsaved;
+                self.last_edit = None;
+                self.redo.clear();
+                self.edit_seq += 1;
+                self.announce(texts().conflict_resolved.into(), false);
             }
             Action::Failed(message) => self.save = SaveState::Failed(message),
         }
@@ -230,10 +350,7 @@ impl EditorState {
             if let Some(page) = snapshot.pages.get_mut(&self.page_id) {
                 page.blocks = before;
             }
-            self.undo.push(Rc::new(snapshot));
-            if self.undo.len() > UNDO_LIMIT {
-                self.undo.remove(0);
-            }
+            self.push_undo(snapshot);
         }
         self.last_edit = if edit.is_typing() { Some(key) } else { None };
         self.redo.clear();
@@ -253,13 +370,177 @@ impl EditorState {
         });
     }
 
-    fn insert(&mut self, type_name: &str) {
-        let Some(blocks) = self.document.as_ref().and_then(|d| d.pages.get(&self.page_id)).map(|p| &p.blocks) else { return };
-        let id = crate::structure::unique_id(blocks, type_name);
+    fn current_blocks(&self) -> Option<&Vec<Block>> {
+        self.document.as_ref().and_then(|d| d.pages.get(&self.page_id)).map(|p| &p.blocks)
+    }
+
+    /// The selected block, if it is on the current page.
+    pub fn selected_block(&self) -> Option<&Block> {
+        find_block(self.current_blocks()?, self.selected.as_deref()?)
+    }
+
+    fn announce(&mut self, text: String, refused: bool) {
+        let seq = self.announcement.as_ref().map_or(1, |a| a.seq + 1);
+        self.announcement = Some(Announcement { seq, text, refused });
+    }
+
+    fn refuse(&mut self, refusal: Refusal) {
+        self.announce(refusal_text(refusal).into(), true);
+    }
+
+    fn insert(&mut self, type_name: &str, slot: Option<Slot>) {
+        let Some(blocks) = self.current_blocks() else { return };
+        let id = structure::unique_id(blocks, type_name);
         let Some(block) = civic_shared::schema::new_block(type_name, &id) else { return };
-        let after = self.selected.clone();
-        if self.change_blocks(|blocks| crate::structure::insert(blocks, after.as_deref(), block)) {
-            self.selected = Some(id);
+        let slot = slot.unwrap_or_else(|| structure::slot_after(blocks, self.selected.as_deref(), &block));
+        self.put(block, &slot, texts().announce_inserted);
+    }
+
+    fn paste(&mut self, block: &Block, message: &str) {
+        let Some(blocks) = self.current_blocks() else { return };
+        let copy = structure::fresh_copy(blocks, block);
+        let slot = structure::slot_after(blocks, self.selected.as_deref(), &copy);
+        self.put(copy, &slot, message);
+    }
+
+    /// Puts a new block at `slot`, selects it and says where it went.
+    fn put(&mut self, block: Block, slot: &Slot, message: &str) {
+        let id = block.id().to_string();
+        let name = block_name(&block);
+        let mut refusal = None;
+        let done = self.change_blocks(|blocks| match structure::place(blocks, block, slot) {
+            Ok(()) => true,
+            Err(why) => {
+                refusal = Some(why);
+                false
+            }
+        });
+        if done {
+            self.selected = Some(id.clone());
+            let place = self.place_text(&id);
+            self.announce(format!("{} {place}", message.replace("{b}", &name)), false);
+        } else if let Some(why) = refusal {
+            self.refuse(why);
+        }
+    }
+
+    fn move_to(&mut self, id: &str, slot: &Slot) {
+        let mut refusal = None;
+        let moved = self.change_blocks(|blocks| match structure::move_to(blocks, id, slot) {
+            Ok(moved) => moved,
+            Err(why) => {
+                refusal = Some(why);
+                false
+            }
+        });
+        if let Some(why) = refusal {
+            return self.refuse(why);
+        }
+        if moved {
+            self.selected = Some(id.to_string());
+            self.announce_move(id);
+        }
+    }
+
+    fn move_selected(&mut self, up: bool) {
+        let Some(id) = self.selected.clone() else { return };
+        if self.change_blocks(|blocks| structure::move_by_one(blocks, &id, up)) {
+            self.announce_move(&id);
+        } else {
+            self.announce(if up { texts().already_first } else { texts().already_last }.into(), true);
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        let Some(id) = self.selected.clone() else { return };
+        let name = self.selected_block().map(block_name).unwrap_or_default();
+        if self.change_blocks(|blocks| structure::remove(blocks, &id).is_some()) {
+            self.selected = None;
+            self.announce(texts().announce_deleted.replace("{b}", &name), false);
+        }
+    }
+
+    fn announce_move(&mut self, id: &str) {
+        let name = self.current_blocks().and_then(|b| find_block(b, id)).map(block_name).unwrap_or_default();
+        let place = self.place_text(id);
+        self.announce(format!("{} {place}", texts().announce_moved.replace("{b}", &name)), false);
+    }
+
+    /// «position 3 of 5 in “Columns”» for the block with this id.
+    fn place_text(&self, id: &str) -> String {
+        let Some(blocks) = self.current_blocks() else { return String::new() };
+        let Some(slot) = structure::slot_of(blocks, id) else { return String::new() };
+        let count = structure::group_of(blocks, &slot).map_or(0, <[Block]>::len);
+        let text = texts().announce_place.replace("{n}", &(slot.index + 1).to_string()).replace("{m}", &count.to_string());
+        match slot.parent.as_deref().and_then(|parent| find_block(blocks, parent)) {
+            Some(container) => format!("{text} {}", texts().announce_inside.replace("{b}", &block_name(container))),
+            None => text,
+        }
+    }
+
+    fn change_pages(&mut self, change: PageAction) {
+        let Some(document) = self.document.as_ref() else { return };
+        let mut next = document.clone();
+        let t = texts();
+        let result: Result<(Option<String>, String), PageRefusal> = match &change {
+            PageAction::Add { title, parent } => {
+                pages::add(&mut next, title, parent.as_deref()).map(|id| (Some(id), t.announce_page_added.replace("{p}", title.trim())))
+            }
+            PageAction::Rename { id, title } => pages::rename(&mut next, id, title).map(|()| (None, String::new())),
+            PageAction::SetSlug { id, slug } => pages::set_slug(&mut next, id, slug.trim()).map(|()| (None, t.announce_slug.replace("{s}", slug.trim()))),
+            PageAction::SetParent { id, parent } => pages::set_parent(&mut next, id, parent.as_deref()).map(|()| (None, t.announce_page_moved.into())),
+            PageAction::Move { id, up } => {
+                if !pages::move_by_one(&mut next, id, *up) {
+                    return self.announce(if *up { t.already_first } else { t.already_last }.into(), true);
+                }
+                Ok((None, t.announce_page_moved.into()))
+            }
+            PageAction::SetInMenu { id, in_menu } => pages::set_in_menu(&mut next, id, *in_menu).map(|()| (None, String::new())),
+            PageAction::Delete { id } => {
+                pages::delete(&mut next, id).map(|page| (None, t.announce_page_deleted.replace("{p}", &page.title)))
+            }
+        };
+        match result {
+            Err(why) => self.announce(page_refusal_text(why).into(), true),
+            Ok((open, message)) => {
+                if next == *document {
+                    return;
+                }
+                let previous = self.document.replace(next);
+                if let Some(previous) = previous {
+                    self.push_undo(previous);
+                }
+                let typing = matches!(change, PageAction::Rename { .. });
+                let key = match &change {
+                    PageAction::Rename { id, .. } => Some((format!("page:{id}"), "/title".to_string())),
+                    _ => None,
+                };
+                if typing && key == self.last_edit {
+                    // Typing a title is one step, like typing into a block's field.
+                    self.undo.pop();
+                }
+                self.last_edit = key;
+                self.redo.clear();
+                if let Some(id) = open {
+                    self.page_id = id;
+                    self.selected = None;
+                }
+                if !self.document.as_ref().is_some_and(|d| d.pages.contains_key(&self.page_id)) {
+                    self.page_id = self.document.as_ref().and_then(|d| d.pages.keys().next().cloned()).unwrap_or_default();
+                    self.selected = None;
+                }
+                if !message.is_empty() {
+                    self.announce(message, false);
+                }
+                self.mark_edited();
+            }
+        }
+    }
+
+    fn push_undo(&mut self, snapshot: SiteDocument) {
+        self.undo.push(Rc::new(snapshot));
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
         }
     }
 
@@ -271,10 +552,7 @@ impl EditorState {
         if !change(&mut page.blocks) {
             return false;
         }
-        self.undo.push(Rc::new(snapshot));
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
+        self.push_undo(snapshot);
         self.last_edit = None;
         self.redo.clear();
         self.mark_edited();
@@ -302,6 +580,45 @@ impl EditorState {
     }
 }
 
+/// «Heading “Welcome”»: how announcements name a block.
+fn block_name(block: &Block) -> String {
+    let (kind, text) = crate::merge::block_label(block);
+    if text.is_empty() {
+        format!("«{kind}»")
+    } else {
+        format!("«{kind}: {text}»")
+    }
+}
+
+/// Why a drop was refused, in the user's words.
+pub fn refusal_text(refusal: Refusal) -> &'static str {
+    let t = texts();
+    match refusal {
+        Refusal::BannerOnTop => t.refuse_banner,
+        Refusal::ColumnsInColumns => t.refuse_columns,
+        Refusal::PanelsInPanels => t.refuse_panels,
+        Refusal::IntoItself => t.refuse_itself,
+        Refusal::TooDeep => t.refuse_deep,
+        Refusal::NoSuchPlace => t.refuse_gone,
+    }
+}
+
+/// Why a page change was refused, in the user's words.
+pub fn page_refusal_text(refusal: PageRefusal) -> &'static str {
+    let t = texts();
+    match refusal {
+        PageRefusal::Mandatory => t.page_mandatory,
+        PageRefusal::Home => t.page_home,
+        PageRefusal::HasChildren => t.page_has_children,
+        PageRefusal::BadSlug => t.page_bad_slug,
+        PageRefusal::SlugTaken => t.page_slug_taken,
+        PageRefusal::Reserved => t.page_reserved,
+        PageRefusal::EmptyTitle => t.page_empty_title,
+        PageRefusal::Loop => t.page_loop,
+        PageRefusal::Missing => t.refuse_gone,
+    }
+}
+
 /// Finds a block by id anywhere in the tree.
 pub fn find_block<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Block> {
     blocks.iter().find_map(|block| {
@@ -312,7 +629,8 @@ pub fn find_block<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Block> {
     })
 }
 
-fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block> {
+/// See [`find_block`].
+pub fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block> {
     for block in blocks {
         if block.id() == id {
             return Some(block);
@@ -544,5 +862,130 @@ mod tests {
             steps += 1;
         }
         assert_eq!(steps, UNDO_LIMIT);
+    }
+
+    fn ids(state: &EditorState) -> Vec<String> {
+        state.document.as_ref().unwrap().pages[&state.page_id].blocks.iter().map(|b| b.id().to_string()).collect()
+    }
+
+    fn said(state: &EditorState) -> (String, bool) {
+        let a = state.announcement.clone().expect("something was announced");
+        (a.text, a.refused)
+    }
+
+    #[test]
+    fn copy_paste_and_duplicate_make_fresh_blocks_after_the_selection() {
+        let mut state = loaded();
+        state.apply(Action::Paste);
+        assert!(said(&state).1, "nothing copied yet is said, not ignored");
+        state.apply(Action::SelectBlock(Some("h-welcome".into())));
+        state.apply(Action::Copy);
+        assert!(!state.can_undo(), "copying changes nothing");
+        state.apply(Action::Paste);
+        let pasted = state.selected.clone().unwrap();
+        assert_ne!(pasted, "h-welcome");
+        assert_eq!(ids(&state)[2], pasted);
+        state.apply(Action::Duplicate);
+        assert_eq!(ids(&state)[3], state.selected.clone().unwrap());
+        assert!(said(&state).0.contains("позиция 4"), "{:?}", said(&state));
+        assert!(civic_shared::validate(state.document.as_ref().unwrap()).is_empty());
+        state.apply(Action::Undo);
+        state.apply(Action::Undo);
+        assert_eq!(state.document.as_ref().unwrap(), &civic_shared::demo::ministry());
+    }
+
+    #[test]
+    fn drops_are_placed_or_refused_with_a_reason() {
+        let mut state = loaded();
+        let columns = ids(&state)[3].clone();
+        let into_column = Slot { parent: Some(columns.clone()), group: 1, index: 0 };
+        state.apply(Action::InsertAt { type_name: "heading".into(), slot: into_column.clone() });
+        let new = state.selected.clone().unwrap();
+        assert_eq!(structure::slot_of(&state.document.as_ref().unwrap().pages["home"].blocks, &new), Some(into_column.clone()));
+        assert!(said(&state).0.contains("внутри блока «Колонки"), "{:?}", said(&state));
+        let steps = state.edit_seq;
+        state.apply(Action::InsertAt { type_name: "hero".into(), slot: into_column.clone() });
+        assert_eq!(said(&state), (texts().refuse_banner.to_string(), true));
+        assert_eq!(state.edit_seq, steps, "a refused drop changes nothing");
+        state.apply(Action::MoveTo { block_id: "h-welcome".into(), slot: into_column });
+        assert!(said(&state).0.starts_with("Блок «Заголовок"), "{:?}", said(&state));
+        assert!(!ids(&state).contains(&"h-welcome".to_string()));
+        state.apply(Action::MoveTo { block_id: columns.clone(), slot: Slot { parent: Some(columns), group: 0, index: 0 } });
+        assert_eq!(said(&state), (texts().refuse_itself.to_string(), true));
+    }
+
+    #[test]
+    fn moving_past_the_edge_is_said() {
+        let mut state = loaded();
+        let first = ids(&state)[0].clone();
+        state.apply(Action::SelectBlock(Some(first)));
+        state.apply(Action::MoveSelected { up: true });
+        assert_eq!(said(&state), (texts().already_first.to_string(), true));
+        state.apply(Action::MoveSelected { up: false });
+        assert!(said(&state).0.contains("позиция 2"));
+    }
+
+    #[test]
+    fn pages_are_added_renamed_and_deleted_but_mandatory_ones_stay() {
+        let mut state = loaded();
+        let mandatory = state.document.as_ref().unwrap().pages.iter().find(|(_, p)| p.mandatory).map(|(id, _)| id.clone()).unwrap();
+        state.apply(Action::Page(PageAction::Delete { id: mandatory.clone() }));
+        assert_eq!(said(&state), (texts().page_mandatory.to_string(), true));
+        assert!(state.document.as_ref().unwrap().pages.contains_key(&mandatory));
+        state.apply(Action::Page(PageAction::Add { title: "Новости района".into(), parent: None }));
+        assert_eq!(state.page_id, "novosti-raiona", "the new page is opened");
+        for title in ["Н", "Но", "Новое имя"] {
+            state.apply(Action::Page(PageAction::Rename { id: "novosti-raiona".into(), title: title.into() }));
+        }
+        state.apply(Action::Page(PageAction::SetSlug { id: "novosti-raiona".into(), slug: "Плохо".into() }));
+        assert_eq!(said(&state), (texts().page_bad_slug.to_string(), true));
+        state.apply(Action::Page(PageAction::Delete { id: "novosti-raiona".into() }));
+        assert!(!state.document.as_ref().unwrap().pages.contains_key("novosti-raiona"));
+        assert_eq!(state.page_id, "home", "the editor leaves a deleted page");
+        state.apply(Action::Undo);
+        assert_eq!(state.document.as_ref().unwrap().pages["novosti-raiona"].title, "Новое имя");
+        state.apply(Action::Undo);
+        assert_eq!(state.document.as_ref().unwrap().pages["novosti-raiona"].title, "Новости района", "the typed title was one step");
+        state.apply(Action::Undo);
+        assert!(!state.can_undo());
+    }
+
+    #[test]
+    fn a_resolved_conflict_is_saved_on_their_version_and_can_be_undone() {
+        let mut state = loaded();
+        type_heading(&mut state, "Мой");
+        let theirs = {
+            let mut doc = civic_shared::demo::ministry();
+            doc.site.name = "Их название".into();
+            doc
+        };
+        state.apply(Action::TheirsLoaded { document: theirs.clone(), version: 7 });
+        assert!(state.theirs.is_none(), "no conflict, nothing to show");
+        state.apply(Action::Conflict { current_version: 7 });
+        state.apply(Action::TheirsLoaded { document: theirs.clone(), version: 7 });
+        let view = state.theirs.clone().unwrap();
+        let differences = crate::merge::differences(state.base.as_deref(), state.document.as_ref().unwrap(), &view.document);
+        let choices: Vec<_> = differences.iter().map(|d| d.suggested).collect();
+        let merged = crate::merge::merge(state.document.as_ref().unwrap(), &view.document, &differences, &choices);
+        state.apply(Action::Resolved { document: merged, version: view.version });
+        assert_eq!(state.version, 7);
+        assert_eq!(state.save, SaveState::Unsaved);
+        assert_eq!(heading_text(&state), "Мой");
+        assert_eq!(state.document.as_ref().unwrap().site.name, "Их название");
+        assert_eq!(state.base.as_deref(), Some(&theirs), "their version is the new common one");
+        state.apply(Action::Undo);
+        assert_eq!(heading_text(&state), "Мой", "undo returns to my version before the merge");
+        assert_ne!(state.document.as_ref().unwrap().site.name, "Их название");
+    }
+
+    #[test]
+    fn the_saved_document_becomes_the_common_version() {
+        let mut state = loaded();
+        type_heading(&mut state, "А");
+        state.apply(Action::SaveStarted);
+        let sent = state.document.clone();
+        type_heading(&mut state, "АБ");
+        state.apply(Action::Saved { version: 2, edit_seq: state.edit_seq - 1 });
+        assert_eq!(state.base.as_deref().cloned(), sent);
     }
 }

@@ -110,7 +110,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let body = read_body(&mut call.req).await?;
             let (save, document) = api::parse_save(&body)?;
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document.to_json(), &actor).await?;
+            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             ok(&json!({ "version": version }))
         }
         (ApiRoute::Data { .. }, Some(site)) => {

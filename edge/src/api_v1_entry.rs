@@ -187,7 +187,7 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
         (V1Route::Document { .. }, Some(site)) => {
             let (save, document) = api::parse_save(body)?;
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document.to_json(), &actor).await?;
+            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             Answer::json(200, &json!({ "version": version }))
         }
         (V1Route::Publish { .. }, Some(site)) => {

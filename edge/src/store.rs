@@ -126,12 +126,21 @@ pub async fn save_draft(
     bucket: &Bucket,
     site: &SiteRow,
     base_version: i64,
-    document_json: &str,
+    document: &civic_shared::SiteDocument,
     actor: &Actor<'_>,
 ) -> Result<i64, ApiError> {
     if site.draft_version != base_version {
         return Err(ApiError::StaleVersion { current_version: site.draft_version });
     }
+    // Pages the law requires stay: compared with the stored draft, whoever sends the document.
+    if let Some(stored) = read_document(bucket, &site.draft_key).await? {
+        let stored = civic_shared::SiteDocument::from_json(&stored).map_err(|err| ApiError::Storage(err.reason))?;
+        let dropped = civic_shared::templates::mandatory_dropped(&stored, document);
+        if !dropped.is_empty() {
+            return Err(ApiError::Invalid(dropped));
+        }
+    }
+    let document_json = document.to_json();
     let key = format!("docs/{}/{}.json", site.id, sha256_hex(document_json.as_bytes()));
     bucket.put(&key, document_json.as_bytes().to_vec()).execute().await.map_err(storage)?;
     let update = db

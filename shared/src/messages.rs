@@ -61,6 +61,8 @@ impl ProblemKind {
                 "встраивать можно только https-адреса RUTUBE, VK Видео и Платформы обратной связи".into()
             }
             (BadEmbedHost, Lang::En) => "only https addresses of RUTUBE, VK Video and the feedback platform may be embedded".into(),
+            (MandatoryPage, Lang::Ru) => "обязательный раздел нельзя удалить или сделать необязательным".into(),
+            (MandatoryPage, Lang::En) => "a mandatory section cannot be deleted or made optional".into(),
             (NotAllowedHere, Lang::Ru) => "этот блок нельзя поместить сюда".into(),
             (NotAllowedHere, Lang::En) => "this block may not be placed here".into(),
             (RaggedTable, Lang::Ru) => "в строке таблицы другое число ячеек, чем в первой".into(),

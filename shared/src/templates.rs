@@ -144,6 +144,18 @@ pub fn mandatory_pages(kind: OrgKind) -> Vec<&'static str> {
     specs(kind).iter().filter(|spec| spec.mandatory).map(|spec| spec.id).collect()
 }
 
+/// The mandatory pages a new draft would drop or unmark, compared with the stored draft: the
+/// server refuses such a save, so a page the law requires cannot be deleted or made optional
+/// (by the constructor, by the API, or by a hand-made document).
+pub fn mandatory_dropped(stored: &SiteDocument, next: &SiteDocument) -> Vec<crate::Problem> {
+    stored
+        .pages
+        .iter()
+        .filter(|(id, page)| page.mandatory && !next.pages.get(*id).is_some_and(|kept| kept.mandatory))
+        .map(|(id, _)| crate::Problem { path: format!("pages.{id}"), kind: crate::ProblemKind::MandatoryPage })
+        .collect()
+}
+
 const TAGLINE: &str = "Официальный сайт";
 
 fn specs(kind: OrgKind) -> Vec<PageSpec> {
@@ -308,5 +320,20 @@ mod tests {
             assert!(mandatory.contains(&title), "{title}: {mandatory:?}");
         }
         assert_eq!(doc.page_by_path("svedeniya/litsenzii").unwrap().0, "licences");
+    }
+
+    #[test]
+    fn mandatory_pages_stay() {
+        let stored = starter(OrgKind::School, "Школа №1");
+        let mandatory: Vec<String> = stored.pages.iter().filter(|(_, p)| p.mandatory).map(|(id, _)| id.clone()).collect();
+        let mut next = stored.clone();
+        assert!(mandatory_dropped(&stored, &next).is_empty());
+        next.pages.shift_remove(&mandatory[0]);
+        next.pages.get_mut(&mandatory[1]).unwrap().mandatory = false;
+        let paths: Vec<String> = mandatory_dropped(&stored, &next).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, [format!("pages.{}", mandatory[0]), format!("pages.{}", mandatory[1])]);
+        next.pages.get_mut(&mandatory[1]).unwrap().title = "Другое название".into();
+        next.pages.get_mut(&mandatory[1]).unwrap().mandatory = true;
+        assert_eq!(mandatory_dropped(&stored, &next).len(), 1, "renaming is fine, deleting is not");
     }
 }

@@ -88,6 +88,8 @@ pub enum ProblemKind {
     ReservedSlug,
     /// Not a calendar date as `YYYY-MM-DD`.
     BadDate,
+    /// A page the organisation's template requires was removed or unmarked.
+    MandatoryPage,
     /// Not a phone number.
     BadPhone,
     /// Not an e-mail address.
@@ -455,14 +457,20 @@ impl Place {
     /// Banners only at the top of a page; no columns in columns; no tabs or accordions
     /// inside tabs or accordions (screen readers lose their way in such nesting).
     fn allows(self, block: &Block) -> bool {
-        match (self, block) {
-            (Place::Page, _) => true,
-            (Place::Inside(_), Block::Hero(_)) => false,
-            (Place::Inside("columns"), Block::Columns(_)) => false,
-            (Place::Inside("tabs" | "accordion"), Block::Tabs(_) | Block::Accordion(_)) => false,
-            _ => true,
+        match self {
+            Place::Page => true,
+            Place::Inside(container) => allowed_inside(container, block.type_name()),
         }
     }
+}
+
+/// Whether a block of `block_type` may stand inside a `container` block (the page's top level
+/// takes everything). The constructor asks this before a drop, validation after a save.
+pub fn allowed_inside(container: &str, block_type: &str) -> bool {
+    !matches!(
+        (container, block_type),
+        (_, "hero") | ("columns", "columns") | ("tabs" | "accordion", "tabs" | "accordion")
+    )
 }
 
 /// An `https:` address whose host is one of [`EMBED_HOSTS`].
