@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use civic_renderer::{Mode, RenderContext, RenderOptions};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -11,10 +11,14 @@ use crate::i18n::texts;
 use crate::local_copy;
 use crate::media_choice::{edits_for_choice, MediaItem, MediaSlot};
 use crate::media_library::MediaLibrary;
-use crate::outline::Outline;
+use crate::command::{Command, CommandPalette};
+use crate::conflict::ConflictView;
+use crate::outline::{Dragged, Outline};
+use crate::page_tree::{rows as page_rows, PageSettings, PageTree};
 use crate::palette::Palette;
-use crate::preview::Preview;
+use crate::preview::{Preview, Shown, WIDTHS};
 use crate::properties::Properties;
+use crate::publish::{findings, PublishSummary};
 use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
 use crate::audit::AuditView;
@@ -42,6 +46,18 @@ pub enum View {
     Audit,
     /// API tokens for outside systems (administrators).
     Tokens,
+}
+
+/// How many pages the canvas frame has loaded: each load lets waiting changes through.
+#[derive(Default, PartialEq)]
+struct Loads(u32);
+
+impl Reducible for Loads {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Loads(self.0.wrapping_add(1)))
+    }
 }
 
 impl Reducible for EditorState {
@@ -174,6 +190,15 @@ pub fn app(props: &AppProps) -> Html {
     let on_signed_out = props.on_signed_out.clone();
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
     let media = use_state(|| None::<MediaTarget>);
+    let dragging = use_state(|| None::<Dragged>);
+    let command_open = use_state(|| false);
+    let publish_open = use_state(|| false);
+    let width = use_state(|| WIDTHS[0]);
+    let accessible = use_state(|| false);
+    let frame = use_node_ref();
+    let shown = use_mut_ref(Shown::default);
+    let frame_loads = use_reducer(Loads::default);
+    let timers = use_mut_ref(|| (None::<Timeout>, None::<Timeout>));
     // Shortcuts work wherever focus is (even on <body> after a moved block re-renders), so they
     // listen on the document; each render stores the handler that sees the current state.
     let key_handler = use_mut_ref(|| Callback::from(|_: KeyboardEvent| ()));
@@ -215,19 +240,84 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Keep unsaved edits in this browser until the server has them.
+    // Keep unsaved edits in this browser a moment after typing stops (and at once when the
+    // tab is hidden or closed), and send them to the server after a short idle.
     {
         let site = (*site).clone();
+        let timers = timers.clone();
         use_effect_with((state.edit_seq, state.save.clone()), {
-            let state = state.clone();
+            let (state, on_signed_out) = (state.clone(), on_signed_out.clone());
             move |_| {
-                if let (Some(site), Some(document)) = (site, state.document.as_ref()) {
-                    if state.has_unsaved_edits() {
-                        local_copy::store(&site, state.version, document);
-                    } else if matches!(state.save, SaveState::Saved | SaveState::Published(_)) {
-                        local_copy::clear(&site);
-                    }
+                let (Some(site), Some(_)) = (site, state.document.as_ref()) else { return };
+                if matches!(state.save, SaveState::Saved | SaveState::Published(_)) {
+                    local_copy::clear(&site);
+                    *timers.borrow_mut() = (None, None);
+                    return;
                 }
+                if !state.has_unsaved_edits() {
+                    return;
+                }
+                let keep = {
+                    let (state, site) = (state.clone(), site.clone());
+                    Timeout::new(LOCAL_COPY_AFTER_MS, move || keep_locally(&site, &state))
+                };
+                let autosave = (state.save == SaveState::Unsaved).then(|| {
+                    let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
+                    Timeout::new(AUTOSAVE_AFTER_MS, move || {
+                        spawn_local(async move {
+                            save(&site, &state, &on_signed_out).await;
+                        })
+                    })
+                });
+                *timers.borrow_mut() = (Some(keep), autosave);
+            }
+        });
+    }
+    {
+        // Leaving the tab (or closing it): keep the edits now, and try to save them.
+        let (site, state, on_signed_out) = ((*site).clone(), state.clone(), on_signed_out.clone());
+        use_effect_with((state.edit_seq, state.save.clone(), site.clone()), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).zip(site).map(|(document, site)| {
+                gloo_events::EventListener::new(&document, "visibilitychange", move |_| {
+                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+                    if hidden && state.has_unsaved_edits() {
+                        keep_locally(&site, &state);
+                        if state.save == SaveState::Unsaved {
+                            let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
+                            spawn_local(async move {
+                                save(&site, &state, &on_signed_out).await;
+                            });
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // A conflict: fetch the other version for the conflict view.
+    {
+        let (site, state) = ((*site).clone(), state.clone());
+        let wanted = matches!(state.save, SaveState::Conflict { .. }) && state.theirs.is_none();
+        use_effect_with(wanted, move |wanted| {
+            if let (true, Some(site)) = (*wanted, site) {
+                spawn_local(async move {
+                    if let Ok(draft) = server::load_draft(&site).await {
+                        state.dispatch(Action::TheirsLoaded { document: draft.document, version: draft.version });
+                    }
+                });
+            }
+        });
+    }
+    // The canvas follows every change with the least work (see `preview::update`).
+    {
+        let (frame, shown, site, data) = (frame.clone(), shown.clone(), (*site).clone(), (*data).clone());
+        let deps = (state.edit_seq, state.page_id.clone(), state.selected.clone(), *accessible, frame_loads.0, Rc::as_ptr(&data) as usize, state.document.is_some());
+        let state = state.clone();
+        let accessible = *accessible;
+        use_effect_with(deps, move |_| {
+            if let (Some(iframe), Some(document), Some(site)) = (frame.cast::<web_sys::HtmlIFrameElement>(), state.document.as_ref(), site) {
+                let base_path = format!("/s/{site}");
+                crate::preview::update(&iframe, &mut shown.borrow_mut(), document, &state.page_id, &data, state.selected.as_deref(), accessible, &base_path);
             }
         });
     }
@@ -248,9 +338,14 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    let on_ask_publish = {
+        let publish_open = publish_open.clone();
+        Callback::from(move |_| publish_open.set(true))
+    };
     let on_publish = {
-        let (state, site, on_signed_out) = (state.clone(), site_slug.clone(), on_signed_out.clone());
+        let (state, site, on_signed_out, publish_open) = (state.clone(), site_slug.clone(), on_signed_out.clone(), publish_open.clone());
         Callback::from(move |_| {
+            publish_open.set(false);
             let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
             spawn_local(async move {
                 let version = if state.has_unsaved_edits() { save(&site, &state, &on_signed_out).await } else { Some(state.version) };
@@ -295,8 +390,13 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |(block_id, edit): (String, BlockEdit)| state.dispatch(Action::Edit { block_id, edit }))
     };
     let onkeydown = {
-        let (state, on_save) = (state.clone(), on_save.clone());
+        let (state, on_save, command_open) = (state.clone(), on_save.clone(), command_open.clone());
         Callback::from(move |event: KeyboardEvent| {
+            if (event.ctrl_key() || event.meta_key()) && matches!(event.key().to_lowercase().as_str(), "k" | "л") {
+                event.prevent_default();
+                command_open.set(true);
+                return;
+            }
             // Keys typed into a field belong to the field.
             let in_field = event
                 .target()
@@ -316,6 +416,10 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             }
             let action = match (event.key().to_lowercase().as_str(), event.shift_key()) {
+                // In a field, copy and paste are the field's own.
+                ("c" | "с", false) if !in_field => Some(Action::Copy),
+                ("v" | "м", false) if !in_field => Some(Action::Paste),
+                ("d" | "в", false) if !in_field => Some(Action::Duplicate),
                 ("z" | "я", false) => Some(Action::Undo),
                 ("z" | "я", true) | ("y" | "н", false) => Some(Action::Redo),
                 ("s" | "ы", false) => {
@@ -383,20 +487,10 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     let base_path = format!("/s/{site_slug}");
-    let preview_html = RenderContext::for_page(
-        document,
-        &state.page_id,
-        &data,
-        RenderOptions { base_path: &base_path, mode: Mode::Preview { selected: state.selected.as_deref() }, ..RenderOptions::default() },
-    )
-    .map(|ctx| civic_renderer::render_to_string(&ctx))
-    .unwrap_or_default();
     let page = document.pages.get(&state.page_id);
-    let selected_block = page
-        .zip(state.selected.as_deref())
-        .and_then(|(page, id)| crate::state::find_block(&page.blocks, id))
-        .cloned();
+    let selected_block = state.selected_block().cloned();
     let public_url = format!("{base_path}/{}", document.page_path(&state.page_id).unwrap_or_default());
+    let page_titles: Vec<(String, String)> = document.pages.iter().map(|(id, p)| (id.clone(), p.title.clone())).collect();
 
     let toolbar = html! {
             <Toolbar
@@ -413,12 +507,17 @@ pub fn app(props: &AppProps) -> Html {
                 on_undo={dispatch.reform(|_| Action::Undo)}
                 on_redo={dispatch.reform(|_| Action::Redo)}
                 {on_save}
-                {on_publish}
+                on_publish={on_ask_publish}
                 {on_keep_mine}
                 {on_load_theirs}
                 {on_media}
                 view={*view}
                 {on_view}
+                width={*width}
+                on_width={{ let width = width.clone(); Callback::from(move |w| width.set(w)) }}
+                accessible={*accessible}
+                on_accessible={{ let accessible = accessible.clone(); Callback::from(move |on| accessible.set(on)) }}
+                on_command={{ let command_open = command_open.clone(); Callback::from(move |_| command_open.set(true)) }}
             />
     };
     let other_view = match *view {
@@ -435,27 +534,97 @@ pub fn app(props: &AppProps) -> Html {
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };
     }
+    let on_drag = {
+        let dragging = dragging.clone();
+        Callback::from(move |next: Option<Dragged>| dragging.set(next))
+    };
+    let on_drop = dispatch.reform(|(dragged, slot): crate::outline::Drop| match dragged {
+        Dragged::New(type_name) => Action::InsertAt { type_name, slot },
+        Dragged::Existing(block_id) => Action::MoveTo { block_id, slot },
+    });
+    let command = command_open.then(|| {
+        let command_open = command_open.clone();
+        html! {
+            <CommandPalette pages={page_titles.clone()}
+                on_command={dispatch.reform(|command| match command {
+                    Command::Insert(type_name) => Action::Insert { type_name },
+                    Command::OpenPage(id) => Action::SelectPage(id),
+                })}
+                on_close={Callback::from(move |_| command_open.set(false))} />
+        }
+    });
+    let conflict = state.theirs.as_ref().zip(state.document.as_ref()).map(|(theirs, mine)| {
+        let version = theirs.version;
+        html! {
+            <ConflictView base={state.base.clone()} mine={Rc::new(mine.clone())} theirs={theirs.document.clone()}
+                on_resolve={dispatch.reform(move |document| Action::Resolved { document, version })} />
+        }
+    });
+    let publish = publish_open.then(|| {
+        let publish_open = publish_open.clone();
+        html! {
+            <PublishSummary findings={findings(document)} pages={page_titles.clone()} on_publish={on_publish.clone()}
+                on_open_page={dispatch.reform(Action::SelectPage)}
+                on_close={Callback::from(move |_| publish_open.set(false))} />
+        }
+    });
+    let page_meta = {
+        let mut meta = document.clone();
+        meta.pages.values_mut().for_each(|p| p.blocks.clear());
+        Rc::new(meta)
+    };
+    let on_page_change = dispatch.reform(Action::Page);
+    let announcement = state.announcement.as_ref();
     html! {
         <div class="app">
             { toolbar }
             <div class="left-panel">
-            <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} />
+            <PageTree pages={page_rows(document)} page_id={state.page_id.clone()} on_page={dispatch.reform(Action::SelectPage)}
+                on_change={on_page_change.clone()} {read_only} />
+            <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} on_drag={on_drag.clone()} />
             <Outline
-                pages={document.pages.iter().map(|(id, p)| (id.clone(), p.title.clone())).collect::<Vec<_>>()}
                 blocks={page.map(|p| p.blocks.clone()).unwrap_or_default()}
-                page_id={state.page_id.clone()}
                 selected={state.selected.clone()}
-                on_page={dispatch.reform(Action::SelectPage)}
                 on_block={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
+                dragging={(*dragging).clone()}
+                {on_drag}
+                {on_drop}
             />
             </div>
-            <Preview html={preview_html} />
+            <Preview frame={frame.clone()} width={*width} on_select={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
+                on_load={{
+                    let (shown, frame_loads) = (shown.clone(), frame_loads.clone());
+                    Callback::from(move |_| {
+                        shown.borrow_mut().loaded();
+                        frame_loads.dispatch(());
+                    })
+                }} />
             <Properties block={selected_block} {on_edit}
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
                 on_move={dispatch.reform(|up| Action::MoveSelected { up })}
-                {on_choose_media} />
+                {on_choose_media}>
+                <PageSettings document={page_meta} page_id={state.page_id.clone()} on_change={on_page_change} />
+            </Properties>
+            <p class={classes!("announcer", announcement.filter(|a| a.refused).map(|_| "refused"), announcement.is_none().then_some("idle"))}
+                role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+                // The same sentence twice in a row is still announced: it differs by an invisible space.
+                { announcement.map(|a| if a.seq % 2 == 0 { format!("{}\u{200B}", a.text) } else { a.text.clone() }).unwrap_or_default() }
+            </p>
             { for library }
+            { for command }
+            { for conflict }
+            { for publish }
         </div>
+    }
+}
+
+/// How long after the last keystroke the edits are kept in this browser, and sent.
+const LOCAL_COPY_AFTER_MS: u32 = 300;
+const AUTOSAVE_AFTER_MS: u32 = 2_000;
+
+fn keep_locally(site: &str, state: &EditorState) {
+    if let Some(document) = state.document.as_ref() {
+        local_copy::store(site, state.version, document);
     }
 }
 

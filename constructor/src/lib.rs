@@ -7,11 +7,20 @@ pub mod media_choice;
 pub mod item_table;
 pub mod merge;
 pub mod pages;
+pub mod patch;
 pub mod state;
 pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod publish;
+#[cfg(target_arch = "wasm32")]
+mod page_tree;
+#[cfg(target_arch = "wasm32")]
+mod conflict;
+#[cfg(target_arch = "wasm32")]
+mod command;
 #[cfg(target_arch = "wasm32")]
 mod audit;
 #[cfg(target_arch = "wasm32")]

@@ -1,96 +1,330 @@
-//! The left panel: the site's pages and the outline of the current page's blocks.
+//! The outline of the current page's blocks: select with a click or the arrow keys, drag a
+//! block (or a new one from the palette) to a precise place, with a drop indicator and the
+//! reason when the place does not take it.
 
-use civic_shared::schema::schema_of;
-use civic_shared::{Block, TextBlock};
+use civic_shared::Block;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::merge::block_label;
+use crate::state::refusal_text;
+use crate::structure::{self, Refusal, Slot};
+
+/// What is being dragged: a new block from the palette, or a block of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dragged {
+    New(String),
+    Existing(String),
+}
+
+/// A drop: the thing dragged and where it goes.
+pub type Drop = (Dragged, Slot);
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineProps {
-    /// (page id, title) in menu order.
-    pub pages: Vec<(String, String)>,
     pub blocks: Vec<Block>,
-    pub page_id: String,
     pub selected: Option<String>,
-    pub on_page: Callback<String>,
     pub on_block: Callback<String>,
+    /// What is being dragged right now (set by the palette or the outline itself).
+    pub dragging: Option<Dragged>,
+    pub on_drag: Callback<Option<Dragged>>,
+    pub on_drop: Callback<Drop>,
 }
 
-/// What the outline shows for a block: its kind and the start of its text.
-fn label(block: &Block) -> (&'static str, String) {
-    let kind = schema_of(block.type_name()).map_or("", |schema| schema.label.ru);
-    let text = match block {
-        Block::Text(text) => text
-            .content
-            .iter()
-            .flat_map(|part| match part {
-                TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter().collect::<Vec<_>>(),
-                TextBlock::List { items, .. } => items.iter().flatten().collect(),
-            })
-            .map(|run| run.text.as_str())
-            .collect::<String>(),
-        other => {
-            let json = serde_json::to_value(other).unwrap_or_default();
-            ["text", "title", "label", "name", "alt", "caption", "address"]
-                .iter()
-                .find_map(|key| json.get(*key).and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(String::from))
-                .unwrap_or_default()
-        }
-    };
-    let mut short: String = text.chars().take(48).collect();
-    if text.chars().count() > 48 {
-        short.push('…');
+/// Where the pointer is over: the slot and whether the rules take the dragged block there.
+#[derive(Clone, Debug, PartialEq)]
+struct Target {
+    slot: Slot,
+    verdict: Result<(), Refusal>,
+}
+
+fn check(blocks: &[Block], dragging: &Dragged, slot: &Slot) -> Result<(), Refusal> {
+    match dragging {
+        Dragged::New(type_name) => match civic_shared::schema::new_block(type_name, "new-block") {
+            Some(block) => structure::check(blocks, &block, slot),
+            None => Err(Refusal::NoSuchPlace),
+        },
+        Dragged::Existing(id) => match crate::state::find_block(blocks, id) {
+            Some(block) => structure::check(blocks, block, slot),
+            None => Err(Refusal::NoSuchPlace),
+        },
     }
-    (kind, short)
 }
 
-fn block_items<'a>(blocks: impl Iterator<Item = &'a Block>, props: &OutlineProps) -> Html {
-    blocks
-        .map(|block| {
-            let id = block.id().to_string();
-            let (kind, text) = label(block);
-            let current = props.selected.as_deref() == Some(block.id());
-            let onclick = props.on_block.reform({
-                let id = id.clone();
-                move |_: MouseEvent| id.clone()
-            });
-            html! {
-                <li key={id.clone()}>
-                    <button type="button" class={classes!("outline-item", current.then_some("current"))}
-                        aria-pressed={current.to_string()} {onclick} data-block-id={id}>
-                        <span class="outline-kind">{ kind }</span>
-                        <span class="outline-text">{ text }</span>
-                    </button>
-                    if block.children().next().is_some() {
-                        <ul class="outline-children">{ block_items(block.children(), props) }</ul>
-                    }
-                </li>
-            }
+/// Scrolls the panel when a drag comes near its top or bottom edge.
+fn auto_scroll(event: &DragEvent) {
+    let Some(panel) = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest(".outline-scroll").ok().flatten())
+    else {
+        return;
+    };
+    let rect = panel.get_bounding_client_rect();
+    let y = f64::from(event.client_y());
+    let edge = 48.0;
+    if y < rect.top() + edge {
+        panel.set_scroll_top(panel.scroll_top() - 12);
+    } else if y > rect.bottom() - edge {
+        panel.set_scroll_top(panel.scroll_top() + 12);
+    }
+}
+
+/// Before or after the item under the pointer, by which half of it the pointer is in.
+fn slot_at(event: &DragEvent, before: Slot) -> Slot {
+    let after = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .map(|el| {
+            let rect = el.get_bounding_client_rect();
+            f64::from(event.client_y()) > rect.top() + rect.height() / 2.0
         })
-        .collect()
+        .unwrap_or(false);
+    if after {
+        Slot { index: before.index + 1, ..before }
+    } else {
+        before
+    }
+}
+
+/// The keys of a tree of buttons: arrows move between blocks (and select), Home / End jump,
+/// Enter opens the selected block's first field.
+fn on_tree_key(on_block: Callback<String>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(items) = document.query_selector_all(".block-tree .outline-item") else { return };
+        let items: Vec<HtmlElement> = (0..items.length()).filter_map(|i| items.get(i)?.dyn_into().ok()).collect();
+        let active = document.active_element();
+        let at = items.iter().position(|item| active.as_ref().is_some_and(|a| a == item.as_ref() as &Element));
+        let next = match (event.key().as_str(), at) {
+            ("ArrowDown", Some(i)) => Some((i + 1).min(items.len().saturating_sub(1))),
+            ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+            ("Home", _) => Some(0),
+            ("End", _) => Some(items.len().saturating_sub(1)),
+            ("Enter", Some(_)) => {
+                // Enter edits: the first field of the properties panel.
+                if let Some(field) = document
+                    .query_selector(".properties input, .properties textarea, .properties select, .properties [contenteditable=true]")
+                    .ok()
+                    .flatten()
+                    .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+                {
+                    event.prevent_default();
+                    let _ = field.focus();
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(item) = next.and_then(|i| items.get(i)) {
+            event.prevent_default();
+            let _ = item.focus();
+            if let Some(id) = item.get_attribute("data-block-id") {
+                on_block.emit(id);
+            }
+        }
+    })
 }
 
 #[function_component(Outline)]
 pub fn outline(props: &OutlineProps) -> Html {
     let t = texts();
+    let target = use_state(|| None::<Target>);
+    // Focus follows the selection when it would otherwise be nowhere (after a delete, a move
+    // or a click in the canvas), so the keys keep working.
+    use_effect_with(props.selected.clone(), |selected| {
+        let document = web_sys::window().and_then(|w| w.document());
+        if let (Some(document), Some(id)) = (document, selected) {
+            let lost = document.active_element().is_none_or(|active| {
+                active.tag_name() == "BODY" || active.class_list().contains("preview") || active.closest(".block-tree").ok().flatten().is_some()
+            });
+            let item = document
+                .query_selector(&format!(".block-tree .outline-item[data-block-id=\"{id}\"]"))
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+            if let (true, Some(item)) = (lost, item) {
+                let _ = item.focus();
+            }
+        }
+    });
+    let view = View { props, target: &target };
+    let on_leave = {
+        let target = target.clone();
+        Callback::from(move |event: DragEvent| {
+            // Leaving the tree entirely (not moving between its items) clears the indicator.
+            let inside = event.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|node| {
+                event.current_target().and_then(|c| c.dyn_into::<web_sys::Node>().ok()).is_some_and(|c| c.contains(Some(&node)))
+            });
+            if !inside {
+                target.set(None);
+            }
+        })
+    };
+    let refusal = target.as_ref().and_then(|t| t.verdict.err()).filter(|_| props.dragging.is_some());
     html! {
-        <nav class="outline" aria-label={t.pages}>
-            <h2 class="panel-title">{ t.pages }</h2>
-            <ul class="page-list">
-                { for props.pages.iter().map(|(id, title)| {
-                    let current = *id == props.page_id;
-                    let onclick = props.on_page.reform({ let id = id.clone(); move |_: MouseEvent| id.clone() });
-                    html! {
-                        <li key={id.clone()}>
-                            <button type="button" class={classes!("page-item", current.then_some("current"))}
-                                aria-current={current.then_some("page")} {onclick}>{ title }</button>
-                        </li>
-                    }
-                }) }
+        <section class="outline" aria-labelledby="outline-title">
+            <h2 class="panel-title" id="outline-title">{ t.blocks }</h2>
+            <p class="visually-hidden" id="outline-hint">{ t.outline_hint }</p>
+            <p class="hint" aria-hidden="true">{ t.outline_short_hint }</p>
+            if let Some(refusal) = refusal {
+                <p class="drop-refusal" role="status">{ refusal_text(refusal) }</p>
+            }
+            if props.blocks.is_empty() {
+                <p class="empty-state">{ t.empty_page }</p>
+            }
+            <div class="outline-scroll">
+            <ul class="block-tree" aria-describedby="outline-hint" ondragleave={on_leave} onkeydown={on_tree_key(props.on_block.clone())}
+                ondragover={Callback::from(|event: DragEvent| auto_scroll(&event))}>
+                { view.items(&props.blocks, None, 0) }
+                { view.end_zone(None, 0, props.blocks.len(), t.drop_page_end) }
             </ul>
-            <h2 class="panel-title">{ t.blocks }</h2>
-            <ul class="block-tree">{ block_items(props.blocks.iter(), props) }</ul>
-        </nav>
+            </div>
+        </section>
+    }
+}
+
+struct View<'a> {
+    props: &'a OutlineProps,
+    target: &'a UseStateHandle<Option<Target>>,
+}
+
+impl View<'_> {
+    /// The handlers that make an element a drop place: `slot_for` turns the event into a slot.
+    fn drop_handlers(&self, slot_for: impl Fn(&DragEvent) -> Slot + Clone + 'static) -> (Callback<DragEvent>, Callback<DragEvent>) {
+        let (blocks, dragging, target) = (self.props.blocks.clone(), self.props.dragging.clone(), self.target.clone());
+        let over_slot = slot_for.clone();
+        let ondragover = Callback::from(move |event: DragEvent| {
+            let Some(dragging) = dragging.as_ref() else { return };
+            event.stop_propagation();
+            auto_scroll(&event);
+            let slot = over_slot(&event);
+            let verdict = check(&blocks, dragging, &slot);
+            // Every place takes the drop, even a refused one (shown red with its reason): the
+            // editor then says why nothing moved, where a silently refused drop says nothing.
+            event.prevent_default();
+            let next = Some(Target { slot, verdict });
+            if *target != next {
+                target.set(next);
+            }
+        });
+        let (dragging, target, on_drop, on_drag) =
+            (self.props.dragging.clone(), self.target.clone(), self.props.on_drop.clone(), self.props.on_drag.clone());
+        let ondrop = Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            event.stop_propagation();
+            if let Some(dragging) = dragging.clone() {
+                on_drop.emit((dragging, slot_for(&event)));
+            }
+            target.set(None);
+            on_drag.emit(None);
+        });
+        (ondragover, ondrop)
+    }
+
+    fn indicator(&self, slot: &Slot) -> Option<&'static str> {
+        let target = (**self.target).as_ref()?;
+        (self.props.dragging.is_some() && target.slot == *slot).then_some(if target.verdict.is_ok() { "drop-ok" } else { "drop-refused" })
+    }
+
+    fn items(&self, blocks: &[Block], parent: Option<&str>, group: usize) -> Html {
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(index, block)| {
+                let id = block.id().to_string();
+                let (kind, text) = block_label(block);
+                let current = self.props.selected.as_deref() == Some(block.id());
+                let here = Slot { parent: parent.map(String::from), group, index };
+                let (ondragover, ondrop) = self.drop_handlers({
+                    let here = here.clone();
+                    move |event| slot_at(event, here.clone())
+                });
+                let before = self.indicator(&here).map(|c| format!("{c} drop-before"));
+                let after = self.indicator(&Slot { index: index + 1, ..here.clone() }).map(|c| format!("{c} drop-after"));
+                let onclick = self.props.on_block.reform({
+                    let id = id.clone();
+                    move |_: MouseEvent| id.clone()
+                });
+                let ondragstart = {
+                    let (on_drag, id) = (self.props.on_drag.clone(), id.clone());
+                    Callback::from(move |event: DragEvent| {
+                        event.stop_propagation();
+                        if let Some(transfer) = event.data_transfer() {
+                            let _ = transfer.set_data("text/plain", &id);
+                            transfer.set_effect_allowed("move");
+                        }
+                        on_drag.emit(Some(Dragged::Existing(id.clone())));
+                    })
+                };
+                let ondragend = self.props.on_drag.reform(|_: DragEvent| None);
+                // Focus and selection go together, as in any tree: arrows, Tab or a click.
+                let onfocus = (!current).then(|| self.props.on_block.reform({
+                    let id = id.clone();
+                    move |_: FocusEvent| id.clone()
+                }));
+                let groups = block.child_groups();
+                html! {
+                    <li key={id.clone()} class={classes!(before, after)} {ondragover} {ondrop}>
+                        <button type="button" class={classes!("outline-item", current.then_some("current"))} draggable="true"
+                            aria-pressed={current.to_string()} {onclick} {onfocus} {ondragstart} {ondragend} data-block-id={id.clone()}
+                            tabindex={if current || (self.props.selected.is_none() && parent.is_none() && index == 0) { "0" } else { "-1" }}>
+                            <span class="drag-handle" aria-hidden="true">{ "⠿" }</span>
+                            <span class="outline-kind">{ kind }</span>
+                            <span class="outline-text">{ text }</span>
+                        </button>
+                        if !groups.is_empty() {
+                            <ul class="outline-children">
+                                { for groups.iter().enumerate().map(|(g, children)| self.group(block, g, children, groups.len())) }
+                            </ul>
+                        }
+                    </li>
+                }
+            })
+            .collect()
+    }
+
+    /// One group of a container: its label when there are several (columns, tabs…), its
+    /// blocks and a place to drop at its end.
+    fn group(&self, block: &Block, group: usize, children: &[Block], groups: usize) -> Html {
+        let t = texts();
+        let label = match block {
+            Block::Columns(_) => Some(format!("{} {}", t.column, group + 1)),
+            Block::Tabs(tabs) => tabs.tabs.get(group).map(|p| format!("{}: {}", t.tab, p.title)),
+            Block::Accordion(acc) => acc.items.get(group).map(|p| format!("{}: {}", t.fold, p.title)),
+            _ => None,
+        }
+        .filter(|_| groups > 1 || !matches!(block, Block::Section(_)));
+        html! {
+            <li class="outline-group" key={format!("{}-{group}", block.id())}>
+                if let Some(label) = label { <span class="group-label">{ label }</span> }
+                <ul>
+                    { self.items(children, Some(block.id()), group) }
+                    { self.end_zone(Some(block.id()), group, children.len(), t.drop_here) }
+                </ul>
+            </li>
+        }
+    }
+
+    /// The place after a group's last block (the only place in an empty group).
+    fn end_zone(&self, parent: Option<&str>, group: usize, len: usize, text: &str) -> Html {
+        let slot = Slot { parent: parent.map(String::from), group, index: len };
+        let (ondragover, ondrop) = self.drop_handlers({
+            let slot = slot.clone();
+            move |_| slot.clone()
+        });
+        let shown = self.props.dragging.is_some() || len == 0;
+        let indicator = self.indicator(&slot);
+        html! {
+            <li class={classes!("drop-end", indicator, (!shown).then_some("idle"))} {ondragover} {ondrop}
+                data-drop-parent={parent.map(String::from).unwrap_or_default()} data-drop-group={group.to_string()}>
+                if shown { <span>{ text }</span> }
+            </li>
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The block palette: every block kind, filtered by a search field; a click (or Enter)
-//! inserts the block after the selected one.
+//! inserts the block after the selected one, a drag puts it at a precise place.
 
 use civic_shared::schema::SCHEMAS;
 use web_sys::HtmlInputElement;
@@ -10,6 +10,8 @@ use crate::i18n::texts;
 #[derive(Properties, PartialEq)]
 pub struct PaletteProps {
     pub on_insert: Callback<String>,
+    /// A drag of a new block starts (Some) or ends (None).
+    pub on_drag: Callback<Option<crate::outline::Dragged>>,
 }
 
 #[function_component(Palette)]
@@ -39,9 +41,20 @@ pub fn palette(props: &PaletteProps) -> Html {
                 { for matches.into_iter().map(|schema| {
                     let on_insert = props.on_insert.clone();
                     let type_name = schema.type_name.to_string();
+                    let ondragstart = {
+                        let (on_drag, type_name) = (props.on_drag.clone(), type_name.clone());
+                        Callback::from(move |event: DragEvent| {
+                            if let Some(transfer) = event.data_transfer() {
+                                let _ = transfer.set_data("text/plain", &type_name);
+                                transfer.set_effect_allowed("copy");
+                            }
+                            on_drag.emit(Some(crate::outline::Dragged::New(type_name.clone())));
+                        })
+                    };
+                    let ondragend = props.on_drag.reform(|_: DragEvent| None);
                     html! {
                         <li key={schema.type_name}>
-                            <button type="button" class="palette-item" data-block-type={schema.type_name}
+                            <button type="button" class="palette-item" data-block-type={schema.type_name} draggable="true" {ondragstart} {ondragend}
                                 onclick={Callback::from(move |_: MouseEvent| on_insert.emit(type_name.clone()))}>
                                 { "+ " }{ schema.label.ru }
                             </button>

@@ -1,21 +1,199 @@
-//! The canvas: the page exactly as visitors will see it, rendered by the shared renderer.
+//! The canvas: the page exactly as visitors will see it, rendered by the shared renderer, at
+//! a chosen width and in the usual or the accessible version. A change re-renders only what
+//! it touched (see `patch`) and swaps it into the frame; a click on a block selects it.
 
+use std::rc::Rc;
+
+use civic_renderer::{A11ySettings, Mode, RenderContext, RenderOptions};
+use civic_shared::{Page, RenderData, SiteDocument};
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlIFrameElement};
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::patch::{plan, Patch};
+
+/// The widths the canvas offers: desktop, tablet, phone.
+pub const WIDTHS: [u32; 3] = [1280, 768, 375];
+
+/// What the frame shows now, to work out the least work for the next change.
+#[derive(Default)]
+pub struct Shown {
+    key: String,
+    page: Option<Page>,
+    selected: Option<String>,
+    /// A new page is loading into the frame: changes wait for it (`page` is what it shows).
+    loading: bool,
+}
+
+impl Shown {
+    /// The frame finished loading what `update` gave it.
+    pub fn loaded(&mut self) {
+        self.loading = false;
+    }
+}
+
+/// Everything that, when it changes, needs the whole page rendered again: the page, the
+/// version, the site's settings and the menu (every page's title and place).
+fn frame_key(doc: &SiteDocument, page_id: &str, accessible: bool, data: &Rc<RenderData>) -> String {
+    let menu: Vec<_> = doc.pages.iter().map(|(id, p)| (id, &p.title, &p.slug, &p.parent, p.in_menu)).collect();
+    let site = serde_json::to_string(&(&doc.site, &doc.theme, menu)).unwrap_or_default();
+    format!("{page_id}|{accessible}|{:p}|{site}", Rc::as_ptr(data))
+}
+
+/// Brings the frame up to the document: the whole page, its content, or a few blocks.
+#[allow(clippy::too_many_arguments)]
+pub fn update(
+    frame: &HtmlIFrameElement,
+    shown: &mut Shown,
+    doc: &SiteDocument,
+    page_id: &str,
+    data: &Rc<RenderData>,
+    selected: Option<&str>,
+    accessible: bool,
+    base_path: &str,
+) {
+    let Some(page) = doc.pages.get(page_id) else { return };
+    let options = RenderOptions {
+        base_path,
+        mode: Mode::Preview { selected },
+        accessible: accessible.then(A11ySettings::default),
+        ..RenderOptions::default()
+    };
+    let Some(ctx) = RenderContext::for_page(doc, page_id, data, options) else { return };
+    let key = frame_key(doc, page_id, accessible, data);
+    // A frame that lost its page (re-created by the browser or the framework) starts again.
+    if frame.get_attribute("srcdoc").is_none() {
+        shown.page = None;
+        shown.loading = false;
+    }
+    let patch = match &shown.page {
+        // Changes made while the frame loads are shown once it has loaded.
+        Some(_) if shown.key == key && shown.loading => return,
+        Some(before) if shown.key == key => plan(before, page),
+        _ => Patch::Full,
+    };
+    let content = frame.content_document();
+    let done = match (&patch, &content) {
+        (Patch::Nothing, _) => true,
+        (Patch::Blocks(ids), Some(content)) => ids.iter().all(|id| {
+            let found = content.query_selector(&format!("[data-block=\"{id}\"]")).ok().flatten();
+            let block = crate::state::find_block(&page.blocks, id);
+            match (found, block) {
+                (Some(element), Some(block)) => {
+                    let mut html = String::new();
+                    civic_renderer::render_block(&ctx, block, &mut html);
+                    element.set_outer_html(&html);
+                    true
+                }
+                _ => false,
+            }
+        }),
+        (Patch::Content, Some(content)) => match content.query_selector("main#content .wrap").ok().flatten() {
+            Some(wrap) => {
+                let mut html = String::with_capacity(page.blocks.len() * 256);
+                html.push_str("<h1>");
+                civic_renderer::escape::text(&mut html, &page.title);
+                html.push_str("</h1>\n");
+                for block in &page.blocks {
+                    civic_renderer::render_block(&ctx, block, &mut html);
+                }
+                wrap.set_inner_html(&html);
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    };
+    if !done {
+        let _ = frame.set_attribute("srcdoc", &civic_renderer::render_to_string(&ctx));
+        shown.loading = true;
+    } else if shown.selected.as_deref() != selected {
+        if let Some(content) = content {
+            mark_selected(&content, shown.selected.as_deref(), selected);
+        }
+    }
+    shown.key = key;
+    shown.page = Some(page.clone());
+    shown.selected = selected.map(String::from);
+}
+
+/// Moves the selection outline from one block to another without rendering anything.
+fn mark_selected(content: &web_sys::Document, before: Option<&str>, now: Option<&str>) {
+    let find = |id: &str| content.query_selector(&format!("[data-block=\"{id}\"]")).ok().flatten();
+    if let Some(element) = before.and_then(find) {
+        let _ = element.class_list().remove_1("civic-selected");
+    }
+    if let Some(element) = now.and_then(find) {
+        let _ = element.class_list().add_1("civic-selected");
+        element.scroll_into_view_with_bool(false);
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
-    pub html: String,
+    pub frame: NodeRef,
+    /// The width to show the page at.
+    pub width: u32,
+    /// A block was clicked in the page.
+    pub on_select: Callback<String>,
+    /// The frame loaded a new page (the canvas shows everything again on the next change).
+    pub on_load: Callback<()>,
 }
 
 #[function_component(Preview)]
 pub fn preview(props: &PreviewProps) -> Html {
-    // No scripts run in the preview (the sandbox has no allow-scripts); same-origin only
-    // lets relative image paths load as they will on the public site.
+    // The frame's `load` does not bubble, so it is heard on the frame itself; the latest
+    // callbacks are kept in a cell the listener reads.
+    let callbacks = use_mut_ref(|| (props.on_select.clone(), props.on_load.clone()));
+    *callbacks.borrow_mut() = (props.on_select.clone(), props.on_load.clone());
+    {
+        let (frame, callbacks) = (props.frame.clone(), callbacks.clone());
+        use_effect_with((), move |_| {
+            let inner = Rc::new(std::cell::RefCell::new(Vec::<EventListener>::new()));
+            let load = frame.cast::<HtmlIFrameElement>().map(|iframe| {
+                let target = iframe.clone();
+                EventListener::new(&iframe, "load", move |_| {
+                    let (on_select, on_load) = callbacks.borrow().clone();
+                    if let Some(content) = target.content_document() {
+                        *inner.borrow_mut() = watch(&content, on_select);
+                    }
+                    on_load.emit(());
+                })
+            });
+            move || drop(load)
+        });
+    }
+    // No scripts run in the preview (the sandbox has no allow-scripts); same-origin lets relative
+    // image paths load as they will on the public site, and lets the editor patch the page
+    // and hear clicks on it.
     html! {
         <main class="canvas" aria-label={texts().preview}>
-            <iframe class="preview" title={texts().preview} sandbox="allow-same-origin" srcdoc={props.html.clone()} />
+            <div class="frame-holder" style={format!("--frame-width:{}px", props.width)}>
+                <iframe ref={props.frame.clone()} class="preview" title={texts().preview} sandbox="allow-same-origin"
+                    data-width={props.width.to_string()} />
+            </div>
         </main>
     }
+}
+
+/// A click on a block in the page selects it; links and forms in the preview do nothing.
+fn watch(content: &web_sys::Document, on_select: Callback<String>) -> Vec<EventListener> {
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    let click = EventListener::new_with_options(content, "click", options, move |event| {
+        event.prevent_default();
+        // The page lives in the frame's own realm, where `instanceof Element` of this one
+        // fails: a click's target is always an element, so it is taken as one.
+        let block = event
+            .target()
+            .map(|t| t.unchecked_into::<Element>())
+            .and_then(|el| el.closest("[data-block]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-block"));
+        if let Some(id) = block {
+            on_select.emit(id);
+        }
+    });
+    let submit = EventListener::new_with_options(content, "submit", options, |event| event.prevent_default());
+    vec![click, submit]
 }

@@ -22,6 +22,9 @@ pub struct PropertiesProps {
     pub on_move: Callback<bool>,
     /// Choose a file from the media library for the field at this JSON pointer.
     pub on_choose_media: Callback<(String, MediaSlot)>,
+    /// What the panel shows when no block is selected (the page's settings).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// What every input needs: the block, where the value lives, how to report an edit.
@@ -251,7 +254,7 @@ fn run_view(form: &Form, pointer: &str, run: &Value) -> Html {
 pub fn properties(props: &PropertiesProps) -> Html {
     let t = texts();
     let body = match &props.block {
-        None => html! { <p class="empty-state">{ t.nothing_selected }</p> },
+        None => html! { <><p class="empty-state">{ t.nothing_selected }</p>{ props.children.clone() }</> },
         Some(block) => match (schema_of(block.type_name()), serde_json::to_value(block)) {
             (Some(schema), Ok(json)) => {
                 let form = Form {

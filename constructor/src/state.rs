@@ -454,8 +454,17 @@ impl EditorState {
     fn delete_selected(&mut self) {
         let Some(id) = self.selected.clone() else { return };
         let name = self.selected_block().map(block_name).unwrap_or_default();
+        let Some(slot) = self.current_blocks().and_then(|blocks| structure::slot_of(blocks, &id)) else { return };
         if self.change_blocks(|blocks| structure::remove(blocks, &id).is_some()) {
-            self.selected = None;
+            // The selection goes to the neighbour (the next block, else the one before, else
+            // the container), so Delete can be pressed again and focus is not lost.
+            let blocks = self.current_blocks().map(Vec::as_slice).unwrap_or_default();
+            let group = structure::group_of(blocks, &slot).unwrap_or_default();
+            self.selected = group
+                .get(slot.index)
+                .or_else(|| slot.index.checked_sub(1).and_then(|i| group.get(i)))
+                .map(|b| b.id().to_string())
+                .or(slot.parent);
             self.announce(texts().announce_deleted.replace("{b}", &name), false);
         }
     }
@@ -840,7 +849,7 @@ mod tests {
         assert_eq!(blocks(&state)[1], inserted);
         state.apply(Action::DeleteSelected);
         assert!(!blocks(&state).contains(&inserted));
-        assert_eq!(state.selected, None);
+        assert_eq!(state.selected.as_deref(), Some(blocks(&state)[1].as_str()), "the next block is selected");
         state.apply(Action::Undo);
         state.apply(Action::Undo);
         assert_eq!(blocks(&state)[2], inserted);

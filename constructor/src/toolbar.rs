@@ -31,6 +31,14 @@ pub struct ToolbarProps {
     pub on_load_theirs: Callback<()>,
     /// Open the media library.
     pub on_media: Callback<()>,
+    /// The canvas width, and how to change it.
+    pub width: u32,
+    pub on_width: Callback<u32>,
+    /// Whether the canvas shows the accessible version.
+    pub accessible: bool,
+    pub on_accessible: Callback<bool>,
+    /// Open the command palette.
+    pub on_command: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -91,6 +99,22 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             if props.view == View::Pages {
             <div class="toolbar-actions">
+                <div class="segmented" role="group" aria-label={t.viewport}>
+                    { for crate::preview::WIDTHS.iter().zip([t.viewport_desktop, t.viewport_tablet, t.viewport_phone]).map(|(w, label)| {
+                        let (on_width, w) = (props.on_width.clone(), *w);
+                        html! {
+                            <button type="button" class={classes!("btn", "seg", (props.width == w).then_some("active"))} aria-pressed={(props.width == w).to_string()}
+                                title={format!("{label}, {w} px")} onclick={Callback::from(move |_: MouseEvent| on_width.emit(w))}>
+                                { label }<span class="seg-px">{ format!(" {w}") }</span>
+                            </button>
+                        }
+                    }) }
+                </div>
+                <button type="button" class={classes!("btn", "seg", props.accessible.then_some("active"))} aria-pressed={props.accessible.to_string()}
+                    onclick={{ let (cb, on) = (props.on_accessible.clone(), !props.accessible); Callback::from(move |_: MouseEvent| cb.emit(on)) }}>
+                    { t.accessible_preview }
+                </button>
+                <button type="button" class="btn" aria-keyshortcuts="Control+K" aria-haspopup="dialog" onclick={emit(&props.on_command)}>{ t.command_button }</button>
                 <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶ " }{ t.undo }</button>
                 <button type="button" class="btn" onclick={emit(&props.on_redo)} disabled={!props.can_redo}
@@ -107,7 +131,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <a class="btn link" href={props.public_url.clone()} target="_blank" rel="noopener">{ t.open_site }{ " ↗" }</a>
                 <button type="button" class="btn" onclick={emit(&props.on_save)} disabled={busy || conflict}
                     aria-keyshortcuts="Control+S">{ t.save }</button>
-                <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict}>{ t.publish }</button>
+                <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict} aria-haspopup="dialog">{ t.publish }</button>
             </div>
             }
             <div class="toolbar-user">

@@ -51,7 +51,8 @@ test('edit a heading: the preview follows every keystroke, save and publish reac
 
   await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await saveState(page).filter({ hasText: 'Все изменения сохранены' }).waitFor();
-  await page.getByRole('button', { name: 'Опубликовать' }).click();
+  await page.getByRole('button', { name: 'Опубликовать', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Перед публикацией' }).getByRole('button', { name: /^Опубликовать/ }).click();
   await saveState(page).filter({ hasText: /Опубликовано, версия \d+/ }).waitFor();
 
   const after = await publicHtml('/s/mincifra/');
@@ -82,7 +83,7 @@ test('undo and redo with the keyboard', async () => {
   assert.equal(await run.inputValue(), '390000, г. Рязань, ул. Почтовая, д. 1.');
 });
 
-test('a save based on an old version gets 409; the first edit survives and the second is not lost', async () => {
+test('two editors on one page: a stale save gets 409, the conflict view merges block by block, nothing is lost', async () => {
   const first = await openConstructor(await newContext(), 'mincifra');
   const second = await openConstructor(await newContext(), 'mincifra');
   for (const page of [first, second]) {
@@ -93,10 +94,12 @@ test('a save based on an old version gets 409; the first edit survives and the s
   await first.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await saveState(first).filter({ hasText: 'Все изменения сохранены' }).waitFor();
 
+  // The second editor changed the same heading and another block.
   await second.getByLabel('Текст заголовка').fill('Задачи (правка второго редактора)');
+  await second.locator('.outline-item[data-block-id="h-tasks"]').focus();
+  await second.keyboard.press('Control+d');
   await second.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await saveState(second).filter({ hasText: 'сохранил кто-то другой' }).waitFor();
-  await second.screenshot({ path: join(ARTIFACTS, 'constructor-conflict.png') });
 
   const draft = await editor.json('/api/sites/mincifra/draft');
   const text = JSON.stringify(draft.document);
@@ -104,13 +107,23 @@ test('a save based on an old version gets 409; the first edit survives and the s
   assert.ok(!text.includes('второго'), 'the stale save changed nothing');
   assert.deepEqual(Object.keys(draft.document.pages), DEMO_PAGE_IDS, 'page order survives a save');
 
-  // The second editor's text is still on screen, and still there after a reload.
-  assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
-  await second.reload();
-  await saveState(second).filter({ hasText: 'сохранил кто-то другой' }).waitFor();
-  await second.getByRole('button', { name: 'О министерстве', exact: true }).click();
-  await second.locator('[data-block-id="h-tasks"]').click();
-  assert.equal(await second.getByLabel('Текст заголовка').inputValue(), 'Задачи (правка второго редактора)');
+  // The conflict view: the heading both changed is asked, the copy only the second made is kept.
+  const dialog = second.getByRole('dialog', { name: 'Страницу изменил другой сотрудник' });
+  await dialog.waitFor();
+  await dialog.getByText('изменено обоими').first().waitFor();
+  await second.screenshot({ path: join(ARTIFACTS, 'constructor-conflict.png') });
+  const asked = dialog.locator('.conflict-item.both');
+  assert.equal(await asked.count(), 1);
+  await asked.getByLabel(/Версия коллеги/).check();
+  await dialog.getByRole('button', { name: 'Объединить выбранное' }).click();
+  await saveState(second).filter({ hasText: 'Все изменения сохранены' }).waitFor({ timeout: 15_000 });
+
+  const merged = await editor.json('/api/sites/mincifra/draft');
+  const blocks = merged.document.pages.about.blocks;
+  const headings = blocks.filter((b) => b.type === 'heading' && b.text.startsWith('Задачи'));
+  assert.equal(headings.find((b) => b.id === 'h-tasks').text, 'Задачи (правка первого редактора)', 'their heading, as chosen');
+  assert.equal(headings.length, 2, 'my copy of the heading is kept');
+  assert.deepEqual(Object.keys(merged.document.pages), DEMO_PAGE_IDS);
 });
 
 test('the API refuses a stale version with 409 and a cross-site write with 403', async () => {

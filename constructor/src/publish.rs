@@ -1,0 +1,107 @@
+//! The publish summary: before a draft goes public, the problems validation finds and the
+//! gaps of the mandatory structure are listed with links to fix them; then publish.
+
+use civic_shared::{Lang, SiteDocument};
+use web_sys::HtmlDialogElement;
+use yew::prelude::*;
+
+use crate::i18n::texts;
+
+/// One line of the summary: the page it is on, what is wrong, and whether it blocks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub page: Option<String>,
+    pub text: String,
+    pub blocking: bool,
+}
+
+/// Validation problems (they block: the server would refuse them) and warnings: mandatory
+/// pages left empty, pictures without a description, pages nobody can reach.
+pub fn findings(doc: &SiteDocument) -> Vec<Finding> {
+    let t = texts();
+    let page_of = |path: &str| path.strip_prefix("pages.").and_then(|rest| rest.split(['.', '[']).next()).map(String::from);
+    let mut out: Vec<Finding> = civic_shared::validate(doc)
+        .into_iter()
+        .map(|problem| Finding { page: page_of(&problem.path), text: format!("{}: {}", problem.path, problem.message(Lang::Ru)), blocking: true })
+        .collect();
+    for (id, page) in &doc.pages {
+        if page.mandatory && page.blocks.is_empty() {
+            out.push(Finding { page: Some(id.clone()), text: t.publish_empty_mandatory.replace("{p}", &page.title), blocking: false });
+        }
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PublishProps {
+    pub findings: Vec<Finding>,
+    /// (page id, title) to name pages.
+    pub pages: Vec<(String, String)>,
+    pub on_publish: Callback<()>,
+    pub on_open_page: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(PublishSummary)]
+pub fn publish_summary(props: &PublishProps) -> Html {
+    let t = texts();
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                let _ = dialog.show_modal();
+            }
+        });
+    }
+    let blocking = props.findings.iter().any(|f| f.blocking);
+    let oncancel = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: Event| {
+            event.prevent_default();
+            on_close.emit(());
+        })
+    };
+    let emit = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <dialog class="publish-dialog" ref={dialog} aria-labelledby="publish-title" {oncancel}>
+            <h2 id="publish-title">{ t.publish_title }</h2>
+            <p>{ t.publish_intro }</p>
+            if props.findings.is_empty() {
+                <p class="notice ok">{ "✓ " }{ t.publish_clean }</p>
+            } else {
+                <p class={classes!("notice", if blocking { "error" } else { "warn" })}>
+                    { if blocking { t.publish_blocked } else { t.publish_warnings } }
+                </p>
+                <ul class="findings">
+                    { for props.findings.iter().map(|finding| {
+                        let open = finding.page.clone().map(|page| {
+                            let (on_open, on_close) = (props.on_open_page.clone(), props.on_close.clone());
+                            let title = props.pages.iter().find(|(id, _)| *id == page).map(|(_, title)| title.clone()).unwrap_or_default();
+                            html! {
+                                <button type="button" class="btn small" onclick={Callback::from(move |_: MouseEvent| {
+                                    on_close.emit(());
+                                    on_open.emit(page.clone());
+                                })}>{ t.publish_fix }{ " «" }{ title }{ "»" }</button>
+                            }
+                        });
+                        html! {
+                            <li class={if finding.blocking { "finding blocking" } else { "finding" }}>
+                                <span>{ &finding.text }</span>{ for open }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <div class="dialog-actions">
+                <button type="button" class="btn primary" disabled={blocking} onclick={emit(&props.on_publish)}>
+                    { if props.findings.is_empty() { t.publish } else { t.publish_anyway } }
+                </button>
+                <button type="button" class="btn" onclick={emit(&props.on_close)}>{ t.cancel }</button>
+            </div>
+        </dialog>
+    }
+}
