@@ -301,7 +301,10 @@ pub fn app(props: &AppProps) -> Html {
             let in_field = event
                 .target()
                 .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|el| el.is_content_editable())
+                });
             if !in_field && event.alt_key() && matches!(event.key().as_str(), "ArrowUp" | "ArrowDown") {
                 event.prevent_default();
                 state.dispatch(Action::MoveSelected { up: event.key() == "ArrowUp" });
@@ -451,6 +454,7 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <Preview html={preview_html} />
             <Properties block={selected_block} {on_edit}
+                on_edit_step={dispatch.reform(|(block_id, edit)| Action::EditFields { block_id, edits: vec![edit] })}
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
                 on_move={dispatch.reform(|up| Action::MoveSelected { up })}
                 {on_choose_media} />
