@@ -392,16 +392,16 @@ pub fn app(props: &AppProps) -> Html {
     let onkeydown = {
         let (state, on_save, command_open) = (state.clone(), on_save.clone(), command_open.clone());
         Callback::from(move |event: KeyboardEvent| {
-            if (event.ctrl_key() || event.meta_key()) && matches!(event.key().to_lowercase().as_str(), "k" | "л") {
+            let target = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+            // In the rich-text editor Ctrl+K makes a link; everywhere else it opens the commands.
+            let in_rich_text = target.as_ref().and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()).is_some_and(|el| el.is_content_editable());
+            if (event.ctrl_key() || event.meta_key()) && event.code() == "KeyK" && !in_rich_text {
                 event.prevent_default();
                 command_open.set(true);
                 return;
             }
             // Keys typed into a field belong to the field.
-            let in_field = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            let in_field = in_rich_text || target.is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
             if !in_field && event.alt_key() && matches!(event.key().as_str(), "ArrowUp" | "ArrowDown") {
                 event.prevent_default();
                 state.dispatch(Action::MoveSelected { up: event.key() == "ArrowUp" });
@@ -600,6 +600,7 @@ pub fn app(props: &AppProps) -> Html {
                     })
                 }} />
             <Properties block={selected_block} {on_edit}
+                on_edit_step={dispatch.reform(|(block_id, edit)| Action::EditFields { block_id, edits: vec![edit] })}
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
                 on_move={dispatch.reform(|up| Action::MoveSelected { up })}
                 {on_choose_media}>

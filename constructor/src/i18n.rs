@@ -302,6 +302,18 @@ pub struct Texts {
     pub accessible_preview: &'static str,
     pub autosaved_local: &'static str,
     pub outline_short_hint: &'static str,
+    pub rich_toolbar: &'static str,
+    pub rich_bold_mark: &'static str,
+    pub rich_italic_mark: &'static str,
+    pub rich_link: &'static str,
+    pub rich_bulleted: &'static str,
+    pub rich_numbered: &'static str,
+    pub rich_link_address: &'static str,
+    pub rich_link_hint: &'static str,
+    pub rich_link_apply: &'static str,
+    pub rich_link_remove: &'static str,
+    pub rich_link_cancel: &'static str,
+    pub rich_hint: &'static str,
 }
 
 /// Russian.
@@ -604,6 +616,18 @@ pub const RU: Texts = Texts {
     accessible_preview: "Версия для слабовидящих",
     autosaved_local: "Правки сохранены в этом браузере и будут отправлены на сервер.",
     outline_short_hint: "Перетаскивайте мышью или Alt+↑/↓. Ctrl+K — любой блок.",
+    rich_toolbar: "Оформление текста",
+    rich_bold_mark: "Ж",
+    rich_italic_mark: "К",
+    rich_link: "Ссылка",
+    rich_bulleted: "Маркированный список",
+    rich_numbered: "Нумерованный список",
+    rich_link_address: "Адрес ссылки",
+    rich_link_hint: "Страница сайта (например, kontakty), https://…, mailto:, tel: или #якорь.",
+    rich_link_apply: "Применить",
+    rich_link_remove: "Убрать ссылку",
+    rich_link_cancel: "Отмена",
+    rich_hint: "Enter — новый абзац. Ctrl+B — жирный, Ctrl+I — курсив, Ctrl+K — ссылка.",
 };
 
 /// The texts of the interface language. Only Russian ships in the foundation.

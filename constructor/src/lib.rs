@@ -4,6 +4,7 @@
 
 pub mod i18n;
 pub mod media_choice;
+pub mod rich_text_model;
 pub mod item_table;
 pub mod merge;
 pub mod pages;
@@ -41,6 +42,8 @@ mod palette;
 mod preview;
 #[cfg(target_arch = "wasm32")]
 mod properties;
+#[cfg(target_arch = "wasm32")]
+mod rich_text;
 #[cfg(target_arch = "wasm32")]
 mod root;
 #[cfg(target_arch = "wasm32")]

@@ -3,19 +3,24 @@
 
 use civic_shared::schema::{schema_of, Field, FieldKind};
 use civic_shared::validate::{is_embed_url, is_image_url, is_link};
-use civic_shared::{Block, Lang, ProblemKind};
+use civic_shared::{Block, Lang, ProblemKind, TextBlock};
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::i18n::texts;
 use crate::media_choice::{slot_of, MediaSlot};
+use crate::rich_text::RichText;
+use crate::rich_text_model::EditKind;
 use crate::state::BlockEdit;
 
 #[derive(Properties, PartialEq)]
 pub struct PropertiesProps {
     pub block: Option<Block>,
     pub on_edit: Callback<(String, BlockEdit)>,
+    /// An edit that is an undo step of its own even when it changes a typed field (a
+    /// formatting command in the rich-text editor).
+    pub on_edit_step: Callback<(String, BlockEdit)>,
     /// Delete the selected block.
     pub on_delete: Callback<()>,
     /// Move the selected block up (`true`) or down.
@@ -32,6 +37,7 @@ struct Form<'a> {
     block_id: &'a str,
     type_name: &'a str,
     on_edit: &'a Callback<(String, BlockEdit)>,
+    on_edit_step: &'a Callback<(String, BlockEdit)>,
     on_choose_media: &'a Callback<(String, MediaSlot)>,
 }
 
@@ -180,7 +186,7 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
                 </div>
             }
         }
-        FieldKind::RichText => rich_text_view(form, pointer, current),
+        FieldKind::RichText => rich_text_field(form, field, pointer, current),
         FieldKind::List(item_fields) => {
             let items = current.and_then(Value::as_array).map(Vec::len).unwrap_or(0);
             html! {
@@ -200,53 +206,29 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
     }
 }
 
-/// Rich text: each paragraph, quote and list item as its runs, each run with its marks.
-fn rich_text_view(form: &Form, pointer: &str, current: Option<&Value>) -> Html {
-    let t = texts();
-    let parts = current.and_then(Value::as_array).cloned().unwrap_or_default();
-    html! {
-        { for parts.iter().enumerate().map(|(part_index, part)| {
-            let kind = part.get("kind").and_then(Value::as_str).unwrap_or("paragraph");
-            let title = match kind { "list" => t.list, "quote" => t.quote, _ => t.paragraph };
-            let run_groups: Vec<(String, &Value)> = match kind {
-                "list" => part.get("items").and_then(Value::as_array).map(|items| items.iter().enumerate()
-                    .map(|(i, runs)| (format!("{pointer}/{part_index}/items/{i}"), runs)).collect()).unwrap_or_default(),
-                _ => part.get("runs").map(|runs| vec![(format!("{pointer}/{part_index}/runs"), runs)]).unwrap_or_default(),
-            };
-            html! {
-                <fieldset class="run">
-                    <legend>{ format!("{title} {}", part_index + 1) }</legend>
-                    { for run_groups.iter().map(|(runs_pointer, runs)| html! {
-                        { for runs.as_array().into_iter().flatten().enumerate().map(|(i, run)| run_view(form, &format!("{runs_pointer}/{i}"), run)) }
-                    }) }
-                </fieldset>
+/// Rich text in its editor; every change is one edit of the whole field.
+fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&Value>) -> Html {
+    let content: Vec<TextBlock> = current.cloned().and_then(|value| serde_json::from_value(value).ok()).unwrap_or_default();
+    let has_text = content.iter().any(|block| match block {
+        TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter().any(|run| !run.text.trim().is_empty()),
+        TextBlock::List { items, .. } => items.iter().flatten().any(|run| !run.text.trim().is_empty()),
+    });
+    let error = (field.required && !has_text).then_some(ProblemKind::Required);
+    let on_change = {
+        let (on_edit, on_edit_step) = (form.on_edit.clone(), form.on_edit_step.clone());
+        let (id, pointer) = (form.block_id.to_string(), pointer.to_string());
+        Callback::from(move |(content, kind): (Vec<TextBlock>, EditKind)| {
+            let value = serde_json::to_value(content).unwrap_or(Value::Null);
+            let edit = (id.clone(), BlockEdit::new(pointer.clone(), value));
+            match kind {
+                EditKind::Typing => on_edit.emit(edit),
+                EditKind::Step => on_edit_step.emit(edit),
             }
-        }) }
-    }
-}
-
-fn run_view(form: &Form, pointer: &str, run: &Value) -> Html {
-    let t = texts();
-    let id = dom_id(pointer);
-    let text = as_text(run.get("text"));
-    let link = as_text(run.get("link"));
-    let link_error = (!link.is_empty() && !is_link(&link)).then_some(ProblemKind::BadLink);
-    let link_id = format!("{id}-link");
+        })
+    };
+    // Keyed by block: another block gets a fresh editor, not this one's selection and history.
     html! {
-        <div class="run-part">
-            <label for={id.clone()} class="visually-hidden">{ t.run }</label>
-            <textarea id={id.clone()} rows="2" value={text} oninput={form.on_input(&format!("{pointer}/text"), Value::String)} />
-            <div class="marks">
-                <label><input type="checkbox" checked={run.get("bold").and_then(Value::as_bool).unwrap_or(false)}
-                    onchange={form.on_check(&format!("{pointer}/bold"))} />{ " " }{ t.bold }</label>
-                <label><input type="checkbox" checked={run.get("italic").and_then(Value::as_bool).unwrap_or(false)}
-                    onchange={form.on_check(&format!("{pointer}/italic"))} />{ " " }{ t.italic }</label>
-            </div>
-            { labelled(&link_id, t.link, link_error.clone(), html! {
-                <input id={link_id.clone()} type="text" value={link} aria-invalid={link_error.is_some().then_some("true")}
-                    oninput={form.on_input(&format!("{pointer}/link"), |text| if text.trim().is_empty() { Value::Null } else { Value::String(text) })} />
-            }) }
-        </div>
+        <RichText key={format!("{}{pointer}", form.block_id)} id={dom_id(pointer)} label={field.label.ru} {content} {error} {on_change} />
     }
 }
 
@@ -261,6 +243,7 @@ pub fn properties(props: &PropertiesProps) -> Html {
                     block_id: block.id(),
                     type_name: block.type_name(),
                     on_edit: &props.on_edit,
+                    on_edit_step: &props.on_edit_step,
                     on_choose_media: &props.on_choose_media,
                 };
                 let fields: Html = schema.fields.iter().map(|field| field_view(&form, field, &format!("/{}", field.key), &json)).collect();

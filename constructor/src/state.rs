@@ -51,8 +51,9 @@ impl BlockEdit {
     }
 
     /// Typing into a text field coalesces into one undo step; toggles and choices do not.
+    /// The rich-text editor sends its whole field (`/content`, an array) at every keystroke.
     fn is_typing(&self) -> bool {
-        self.value.is_string()
+        self.value.is_string() || (self.value.is_array() && self.pointer.ends_with("/content"))
     }
 }
 
@@ -996,5 +997,29 @@ mod tests {
         type_heading(&mut state, "АБ");
         state.apply(Action::Saved { version: 2, edit_seq: state.edit_seq - 1 });
         assert_eq!(state.base.as_deref().cloned(), sent);
+    }
+
+    #[test]
+    fn typing_rich_text_is_one_undo_step() {
+        let mut state = loaded();
+        let content = |state: &EditorState| match find_block(&state.document.as_ref().unwrap().pages["home"].blocks, "p-intro") {
+            Some(Block::Text(text)) => text.content.clone(),
+            other => panic!("{other:?}"),
+        };
+        let original = content(&state);
+        let typed = |text: &str| serde_json::json!([{ "kind": "paragraph", "runs": [{ "text": text }] }]);
+        for text in ["М", "Ми", "Мин"] {
+            state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content", typed(text)) });
+        }
+        assert_eq!(serde_json::to_value(content(&state)).unwrap(), typed("Мин"));
+        state.apply(Action::Undo);
+        assert_eq!(content(&state), original);
+        assert!(!state.can_undo(), "the burst was one step");
+        // A command in between (bold, a list) is a step of its own and ends the burst.
+        state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content", typed("А")) });
+        state.apply(Action::EditFields { block_id: "p-intro".into(), edits: vec![BlockEdit::new("/content", typed("АБ"))] });
+        state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content", typed("АБВ")) });
+        state.apply(Action::Undo);
+        assert_eq!(serde_json::to_value(content(&state)).unwrap(), typed("АБ"));
     }
 }
