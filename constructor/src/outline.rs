@@ -4,7 +4,7 @@ use civic_shared::schema::schema_of;
 use civic_shared::{Block, TextBlock};
 use yew::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::{pick, texts};
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineProps {
@@ -19,7 +19,7 @@ pub struct OutlineProps {
 
 /// What the outline shows for a block: its kind and the start of its text.
 fn label(block: &Block) -> (&'static str, String) {
-    let kind = schema_of(block.type_name()).map_or("", |schema| schema.label.ru);
+    let kind = schema_of(block.type_name()).map_or("", |schema| pick(&schema.label));
     let text = match block {
         Block::Text(text) => text
             .content
