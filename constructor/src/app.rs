@@ -162,6 +162,8 @@ pub struct AppProps {
     pub user: server::User,
     /// The session ended (with the reason to show on the sign-in form).
     pub on_signed_out: Callback<Option<String>>,
+    /// Another interface language was chosen.
+    pub on_lang: Callback<civic_shared::Lang>,
 }
 
 #[function_component(App)]
@@ -315,6 +317,7 @@ pub fn app(props: &AppProps) -> Html {
             if !(event.ctrl_key() || event.meta_key()) {
                 return;
             }
+            // The same keys on the Russian layout give Cyrillic letters.
             let action = match (event.key().to_lowercase().as_str(), event.shift_key()) {
                 ("z" | "я", false) => Some(Action::Undo),
                 ("z" | "я", true) | ("y" | "н", false) => Some(Action::Redo),
@@ -419,6 +422,7 @@ pub fn app(props: &AppProps) -> Html {
                 {on_media}
                 view={*view}
                 {on_view}
+                on_lang={props.on_lang.clone()}
             />
     };
     let other_view = match *view {
