@@ -178,6 +178,8 @@ pub struct AppProps {
     pub user: server::User,
     /// The session ended (with the reason to show on the sign-in form).
     pub on_signed_out: Callback<Option<String>>,
+    /// Another interface language was chosen.
+    pub on_lang: Callback<civic_shared::Lang>,
 }
 
 #[function_component(App)]
@@ -415,6 +417,7 @@ pub fn app(props: &AppProps) -> Html {
             if !(event.ctrl_key() || event.meta_key()) {
                 return;
             }
+            // The same keys on the Russian layout give Cyrillic letters.
             let action = match (event.key().to_lowercase().as_str(), event.shift_key()) {
                 // In a field, copy and paste are the field's own.
                 ("c" | "с", false) if !in_field => Some(Action::Copy),
@@ -518,6 +521,7 @@ pub fn app(props: &AppProps) -> Html {
                 accessible={*accessible}
                 on_accessible={{ let accessible = accessible.clone(); Callback::from(move |on| accessible.set(on)) }}
                 on_command={{ let command_open = command_open.clone(); Callback::from(move |_| command_open.set(true)) }}
+                on_lang={props.on_lang.clone()}
             />
     };
     let other_view = match *view {

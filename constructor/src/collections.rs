@@ -3,14 +3,13 @@
 //! and the form keeps the user's text.
 
 use civic_shared::collection_items::{Collection, ItemField, ItemFieldKind};
-use civic_shared::Lang;
 use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
-use crate::i18n::texts;
+use crate::i18n::{format_date, lang, quoted, texts};
 use crate::item_table::{field_text, moved_order, set_field, visible_rows};
 use crate::server::{self, ServerError, StoredItem};
 
@@ -99,7 +98,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
             <ul>
                 { for Collection::ALL.into_iter().map(|c| html! {
                     <li><button type="button" class={classes!("page-item", (*collection == c).then_some("current"))}
-                        aria-current={(*collection == c).then_some("true")} onclick={choose(c)}>{ c.title(Lang::Ru) }</button></li>
+                        aria-current={(*collection == c).then_some("true")} onclick={choose(c)}>{ c.title(lang()) }</button></li>
                 }) }
             </ul>
         </nav>
@@ -147,7 +146,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                     "descending" => " ▼",
                     _ => "",
                 };
-                html! { <th scope="col" aria-sort={state}><button type="button" class="th-sort" {onclick}>{ field.label_ru }{ arrow }</button></th> }
+                html! { <th scope="col" aria-sort={state}><button type="button" class="th-sort" {onclick}>{ field.label(lang()) }{ arrow }</button></th> }
             };
             // Manual order only makes sense for undated collections shown unfiltered and unsorted.
             let can_move = !current.newest_first() && filter.is_empty() && sort.is_none() && !props.read_only;
@@ -180,14 +179,14 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                 let title = cols.first().map(|f| field_text(&stored.item, f)).unwrap_or_default();
                 html! {
                     <tr>
-                        { for cols.iter().map(|f| html! { <td>{ cell_text(&stored.item, f) }</td> }) }
+                        { for cols.iter().map(|f| html! { <td class={matches!(f.kind, ItemFieldKind::Date).then_some("date")}>{ cell_text(&stored.item, f) }</td> }) }
                         <td class="row-actions">
-                            <button type="button" class="btn small" onclick={open} aria-label={format!("{} «{title}»", t.edit)}>{ t.edit }</button>
+                            <button type="button" class="btn small" onclick={open} aria-label={format!("{} {}", t.edit, quoted(&title))}>{ t.edit }</button>
                             if can_move {
                                 <button type="button" class="btn small" onclick={mover(true)} disabled={index == 0}
-                                    aria-label={format!("{} «{title}»", t.move_up)}>{ "↑" }</button>
+                                    aria-label={format!("{} {}", t.move_up, quoted(&title))}>{ "↑" }</button>
                                 <button type="button" class="btn small" onclick={mover(false)} disabled={index + 1 == list.len()}
-                                    aria-label={format!("{} «{title}»", t.move_down)}>{ "↓" }</button>
+                                    aria-label={format!("{} {}", t.move_down, quoted(&title))}>{ "↓" }</button>
                             }
                         </td>
                     </tr>
@@ -201,7 +200,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                 } else {
                     <div class="table-scroll">
                     <table class="items">
-                        <caption class="visually-hidden">{ current.title(Lang::Ru) }</caption>
+                        <caption class="visually-hidden">{ current.title(lang()) }</caption>
                         <thead><tr>{ for cols.iter().map(|f| sortable_header(f)) }<th scope="col">{ t.actions }</th></tr></thead>
                         <tbody>{ for rows.into_iter().map(row) }</tbody>
                     </table>
@@ -326,7 +325,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                     };
                     html! {
                         <div class="field">
-                            <label for={id.clone()}>{ field.label_ru }{ if field.required { t.required_mark } else { "" } }</label>
+                            <label for={id.clone()}>{ field.label(lang()) }{ if field.required { t.required_mark } else { "" } }</label>
                             { control }
                             if let Some((_, message)) = problem {
                                 <p class="field-error" id={format!("{id}-error")}>{ message }</p>
@@ -357,7 +356,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
             <div class="left-panel">{ nav }</div>
             <main class="collection-main">
                 <div class="collection-head">
-                    <h2>{ current.title(Lang::Ru) }</h2>
+                    <h2>{ current.title(lang()) }</h2>
                     <label class="filter">
                         <span class="visually-hidden">{ t.filter }</span>
                         <input type="search" placeholder={t.filter} value={(*filter).clone()} oninput={on_filter} />
@@ -379,7 +378,7 @@ fn cell_text(item: &Value, field: &ItemField) -> String {
     let t = texts();
     let text = field_text(item, field);
     match field.kind {
-        ItemFieldKind::Date if civic_shared::collection_items::is_date(&text) => format!("{}.{}.{}", &text[8..10], &text[5..7], &text[..4]),
+        ItemFieldKind::Date => format_date(&text),
         ItemFieldKind::DocumentStatus => match text.as_str() {
             "void" => t.status_void.into(),
             "draft" => t.status_draft.into(),

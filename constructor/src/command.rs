@@ -33,12 +33,12 @@ fn matching(query: &str, pages: &[(String, String)]) -> Vec<(Command, String)> {
     };
     let blocks = SCHEMAS
         .iter()
-        .filter(|s| fits(&format!("{} {}", t.command_insert, s.label.ru), s.type_name))
-        .map(|s| (Command::Insert(s.type_name.to_string()), format!("{} «{}»", t.command_insert, s.label.ru)));
+        .filter(|s| fits(&format!("{} {}", t.command_insert, crate::i18n::pick(&s.label)), s.type_name))
+        .map(|s| (Command::Insert(s.type_name.to_string()), format!("{} {}", t.command_insert, crate::i18n::quoted(crate::i18n::pick(&s.label)))));
     let pages = pages
         .iter()
         .filter(|(id, title)| fits(&format!("{} {title}", t.command_open), id))
-        .map(|(id, title)| (Command::OpenPage(id.clone()), format!("{} «{title}»", t.command_open)));
+        .map(|(id, title)| (Command::OpenPage(id.clone()), format!("{} {}", t.command_open, crate::i18n::quoted(title))));
     blocks.chain(pages).collect()
 }
 

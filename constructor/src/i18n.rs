@@ -1,7 +1,19 @@
-//! Every string of the constructor's interface, per language. Russian is the default.
+//! Every string of the constructor's interface, per language. Russian is the default; the
+//! language is chosen once at start (and by the switch) and kept in a thread-local cell.
 
-/// The interface texts of one language.
+use std::cell::Cell;
+
+use civic_shared::collection_items::Collection;
+use civic_shared::schema::Label;
+use civic_shared::Lang;
+
+mod en;
+pub use en::EN;
+
+/// The interface texts of one language. Every field is in every table, so a missing
+/// translation does not compile.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Texts {
     pub app_title: &'static str,
     pub loading: &'static str,
@@ -300,7 +312,6 @@ pub struct Texts {
     pub viewport_tablet: &'static str,
     pub viewport_phone: &'static str,
     pub accessible_preview: &'static str,
-    pub autosaved_local: &'static str,
     pub outline_short_hint: &'static str,
     pub rich_toolbar: &'static str,
     pub rich_bold_mark: &'static str,
@@ -314,6 +325,30 @@ pub struct Texts {
     pub rich_link_remove: &'static str,
     pub rich_link_cancel: &'static str,
     pub rich_hint: &'static str,
+    /// The language switch's group label.
+    pub language: &'static str,
+    /// A name quoted inside a sentence or a button label: `{t}`.
+    pub quoted: &'static str,
+    /// A date from its `{y}`, `{m}` and `{d}` (two digits each but the year).
+    pub date_format: &'static str,
+    /// Between the whole and the fraction of a number: `1,5 МБ`.
+    pub decimal_separator: &'static str,
+    pub audit_login: &'static str,
+    pub audit_login_failed: &'static str,
+    pub audit_logout: &'static str,
+    pub audit_draft_save: &'static str,
+    pub audit_site_publish: &'static str,
+    pub audit_site_rollback: &'static str,
+    pub audit_user_create: &'static str,
+    pub audit_user_change: &'static str,
+    pub audit_user_password: &'static str,
+    pub audit_user_delete: &'static str,
+    pub audit_token_create: &'static str,
+    pub audit_token_revoke: &'static str,
+    pub audit_item_create: &'static str,
+    pub audit_item_update: &'static str,
+    pub audit_item_delete: &'static str,
+    pub audit_item_reorder: &'static str,
 }
 
 /// Russian.
@@ -614,7 +649,6 @@ pub const RU: Texts = Texts {
     viewport_tablet: "Планшет",
     viewport_phone: "Телефон",
     accessible_preview: "Версия для слабовидящих",
-    autosaved_local: "Правки сохранены в этом браузере и будут отправлены на сервер.",
     outline_short_hint: "Перетаскивайте мышью или Alt+↑/↓. Ctrl+K — любой блок.",
     rich_toolbar: "Оформление текста",
     rich_bold_mark: "Ж",
@@ -628,11 +662,101 @@ pub const RU: Texts = Texts {
     rich_link_remove: "Убрать ссылку",
     rich_link_cancel: "Отмена",
     rich_hint: "Enter — новый абзац. Ctrl+B — жирный, Ctrl+I — курсив, Ctrl+K — ссылка.",
+    language: "Язык интерфейса",
+    quoted: "«{t}»",
+    date_format: "{d}.{m}.{y}",
+    decimal_separator: ",",
+    audit_login: "Вход",
+    audit_login_failed: "Неудачная попытка входа",
+    audit_logout: "Выход",
+    audit_draft_save: "Сохранение черновика",
+    audit_site_publish: "Публикация",
+    audit_site_rollback: "Возврат к прежней версии",
+    audit_user_create: "Регистрация пользователя",
+    audit_user_change: "Изменение пользователя",
+    audit_user_password: "Смена пароля",
+    audit_user_delete: "Удаление пользователя",
+    audit_token_create: "Выпуск токена API",
+    audit_token_revoke: "Отзыв токена API",
+    audit_item_create: "новая запись",
+    audit_item_update: "изменение записи",
+    audit_item_delete: "удаление записи",
+    audit_item_reorder: "новый порядок",
 };
 
-/// The texts of the interface language. Only Russian ships in the foundation.
+/// The interface languages: each with its code (`lang` attribute, `civic-lang`, `?lang=`)
+/// and its name in itself, which the switch shows in every language.
+pub const LANGUAGES: [(Lang, &str, &str); 2] = [(Lang::Ru, "ru", "Русский"), (Lang::En, "en", "English")];
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Ru) };
+}
+
+/// The interface language (Russian until one is chosen).
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// Makes `lang` the interface language of everything rendered from now on.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|current| current.set(lang));
+}
+
+/// The texts of the interface language.
 pub fn texts() -> &'static Texts {
-    &RU
+    match lang() {
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    }
+}
+
+/// A schema label (block, field, choice) in the interface language.
+pub fn pick(label: &Label) -> &'static str {
+    match lang() {
+        Lang::Ru => label.ru,
+        Lang::En => label.en,
+    }
+}
+
+/// A language's code: `ru`, `en`.
+pub fn code(lang: Lang) -> &'static str {
+    LANGUAGES.iter().find(|(l, _, _)| *l == lang).map_or("ru", |(_, code, _)| code)
+}
+
+/// The language of a code; `None` for anything else.
+pub fn parse_code(code: &str) -> Option<Lang> {
+    LANGUAGES.iter().find(|(_, c, _)| c.eq_ignore_ascii_case(code.trim())).map(|(lang, _, _)| *lang)
+}
+
+/// The language an address asks for: `?site=x&lang=en` → English.
+pub fn lang_in_query(query: &str) -> Option<Lang> {
+    query.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(parse_code)
+}
+
+/// The address's query without its `lang` parameter (`?site=x&lang=en` → `?site=x`): once
+/// the choice is remembered, a stale `?lang=` must not overrule the switch on reload.
+pub fn query_without_lang(query: &str) -> String {
+    let kept: Vec<&str> = query.trim_start_matches('?').split('&').filter(|pair| !pair.is_empty() && !pair.starts_with("lang=")).collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// `name` quoted as the language quotes names: «Положение», “Regulation”.
+pub fn quoted(name: &str) -> String {
+    texts().quoted.replace("{t}", name)
+}
+
+/// An ISO date (`2026-11-01`) as the language writes it; anything else as it is.
+pub fn format_date(iso: &str) -> String {
+    match (iso.get(..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) if civic_shared::collection_items::is_date(iso) => {
+            texts().date_format.replace("{y}", y).replace("{m}", m).replace("{d}", d)
+        }
+        _ => iso.to_string(),
+    }
 }
 
 /// A role in the interface's words.
@@ -679,19 +803,20 @@ pub fn scope_name(scope: &str) -> &'static str {
 
 /// An audit-log action code (`site.publish`, `news.create`…) in words.
 pub fn audit_action(code: &str) -> String {
+    let t = texts();
     let fixed = match code {
-        "login" => "Вход",
-        "login.failed" => "Неудачная попытка входа",
-        "logout" => "Выход",
-        "draft.save" => "Сохранение черновика",
-        "site.publish" => "Публикация",
-        "site.rollback" => "Возврат к прежней версии",
-        "user.create" => "Регистрация пользователя",
-        "user.change" => "Изменение пользователя",
-        "user.password" => "Смена пароля",
-        "user.delete" => "Удаление пользователя",
-        "token.create" => "Выпуск токена API",
-        "token.revoke" => "Отзыв токена API",
+        "login" => t.audit_login,
+        "login.failed" => t.audit_login_failed,
+        "logout" => t.audit_logout,
+        "draft.save" => t.audit_draft_save,
+        "site.publish" => t.audit_site_publish,
+        "site.rollback" => t.audit_site_rollback,
+        "user.create" => t.audit_user_create,
+        "user.change" => t.audit_user_change,
+        "user.password" => t.audit_user_password,
+        "user.delete" => t.audit_user_delete,
+        "token.create" => t.audit_token_create,
+        "token.revoke" => t.audit_token_revoke,
         _ => "",
     };
     if !fixed.is_empty() {
@@ -699,27 +824,17 @@ pub fn audit_action(code: &str) -> String {
     }
     let (collection, verb) = code.split_once('.').unwrap_or((code, ""));
     let verb = match verb {
-        "create" => "новая запись",
-        "update" => "изменение записи",
-        "delete" => "удаление записи",
-        "reorder" => "новый порядок",
+        "create" => t.audit_item_create,
+        "update" => t.audit_item_update,
+        "delete" => t.audit_item_delete,
+        "reorder" => t.audit_item_reorder,
         _ => return code.into(),
     };
-    match civic_shared::collection_items::Collection::parse(collection) {
-        Some(c) => format!("{}: {verb}", c.title(civic_shared::Lang::Ru)),
+    match Collection::parse(collection) {
+        Some(c) => format!("{}: {verb}", c.title(lang())),
         None => code.into(),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn audit_actions_read_as_words() {
-        assert_eq!(audit_action("site.publish"), "Публикация");
-        assert_eq!(audit_action("news.create"), "Новости: новая запись");
-        assert_eq!(audit_action("phones.reorder"), "Телефонный справочник: новый порядок");
-        assert_eq!(audit_action("media.upload"), "media.upload", "unknown codes are shown as they are");
-    }
-}
+mod tests;

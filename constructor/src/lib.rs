@@ -29,6 +29,8 @@ mod collections;
 #[cfg(target_arch = "wasm32")]
 mod history;
 #[cfg(target_arch = "wasm32")]
+mod lang_switch;
+#[cfg(target_arch = "wasm32")]
 mod login;
 #[cfg(target_arch = "wasm32")]
 mod media_library;

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::lang_switch::LangSwitch;
 use crate::server::{self, ServerError, SessionInfo};
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +14,8 @@ pub struct LoginFormProps {
     #[prop_or_default]
     pub notice: Option<String>,
     pub on_signed_in: Callback<SessionInfo>,
+    /// Another interface language was chosen.
+    pub on_lang: Callback<civic_shared::Lang>,
 }
 
 /// The user's words for a failed sign-in.
@@ -86,6 +89,7 @@ pub fn login_form(props: &LoginFormProps) -> Html {
                     { message.unwrap_or_default() }
                 </p>
                 <button type="submit" class="btn primary" disabled={*busy}>{ if *busy { t.signing_in } else { t.sign_in } }</button>
+                <LangSwitch on_change={props.on_lang.clone()} />
             </form>
         </main>
     }

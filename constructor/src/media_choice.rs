@@ -44,8 +44,8 @@ impl MediaItem {
     }
 }
 
-/// A file size as people read it: `512 Б`, `8,4 КБ`, `12 КБ`, `1,4 МБ` (decimal comma, one
-/// decimal below ten).
+/// A file size as people read it: `512 Б`, `8,4 КБ`, `12 КБ`, `1,4 МБ` (the language's decimal
+/// separator, one decimal below ten).
 pub fn format_size(bytes: i64) -> String {
     let t = texts();
     let bytes = bytes.max(0) as f64;
@@ -57,7 +57,7 @@ pub fn format_size(bytes: i64) -> String {
         (bytes / (1024.0 * 1024.0), t.size_mb)
     };
     let text = if value < 10.0 { format!("{:.1}", (value * 10.0).round() / 10.0) } else { format!("{}", value.round()) };
-    format!("{} {unit}", text.replace('.', ","))
+    format!("{} {unit}", text.replace('.', t.decimal_separator))
 }
 
 /// Which block fields take a file from the library.
@@ -179,6 +179,15 @@ mod tests {
         assert_eq!(format_size(1024 * 1024 * 14 / 10), "1,4 МБ");
         assert_eq!(format_size(30 * 1024 * 1024), "30 МБ");
         assert_eq!(item("image").summary(), "PNG · 1,5 КБ · 800 × 600 пикс.");
+    }
+
+    #[test]
+    fn sizes_in_english_take_a_decimal_point() {
+        crate::i18n::set_lang(civic_shared::Lang::En);
+        let (small, large, summary) = (format_size(512), format_size(1024 * 1024 * 14 / 10), item("image").summary());
+        crate::i18n::set_lang(civic_shared::Lang::Ru);
+        assert_eq!((small.as_str(), large.as_str()), ("512 B", "1.4 MB"));
+        assert_eq!(summary, "PNG · 1.5 KB · 800 × 600 px");
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub fn summary(value: Option<&Value>) -> String {
 
 /// What a clerk recognises a block by: its kind and the start of its text.
 pub fn block_label(block: &Block) -> (&'static str, String) {
-    let kind = civic_shared::schema::schema_of(block.type_name()).map_or("", |schema| schema.label.ru);
+    let kind = civic_shared::schema::schema_of(block.type_name()).map_or("", |schema| crate::i18n::pick(&schema.label));
     let text = match block {
         Block::Text(text) => text
             .content

@@ -5,7 +5,7 @@ use civic_shared::schema::SCHEMAS;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::{pick, texts};
 
 #[derive(Properties, PartialEq)]
 pub struct PaletteProps {
@@ -29,7 +29,7 @@ pub fn palette(props: &PaletteProps) -> Html {
     let wanted = query.trim().to_lowercase();
     let matches: Vec<_> = SCHEMAS
         .iter()
-        .filter(|s| wanted.is_empty() || s.label.ru.to_lowercase().contains(&wanted) || s.type_name.contains(&wanted))
+        .filter(|s| wanted.is_empty() || pick(&s.label).to_lowercase().contains(&wanted) || s.type_name.contains(&wanted))
         .collect();
     html! {
         <section class="palette" aria-labelledby="palette-title">
@@ -56,7 +56,7 @@ pub fn palette(props: &PaletteProps) -> Html {
                         <li key={schema.type_name}>
                             <button type="button" class="palette-item" data-block-type={schema.type_name} draggable="true" {ondragstart} {ondragend}
                                 onclick={Callback::from(move |_: MouseEvent| on_insert.emit(type_name.clone()))}>
-                                { "+ " }{ schema.label.ru }
+                                { "+ " }{ pick(&schema.label) }
                             </button>
                         </li>
                     }

@@ -3,12 +3,12 @@
 
 use civic_shared::schema::{schema_of, Field, FieldKind};
 use civic_shared::validate::{is_embed_url, is_image_url, is_link};
-use civic_shared::{Block, Lang, ProblemKind, TextBlock};
+use civic_shared::{Block, ProblemKind, TextBlock};
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n::{lang, pick, texts};
 use crate::media_choice::{slot_of, MediaSlot};
 use crate::rich_text::RichText;
 use crate::rich_text_model::EditKind;
@@ -106,7 +106,7 @@ fn labelled(id: &str, label: &str, error: Option<ProblemKind>, input: Html) -> H
         <div class="field">
             <label for={id.to_string()}>{ label }</label>
             { input }
-            if let Some(error) = error { <p class="field-error" id={error_id}>{ error.message(Lang::Ru) }</p> }
+            if let Some(error) = error { <p class="field-error" id={error_id}>{ error.message(lang()) }</p> }
         </div>
     }
 }
@@ -115,7 +115,7 @@ fn labelled(id: &str, label: &str, error: Option<ProblemKind>, input: Html) -> H
 fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
     let id = dom_id(pointer);
     let current = json.pointer(pointer);
-    let label = field.label.ru;
+    let label = pick(&field.label);
     match field.kind {
         FieldKind::Line | FieldKind::Link | FieldKind::ImageUrl | FieldKind::EmbedUrl => {
             let text = as_text(current);
@@ -154,7 +154,7 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
             labelled(&id, label, None, html! {
                 <select id={id.clone()} onchange={form.on_select(pointer)}>
                     { for options.iter().map(|(value, option_label)| html! {
-                        <option value={*value} selected={selected == *value}>{ option_label.ru }</option>
+                        <option value={*value} selected={selected == *value}>{ pick(option_label) }</option>
                     }) }
                 </select>
             })
@@ -228,7 +228,7 @@ fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&V
     };
     // Keyed by block: another block gets a fresh editor, not this one's selection and history.
     html! {
-        <RichText key={format!("{}{pointer}", form.block_id)} id={dom_id(pointer)} label={field.label.ru} {content} {error} {on_change} />
+        <RichText key={format!("{}{pointer}", form.block_id)} id={dom_id(pointer)} label={crate::i18n::pick(&field.label)} {content} {error} {on_change} />
     }
 }
 
@@ -250,7 +250,7 @@ pub fn properties(props: &PropertiesProps) -> Html {
                 let (on_delete, on_up, on_down) = (props.on_delete.clone(), props.on_move.clone(), props.on_move.clone());
                 html! {
                     <>
-                        <p class="block-kind">{ schema.label.ru }</p>
+                        <p class="block-kind">{ pick(&schema.label) }</p>
                         <div class="block-actions">
                             <button type="button" class="btn" aria-keyshortcuts="Alt+ArrowUp"
                                 onclick={Callback::from(move |_: MouseEvent| on_up.emit(true))}>{ "↑ " }{ t.move_up }</button>

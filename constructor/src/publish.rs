@@ -1,7 +1,7 @@
 //! The publish summary: before a draft goes public, the problems validation finds and the
 //! gaps of the mandatory structure are listed with links to fix them; then publish.
 
-use civic_shared::{Lang, SiteDocument};
+use civic_shared::SiteDocument;
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn findings(doc: &SiteDocument) -> Vec<Finding> {
     let page_of = |path: &str| path.strip_prefix("pages.").and_then(|rest| rest.split(['.', '[']).next()).map(String::from);
     let mut out: Vec<Finding> = civic_shared::validate(doc)
         .into_iter()
-        .map(|problem| Finding { page: page_of(&problem.path), text: format!("{}: {}", problem.path, problem.message(Lang::Ru)), blocking: true })
+        .map(|problem| Finding { page: page_of(&problem.path), text: format!("{}: {}", problem.path, problem.message(crate::i18n::lang())), blocking: true })
         .collect();
     for (id, page) in &doc.pages {
         if page.mandatory && page.blocks.is_empty() {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use civic_shared::validate::is_link;
-use civic_shared::{Lang, ProblemKind, TextBlock, TextRun};
+use civic_shared::{ProblemKind, TextBlock, TextRun};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DataTransfer, DomParser, Element, HtmlDocument, HtmlElement, HtmlInputElement, Node, Range, Selection, SupportedType};
 use yew::prelude::*;
@@ -596,7 +596,7 @@ pub fn rich_text(props: &RichTextProps) -> Html {
                     {oninput} {onkeydown} aria-invalid={draft.invalid.then_some("true")} aria-describedby={described}
                     autocomplete="off" spellcheck="false" />
                 if draft.invalid {
-                    <p class="field-error" id={error_id}>{ ProblemKind::BadLink.message(Lang::Ru) }</p>
+                    <p class="field-error" id={error_id}>{ ProblemKind::BadLink.message(crate::i18n::lang()) }</p>
                 } else {
                     <p class="hint" id={hint_id}>{ t.rich_link_hint }</p>
                 }
@@ -645,7 +645,7 @@ pub fn rich_text(props: &RichTextProps) -> Html {
                     aria-invalid={props.error.is_some().then_some("true")} spellcheck="true" lang="ru"
                     {oninput} {onkeydown} {onpaste} {ondrop} {ondragstart} {ondragend}></div>
             </div>
-            if let Some(error) = &props.error { <p class="field-error" id={error_id}>{ error.message(Lang::Ru) }</p> }
+            if let Some(error) = &props.error { <p class="field-error" id={error_id}>{ error.message(crate::i18n::lang()) }</p> }
             <p class="hint" id={hint_id}>{ t.rich_hint }</p>
         </div>
     }

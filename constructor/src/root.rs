@@ -5,7 +5,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::App;
-use crate::i18n::texts;
+use crate::i18n::{code, lang, texts};
+use crate::lang_switch;
 use crate::login::LoginForm;
 use crate::server::{self, ServerError, SessionInfo};
 
@@ -39,9 +40,20 @@ pub fn root() -> Html {
         let gate = gate.clone();
         Callback::from(move |notice: Option<String>| gate.set(Gate::SignedOut { notice }))
     };
+    // A new language remounts the form or the editor, so every text is read again; unsaved
+    // edits survive in the local copy, as across a reload.
+    let chosen = use_state(lang);
+    let on_lang = {
+        let chosen = chosen.clone();
+        Callback::from(move |next| {
+            lang_switch::choose(next);
+            chosen.set(next);
+        })
+    };
+    let key = code(*chosen);
     match &*gate {
         Gate::Checking => html! { <main class="app-message" aria-live="polite">{ texts().loading }</main> },
-        Gate::SignedOut { notice } => html! { <LoginForm notice={notice.clone()} {on_signed_in} /> },
-        Gate::SignedIn(session) => html! { <App user={session.user.clone()} {on_signed_out} /> },
+        Gate::SignedOut { notice } => html! { <LoginForm {key} notice={notice.clone()} {on_signed_in} {on_lang} /> },
+        Gate::SignedIn(session) => html! { <App {key} user={session.user.clone()} {on_signed_out} {on_lang} /> },
     }
 }

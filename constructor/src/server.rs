@@ -42,7 +42,7 @@ pub enum ServerError {
     Banned,
     /// The account may not do this.
     Forbidden,
-    /// A file (or its description) was refused: the server's message, in Russian.
+    /// A file (or its description) was refused: the server's message, in the interface language.
     FileRefused(String),
     /// Any other refusal.
     Refused,
@@ -112,6 +112,18 @@ struct ErrorDetail {
 struct ProblemBody {
     path: String,
     message_ru: String,
+    #[serde(default)]
+    message_en: String,
+}
+
+impl ProblemBody {
+    /// The server's message in the interface language (Russian when it has no other).
+    fn message(&self) -> &str {
+        match crate::i18n::lang() {
+            civic_shared::Lang::En if !self.message_en.is_empty() => &self.message_en,
+            _ => &self.message_ru,
+        }
+    }
 }
 
 async fn error_of(response: Response) -> ServerError {
@@ -127,7 +139,7 @@ fn error_from(status: u16, body: &str) -> ServerError {
     match body.error.code.as_str() {
         "stale_version" => ServerError::Stale { current_version: body.error.current_version.unwrap_or(0) },
         "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" | "invalid_token_settings" => {
-            ServerError::Invalid(body.error.problems.into_iter().map(|p| (p.path, p.message_ru)).collect())
+            ServerError::Invalid(body.error.problems.iter().map(|p| (p.path.clone(), p.message().to_string())).collect())
         }
         "stale_revision" => ServerError::StaleItem { current_revision: body.error.current_revision.unwrap_or(0) },
         "already_taken" => ServerError::Taken,
@@ -141,7 +153,7 @@ fn error_from(status: u16, body: &str) -> ServerError {
         "forbidden" => ServerError::Forbidden,
         "empty_file" | "file_too_large" | "unsupported_file_type" | "svg_not_accepted" | "macros_not_accepted" | "text_not_utf8"
         | "damaged_file" | "alt_required" | "alt_too_long" | "title_too_long" => {
-            ServerError::FileRefused(body.error.problems.into_iter().map(|p| p.message_ru).collect::<Vec<_>>().join(" "))
+            ServerError::FileRefused(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
         }
         _ => ServerError::Refused,
     }

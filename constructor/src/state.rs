@@ -594,9 +594,9 @@ impl EditorState {
 fn block_name(block: &Block) -> String {
     let (kind, text) = crate::merge::block_label(block);
     if text.is_empty() {
-        format!("«{kind}»")
+        crate::i18n::quoted(kind)
     } else {
-        format!("«{kind}: {text}»")
+        crate::i18n::quoted(&format!("{kind}: {text}"))
     }
 }
 

@@ -1,9 +1,11 @@
-//! The top bar: site name, undo / redo, save state, save and publish.
+//! The top bar: site name, undo / redo, save state, save and publish, the user with the
+//! language switch and sign-out.
 
 use yew::prelude::*;
 
 use crate::app::View;
 use crate::i18n::texts;
+use crate::lang_switch::LangSwitch;
 use crate::server::{SiteSummary, User};
 use crate::state::SaveState;
 
@@ -39,6 +41,8 @@ pub struct ToolbarProps {
     pub on_accessible: Callback<bool>,
     /// Open the command palette.
     pub on_command: Callback<()>,
+    /// Another interface language was chosen.
+    pub on_lang: Callback<civic_shared::Lang>,
 }
 
 #[function_component(Toolbar)]
@@ -136,6 +140,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             <div class="toolbar-user">
                 <span data-testid="signed-in-user">{ &props.user.name }<span class="toolbar-label">{ " · " }{ role }</span></span>
+                <LangSwitch on_change={props.on_lang.clone()} />
                 <button type="button" class="btn link" onclick={emit(&props.on_sign_out)}>{ t.sign_out }</button>
             </div>
         </header>

@@ -2,9 +2,10 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts the constructor into `<body>`.
+/// Mounts the constructor into `<body>`, in the language this browser chose.
 #[wasm_bindgen]
 pub fn run_app() {
+    crate::lang_switch::start();
     yew::Renderer::<crate::root::Root>::new().render();
 }
 

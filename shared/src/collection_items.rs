@@ -69,6 +69,16 @@ pub struct ItemField {
     pub required: bool,
 }
 
+impl ItemField {
+    /// The field's label in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ru => self.label_ru,
+            Lang::En => self.label_en,
+        }
+    }
+}
+
 const fn field(name: &'static str, label_ru: &'static str, label_en: &'static str, kind: ItemFieldKind, required: bool) -> ItemField {
     ItemField { name, label_ru, label_en, kind, required }
 }
@@ -335,6 +345,14 @@ pub fn is_email(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_is_labelled_in_both_languages() {
+        for field in Collection::ALL.into_iter().flat_map(Collection::fields) {
+            assert!(!field.label(Lang::Ru).is_empty() && !field.label(Lang::En).is_empty(), "{}", field.name);
+            assert_eq!((field.label(Lang::Ru), field.label(Lang::En)), (field.label_ru, field.label_en));
+        }
+    }
 
     #[test]
     fn every_collection_round_trips_its_name_and_renders_from_render_data() {

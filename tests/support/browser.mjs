@@ -28,22 +28,31 @@ export async function launch(contextOptions = {}) {
   return context;
 }
 
+/** What openConstructor looks for, per interface language. */
+const SIGN_IN = {
+  ru: { login: 'Логин', password: 'Пароль', submit: 'Войти', editor: 'Блоки страницы' },
+  en: { login: 'Username', password: 'Password', submit: 'Sign in', editor: 'Page blocks' },
+};
+
 /**
  * Opens the constructor on a site, signing in through its form when the browser has no
  * session yet (by default as the site's demo editor), and waits until the draft is on screen.
+ * `lang: 'en'` opens it in English (`?lang=en`, which the browser then remembers); without
+ * it the constructor is in the language this profile chose, Russian in a fresh one.
  */
-export async function openConstructor(context, site, account) {
+export async function openConstructor(context, site, account, { lang } = {}) {
   const { ACCOUNTS } = await import('./session.mjs');
   const { login, password } = account ?? ACCOUNTS.editors[site] ?? ACCOUNTS.administrator;
+  const words = SIGN_IN[lang ?? 'ru'];
   const page = await context.newPage();
-  await page.goto(`${BASE_URL}/admin/?site=${site}`);
-  const form = page.getByLabel('Логин', { exact: true });
-  const editor = page.getByRole('heading', { name: 'Блоки страницы' });
+  await page.goto(`${BASE_URL}/admin/?site=${site}${lang ? `&lang=${lang}` : ''}`);
+  const form = page.getByLabel(words.login, { exact: true });
+  const editor = page.getByRole('heading', { name: words.editor });
   await form.or(editor).first().waitFor();
   if (await form.isVisible()) {
     await form.fill(login);
-    await page.getByLabel('Пароль', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByLabel(words.password, { exact: true }).fill(password);
+    await page.getByRole('button', { name: words.submit, exact: true }).click();
   }
   await editor.waitFor();
   return page;
