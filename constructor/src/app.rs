@@ -472,7 +472,7 @@ pub fn app(props: &AppProps) -> Html {
                     .as_ref()
                     .and_then(|d| d.pages.get(&state.page_id))
                     .and_then(|page| crate::state::find_block(&page.blocks, &block_id))
-                    .and_then(|block| serde_json::to_value(block).ok());
+                    .and_then(|block| crate::state::to_json_value(block).ok());
                 if let Some(block) = block {
                     let edits = edits_for_choice(&block, &pointer, slot, &item);
                     state.dispatch(Action::EditFields { block_id, edits });
@@ -572,11 +572,29 @@ pub fn app(props: &AppProps) -> Html {
                 on_close={Callback::from(move |_| publish_open.set(false))} />
         }
     });
-    let page_meta = {
-        let mut meta = document.clone();
-        meta.pages.values_mut().for_each(|p| p.blocks.clear());
-        Rc::new(meta)
-    };
+    // The page settings need every page but none of their blocks.
+    let page_meta = Rc::new(civic_shared::SiteDocument {
+        schema_version: document.schema_version,
+        site: document.site.clone(),
+        theme: document.theme.clone(),
+        pages: document
+            .pages
+            .iter()
+            .map(|(id, p)| {
+                let page = civic_shared::Page {
+                    slug: p.slug.clone(),
+                    title: p.title.clone(),
+                    description: p.description.clone(),
+                    parent: p.parent.clone(),
+                    in_menu: p.in_menu,
+                    mandatory: p.mandatory,
+                    blocks: Vec::new(),
+                };
+                (id.clone(), page)
+            })
+            .collect(),
+    });
+    let outline_blocks = Rc::new(page.map(|p| p.blocks.clone()).unwrap_or_default());
     let on_page_change = dispatch.reform(Action::Page);
     let announcement = state.announcement.as_ref();
     html! {
@@ -587,7 +605,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_change={on_page_change.clone()} {read_only} />
             <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} on_drag={on_drag.clone()} />
             <Outline
-                blocks={page.map(|p| p.blocks.clone()).unwrap_or_default()}
+                blocks={outline_blocks}
                 selected={state.selected.clone()}
                 on_block={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
                 dragging={(*dragging).clone()}

@@ -24,7 +24,9 @@ pub type Drop = (Dragged, Slot);
 
 #[derive(Properties, PartialEq)]
 pub struct OutlineProps {
-    pub blocks: Vec<Block>,
+    /// Shared: every item's drop handler reads the whole tree, and copying it per item would
+    /// make the outline quadratic in the number of blocks.
+    pub blocks: std::rc::Rc<Vec<Block>>,
     pub selected: Option<String>,
     pub on_block: Callback<String>,
     /// What is being dragged right now (set by the palette or the outline itself).
