@@ -3,6 +3,7 @@
 #   scripts/bench.sh           both
 #   scripts/bench.sh --speed   only the timings;  scripts/bench.sh --size   only the sizes
 #   scripts/bench.sh --load    the worker under wrk: a published page against a static file
+#   scripts/bench.sh --constructor   the constructor in Chromium: pages of 50 to 1,000 blocks
 # Needs what scripts/setup.sh installs (wasm32 target, wasm-bindgen, npm's wasm-opt) for sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,9 +88,30 @@ load() {
   printf '%-36s %10s (goal: at least 0.80)\n' "page / static" "$ratio"
 }
 
+# Starts the worker with fresh demo storage on 127.0.0.1 (sets $port; stopped with the caller).
+start_worker() {
+  port=${CIVIC_BENCH_PORT:-8796}
+  state=$(mktemp -d /tmp/civic-bench.XXXXXX)
+  scripts/local-db.sh "$state/persist" >/dev/null
+  setsid node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" \
+    > "$state/wrangler.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" && break; sleep 0.5; done
+}
+
+constructor() {
+  scripts/setup.sh --browser
+  local port state pid
+  start_worker
+  trap 'kill -- "-$pid" 2>/dev/null; rm -rf "$state"' RETURN
+  step "The constructor in Chromium: input → preview → paint on pages of 50 to 1,000 blocks"
+  CIVIC_BASE_URL="http://127.0.0.1:$port" node tests/bench/constructor.mjs "${CIVIC_BENCH_ROUNDS:-30}"
+}
+
 case "${1:-}" in
   --speed) speed ;;
   --size) size ;;
   --load) load ;;
-  *) speed; size; load ;;
+  --constructor) constructor ;;
+  *) speed; size; load; constructor ;;
 esac

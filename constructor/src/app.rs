@@ -201,6 +201,25 @@ pub fn app(props: &AppProps) -> Html {
     let shown = use_mut_ref(Shown::default);
     let frame_loads = use_reducer(Loads::default);
     let timers = use_mut_ref(|| (None::<Timeout>, None::<Timeout>));
+    // The outline's callbacks stay the same from render to render, so its items are only
+    // rendered again when they change.
+    let on_block = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |id: String, _| dispatcher.dispatch(Action::SelectBlock(Some(id))))
+    };
+    let on_drag = {
+        let setter = dragging.setter();
+        use_callback((), move |next: Option<Dragged>, _| setter.set(next))
+    };
+    let on_drop = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |(dragged, slot): crate::outline::Drop, _| {
+            dispatcher.dispatch(match dragged {
+                Dragged::New(type_name) => Action::InsertAt { type_name, slot },
+                Dragged::Existing(block_id) => Action::MoveTo { block_id, slot },
+            })
+        })
+    };
     // Shortcuts work wherever focus is (even on <body> after a moved block re-renders), so they
     // listen on the document; each render stores the handler that sees the current state.
     let key_handler = use_mut_ref(|| Callback::from(|_: KeyboardEvent| ()));
@@ -538,14 +557,6 @@ pub fn app(props: &AppProps) -> Html {
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };
     }
-    let on_drag = {
-        let dragging = dragging.clone();
-        Callback::from(move |next: Option<Dragged>| dragging.set(next))
-    };
-    let on_drop = dispatch.reform(|(dragged, slot): crate::outline::Drop| match dragged {
-        Dragged::New(type_name) => Action::InsertAt { type_name, slot },
-        Dragged::Existing(block_id) => Action::MoveTo { block_id, slot },
-    });
     let command = command_open.then(|| {
         let command_open = command_open.clone();
         html! {
@@ -607,7 +618,7 @@ pub fn app(props: &AppProps) -> Html {
             <Outline
                 blocks={outline_blocks}
                 selected={state.selected.clone()}
-                on_block={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
+                {on_block}
                 dragging={(*dragging).clone()}
                 {on_drag}
                 {on_drop}

@@ -133,10 +133,26 @@ fn on_tree_key(on_block: Callback<String>) -> Callback<KeyboardEvent> {
     })
 }
 
+/// The latest tree, drag and drop target, read by the outline's callbacks (which stay the same
+/// from render to render, so unchanged items are not rendered again).
+#[derive(Default)]
+struct Latest {
+    blocks: std::rc::Rc<Vec<Block>>,
+    dragging: Option<Dragged>,
+    target: Option<Target>,
+}
+
 #[function_component(Outline)]
 pub fn outline(props: &OutlineProps) -> Html {
     let t = texts();
     let target = use_state(|| None::<Target>);
+    let latest = use_mut_ref(Latest::default);
+    {
+        let mut latest = latest.borrow_mut();
+        latest.blocks = props.blocks.clone();
+        latest.dragging = props.dragging.clone();
+        latest.target = (*target).clone();
+    }
     // Focus follows the selection when it would otherwise be nowhere (after a delete, a move
     // or a click in the canvas), so the keys keep working.
     use_effect_with(props.selected.clone(), |selected| {
@@ -155,7 +171,31 @@ pub fn outline(props: &OutlineProps) -> Html {
             }
         }
     });
-    let view = View { props, target: &target };
+    let on_over = {
+        let (latest, setter) = (latest.clone(), target.setter());
+        use_callback((), move |slot: Slot, _| {
+            let mut latest = latest.borrow_mut();
+            let Some(dragging) = latest.dragging.clone() else { return };
+            let verdict = check(&latest.blocks, &dragging, &slot);
+            let next = Some(Target { slot, verdict });
+            if latest.target != next {
+                latest.target = next.clone();
+                setter.set(next);
+            }
+        })
+    };
+    let on_drop = {
+        let (latest, setter, on_drop, on_drag) = (latest.clone(), target.setter(), props.on_drop.clone(), props.on_drag.clone());
+        use_callback(on_drop, move |slot: Slot, on_drop| {
+            let dragging = latest.borrow_mut().dragging.take();
+            if let Some(dragging) = dragging {
+                on_drop.emit((dragging, slot));
+            }
+            latest.borrow_mut().target = None;
+            setter.set(None);
+            on_drag.emit(None);
+        })
+    };
     let on_leave = {
         let target = target.clone();
         Callback::from(move |event: DragEvent| {
@@ -169,6 +209,7 @@ pub fn outline(props: &OutlineProps) -> Html {
         })
     };
     let refusal = target.as_ref().and_then(|t| t.verdict.err()).filter(|_| props.dragging.is_some());
+    let view = View { props, target: (*target).clone(), on_over, on_drop };
     html! {
         <section class="outline" aria-labelledby="outline-title">
             <h2 class="panel-title" id="outline-title">{ t.blocks }</h2>
@@ -193,44 +234,14 @@ pub fn outline(props: &OutlineProps) -> Html {
 
 struct View<'a> {
     props: &'a OutlineProps,
-    target: &'a UseStateHandle<Option<Target>>,
+    target: Option<Target>,
+    on_over: Callback<Slot>,
+    on_drop: Callback<Slot>,
 }
 
 impl View<'_> {
-    /// The handlers that make an element a drop place: `slot_for` turns the event into a slot.
-    fn drop_handlers(&self, slot_for: impl Fn(&DragEvent) -> Slot + Clone + 'static) -> (Callback<DragEvent>, Callback<DragEvent>) {
-        let (blocks, dragging, target) = (self.props.blocks.clone(), self.props.dragging.clone(), self.target.clone());
-        let over_slot = slot_for.clone();
-        let ondragover = Callback::from(move |event: DragEvent| {
-            let Some(dragging) = dragging.as_ref() else { return };
-            event.stop_propagation();
-            auto_scroll(&event);
-            let slot = over_slot(&event);
-            let verdict = check(&blocks, dragging, &slot);
-            // Every place takes the drop, even a refused one (shown red with its reason): the
-            // editor then says why nothing moved, where a silently refused drop says nothing.
-            event.prevent_default();
-            let next = Some(Target { slot, verdict });
-            if *target != next {
-                target.set(next);
-            }
-        });
-        let (dragging, target, on_drop, on_drag) =
-            (self.props.dragging.clone(), self.target.clone(), self.props.on_drop.clone(), self.props.on_drag.clone());
-        let ondrop = Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            event.stop_propagation();
-            if let Some(dragging) = dragging.clone() {
-                on_drop.emit((dragging, slot_for(&event)));
-            }
-            target.set(None);
-            on_drag.emit(None);
-        });
-        (ondragover, ondrop)
-    }
-
     fn indicator(&self, slot: &Slot) -> Option<&'static str> {
-        let target = (**self.target).as_ref()?;
+        let target = self.target.as_ref()?;
         (self.props.dragging.is_some() && target.slot == *slot).then_some(if target.verdict.is_ok() { "drop-ok" } else { "drop-refused" })
     }
 
@@ -239,53 +250,23 @@ impl View<'_> {
             .iter()
             .enumerate()
             .map(|(index, block)| {
-                let id = block.id().to_string();
                 let (kind, text) = block_label(block);
-                let current = self.props.selected.as_deref() == Some(block.id());
                 let here = Slot { parent: parent.map(String::from), group, index };
-                let (ondragover, ondrop) = self.drop_handlers({
-                    let here = here.clone();
-                    move |event| slot_at(event, here.clone())
-                });
-                let before = self.indicator(&here).map(|c| format!("{c} drop-before"));
-                let after = self.indicator(&Slot { index: index + 1, ..here.clone() }).map(|c| format!("{c} drop-after"));
-                let onclick = self.props.on_block.reform({
-                    let id = id.clone();
-                    move |_: MouseEvent| id.clone()
-                });
-                let ondragstart = {
-                    let (on_drag, id) = (self.props.on_drag.clone(), id.clone());
-                    Callback::from(move |event: DragEvent| {
-                        event.stop_propagation();
-                        if let Some(transfer) = event.data_transfer() {
-                            let _ = transfer.set_data("text/plain", &id);
-                            transfer.set_effect_allowed("move");
-                        }
-                        on_drag.emit(Some(Dragged::Existing(id.clone())));
-                    })
-                };
-                let ondragend = self.props.on_drag.reform(|_: DragEvent| None);
-                // Focus and selection go together, as in any tree: arrows, Tab or a click.
-                let onfocus = (!current).then(|| self.props.on_block.reform({
-                    let id = id.clone();
-                    move |_: FocusEvent| id.clone()
-                }));
                 let groups = block.child_groups();
+                let children = (!groups.is_empty()).then(|| html! {
+                    <ul class="outline-children">
+                        { for groups.iter().enumerate().map(|(g, children)| self.group(block, g, children, groups.len())) }
+                    </ul>
+                });
                 html! {
-                    <li key={id.clone()} class={classes!(before, after)} {ondragover} {ondrop}>
-                        <button type="button" class={classes!("outline-item", current.then_some("current"))} draggable="true"
-                            aria-pressed={current.to_string()} {onclick} {onfocus} {ondragstart} {ondragend} data-block-id={id.clone()}
-                            tabindex={if current || (self.props.selected.is_none() && parent.is_none() && index == 0) { "0" } else { "-1" }}>
-                            <span class="drag-handle" aria-hidden="true">{ "⠿" }</span>
-                            <span class="outline-kind">{ kind }</span>
-                            <span class="outline-text">{ text }</span>
-                        </button>
-                        if !groups.is_empty() {
-                            <ul class="outline-children">
-                                { for groups.iter().enumerate().map(|(g, children)| self.group(block, g, children, groups.len())) }
-                            </ul>
-                        }
-                    </li>
+                    <Item key={block.id()} id={AttrValue::from(block.id().to_string())} {kind} text={AttrValue::from(text)}
+                        current={self.props.selected.as_deref() == Some(block.id())}
+                        focusable={self.props.selected.as_deref() == Some(block.id()) || (self.props.selected.is_none() && parent.is_none() && index == 0)}
+                        before={self.indicator(&here)} after={self.indicator(&Slot { index: index + 1, ..here.clone() })}
+                        slot={here} on_block={self.props.on_block.clone()} on_drag={self.props.on_drag.clone()}
+                        on_over={self.on_over.clone()} on_drop={self.on_drop.clone()}>
+                        { for children }
+                    </Item>
                 }
             })
             .collect()
@@ -316,10 +297,23 @@ impl View<'_> {
     /// The place after a group's last block (the only place in an empty group).
     fn end_zone(&self, parent: Option<&str>, group: usize, len: usize, text: &str) -> Html {
         let slot = Slot { parent: parent.map(String::from), group, index: len };
-        let (ondragover, ondrop) = self.drop_handlers({
-            let slot = slot.clone();
-            move |_| slot.clone()
-        });
+        let ondragover = {
+            let (on_over, slot) = (self.on_over.clone(), slot.clone());
+            Callback::from(move |event: DragEvent| {
+                event.prevent_default();
+                event.stop_propagation();
+                auto_scroll(&event);
+                on_over.emit(slot.clone());
+            })
+        };
+        let ondrop = {
+            let (on_drop, slot) = (self.on_drop.clone(), slot.clone());
+            Callback::from(move |event: DragEvent| {
+                event.prevent_default();
+                event.stop_propagation();
+                on_drop.emit(slot.clone());
+            })
+        };
         let shown = self.props.dragging.is_some() || len == 0;
         let indicator = self.indicator(&slot);
         html! {
@@ -328,5 +322,92 @@ impl View<'_> {
                 if shown { <span>{ text }</span> }
             </li>
         }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    id: AttrValue,
+    kind: &'static str,
+    text: AttrValue,
+    current: bool,
+    /// In the tab order (the selected item, or the first when nothing is selected).
+    focusable: bool,
+    /// Where the item stands; a drop on its upper half goes before it, on its lower half after.
+    slot: Slot,
+    /// Drop indicators before and after it.
+    before: Option<&'static str>,
+    after: Option<&'static str>,
+    on_block: Callback<String>,
+    on_drag: Callback<Option<Dragged>>,
+    on_over: Callback<Slot>,
+    on_drop: Callback<Slot>,
+    /// A container's groups.
+    #[prop_or_default]
+    children: Html,
+}
+
+/// One block in the outline: a component of its own, so an edit re-renders only the items it
+/// changed (the outline of a 1,000-block page stays quick).
+#[function_component(Item)]
+fn item(props: &ItemProps) -> Html {
+    let id = props.id.to_string();
+    let slot_for = {
+        let slot = props.slot.clone();
+        move |event: &DragEvent| slot_at(event, slot.clone())
+    };
+    let ondragover = {
+        let (on_over, slot_for) = (props.on_over.clone(), slot_for.clone());
+        Callback::from(move |event: DragEvent| {
+            // Every place takes the drop, even a refused one (shown red with its reason): the
+            // editor then says why nothing moved, where a silently refused drop says nothing.
+            event.prevent_default();
+            event.stop_propagation();
+            auto_scroll(&event);
+            on_over.emit(slot_for(&event));
+        })
+    };
+    let ondrop = {
+        let on_drop = props.on_drop.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            event.stop_propagation();
+            on_drop.emit(slot_for(&event));
+        })
+    };
+    let onclick = props.on_block.reform({
+        let id = id.clone();
+        move |_: MouseEvent| id.clone()
+    });
+    // Focus and selection go together, as in any tree: arrows, Tab or a click.
+    let onfocus = (!props.current).then(|| props.on_block.reform({
+        let id = id.clone();
+        move |_: FocusEvent| id.clone()
+    }));
+    let ondragstart = {
+        let (on_drag, id) = (props.on_drag.clone(), id.clone());
+        Callback::from(move |event: DragEvent| {
+            event.stop_propagation();
+            if let Some(transfer) = event.data_transfer() {
+                let _ = transfer.set_data("text/plain", &id);
+                transfer.set_effect_allowed("move");
+            }
+            on_drag.emit(Some(Dragged::Existing(id.clone())));
+        })
+    };
+    let ondragend = props.on_drag.reform(|_: DragEvent| None);
+    let before = props.before.map(|c| format!("{c} drop-before"));
+    let after = props.after.map(|c| format!("{c} drop-after"));
+    html! {
+        <li class={classes!(before, after)} {ondragover} {ondrop}>
+            <button type="button" class={classes!("outline-item", props.current.then_some("current"))} draggable="true"
+                aria-pressed={props.current.to_string()} {onclick} {onfocus} {ondragstart} {ondragend} data-block-id={props.id.clone()}
+                tabindex={if props.focusable { "0" } else { "-1" }}>
+                <span class="drag-handle" aria-hidden="true">{ "⠿" }</span>
+                <span class="outline-kind">{ props.kind }</span>
+                <span class="outline-text">{ props.text.clone() }</span>
+            </button>
+            { props.children.clone() }
+        </li>
     }
 }

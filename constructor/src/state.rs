@@ -337,20 +337,18 @@ impl EditorState {
     }
 
     fn edit(&mut self, block_id: String, edit: BlockEdit) {
+        let key = (block_id, edit.pointer.clone());
+        let coalesce = edit.is_typing() && self.last_edit.as_ref() == Some(&key);
         let Some(document) = self.document.as_mut() else { return };
+        // A new undo step keeps the document as it was; typing on in the same field (the
+        // common case) copies nothing.
+        let snapshot = (!coalesce).then(|| document.clone());
         let Some(page) = document.pages.get_mut(&self.page_id) else { return };
-        let before = page.blocks.clone();
-        let Some(block) = find_block_mut(&mut page.blocks, &block_id) else { return };
+        let Some(block) = find_block_mut(&mut page.blocks, &key.0) else { return };
         if !apply_edit(block, &edit) {
             return;
         }
-        let key = (block_id, edit.pointer.clone());
-        let coalesce = edit.is_typing() && self.last_edit.as_ref() == Some(&key);
-        if !coalesce {
-            let mut snapshot = document.clone();
-            if let Some(page) = snapshot.pages.get_mut(&self.page_id) {
-                page.blocks = before;
-            }
+        if let Some(snapshot) = snapshot {
             self.push_undo(snapshot);
         }
         self.last_edit = if edit.is_typing() { Some(key) } else { None };
