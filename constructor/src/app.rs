@@ -579,6 +579,7 @@ pub fn app(props: &AppProps) -> Html {
         let publish_open = publish_open.clone();
         html! {
             <PublishSummary findings={findings(document)} pages={page_titles.clone()} on_publish={on_publish.clone()}
+                site={site_slug.clone()} draft={Rc::new(document.clone())} published_revision={state.published_revision}
                 on_open_page={dispatch.reform(Action::SelectPage)}
                 on_close={Callback::from(move |_| publish_open.set(false))} />
         }
@@ -625,6 +626,22 @@ pub fn app(props: &AppProps) -> Html {
             />
             </div>
             <Preview frame={frame.clone()} width={*width} on_select={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
+                dragging={dragging.is_some()}
+                on_drop={{
+                    let (state, dragging) = (state.clone(), dragging.clone());
+                    Callback::from(move |(id, after): (String, bool)| {
+                        let blocks = state.document.as_ref().and_then(|d| d.pages.get(&state.page_id)).map(|p| p.blocks.as_slice());
+                        let slot = blocks.and_then(|blocks| crate::structure::slot_of(blocks, &id));
+                        if let (Some(dragged), Some(slot)) = ((*dragging).clone(), slot) {
+                            let slot = crate::structure::Slot { index: slot.index + usize::from(after), ..slot };
+                            state.dispatch(match dragged {
+                                Dragged::New(type_name) => Action::InsertAt { type_name, slot },
+                                Dragged::Existing(block_id) => Action::MoveTo { block_id, slot },
+                            });
+                        }
+                        dragging.set(None);
+                    })
+                }}
                 on_load={{
                     let (shown, frame_loads) = (shown.clone(), frame_loads.clone());
                     Callback::from(move |_| {

@@ -1,10 +1,14 @@
 //! «История публикаций»: every published revision of the site, who published it and when, and
 //! a way back: publishing an earlier revision again (as a new revision, so it can be undone too).
 
+use std::rc::Rc;
+
+use civic_shared::SiteDocument;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::error_message;
+use crate::diff::ChangeList;
 use crate::i18n::texts;
 use crate::notice::{load_into, Notice};
 use crate::server::{self, Revision, ServerError};
@@ -54,6 +58,43 @@ pub fn history_view(props: &HistoryProps) -> Html {
             });
         })
     };
+    // The revision whose changes are open, and the two documents once loaded (None for the
+    // first revision: nothing to compare with).
+    let open = use_state(|| None::<(i64, Option<Option<(Rc<SiteDocument>, Rc<SiteDocument>)>>)>);
+    let toggle = |revision: i64| {
+        let (open, notice, site, on_signed_out) = (open.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        Callback::from(move |_: MouseEvent| {
+            if open.as_ref().is_some_and(|(shown, _)| *shown == revision) {
+                return open.set(None);
+            }
+            open.set(Some((revision, None)));
+            if revision == 1 {
+                return open.set(Some((revision, Some(None))));
+            }
+            let (open, notice, site, on_signed_out) = (open.clone(), notice.clone(), site.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                let loaded = async { Ok::<_, ServerError>((server::revision_document(&site, revision - 1).await?, server::revision_document(&site, revision).await?)) };
+                match loaded.await {
+                    Ok((before, after)) => open.set(Some((revision, Some(Some((Rc::new(before), Rc::new(after))))))),
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => {
+                        open.set(None);
+                        notice.set(Some((false, error_message(&err))));
+                    }
+                }
+            });
+        })
+    };
+    let changes = open.as_ref().map(|(revision, loaded)| html! {
+        <section class="diff" aria-labelledby="diff-title" aria-live="polite">
+            <h3 id="diff-title">{ t.diff_title.replace("{r}", &revision.to_string()) }</h3>
+            { match loaded {
+                None => html! { <p class="hint">{ t.loading }</p> },
+                Some(None) => html! { <p class="hint">{ t.diff_first }</p> },
+                Some(Some((before, after))) => html! { <ChangeList before={before.clone()} after={after.clone()} /> },
+            } }
+        </section>
+    });
     html! {
         <main class="collection-main wide">
             <h2>{ t.history_title }</h2>
@@ -77,7 +118,12 @@ pub fn history_view(props: &HistoryProps) -> Html {
                                     if *current == Some(r.revision) { <strong>{ t.live_now }</strong>{ " " } }
                                     if let Some(from) = r.restored_from { { t.restored_from.replace("{r}", &from.to_string()) } }
                                 </td>
-                                <td>
+                                <td class="row-actions">
+                                    <button type="button" class="btn small" onclick={toggle(r.revision)}
+                                        aria-expanded={open.as_ref().is_some_and(|(shown, _)| *shown == r.revision).to_string()}>
+                                        { if open.as_ref().is_some_and(|(shown, _)| *shown == r.revision) { t.diff_hide } else { t.diff_show } }
+                                    </button>
+                                    { " " }
                                     if *current != Some(r.revision) && !props.read_only {
                                         <button type="button" class="btn small" onclick={restore(r.revision)}
                                             aria-label={t.restore_revision_label.replace("{r}", &r.revision.to_string())}>{ t.restore_revision }</button>
@@ -90,6 +136,7 @@ pub fn history_view(props: &HistoryProps) -> Html {
                     </div>
                 },
             } }
+            { for changes }
         </main>
     }
 }

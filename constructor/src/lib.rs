@@ -15,6 +15,8 @@ pub mod structure;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod diff;
+#[cfg(target_arch = "wasm32")]
 mod publish;
 #[cfg(target_arch = "wasm32")]
 mod page_tree;

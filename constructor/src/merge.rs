@@ -188,6 +188,39 @@ pub fn merge(mine: &SiteDocument, theirs: &SiteDocument, differences: &[Differen
     result
 }
 
+/// What happened to one unit between two versions of a site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// One line of a block-level diff: what changed, where, and how it read before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub unit: Unit,
+    pub kind: ChangeKind,
+    pub before: String,
+    pub after: String,
+}
+
+/// The block-level diff from `before` to `after` (a revision and the next, or the published
+/// site and the draft), in page and block order.
+pub fn changes(before: &SiteDocument, after: &SiteDocument) -> Vec<Change> {
+    differences(None, after, before)
+        .into_iter()
+        .map(|d| {
+            let kind = match (&d.theirs, &d.mine) {
+                (None, _) => ChangeKind::Added,
+                (_, None) => ChangeKind::Removed,
+                _ => ChangeKind::Changed,
+            };
+            Change { unit: d.unit, kind, before: summary(d.theirs.as_ref()), after: summary(d.mine.as_ref()) }
+        })
+        .collect()
+}
+
 /// A short text for a difference's side: the block's kind and the start of its text, a
 /// page's title.
 pub fn summary(value: Option<&Value>) -> String {
@@ -326,5 +359,22 @@ mod tests {
         assert_eq!(differences[0].suggested, Side::Mine);
         assert_eq!(merge(&mine, &theirs, &differences, &[Side::Theirs]), theirs, "taking theirs everywhere is theirs");
         assert_eq!(merge(&mine, &theirs, &differences, &[Side::Mine]), mine, "taking mine everywhere is mine");
+    }
+
+    #[test]
+    fn a_diff_names_every_added_removed_and_changed_block() {
+        let before = base();
+        let mut after = before.clone();
+        set_heading(&mut after, "Новый заголовок");
+        after.pages.get_mut("home").unwrap().blocks.retain(|b| b.id() != "p-intro");
+        after.pages.get_mut("home").unwrap().blocks.push(new_block("divider", "divider-1").unwrap());
+        let found = changes(&before, &after);
+        let kinds: Vec<(ChangeKind, String)> = found.iter().map(|c| (c.kind, match &c.unit { Unit::Block { block, .. } => block.clone(), other => format!("{other:?}") })).collect();
+        assert!(kinds.contains(&(ChangeKind::Changed, "h-welcome".into())), "{kinds:?}");
+        assert!(kinds.contains(&(ChangeKind::Removed, "p-intro".into())));
+        assert!(kinds.contains(&(ChangeKind::Added, "divider-1".into())));
+        let heading = found.iter().find(|c| matches!(&c.unit, Unit::Block { block, .. } if block == "h-welcome")).unwrap();
+        assert_eq!(heading.after, "Заголовок: Новый заголовок");
+        assert!(changes(&before, &before).is_empty());
     }
 }

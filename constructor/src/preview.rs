@@ -140,25 +140,50 @@ pub struct PreviewProps {
     pub on_select: Callback<String>,
     /// The frame loaded a new page (the canvas shows everything again on the next change).
     pub on_load: Callback<()>,
+    /// Whether a block is being dragged (from the palette or the outline).
+    pub dragging: bool,
+    /// A drop on the page: before (false) or after (true) the block with this id.
+    pub on_drop: Callback<(String, bool)>,
 }
+
+/// What the listeners in the frame call: always the latest props.
+#[derive(Clone)]
+struct Hooks {
+    on_select: Callback<String>,
+    on_load: Callback<()>,
+    on_drop: Callback<(String, bool)>,
+    dragging: bool,
+}
+
+type HooksCell = Rc<std::cell::RefCell<Hooks>>;
 
 #[function_component(Preview)]
 pub fn preview(props: &PreviewProps) -> Html {
-    // The frame's `load` does not bubble, so it is heard on the frame itself; the latest
-    // callbacks are kept in a cell the listener reads.
-    let callbacks = use_mut_ref(|| (props.on_select.clone(), props.on_load.clone()));
-    *callbacks.borrow_mut() = (props.on_select.clone(), props.on_load.clone());
+    // The frame's `load` does not bubble, so it is heard on the frame itself; the listeners
+    // read the latest callbacks from a cell.
+    let hooks = use_mut_ref(|| Hooks {
+        on_select: props.on_select.clone(),
+        on_load: props.on_load.clone(),
+        on_drop: props.on_drop.clone(),
+        dragging: props.dragging,
+    });
+    *hooks.borrow_mut() = Hooks {
+        on_select: props.on_select.clone(),
+        on_load: props.on_load.clone(),
+        on_drop: props.on_drop.clone(),
+        dragging: props.dragging,
+    };
     {
-        let (frame, callbacks) = (props.frame.clone(), callbacks.clone());
+        let (frame, hooks) = (props.frame.clone(), hooks.clone());
         use_effect_with((), move |_| {
             let inner = Rc::new(std::cell::RefCell::new(Vec::<EventListener>::new()));
             let load = frame.cast::<HtmlIFrameElement>().map(|iframe| {
                 let target = iframe.clone();
                 EventListener::new(&iframe, "load", move |_| {
-                    let (on_select, on_load) = callbacks.borrow().clone();
                     if let Some(content) = target.content_document() {
-                        *inner.borrow_mut() = watch(&content, on_select);
+                        *inner.borrow_mut() = watch(&content, hooks.clone());
                     }
+                    let on_load = hooks.borrow().on_load.clone();
                     on_load.emit(());
                 })
             });
@@ -167,7 +192,7 @@ pub fn preview(props: &PreviewProps) -> Html {
     }
     // No scripts run in the preview (the sandbox has no allow-scripts); same-origin lets relative
     // image paths load as they will on the public site, and lets the editor patch the page
-    // and hear clicks on it.
+    // and hear clicks and drops on it.
     html! {
         <main class="canvas" aria-label={texts().preview}>
             <div class="frame-holder" style={format!("--frame-width:{}px", props.width)}>
@@ -178,9 +203,58 @@ pub fn preview(props: &PreviewProps) -> Html {
     }
 }
 
-/// A click on a block in the page selects it; links and forms in the preview do nothing.
-fn watch(content: &web_sys::Document, on_select: Callback<String>) -> Vec<EventListener> {
+/// The block under the pointer and whether the pointer is in its lower half.
+fn drop_place(event: &web_sys::Event) -> Option<(Element, bool)> {
+    let event = event.unchecked_ref::<web_sys::MouseEvent>();
+    let block = event.target()?.unchecked_into::<Element>().closest("[data-block]").ok().flatten()?;
+    let rect = block.get_bounding_client_rect();
+    Some((block, f64::from(event.client_y()) > rect.top() + rect.height() / 2.0))
+}
+
+/// A line before or after the block a drop would land next to (drawn in the page, above it).
+fn show_line(content: &web_sys::Document, place: Option<(&Element, bool)>) {
+    let line = match content.get_element_by_id("civic-drop-line") {
+        Some(line) => line,
+        None => match content.create_element("div") {
+            Ok(line) => {
+                line.set_id("civic-drop-line");
+                if let Some(body) = content.body() {
+                    let _ = body.append_child(&line);
+                }
+                line
+            }
+            Err(_) => return,
+        },
+    };
+    let style = line.unchecked_ref::<web_sys::HtmlElement>().style();
+    let Some((block, after)) = place else {
+        let _ = style.set_property("display", "none");
+        return;
+    };
+    let rect = block.get_bounding_client_rect();
+    let scroll = content.default_view().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    let top = if after { rect.bottom() } else { rect.top() } + scroll - 2.0;
+    for (name, value) in [
+        ("display", "block".to_string()),
+        ("position", "absolute".into()),
+        ("left", format!("{}px", rect.left())),
+        ("width", format!("{}px", rect.width())),
+        ("top", format!("{top}px")),
+        ("height", "4px".into()),
+        ("background", "#1f6feb".into()),
+        ("border-radius", "2px".into()),
+        ("pointer-events", "none".into()),
+        ("z-index", "2147483647".into()),
+    ] {
+        let _ = style.set_property(name, &value);
+    }
+}
+
+/// A click on a block in the page selects it; a drag over it shows where a drop lands;
+/// links and forms in the preview do nothing.
+fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
     let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    let on_click = hooks.clone();
     let click = EventListener::new_with_options(content, "click", options, move |event| {
         event.prevent_default();
         // The page lives in the frame's own realm, where `instanceof Element` of this one
@@ -191,9 +265,39 @@ fn watch(content: &web_sys::Document, on_select: Callback<String>) -> Vec<EventL
             .and_then(|el| el.closest("[data-block]").ok().flatten())
             .and_then(|el| el.get_attribute("data-block"));
         if let Some(id) = block {
+            let on_select = on_click.borrow().on_select.clone();
             on_select.emit(id);
         }
     });
     let submit = EventListener::new_with_options(content, "submit", options, |event| event.prevent_default());
-    vec![click, submit]
+    let (over_hooks, over_doc) = (hooks.clone(), content.clone());
+    let over = EventListener::new_with_options(content, "dragover", options, move |event| {
+        if !over_hooks.borrow().dragging {
+            return;
+        }
+        event.prevent_default();
+        let place = drop_place(event);
+        show_line(&over_doc, place.as_ref().map(|(block, after)| (block, *after)));
+    });
+    let (drop_hooks, drop_doc) = (hooks, content.clone());
+    let dropped = EventListener::new_with_options(content, "drop", options, move |event| {
+        event.prevent_default();
+        show_line(&drop_doc, None);
+        let Some((block, after)) = drop_place(event) else { return };
+        let (dragging, on_drop) = {
+            let hooks = drop_hooks.borrow();
+            (hooks.dragging, hooks.on_drop.clone())
+        };
+        if let (true, Some(id)) = (dragging, block.get_attribute("data-block")) {
+            on_drop.emit((id, after));
+        }
+    });
+    let leave_doc = content.clone();
+    let leave = EventListener::new(content, "dragleave", move |event| {
+        let left_page = event.unchecked_ref::<web_sys::DragEvent>().related_target().is_none();
+        if left_page {
+            show_line(&leave_doc, None);
+        }
+    });
+    vec![click, submit, over, dropped, leave]
 }

@@ -1,10 +1,14 @@
 //! The publish summary: before a draft goes public, the problems validation finds and the
 //! gaps of the mandatory structure are listed with links to fix them; then publish.
 
+use std::rc::Rc;
+
 use civic_shared::SiteDocument;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
+use crate::diff::ChangeList;
 use crate::i18n::texts;
 
 /// One line of the summary: the page it is on, what is wrong, and whether it blocks.
@@ -39,6 +43,10 @@ pub struct PublishProps {
     pub pages: Vec<(String, String)>,
     pub on_publish: Callback<()>,
     pub on_open_page: Callback<String>,
+    /// The site, its draft and the revision visitors see now: the summary lists what changes.
+    pub site: String,
+    pub draft: Rc<SiteDocument>,
+    pub published_revision: Option<i64>,
     pub on_close: Callback<()>,
 }
 
@@ -51,6 +59,20 @@ pub fn publish_summary(props: &PublishProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
                 let _ = dialog.show_modal();
+            }
+        });
+    }
+    // What visitors see now, to list what publishing changes (loaded once the dialog opens).
+    let published = use_state(|| None::<Rc<SiteDocument>>);
+    {
+        let (published, site, revision) = (published.clone(), props.site.clone(), props.published_revision);
+        use_effect_with((), move |_| {
+            if let Some(revision) = revision {
+                spawn_local(async move {
+                    if let Ok(document) = crate::server::revision_document(&site, revision).await {
+                        published.set(Some(Rc::new(document)));
+                    }
+                });
             }
         });
     }
@@ -70,6 +92,12 @@ pub fn publish_summary(props: &PublishProps) -> Html {
         <dialog class="publish-dialog" ref={dialog} aria-labelledby="publish-title" {oncancel}>
             <h2 id="publish-title">{ t.publish_title }</h2>
             <p>{ t.publish_intro }</p>
+            <h3>{ t.publish_changes }</h3>
+            { match (&*published, props.published_revision) {
+                (_, None) => html! { <p class="hint">{ t.publish_first }</p> },
+                (None, Some(_)) => html! { <p class="hint">{ t.loading }</p> },
+                (Some(before), Some(_)) => html! { <div class="publish-diff"><ChangeList before={before.clone()} after={props.draft.clone()} /></div> },
+            } }
             if props.findings.is_empty() {
                 <p class="notice ok">{ "✓ " }{ t.publish_clean }</p>
             } else {

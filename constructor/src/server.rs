@@ -225,6 +225,16 @@ pub async fn load_draft(site: &str) -> Result<Draft, ServerError> {
     Ok(Draft { version: body.version, published_revision: body.published_revision, document })
 }
 
+/// The document published as `revision`.
+pub async fn revision_document(site: &str, revision: i64) -> Result<SiteDocument, ServerError> {
+    #[derive(Deserialize)]
+    struct Body {
+        document: Box<serde_json::value::RawValue>,
+    }
+    let body: Body = ok_json(Request::get(&format!("/api/sites/{}/revisions/{revision}", encode(site))).send().await).await?;
+    SiteDocument::from_trusted_json(body.document.get()).map_err(|err| ServerError::Invalid(vec![(err.path, err.reason)]))
+}
+
 /// The site's collections (news, documents…) for data blocks in the preview. A failure
 /// only means empty data blocks, never a broken editor.
 pub async fn load_data(site: &str) -> civic_shared::RenderData {

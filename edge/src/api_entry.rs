@@ -167,6 +167,13 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let revisions = store::revisions(&call.db, site.id, None, None).await?;
             ok(&json!({ "published_revision": site.published_revision, "revisions": revisions }))
         }
+        (ApiRoute::RevisionDocument { revision, .. }, Some(site)) => {
+            let key = store::revision_key(&call.db, site.id, revision).await?.ok_or(ApiError::NotFound)?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let json = store::read_document(&bucket, &key).await?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
+            let document = RawValue::from_string(json).map_err(storage)?;
+            ok(&json!({ "revision": revision, "document": document }))
+        }
         (ApiRoute::Rollback { .. }, Some(site)) => {
             #[derive(serde::Deserialize)]
             #[serde(deny_unknown_fields)]

@@ -136,6 +136,8 @@ pub enum ApiRoute {
     Token { id: i64 },
     /// `GET /api/sites/<slug>/revisions`.
     Revisions { site: String },
+    /// `GET /api/sites/<slug>/revisions/<n>`: the document published as revision `n`.
+    RevisionDocument { site: String, revision: i64 },
     /// `POST /api/sites/<slug>/rollback`.
     Rollback { site: String },
     /// `GET|POST|PUT /api/sites/<slug>/collections/<name>`: list, add, set the order.
@@ -219,6 +221,7 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["tokens"] => ApiRoute::Tokens,
         ["tokens", token] if id(token).is_some() => ApiRoute::Token { id: id(token).unwrap_or_default() },
         ["sites", site, "revisions"] => ApiRoute::Revisions { site: (*site).into() },
+        ["sites", site, "revisions", n] if id(n).is_some() => ApiRoute::RevisionDocument { site: (*site).into(), revision: id(n).unwrap_or_default() },
         ["sites", site, "rollback"] => ApiRoute::Rollback { site: (*site).into() },
         ["sites", site, "collections", name] => match Collection::parse(name) {
             Some(collection) => ApiRoute::Collection { site: (*site).into(), collection },
@@ -274,7 +277,11 @@ impl ApiRoute {
             (ApiRoute::Tokens, "GET" | "POST") | (ApiRoute::Token { .. }, "DELETE") => Access::Act(ManageTokens),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
-            (ApiRoute::Draft { .. } | ApiRoute::Data { .. } | ApiRoute::Revisions { .. } | ApiRoute::MediaLibrary { .. }, "GET") => {
+            (ApiRoute::Draft { .. }
+            | ApiRoute::Data { .. }
+            | ApiRoute::Revisions { .. }
+            | ApiRoute::RevisionDocument { .. }
+            | ApiRoute::MediaLibrary { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
             (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
@@ -302,6 +309,7 @@ impl ApiRoute {
             | ApiRoute::Publish { site }
             | ApiRoute::Data { site }
             | ApiRoute::Revisions { site }
+            | ApiRoute::RevisionDocument { site, .. }
             | ApiRoute::Rollback { site }
             | ApiRoute::Collection { site, .. }
             | ApiRoute::CollectionItem { site, .. }
@@ -404,6 +412,8 @@ mod tests {
         assert_eq!(api("/api/tokens/4"), ApiRoute::Token { id: 4 });
         assert_eq!(api("/api/tokens/-4"), ApiRoute::NotFound);
         assert_eq!(api("/api/sites/gb4/revisions"), ApiRoute::Revisions { site: "gb4".into() });
+        assert_eq!(api("/api/sites/gb4/revisions/3"), ApiRoute::RevisionDocument { site: "gb4".into(), revision: 3 });
+        assert_eq!(api("/api/sites/gb4/revisions/x"), ApiRoute::NotFound);
         assert_eq!(api("/api/sites/gb4/collections/staff"), ApiRoute::Collection { site: "gb4".into(), collection: Collection::Staff });
         assert_eq!(
             api("/api/sites/gb4/collections/news/n-1"),
@@ -445,6 +455,8 @@ mod tests {
             (ApiRoute::Draft { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Data { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "POST", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Publish { site: site() }, "POST", Ok(Access::Act(PublishSite))),
             (ApiRoute::Rollback { site: site() }, "POST", Ok(Access::Act(PublishSite))),
             (ApiRoute::MediaLibrary { site: site() }, "GET", Ok(Access::Act(ReadSite))),

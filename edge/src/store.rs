@@ -238,6 +238,16 @@ pub async fn revisions(db: &D1Database, site_id: i64, before: Option<i64>, limit
     .map_err(storage)
 }
 
+/// Where revision `revision` of the site keeps its document, if there is such a revision.
+pub async fn revision_key(db: &D1Database, site_id: i64, revision: i64) -> Result<Option<String>, ApiError> {
+    db.prepare("SELECT doc_key FROM revisions WHERE site_id = ?1 AND revision = ?2")
+        .bind(&[num(site_id), num(revision)])
+        .map_err(storage)?
+        .first::<String>(Some("doc_key"))
+        .await
+        .map_err(storage)
+}
+
 async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError> {
     db.prepare("SELECT draft_version FROM sites WHERE id = ?1")
         .bind(&[num(id)])

@@ -20,6 +20,7 @@ const endpoints = (site) => [
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/draft` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/data` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/revisions` },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/revisions/1` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/collections/news` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/collections/staff` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/media` },

@@ -53,6 +53,13 @@ test('a new page built with the mouse and the keyboard reaches visitors', async 
   await preview(page).locator('[data-block="columns-1"] [data-block="heading-1"]').waitFor();
   assert.deepEqual(await groupIds(page, 'columns-1', 1), ['heading-1']);
 
+  // The mouse can drop on the canvas too: a button right after the heading in the column.
+  await page.locator('[data-block-type="button"]').dragTo(preview(page).locator('[data-block="heading-1"]'), { targetPosition: { x: 20, y: 30 } });
+  await announcer(page).filter({ hasText: 'Добавлен блок «Кнопка' }).waitFor();
+  assert.deepEqual(await groupIds(page, 'columns-1', 1), ['heading-1', 'button-1']);
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await groupIds(page, 'columns-1', 1), ['heading-1']);
+
   // A banner may not go into a column: the drop is refused and the reason is said.
   await page.locator('[data-block-type="hero"]').dragTo(page.locator('.drop-end[data-drop-parent="columns-1"][data-drop-group="0"]'));
   await page.locator('.announcer.refused', { hasText: 'Баннер ставится только на верхний уровень' }).waitFor();
@@ -97,6 +104,7 @@ test('a new page built with the mouse and the keyboard reaches visitors', async 
   await page.getByRole('button', { name: 'Опубликовать', exact: true }).click();
   const summary = page.getByRole('dialog', { name: 'Перед публикацией' });
   await summary.waitFor();
+  await summary.locator('.diff-item.added', { hasText: 'Новая страница' }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'editor-publish-summary.png') });
   await summary.getByRole('button', { name: /^Опубликовать/ }).click();
   await saveState(page).filter({ hasText: /Опубликовано, версия \d+/ }).waitFor();
@@ -105,6 +113,14 @@ test('a new page built with the mouse and the keyboard reaches visitors', async 
   const body = await res.text();
   assert.match(body, /<h2[^>]*>Меры поддержки<\/h2>/, 'the public page shows the heading');
   assert.ok(!body.includes('data-block="'), 'no editor markup reaches visitors');
+
+  // The history shows what each publication changed, block by block.
+  await page.getByRole('button', { name: 'История публикаций' }).click();
+  await page.getByRole('button', { name: 'Что изменилось' }).first().click();
+  const diff = page.locator('.diff');
+  await diff.locator('.diff-item.added', { hasText: 'Новая страница' }).waitFor();
+  assert.ok((await diff.textContent()).includes('Поддержка бизнеса'));
+  await page.screenshot({ path: join(ARTIFACTS, 'editor-history-diff.png') });
 });
 
 test('mandatory sections cannot be deleted, and the server refuses a draft without one', async () => {
