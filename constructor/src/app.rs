@@ -610,9 +610,11 @@ pub fn app(props: &AppProps) -> Html {
     let on_page_change = dispatch.reform(Action::Page);
     let announcement = state.announcement.as_ref();
     html! {
+        // Keys keep each part in place when a dialog comes and goes: without them the canvas's
+        // frame was built anew (and lost its page) whenever a dialog opened.
         <div class="app">
-            { toolbar }
-            <div class="left-panel">
+            <div class="toolbar-slot" key="toolbar">{ toolbar }</div>
+            <div class="left-panel" key="left">
             <PageTree pages={page_rows(document)} page_id={state.page_id.clone()} on_page={dispatch.reform(Action::SelectPage)}
                 on_change={on_page_change.clone()} {read_only} />
             <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} on_drag={on_drag.clone()} />
@@ -625,7 +627,7 @@ pub fn app(props: &AppProps) -> Html {
                 {on_drop}
             />
             </div>
-            <Preview frame={frame.clone()} width={*width} on_select={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
+            <Preview key="preview" frame={frame.clone()} width={*width} on_select={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
                 dragging={dragging.is_some()}
                 on_drop={{
                     let (state, dragging) = (state.clone(), dragging.clone());
@@ -649,22 +651,24 @@ pub fn app(props: &AppProps) -> Html {
                         frame_loads.dispatch(());
                     })
                 }} />
-            <Properties block={selected_block} {on_edit}
+            <Properties key="properties" block={selected_block} {on_edit}
                 on_edit_step={dispatch.reform(|(block_id, edit)| Action::EditFields { block_id, edits: vec![edit] })}
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
                 on_move={dispatch.reform(|up| Action::MoveSelected { up })}
                 {on_choose_media}>
                 <PageSettings document={page_meta} page_id={state.page_id.clone()} on_change={on_page_change} />
             </Properties>
-            <p class={classes!("announcer", announcement.filter(|a| a.refused).map(|_| "refused"), announcement.is_none().then_some("idle"))}
+            <p key="announcer" class={classes!("announcer", announcement.filter(|a| a.refused).map(|_| "refused"), announcement.is_none().then_some("idle"))}
                 role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
                 // The same sentence twice in a row is still announced: it differs by an invisible space.
                 { announcement.map(|a| if a.seq % 2 == 0 { format!("{}\u{200B}", a.text) } else { a.text.clone() }).unwrap_or_default() }
             </p>
-            { for library }
-            { for command }
-            { for conflict }
-            { for publish }
+            <div class="dialogs" key="dialogs">
+                { for library }
+                { for command }
+                { for conflict }
+                { for publish }
+            </div>
         </div>
     }
 }

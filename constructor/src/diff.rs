@@ -28,9 +28,10 @@ pub fn change_list(props: &ChangeListProps) -> Html {
     html! {
         <ul class="diff-list">
             { for found.iter().map(|change| {
+                // A page's own line names it; a block's line says which page it is on.
                 let page = match &change.unit {
-                    Unit::Site => None,
-                    Unit::Page(page) | Unit::Block { page, .. } | Unit::Order(page) => Some(page.as_str()),
+                    Unit::Site | Unit::Page(_) => None,
+                    Unit::Block { page, .. } | Unit::Order(page) => Some(page.as_str()),
                 };
                 let what = match (&change.unit, change.kind) {
                     (Unit::Site, _) => t.diff_site,

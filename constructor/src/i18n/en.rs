@@ -308,7 +308,7 @@ pub const EN: Texts = Texts {
     conflict_changed: "changed",
     conflict_merge: "Merge the chosen",
     publish_title: "Before publishing",
-    publish_intro: "The draft has been checked: everything below is what visitors will see right after publishing.",
+    publish_intro: "The draft has been checked. Right after publishing, visitors will see the changes listed below.",
     publish_clean: "No errors found; the mandatory sections are filled in.",
     publish_blocked: "There are errors to fix before publishing:",
     publish_warnings: "You can publish, but check these:",
