@@ -472,7 +472,7 @@ pub fn app(props: &AppProps) -> Html {
                     .as_ref()
                     .and_then(|d| d.pages.get(&state.page_id))
                     .and_then(|page| crate::state::find_block(&page.blocks, &block_id))
-                    .and_then(|block| serde_json::to_value(block).ok());
+                    .and_then(|block| crate::state::to_json_value(block).ok());
                 if let Some(block) = block {
                     let edits = edits_for_choice(&block, &pointer, slot, &item);
                     state.dispatch(Action::EditFields { block_id, edits });

@@ -34,7 +34,7 @@ pub fn store(site: &str, base_version: i64, document: &SiteDocument) {
 pub fn load(site: &str) -> Option<(i64, SiteDocument)> {
     let json = storage()?.get_item(&key(site)).ok()??;
     let copy: LocalCopy = serde_json::from_str(&json).ok()?;
-    let document = SiteDocument::from_json(copy.document.get()).ok()?;
+    let document = SiteDocument::from_trusted_json(copy.document.get()).ok()?;
     Some((copy.base_version, document))
 }
 

@@ -110,7 +110,7 @@ fn is_blank_or_starter(block: &Value, pointer: &str) -> bool {
     let type_name = block.get("type").and_then(Value::as_str).unwrap_or("");
     // Items of a list start alike: compare with the starter's first item.
     let first_item: String = pointer.split('/').map(|part| if part.parse::<usize>().is_ok() { "0" } else { part }).collect::<Vec<_>>().join("/");
-    let starter = new_block(type_name, "starter").and_then(|b| serde_json::to_value(b).ok());
+    let starter = new_block(type_name, "starter").and_then(|b| crate::state::to_json_value(&b).ok());
     starter.as_ref().and_then(|s| s.pointer(&first_item)).and_then(Value::as_str) == Some(current)
 }
 

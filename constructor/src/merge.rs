@@ -43,12 +43,15 @@ pub struct Difference {
 }
 
 fn site_part(doc: &SiteDocument) -> Value {
-    serde_json::json!({ "site": doc.site, "theme": doc.theme })
+    let mut part = serde_json::Map::new();
+    part.insert("site".into(), crate::state::to_json_value(&doc.site).unwrap_or_default());
+    part.insert("theme".into(), crate::state::to_json_value(&doc.theme).unwrap_or_default());
+    Value::Object(part)
 }
 
 fn page_part(doc: &SiteDocument, id: &str) -> Option<Value> {
     let page = doc.pages.get(id)?;
-    let mut json = serde_json::to_value(page).ok()?;
+    let mut json = crate::state::to_json_value(page).ok()?;
     if let Some(object) = json.as_object_mut() {
         object.remove("blocks");
         // The page's place in the menu order is part of its settings.
@@ -58,12 +61,12 @@ fn page_part(doc: &SiteDocument, id: &str) -> Option<Value> {
 }
 
 fn whole_page(doc: &SiteDocument, id: &str) -> Option<Value> {
-    doc.pages.get(id).and_then(|page| serde_json::to_value(page).ok())
+    doc.pages.get(id).and_then(|page| crate::state::to_json_value(page).ok())
 }
 
 fn block_part(doc: &SiteDocument, page: &str, block: &str) -> Option<Value> {
     let found = doc.pages.get(page)?.blocks.iter().find(|b| b.id() == block)?;
-    serde_json::to_value(found).ok()
+    crate::state::to_json_value(found).ok()
 }
 
 /// The order of the page's top-level blocks that `mine` and `theirs` both have.
@@ -192,7 +195,7 @@ pub fn summary(value: Option<&Value>) -> String {
     if let Some(ids) = value.as_array() {
         return ids.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ");
     }
-    if let Ok(block) = serde_json::from_value::<Block>(value.clone()) {
+    if let Some(block) = crate::state::from_json_value::<Block>(value) {
         let (kind, text) = block_label(&block);
         return if text.is_empty() { kind.to_string() } else { format!("{kind}: {text}") };
     }
@@ -217,7 +220,7 @@ pub fn block_label(block: &Block) -> (&'static str, String) {
             .map(|run| run.text.as_str())
             .collect::<String>(),
         other => {
-            let json = serde_json::to_value(other).unwrap_or_default();
+            let json = crate::state::to_json_value(other).unwrap_or_default();
             ["text", "title", "label", "name", "alt", "caption", "address"]
                 .iter()
                 .find_map(|key| json.get(*key).and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(String::from))

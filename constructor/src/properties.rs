@@ -208,7 +208,7 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
 
 /// Rich text in its editor; every change is one edit of the whole field.
 fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&Value>) -> Html {
-    let content: Vec<TextBlock> = current.cloned().and_then(|value| serde_json::from_value(value).ok()).unwrap_or_default();
+    let content: Vec<TextBlock> = current.and_then(crate::state::from_json_value).unwrap_or_default();
     let has_text = content.iter().any(|block| match block {
         TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter().any(|run| !run.text.trim().is_empty()),
         TextBlock::List { items, .. } => items.iter().flatten().any(|run| !run.text.trim().is_empty()),
@@ -218,7 +218,7 @@ fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&V
         let (on_edit, on_edit_step) = (form.on_edit.clone(), form.on_edit_step.clone());
         let (id, pointer) = (form.block_id.to_string(), pointer.to_string());
         Callback::from(move |(content, kind): (Vec<TextBlock>, EditKind)| {
-            let value = serde_json::to_value(content).unwrap_or(Value::Null);
+            let value = crate::state::to_json_value(&content).unwrap_or(Value::Null);
             let edit = (id.clone(), BlockEdit::new(pointer.clone(), value));
             match kind {
                 EditKind::Typing => on_edit.emit(edit),
@@ -237,7 +237,7 @@ pub fn properties(props: &PropertiesProps) -> Html {
     let t = texts();
     let body = match &props.block {
         None => html! { <><p class="empty-state">{ t.nothing_selected }</p>{ props.children.clone() }</> },
-        Some(block) => match (schema_of(block.type_name()), serde_json::to_value(block)) {
+        Some(block) => match (schema_of(block.type_name()), crate::state::to_json_value(block)) {
             (Some(schema), Ok(json)) => {
                 let form = Form {
                     block_id: block.id(),

@@ -629,6 +629,18 @@ pub fn page_refusal_text(refusal: PageRefusal) -> &'static str {
     }
 }
 
+/// A value as JSON, made through text for the same reason as [`from_json_value`]: serde's
+/// code for every block is generated for one serializer only.
+pub fn to_json_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_json::Error> {
+    serde_json::to_string(value).and_then(|text| serde_json::from_str(&text))
+}
+
+/// A value read back from JSON through text: the constructor deserialises from strings
+/// only, so the code serde generates for every block exists once in the wasm, not twice.
+pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &Value) -> Option<T> {
+    serde_json::from_str(&value.to_string()).ok()
+}
+
 /// Finds a block by id anywhere in the tree.
 pub fn find_block<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Block> {
     blocks.iter().find_map(|block| {
@@ -661,7 +673,7 @@ fn apply_edit(block: &mut Block, edit: &BlockEdit) -> bool {
     if !pointer.starts_with('/') || pointer == "/type" || pointer == "/id" {
         return false;
     }
-    let Ok(mut json) = serde_json::to_value(&*block) else { return false };
+    let Ok(mut json) = crate::state::to_json_value(&*block) else { return false };
     let value = match json.pointer(pointer) {
         // Numbers typed or chosen as text (a heading level, a size) stay numbers.
         Some(Value::Number(_)) => match edit.value.as_str().map(str::trim) {
@@ -687,8 +699,8 @@ fn apply_edit(block: &mut Block, edit: &BlockEdit) -> bool {
             }
         }
     }
-    match serde_json::from_value::<Block>(json) {
-        Ok(updated) if updated.type_name() == block.type_name() && updated.id() == block.id() => {
+    match from_json_value::<Block>(&json) {
+        Some(updated) if updated.type_name() == block.type_name() && updated.id() == block.id() => {
             *block = updated;
             true
         }

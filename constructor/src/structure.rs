@@ -224,9 +224,9 @@ pub fn fresh_copy(blocks: &[Block], block: &Block) -> Block {
             _ => {}
         }
     }
-    let Ok(mut json) = serde_json::to_value(block) else { return block.clone() };
+    let Ok(mut json) = crate::state::to_json_value(block) else { return block.clone() };
     renew(&mut json, blocks, &mut Vec::new());
-    serde_json::from_value(json).unwrap_or_else(|_| block.clone())
+    crate::state::from_json_value(&json).unwrap_or_else(|| block.clone())
 }
 
 #[cfg(test)]

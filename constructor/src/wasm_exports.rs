@@ -13,7 +13,7 @@ pub fn run_app() {
 /// The native/wasm parity test compares this with the native golden files.
 #[wasm_bindgen]
 pub fn render_public_page(document_json: &str, data_json: &str, page_id: &str, base_path: &str, origin: &str) -> Result<String, JsError> {
-    let document = civic_shared::SiteDocument::from_json(document_json).map_err(|e| JsError::new(&e.to_string()))?;
+    let document = civic_shared::SiteDocument::from_trusted_json(document_json).map_err(|e| JsError::new(&e.to_string()))?;
     let options = civic_renderer::RenderOptions { base_path, origin, ..Default::default() };
     let data: civic_shared::RenderData = serde_json::from_str(data_json).map_err(|e| JsError::new(&e.to_string()))?;
     let ctx = civic_renderer::RenderContext::for_page(&document, page_id, &data, options)

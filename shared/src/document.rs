@@ -187,6 +187,22 @@ impl SiteDocument {
         serde_path_to_error::deserialize(value).map_err(ParseError::from_serde)
     }
 
+    /// Reads a document the platform wrote itself (the server's draft, the constructor's own
+    /// copy): no error paths, no unknown-field report, one deserializer, which keeps the
+    /// constructor's wasm small. Older versions are migrated first. Use [`Self::from_json`]
+    /// for anything a person or another system sent.
+    pub fn from_trusted_json(json: &str) -> Result<Self, ParseError> {
+        let version = crate::migrate::schema_version_of(json)?;
+        let current;
+        let json = if version == SCHEMA_VERSION {
+            json
+        } else {
+            current = crate::migrate::to_current(json, version)?.to_string();
+            &current
+        };
+        serde_json::from_str(json).map_err(|err| ParseError { path: ".".into(), reason: err.to_string() })
+    }
+
     /// Writes the document as compact JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a site document always serialises")
