@@ -93,30 +93,12 @@ pub fn runs_markup(runs: &[TextRun], out: &mut String) {
         out.push_str("<br>");
         return;
     }
-    for run in runs {
-        let link = run.link.as_deref().filter(|link| is_link(link));
-        if let Some(link) = link {
-            out.push_str("<a");
-            escape::url_attr(out, "href", link, is_link);
-            out.push('>');
-        }
-        if run.bold {
-            out.push_str("<strong>");
-        }
-        if run.italic {
-            out.push_str("<em>");
-        }
-        escape::text(out, &run.text);
-        if run.italic {
-            out.push_str("</em>");
-        }
-        if run.bold {
-            out.push_str("</strong>");
-        }
-        if link.is_some() {
-            out.push_str("</a>");
-        }
-    }
+    civic_renderer::write_runs(
+        runs,
+        out,
+        |run| run.link.as_deref().filter(|link| is_link(link)),
+        |out, link| escape::url_attr(out, "href", link, is_link),
+    );
 }
 
 /// Rich text read from a node tree: the editor's children, or the body of pasted HTML.

@@ -18,6 +18,7 @@ mod texts;
 use civic_shared::{Page, RenderData, SiteDocument};
 
 pub use blocks::render_block;
+pub use blocks::text::write_runs;
 pub use feeds::{render_robots, render_rss, render_sitemap};
 pub use accessible::A11ySettings;
 pub use layout::{render_not_found, render_page, render_search_page};

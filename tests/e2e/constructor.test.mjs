@@ -1,11 +1,11 @@
 // The constructor in a real Chromium against the real worker: edit, preview, save, publish,
 // and a stale save that must not overwrite anyone.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, ARTIFACTS, launch, openConstructor } from '../support/browser.mjs';
+import { BASE_URL, ARTIFACTS, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
 const editor = await signIn(ACCOUNTS.editors.mincifra);
@@ -14,14 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Page ids of the demo ministry in their order, as seeded. */
 const DEMO_PAGE_IDS = Object.keys(JSON.parse(readFileSync(join(root, 'shared/demo/mincifra.json'), 'utf8')).pages);
 
-const contexts = [];
-after(async () => Promise.all(contexts.map((c) => c.close())));
-
-async function newContext(options) {
-  const context = await launch(options);
-  contexts.push(context);
-  return context;
-}
+const pool = contextPool();
+const newContext = pool.open;
 
 const preview = (page) => page.frameLocator('iframe.preview');
 const saveState = (page) => page.getByTestId('save-state');
@@ -88,7 +82,7 @@ test('undo and redo with the keyboard', async () => {
 
 test('two editors on one page: a stale save gets 409, the conflict view merges block by block, nothing is lost', async () => {
   // Editors of the earlier tests would autosave into this race: they leave first.
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await pool.closeAll();
   const first = await openConstructor(await newContext(), 'mincifra');
   const second = await openConstructor(await newContext(), 'mincifra');
   for (const page of [first, second]) {

@@ -1,23 +1,17 @@
 // The editor in a real Chromium against the real worker: a page built from nothing with the
 // mouse and the keyboard, nesting rules with their reason, a reload that loses nothing, the
 // canvas widths and the accessible version, and axe-core on the constructor itself.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, ARTIFACTS, launch, openConstructor } from '../support/browser.mjs';
+import { BASE_URL, ARTIFACTS, contextPool, openConstructor } from '../support/browser.mjs';
 import { axeViolations } from '../support/axe.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
 const editor = await signIn(ACCOUNTS.editors.kasimov);
 
-const contexts = [];
-after(async () => Promise.all(contexts.map((c) => c.close())));
-
-async function newContext(options) {
-  const context = await launch(options);
-  contexts.push(context);
-  return context;
-}
+const pool = contextPool();
+const newContext = pool.open;
 
 const preview = (page) => page.frameLocator('iframe.preview');
 const announcer = (page) => page.getByTestId('announcer');

@@ -1,20 +1,14 @@
 // The constructor in English: chosen on the sign-in form, remembered by the browser, every
 // panel in English (labels from the block schema too), and back to Russian. Screenshots of
 // each view in English go to tests/artifacts/english-*.png.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE_URL, ARTIFACTS, launch, openConstructor } from '../support/browser.mjs';
+import { BASE_URL, ARTIFACTS, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS } from '../support/session.mjs';
 
-const contexts = [];
-after(async () => Promise.all(contexts.map((c) => c.close())));
-
-async function newContext() {
-  const context = await launch();
-  contexts.push(context);
-  return context;
-}
+const pool = contextPool();
+const newContext = pool.open;
 
 const CYRILLIC = /[А-Яа-яЁё]/;
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);

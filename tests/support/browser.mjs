@@ -1,4 +1,5 @@
 // A real Chromium (Debian's) driven by playwright-core, one fresh profile per launch.
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,24 @@ const SIGN_IN = {
   ru: { login: 'Логин', password: 'Пароль', submit: 'Войти', editor: 'Блоки страницы' },
   en: { login: 'Username', password: 'Password', submit: 'Sign in', editor: 'Page blocks' },
 };
+
+/**
+ * Browser contexts of one test file: `open` launches one, `closeAll` closes every one open so
+ * far (an editor left open would go on autosaving), and all are closed when the file ends.
+ */
+export function contextPool() {
+  const contexts = [];
+  const closeAll = async () => Promise.all(contexts.splice(0).map((c) => c.close()));
+  after(closeAll);
+  return {
+    open: async (options) => {
+      const context = await launch(options);
+      contexts.push(context);
+      return context;
+    },
+    closeAll,
+  };
+}
 
 /**
  * Opens the constructor on a site, signing in through its form when the browser has no

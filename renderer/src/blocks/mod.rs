@@ -5,7 +5,7 @@ mod data;
 mod feedback;
 pub(crate) mod media;
 mod navigation;
-mod text;
+pub(crate) mod text;
 
 use civic_shared::Block;
 

@@ -56,10 +56,18 @@ pub fn rich_text(ctx: &RenderContext, t: &Text, out: &mut String) {
 
 /// Runs with their marks; links outermost so a link covers its whole run.
 pub fn text_runs(ctx: &RenderContext, runs: &[TextRun], out: &mut String) {
+    let base_path = ctx.options.base_path;
+    write_runs(runs, out, |run| run.link.as_deref(), |out, link| escape::site_url_attr(out, "href", link, base_path, is_link));
+}
+
+/// Runs with their marks, for the pages and for the constructor's rich-text editor alike:
+/// `link_of` says which runs are links, `href` writes a link's attribute.
+pub fn write_runs<'a>(runs: &'a [TextRun], out: &mut String, link_of: impl Fn(&'a TextRun) -> Option<&'a str>, href: impl Fn(&mut String, &str)) {
     for run in runs {
-        if let Some(link) = &run.link {
+        let link = link_of(run);
+        if let Some(link) = link {
             out.push_str("<a");
-            escape::site_url_attr(out, "href", link, ctx.options.base_path, is_link);
+            href(out, link);
             out.push('>');
         }
         if run.bold {
@@ -75,7 +83,7 @@ pub fn text_runs(ctx: &RenderContext, runs: &[TextRun], out: &mut String) {
         if run.bold {
             out.push_str("</strong>");
         }
-        if run.link.is_some() {
+        if link.is_some() {
             out.push_str("</a>");
         }
     }
