@@ -90,6 +90,29 @@ pub fn update(
                 _ => false,
             }
         }),
+        (Patch::Remove(id), Some(content)) => match find_element(content, id) {
+            Some(element) => {
+                element.remove();
+                true
+            }
+            None => false,
+        },
+        (Patch::Place { id, after, before, new }, Some(content)) => {
+            let neighbour = after.as_deref().or(before.as_deref()).and_then(|n| find_element(content, n));
+            let (position, element) = if after.is_some() { ("afterend", neighbour) } else { ("beforebegin", neighbour) };
+            match (element, new, crate::state::find_block(&page.blocks, id)) {
+                (Some(neighbour), true, Some(block)) => {
+                    let mut html = String::new();
+                    civic_renderer::render_block(&ctx, block, &mut html);
+                    neighbour.insert_adjacent_html(position, &html).is_ok()
+                }
+                (Some(neighbour), false, Some(_)) => match find_element(content, id) {
+                    Some(moved) => neighbour.insert_adjacent_element(position, &moved).is_ok(),
+                    None => false,
+                },
+                _ => false,
+            }
+        }
         (Patch::Content, Some(content)) => match content.query_selector("main#content .wrap").ok().flatten() {
             Some(wrap) => {
                 let mut html = String::with_capacity(page.blocks.len() * 256);
@@ -117,6 +140,11 @@ pub fn update(
     shown.key = key;
     shown.page = Some(page.clone());
     shown.selected = selected.map(String::from);
+}
+
+/// The element of the block with this id in the frame's page.
+fn find_element(content: &web_sys::Document, id: &str) -> Option<Element> {
+    content.query_selector(&format!("[data-block=\"{id}\"]")).ok().flatten()
 }
 
 /// Moves the selection outline from one block to another without rendering anything.

@@ -159,10 +159,11 @@ test('the canvas shows phone and tablet widths and the accessible version; axe f
   const page = await openConstructor(await newContext({ bypassCSP: true }), 'kasimov');
   const frameWidth = () => page.locator('iframe.preview').evaluate((f) => f.getBoundingClientRect().width);
   await page.getByRole('button', { name: 'Телефон 375' }).click();
-  assert.ok((await frameWidth()) <= 375, `phone width, got ${await frameWidth()}`);
+  await page.waitForFunction(() => document.querySelector('iframe.preview').getBoundingClientRect().width <= 375);
   await page.screenshot({ path: join(ARTIFACTS, 'editor-phone-width.png') });
   await page.getByRole('button', { name: 'Планшет 768' }).click();
-  assert.ok((await frameWidth()) <= 768 && (await frameWidth()) > 375);
+  await page.waitForFunction(() => document.querySelector('iframe.preview').getBoundingClientRect().width > 375);
+  assert.ok((await frameWidth()) <= 768);
   await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
   await preview(page).locator('.a11y-panel').waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'editor-accessible-preview.png') });
