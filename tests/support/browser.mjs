@@ -64,7 +64,9 @@ export async function openConstructor(context, site, account, { lang } = {}) {
   const { login, password } = account ?? ACCOUNTS.editors[site] ?? ACCOUNTS.administrator;
   const words = SIGN_IN[lang ?? 'ru'];
   const page = await context.newPage();
-  await page.goto(`${BASE_URL}/admin/?site=${site}${lang ? `&lang=${lang}` : ''}`);
+  // Not the page's `load`: it also waits for the canvas frame, which may be given its page
+  // more than once while the draft and the site's data arrive; the editor's heading is the sign.
+  await page.goto(`${BASE_URL}/admin/?site=${site}${lang ? `&lang=${lang}` : ''}`, { waitUntil: 'domcontentloaded' });
   const form = page.getByLabel(words.login, { exact: true });
   const editor = page.getByRole('heading', { name: words.editor });
   await form.or(editor).first().waitFor();
