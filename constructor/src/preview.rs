@@ -78,7 +78,7 @@ pub fn update(
     let done = match (&patch, &content) {
         (Patch::Nothing, _) => true,
         (Patch::Blocks(ids), Some(content)) => ids.iter().all(|id| {
-            let found = content.query_selector(&format!("[data-block=\"{id}\"]")).ok().flatten();
+            let found = find_element(content, id);
             let block = crate::state::find_block(&page.blocks, id);
             match (found, block) {
                 (Some(element), Some(block)) => {
@@ -99,8 +99,8 @@ pub fn update(
         },
         (Patch::Place { id, after, before, new }, Some(content)) => {
             let neighbour = after.as_deref().or(before.as_deref()).and_then(|n| find_element(content, n));
-            let (position, element) = if after.is_some() { ("afterend", neighbour) } else { ("beforebegin", neighbour) };
-            match (element, new, crate::state::find_block(&page.blocks, id)) {
+            let position = if after.is_some() { "afterend" } else { "beforebegin" };
+            match (neighbour, new, crate::state::find_block(&page.blocks, id)) {
                 (Some(neighbour), true, Some(block)) => {
                     let mut html = String::new();
                     civic_renderer::render_block(&ctx, block, &mut html);
@@ -149,7 +149,7 @@ fn find_element(content: &web_sys::Document, id: &str) -> Option<Element> {
 
 /// Moves the selection outline from one block to another without rendering anything.
 fn mark_selected(content: &web_sys::Document, before: Option<&str>, now: Option<&str>) {
-    let find = |id: &str| content.query_selector(&format!("[data-block=\"{id}\"]")).ok().flatten();
+    let find = |id: &str| find_element(content, id);
     if let Some(element) = before.and_then(find) {
         let _ = element.class_list().remove_1("civic-selected");
     }
