@@ -6,6 +6,7 @@
 pub mod blocks;
 pub mod collection_items;
 pub mod collections;
+pub mod compliance;
 pub mod demo;
 pub mod document;
 #[cfg(feature = "json-schema")]
