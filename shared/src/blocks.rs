@@ -80,6 +80,8 @@ pub enum Block {
     SocialLinks(SocialLinks),
     /// Figures and charts of appeals («Анализ обращений»).
     AppealAnalysis(AppealAnalysis),
+    /// A subsection of «Сведения об образовательной организации» with its microdata.
+    Sveden(Sveden),
 }
 
 /// A heading of level 2 to 4 (the page title is the only level 1).
@@ -640,6 +642,7 @@ impl Block {
             Block::Poll(b) => &b.id,
             Block::SocialLinks(b) => &b.id,
             Block::AppealAnalysis(b) => &b.id,
+            Block::Sveden(b) => &b.id,
         }
     }
 
@@ -679,6 +682,7 @@ impl Block {
             Block::Poll(_) => "poll",
             Block::SocialLinks(_) => "social_links",
             Block::AppealAnalysis(_) => "appeal_analysis",
+            Block::Sveden(_) => "sveden",
         }
     }
 

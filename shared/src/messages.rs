@@ -79,6 +79,10 @@ impl ProblemKind {
             (BadPhone, Lang::En) => "a phone number: digits, spaces, +, (, ), -".into(),
             (BadEmail, Lang::Ru) => "адрес электронной почты вида имя@домен.ru".into(),
             (BadEmail, Lang::En) => "an e-mail address like name@domain.org".into(),
+            (UnknownSection, Lang::Ru) => "такого подраздела в «Сведениях об образовательной организации» нет".into(),
+            (UnknownSection, Lang::En) => "no such subsection of «Сведения об образовательной организации»".into(),
+            (UnknownField, Lang::Ru) => "таких сведений в этом подразделе нет".into(),
+            (UnknownField, Lang::En) => "this subsection has no such field".into(),
         }
     }
 }

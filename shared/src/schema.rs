@@ -56,6 +56,10 @@ pub enum FieldKind {
     List(&'static [Field]),
     /// Child blocks.
     Blocks,
+    /// The fields of a subsection of «Сведения» (`crate::compliance::sveden`), by `itemprop`.
+    SvedenFields,
+    /// The rows of a subsection's main tags, by `itemprop`.
+    SvedenGroups,
 }
 
 /// One field of a block's form.
@@ -226,6 +230,30 @@ pub static SCHEMAS: &[BlockSchema] = &[
         ]), true),
     ] },
     BlockSchema { type_name: "appeal_analysis", label: l("Анализ обращений", "Appeal analysis"), category: Category::Feedback, fields: &[TITLE] },
+    BlockSchema { type_name: "sveden", label: l("Сведения об образовательной организации", "School information (Rosobrnadzor)"), category: Category::Data, fields: &[
+        f("section", l("Подраздел", "Subsection"), FieldKind::Choice(SVEDEN_SECTIONS), true),
+        f("values", l("Сведения", "Information"), FieldKind::SvedenFields, false),
+        f("groups", l("Таблицы", "Tables"), FieldKind::SvedenGroups, false),
+    ] },
+];
+
+/// The subsections of «Сведения об образовательной организации», as in
+/// `crate::compliance::sveden::SECTIONS` (a test keeps the two lists equal).
+const SVEDEN_SECTIONS: &[(&str, Label)] = &[
+    ("common", l("Основные сведения", "General information")),
+    ("struct", l("Структура и органы управления", "Structure and governing bodies")),
+    ("document", l("Документы", "Documents")),
+    ("education", l("Образование", "Education")),
+    ("eduStandarts", l("Образовательные стандарты и требования", "Educational standards")),
+    ("managers", l("Руководство", "Management")),
+    ("employees", l("Педагогический состав", "Teaching staff")),
+    ("objects", l("Материально-техническое обеспечение. Доступная среда", "Facilities and accessibility")),
+    ("grants", l("Стипендии и меры поддержки обучающихся", "Grants and support")),
+    ("paid_edu", l("Платные образовательные услуги", "Paid educational services")),
+    ("budget", l("Финансово-хозяйственная деятельность", "Finances")),
+    ("vacant", l("Вакантные места для приёма (перевода)", "Vacant places")),
+    ("inter", l("Международное сотрудничество", "International cooperation")),
+    ("catering", l("Организация питания", "Catering")),
 ];
 
 /// The schema of a block type.
@@ -272,6 +300,7 @@ pub fn new_block(type_name: &str, id: &str) -> Option<Block> {
         "poll" => Block::Poll(PollBlock { id, poll_id: String::new() }),
         "social_links" => Block::SocialLinks(SocialLinks { id, title: "Мы в социальных сетях".into(), links: vec![SocialLink { network: SocialNetwork::Vk, url: "https://vk.com/".into() }] }),
         "appeal_analysis" => Block::AppealAnalysis(AppealAnalysis { id, title: "Анализ обращений".into() }),
+        "sveden" => Block::Sveden(Sveden { id, section: "common".into(), ..Sveden::default() }),
         _ => return None,
     })
 }
@@ -301,12 +330,19 @@ mod tests {
     }
 
     #[test]
+    fn sveden_choices_are_the_subsections() {
+        let slugs: Vec<_> = SVEDEN_SECTIONS.iter().map(|(slug, _)| *slug).collect();
+        let sections: Vec<_> = crate::compliance::sveden::SECTIONS.iter().map(|section| section.slug).collect();
+        assert_eq!(slugs, sections);
+    }
+
+    #[test]
     fn type_names_are_unique_and_unknown_is_none() {
         let mut names: Vec<_> = SCHEMAS.iter().map(|s| s.type_name).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), SCHEMAS.len());
-        assert_eq!(SCHEMAS.len(), 33);
+        assert_eq!(SCHEMAS.len(), 34);
         assert!(new_block("html", "x").is_none());
         assert!(schema_of("script").is_none());
     }

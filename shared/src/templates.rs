@@ -65,6 +65,9 @@ pub(crate) enum Starter {
     Subpages(&'static str),
     /// Links to these pages (by id), in order: title.
     LinksTo(&'static str, &'static [&'static str]),
+    /// The fields of a subsection of «Сведения об образовательной организации» with their
+    /// microdata; the subsection is the page's own (`sveden-common` → `common`).
+    SvedenFields,
 }
 
 /// How the organisation's name enters the texts of a template: «Министерство …» gets a section
@@ -158,7 +161,7 @@ pub fn mandatory_dropped(stored: &SiteDocument, next: &SiteDocument) -> Vec<crat
 
 const TAGLINE: &str = "Официальный сайт";
 
-fn specs(kind: OrgKind) -> Vec<PageSpec> {
+pub(crate) fn specs(kind: OrgKind) -> Vec<PageSpec> {
     match kind {
         OrgKind::ExecutiveBody => executive::executive_body(),
         OrgKind::Municipality => executive::municipality(),
@@ -202,6 +205,11 @@ fn starter_block(doc: &SiteDocument, page_id: &str, starter: Starter) -> Block {
             links_menu(doc, "subpages", t, &children)
         }
         Starter::LinksTo(t, ids) => links_menu(doc, "links", t, ids),
+        Starter::SvedenFields => Block::Sveden(Sveden {
+            id: "sveden".into(),
+            section: page_id.strip_prefix("sveden-").unwrap_or(page_id).into(),
+            ..Sveden::default()
+        }),
     }
 }
 

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::blocks::{Block, Panel, TextBlock, TextRun};
+use crate::compliance::sveden::{self, ValueKind};
 use crate::document::{Page, SiteDocument, SCHEMA_VERSION};
 use crate::messages::Lang;
 
@@ -94,6 +95,10 @@ pub enum ProblemKind {
     BadPhone,
     /// Not an e-mail address.
     BadEmail,
+    /// Not a subsection of «Сведения об образовательной организации».
+    UnknownSection,
+    /// A field or main tag the subsection does not have.
+    UnknownField,
 }
 
 /// Returns every problem of the document; empty means valid.
@@ -353,6 +358,7 @@ impl Validator {
                     self.line(&format!("{path}.topics[{i}]"), topic, true);
                 }
             }
+            Block::Sveden(b) => self.sveden(path, b),
             Block::SocialLinks(s) => {
                 self.line(&at("title"), &s.title, false);
                 self.count(&at("links"), s.links.len(), 1, 20);
@@ -362,6 +368,46 @@ impl Validator {
                     }
                 }
             }
+        }
+    }
+
+    /// A subsection of «Сведения»: only the subsection's own fields and main tags, documents
+    /// and sites as links (or the word «отсутствует»), a bounded number of rows.
+    fn sveden(&mut self, path: &str, block: &crate::blocks::Sveden) {
+        let Some(section) = sveden::section(&block.section) else {
+            self.push(&format!("{path}.section"), ProblemKind::UnknownSection);
+            return;
+        };
+        for (itemprop, value) in &block.values {
+            let at = format!("{path}.values.{itemprop}");
+            match section.field(itemprop) {
+                Some(field) => self.sveden_value(&at, field, value),
+                None => self.push(&at, ProblemKind::UnknownField),
+            }
+        }
+        for (itemprop, rows) in &block.groups {
+            let at = format!("{path}.groups.{itemprop}");
+            let Some(group) = section.group(itemprop) else {
+                self.push(&at, ProblemKind::UnknownField);
+                continue;
+            };
+            self.count(&at, rows.len(), 0, MAX_TABLE_ROWS as i64);
+            for (r, row) in rows.iter().enumerate() {
+                for (key, value) in row {
+                    let at = format!("{at}[{r}].{key}");
+                    match group.field(key) {
+                        Some(field) => self.sveden_value(&at, field, value),
+                        None => self.push(&at, ProblemKind::UnknownField),
+                    }
+                }
+            }
+        }
+    }
+
+    fn sveden_value(&mut self, path: &str, field: &sveden::SvedenField, value: &str) {
+        match field.kind {
+            ValueKind::Document | ValueKind::Url if !sveden::is_absent(value) => self.link(path, value, false),
+            _ => self.text(path, value),
         }
     }
 

@@ -5,6 +5,7 @@ mod data;
 mod feedback;
 pub(crate) mod media;
 mod navigation;
+mod sveden;
 pub(crate) mod text;
 
 use civic_shared::Block;
@@ -55,6 +56,7 @@ pub fn render_block(ctx: &RenderContext, block: &Block, out: &mut String) {
         Block::AppealForm(b) => feedback::appeal_form(ctx, b, out),
         Block::Poll(b) => feedback::poll(ctx, b, out),
         Block::AppealAnalysis(b) => feedback::appeal_analysis(ctx, b, out),
+        Block::Sveden(b) => sveden::sveden(ctx, b, out),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Data and feedback blocks: they only say what to show (a title, a limit, a filter); the
 //! platform passes the collections themselves in the render context.
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 /// Latest news.
@@ -223,4 +224,25 @@ pub struct AppealAnalysis {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
     pub title: String,
+}
+
+/// One subsection of «Сведения об образовательной организации» (`/sveden/<section>`) with the
+/// values of its fields, shown with the microdata Rosobrnadzor prescribes
+/// ([`crate::compliance::sveden`] lists the fields and their tags).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Sveden {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
+    pub id: String,
+    /// The subsection: `common`, `struct`, `document`… (the last part of its address).
+    pub section: String,
+    /// The subsection's own fields: value by `itemprop`. An empty or absent value is not shown.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub values: IndexMap<String, String>,
+    /// The rows of each main tag («главный тег»), by its `itemprop`; a row holds its fields'
+    /// values by `itemprop`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub groups: IndexMap<String, Vec<IndexMap<String, String>>>,
 }

@@ -84,6 +84,53 @@ pub struct SvedenSection {
     pub items: &'static [SvedenItem],
 }
 
+impl SvedenSection {
+    /// The subsection's own field with this `itemprop`.
+    pub fn field(&self, itemprop: &str) -> Option<&'static SvedenField> {
+        self.items.iter().find_map(|item| match item {
+            SvedenItem::Field(field) if field.itemprop == itemprop => Some(field),
+            _ => None,
+        })
+    }
+
+    /// The main tag with this `itemprop`.
+    pub fn group(&self, itemprop: &str) -> Option<&'static SvedenGroup> {
+        self.items.iter().find_map(|item| match item {
+            SvedenItem::Group(group) if group.itemprop == itemprop => Some(group),
+            _ => None,
+        })
+    }
+}
+
+impl SvedenGroup {
+    /// The field with this `itemprop` inside the main tag.
+    pub fn field(&self, itemprop: &str) -> Option<&'static SvedenField> {
+        self.fields.iter().find(|field| field.itemprop == itemprop)
+    }
+}
+
+impl SvedenItem {
+    /// Whether an organisation of this kind publishes the item.
+    pub fn applies_to(&self, kind: crate::OrgKind) -> bool {
+        let applies = match self {
+            SvedenItem::Field(field) => field.applies,
+            SvedenItem::Group(group) => group.applies,
+        };
+        match kind {
+            crate::OrgKind::School => applies.school,
+            crate::OrgKind::Kindergarten => applies.kindergarten,
+            _ => false,
+        }
+    }
+}
+
+/// The words that say the information does not exist («отсутствует», «нет»): the
+/// recommendations have them written inside the tag of an item marked «*».
+pub fn is_absent(value: &str) -> bool {
+    let value = value.trim().trim_end_matches('.');
+    value.eq_ignore_ascii_case("отсутствует") || value == "Отсутствует" || value == "нет" || value == "Нет"
+}
+
 /// Shorthand for the data table.
 pub(crate) const fn field(itemprop: &'static str, label: &'static str, kind: ValueKind, may_be_absent: bool, applies: Applies) -> SvedenItem {
     SvedenItem::Field(SvedenField { itemprop, label, kind, may_be_absent, applies })

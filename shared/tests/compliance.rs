@@ -1,0 +1,120 @@
+//! The compliance checker against the templates and the demo sites.
+
+use civic_shared::compliance::{check, rule_set, Gap, Status};
+use civic_shared::{demo, starter, Block, Lang, OrgKind, RenderData};
+
+const TODAY: &str = "2026-11-23";
+const KINDS: [OrgKind; 5] = [OrgKind::ExecutiveBody, OrgKind::Municipality, OrgKind::School, OrgKind::Kindergarten, OrgKind::Medical];
+
+fn gaps(report: &civic_shared::compliance::Report) -> Vec<String> {
+    report.gaps().map(|f| format!("{} — {} [{}]", f.id, f.gap.as_ref().map(|g| g.message(Lang::Ru)).unwrap_or_default(), f.title)).collect()
+}
+
+/// A new site has every mandatory page at its prescribed address with the blocks its data
+/// needs: what is left is content (the hints to replace, the fields and lists to fill).
+#[test]
+fn every_template_has_the_structure_its_rule_set_asks_for() {
+    for kind in KINDS {
+        let doc = starter(kind, "Министерство образования Рязанской области");
+        let report = check(&doc, &RenderData::default(), TODAY);
+        assert!(report.findings.len() >= 10, "{kind:?} has {} items", report.findings.len());
+        for finding in report.gaps() {
+            assert!(
+                matches!(finding.gap, Some(Gap::StarterText | Gap::EmptyField { .. } | Gap::NoData)),
+                "{kind:?}: {} {:?}",
+                finding.id,
+                finding.gap
+            );
+        }
+        assert!(report.findings.iter().all(|f| !f.source.is_empty() && !f.title.is_empty()));
+        assert!(report.score() < 100, "an empty template is not yet compliant");
+    }
+}
+
+#[test]
+fn every_demo_site_passes_its_checker() {
+    let failing: Vec<(&str, Vec<String>)> = demo::SITES
+        .iter()
+        .map(|site| (site.slug, gaps(&check(&site.document(), &site.data(), TODAY))))
+        .filter(|(_, gaps)| !gaps.is_empty())
+        .collect();
+    assert_eq!(failing, []);
+}
+
+/// Removing a page, a block, a field or a list's entries makes the checker name that item,
+/// with a link to the page (and block) where it is fixed.
+#[test]
+fn removing_a_mandatory_item_names_it() {
+    let ministry = demo::site("mincifra").unwrap();
+    let mut doc = ministry.document();
+    doc.pages.get_mut("phones").unwrap().blocks.retain(|b| !matches!(b, Block::PhoneDirectory(_)));
+    let report = check(&doc, &ministry.data(), TODAY);
+    let gap = report.gaps().next().expect("a gap");
+    assert_eq!((gap.id.as_str(), gap.status, &gap.gap), ("data:phones:phone_directory", Status::Incomplete, &Some(Gap::NoBlock)));
+    assert_eq!(gap.page, "phones");
+
+    let mut data = ministry.data();
+    data.reception.clear();
+    let report = check(&ministry.document(), &data, TODAY);
+    let ids: Vec<&str> = report.gaps().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["data:schedule:reception_schedule"]);
+    assert_eq!(report.gaps().next().unwrap().gap, Some(Gap::NoData));
+
+    let mut doc = ministry.document();
+    doc.pages.shift_remove("analysis");
+    let report = check(&doc, &ministry.data(), TODAY);
+    let missing: Vec<&str> = report.gaps().filter(|f| f.status == Status::Missing).map(|f| f.id.as_str()).collect();
+    assert!(missing.contains(&"page:analysis"), "{missing:?}");
+    assert!(report.score() < 100);
+}
+
+#[test]
+fn a_school_field_left_empty_is_named_with_its_itemprop() {
+    let school = demo::site("school7").unwrap();
+    let mut doc = school.document();
+    let page = doc.pages.get_mut("sveden-common").unwrap();
+    for block in &mut page.blocks {
+        if let Block::Sveden(sveden) = block {
+            sveden.values.shift_remove("fullName");
+            sveden.groups.get_mut("uchredLaw").unwrap()[0].shift_remove("nameUchred");
+        }
+    }
+    let report = check(&doc, &school.data(), TODAY);
+    let gaps: Vec<(&str, Status)> = report.gaps().map(|f| (f.id.as_str(), f.status)).collect();
+    assert_eq!(gaps, [("sveden:common:fullName", Status::Missing), ("sveden:common:uchredLaw", Status::Incomplete)]);
+    let first = report.gaps().next().unwrap();
+    assert!(first.title.contains("itemprop=\"fullName\""), "{}", first.title);
+    assert_eq!((first.page.as_str(), first.block.as_deref()), ("sveden-common", Some("sveden")));
+}
+
+#[test]
+fn a_school_subsection_moved_elsewhere_is_at_the_wrong_address() {
+    let school = demo::site("school7").unwrap();
+    let mut doc = school.document();
+    doc.pages.get_mut("sveden-vacant").unwrap().slug = "vakansii".into();
+    let report = check(&doc, &school.data(), TODAY);
+    let gap = report.gaps().next().unwrap();
+    assert_eq!(gap.gap, Some(Gap::WrongAddress { expected: "sveden/vacant".into() }));
+    assert_eq!(gap.gap.as_ref().unwrap().message(Lang::Ru), "страница должна открываться по адресу /sveden/vacant");
+}
+
+#[test]
+fn the_rule_set_is_chosen_by_date() {
+    let set = rule_set(OrgKind::School, TODAY);
+    assert_eq!(set.in_force_from, "2025-09-01");
+    assert!(set.acts.iter().any(|act| act.contains("№ 1493")));
+    assert_eq!(rule_set(OrgKind::School, "2020-01-01").in_force_from, "2025-09-01", "before the first act: the first");
+    for kind in KINDS {
+        assert_eq!(rule_set(kind, TODAY).kind, kind);
+    }
+}
+
+#[test]
+fn the_score_counts_incomplete_items_as_half() {
+    let doc = starter(OrgKind::ExecutiveBody, "Министерство");
+    let report = check(&doc, &RenderData::default(), TODAY);
+    let summary = report.summary();
+    assert_eq!(summary.present + summary.incomplete + summary.missing, report.findings.len());
+    let expected = (2 * summary.present + summary.incomplete) * 100 / (2 * report.findings.len());
+    assert_eq!(usize::from(summary.score), expected);
+}
