@@ -55,6 +55,10 @@ impl Form<'_> {
         })
     }
 
+    fn sveden(&self) -> crate::sveden_form::SvedenForm<'_> {
+        crate::sveden_form::SvedenForm { block_id: self.block_id, on_edit: self.on_edit, on_edit_step: self.on_edit_step }
+    }
+
     fn on_check(&self, pointer: &str) -> Callback<Event> {
         let (on_edit, id, pointer) = (self.on_edit.clone(), self.block_id.to_string(), pointer.to_string());
         Callback::from(move |event: Event| {
@@ -203,6 +207,8 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
         }
         // Child blocks are edited in the outline, not in the form.
         FieldKind::Blocks => html! {},
+        FieldKind::SvedenFields => form.sveden().fields(json),
+        FieldKind::SvedenGroups => form.sveden().groups(json),
     }
 }
 

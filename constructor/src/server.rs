@@ -138,7 +138,8 @@ fn error_from(status: u16, body: &str) -> ServerError {
     };
     match body.error.code.as_str() {
         "stale_version" => ServerError::Stale { current_version: body.error.current_version.unwrap_or(0) },
-        "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" | "invalid_token_settings" => {
+        "invalid_document" | "invalid_item" | "bad_request" | "weak_password" | "collection_full" | "invalid_token_settings"
+        | "not_compliant" => {
             ServerError::Invalid(body.error.problems.iter().map(|p| (p.path.clone(), p.message().to_string())).collect())
         }
         "stale_revision" => ServerError::StaleItem { current_revision: body.error.current_revision.unwrap_or(0) },
@@ -549,4 +550,51 @@ pub async fn upload_media(
         200..=299 => serde_json::from_str(&body).map_err(|_| ServerError::Refused),
         _ => Err(error_from(status, &body)),
     }
+}
+
+/// A site on the operator's dashboard: its compliance score and whether gaps block publishing.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DashboardSite {
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub published_revision: Option<i64>,
+    pub blocking: bool,
+    pub compliance: ComplianceSummary,
+}
+
+/// A compliance report in numbers.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ComplianceSummary {
+    pub score: u8,
+    pub present: usize,
+    pub incomplete: usize,
+    pub missing: usize,
+}
+
+/// Every site with its compliance score (operators and administrators).
+pub async fn dashboard() -> Result<Vec<DashboardSite>, ServerError> {
+    #[derive(Deserialize)]
+    struct Sites {
+        sites: Vec<DashboardSite>,
+    }
+    let sites: Sites = ok_json(Request::get("/api/dashboard").send().await).await?;
+    Ok(sites.sites)
+}
+
+/// Whether the site's compliance gaps block publishing.
+pub async fn compliance_blocking(site: &str) -> Result<bool, ServerError> {
+    #[derive(Deserialize)]
+    struct Setting {
+        blocking: bool,
+    }
+    let setting: Setting = ok_json(Request::get(&format!("/api/sites/{}/compliance", encode(site))).send().await).await?;
+    Ok(setting.blocking)
+}
+
+/// An administrator makes gaps block publishing of the site (or only warn).
+pub async fn set_compliance_blocking(site: &str, blocking: bool) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "blocking": blocking }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::put(&format!("/api/sites/{}/compliance", encode(site))), body)?.send().await).await?;
+    Ok(())
 }

@@ -165,6 +165,9 @@ pub enum ApiError {
     IdempotencyKeyReused,
     /// The first request with this `Idempotency-Key` is still running.
     IdempotencyKeyInUse,
+    /// Gaps of the compliance report block publishing (an administrator's setting): each as
+    /// (finding id, message in Russian, in English).
+    NotCompliant(Vec<(String, String, String)>),
 }
 
 /// One field's problem, in both languages.
@@ -246,6 +249,7 @@ impl ApiError {
             ApiError::BadIdempotencyKey => (400, "bad_idempotency_key"),
             ApiError::IdempotencyKeyReused => (422, "idempotency_key_reused"),
             ApiError::IdempotencyKeyInUse => (409, "idempotency_key_in_use"),
+            ApiError::NotCompliant(_) => (422, "not_compliant"),
         }
     }
 
@@ -278,6 +282,7 @@ impl ApiError {
                 vec![both(error.path(), ru, en)]
             }
             ApiError::Media(problem) => vec![both(problem.field(), problem.message(Lang::Ru), problem.message(Lang::En))],
+            ApiError::NotCompliant(gaps) => gaps.iter().map(|(id, ru, en)| both(id, ru.clone(), en.clone())).collect(),
             _ => Vec::new(),
         }
     }

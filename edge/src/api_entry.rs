@@ -16,6 +16,7 @@ use crate::collections_store;
 use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
+use crate::compliance_store;
 use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
 use crate::security::{is_same_origin, sha256_hex};
@@ -113,6 +114,25 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             ok(&json!({ "version": version }))
         }
+        (ApiRoute::Dashboard, _) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            ok(&json!({ "sites": compliance_store::dashboard(&call.db, &bucket).await? }))
+        }
+        (ApiRoute::Compliance { .. }, Some(site)) if call.req.method() == Method::Put => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Setting {
+                blocking: bool,
+            }
+            let setting: Setting = read_json(&mut call.req).await?;
+            compliance_store::set_blocking(&call.db, site.id, setting.blocking, &actor).await?;
+            ok(&json!({ "blocking": setting.blocking }))
+        }
+        (ApiRoute::Compliance { .. }, Some(site)) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let report = compliance_store::draft_report(&call.db, &bucket, site.id, &site.draft_key).await?;
+            ok(&json!({ "blocking": site.compliance_blocking != 0, "summary": report.summary(), "report": report }))
+        }
         (ApiRoute::Data { .. }, Some(site)) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
             ok(&collections_store::render_data(&call.db, &bucket, site.id).await?)
@@ -160,6 +180,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         }
         (ApiRoute::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = read_json(&mut call.req).await?;
+            compliance_store::guard_publish(&call.db, &call.env.bucket("DOCS").map_err(storage)?, &site).await?;
             let revision = store::publish(&call.db, &site, publish.version, &actor).await?;
             ok(&json!({ "revision": revision }))
         }

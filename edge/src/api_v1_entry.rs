@@ -192,6 +192,7 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
         }
         (V1Route::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = parse_json(body)?;
+            crate::compliance_store::guard_publish(&call.db, &call.env.bucket("DOCS").map_err(storage)?, &site).await?;
             let revision = store::publish(&call.db, &site, publish.version, &actor).await?;
             Answer::json(200, &json!({ "revision": revision }))
         }

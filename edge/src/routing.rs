@@ -152,6 +152,11 @@ pub enum ApiRoute {
     Publish { site: String },
     /// `GET /api/sites/<slug>/data`: the site's collections for data blocks.
     Data { site: String },
+    /// `GET /api/sites/<slug>/compliance`: the draft's compliance report; `PUT`: whether gaps
+    /// block publishing.
+    Compliance { site: String },
+    /// `GET /api/dashboard`: every site with its compliance score (the operator's dashboard).
+    Dashboard,
     /// `GET|POST /api/sites/<slug>/media`: list the media library, upload a file.
     MediaLibrary { site: String },
     /// `PATCH|DELETE /api/sites/<slug>/media/<id>`: describe or remove one item.
@@ -235,6 +240,8 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "draft"] => ApiRoute::Draft { site: (*site).into() },
         ["sites", site, "publish"] => ApiRoute::Publish { site: (*site).into() },
         ["sites", site, "data"] => ApiRoute::Data { site: (*site).into() },
+        ["sites", site, "compliance"] => ApiRoute::Compliance { site: (*site).into() },
+        ["dashboard"] => ApiRoute::Dashboard,
         ["sites", site, "media"] => ApiRoute::MediaLibrary { site: (*site).into() },
         ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
         _ => ApiRoute::NotFound,
@@ -277,8 +284,11 @@ impl ApiRoute {
             (ApiRoute::Tokens, "GET" | "POST") | (ApiRoute::Token { .. }, "DELETE") => Access::Act(ManageTokens),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
+            (ApiRoute::Dashboard, "GET") => Access::Act(ViewDashboard),
+            (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
             (ApiRoute::Draft { .. }
             | ApiRoute::Data { .. }
+            | ApiRoute::Compliance { .. }
             | ApiRoute::Revisions { .. }
             | ApiRoute::RevisionDocument { .. }
             | ApiRoute::MediaLibrary { .. }, "GET") => {
@@ -308,6 +318,7 @@ impl ApiRoute {
             ApiRoute::Draft { site }
             | ApiRoute::Publish { site }
             | ApiRoute::Data { site }
+            | ApiRoute::Compliance { site }
             | ApiRoute::Revisions { site }
             | ApiRoute::RevisionDocument { site, .. }
             | ApiRoute::Rollback { site }
@@ -454,6 +465,9 @@ mod tests {
             (ApiRoute::Draft { site: site() }, "PUT", Ok(Access::Act(EditSite))),
             (ApiRoute::Draft { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Data { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Compliance { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Compliance { site: site() }, "PUT", Ok(Access::Act(ManageSites))),
+            (ApiRoute::Dashboard, "GET", Ok(Access::Act(ViewDashboard))),
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "POST", Err(NoAccess::MethodNotAllowed)),

@@ -23,6 +23,9 @@ pub struct SiteRow {
     /// When the published revision was published (D1 `datetime('now')`, UTC).
     #[serde(default)]
     pub published_at: Option<String>,
+    /// 1 when gaps of the compliance report block publishing.
+    #[serde(default)]
+    pub compliance_blocking: i64,
 }
 
 /// What a cached rendered page carries besides its HTML.
@@ -44,7 +47,7 @@ pub(crate) fn num(n: i64) -> JsValue {
 
 pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
     db.prepare(
-        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, r.doc_key AS published_key, r.published_at \
+        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, s.compliance_blocking, r.doc_key AS published_key, r.published_at \
          FROM sites s LEFT JOIN revisions r ON r.site_id = s.id AND r.revision = s.published_revision \
          WHERE s.slug = ?1",
     )
