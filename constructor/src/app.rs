@@ -22,6 +22,8 @@ use crate::publish::{findings, PublishSummary};
 use crate::server::{self, ServerError};
 use crate::state::{Action, BlockEdit, EditorState, SaveState};
 use crate::audit::AuditView;
+use crate::compliance_view::ComplianceView;
+use crate::dashboard::DashboardView;
 use crate::collections::CollectionsView;
 use crate::history::HistoryView;
 use crate::sites::SitesView;
@@ -46,6 +48,10 @@ pub enum View {
     Audit,
     /// API tokens for outside systems (administrators).
     Tokens,
+    /// The draft against the law's requirements for its kind.
+    Compliance,
+    /// Every site's compliance score (operators and administrators).
+    Dashboard,
 }
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
@@ -553,6 +559,21 @@ pub fn app(props: &AppProps) -> Html {
         View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Tokens => Some(html! { <TokensView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Compliance => Some(html! {
+            <ComplianceView document={Rc::new(document.clone())} data={(*data).clone()} on_fix={{
+                let (state, view) = (state.clone(), view.clone());
+                Callback::from(move |(page, block): (String, Option<String>)| {
+                    state.dispatch(Action::SelectPage(page));
+                    if block.is_some() {
+                        state.dispatch(Action::SelectBlock(block));
+                    }
+                    view.set(View::Pages);
+                })
+            }} />
+        }),
+        View::Dashboard => Some(html! {
+            <DashboardView can_manage={props.user.role == "administrator"} on_signed_out={props.on_signed_out.clone()} />
+        }),
     };
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };
@@ -579,6 +600,8 @@ pub fn app(props: &AppProps) -> Html {
         let publish_open = publish_open.clone();
         html! {
             <PublishSummary findings={findings(document)} pages={page_titles.clone()} on_publish={on_publish.clone()}
+                compliance={crate::compliance_view::report(document, &data).summary()}
+                on_open_compliance={{ let view = view.clone(); Callback::from(move |_| view.set(View::Compliance)) }}
                 site={site_slug.clone()} draft={Rc::new(document.clone())} published_revision={state.published_revision}
                 on_open_page={dispatch.reform(Action::SelectPage)}
                 on_close={Callback::from(move |_| publish_open.set(false))} />

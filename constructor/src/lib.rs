@@ -21,7 +21,13 @@ mod publish;
 #[cfg(target_arch = "wasm32")]
 mod page_tree;
 #[cfg(target_arch = "wasm32")]
+mod compliance_view;
+#[cfg(target_arch = "wasm32")]
 mod conflict;
+#[cfg(target_arch = "wasm32")]
+mod dashboard;
+#[cfg(target_arch = "wasm32")]
+mod sveden_form;
 #[cfg(target_arch = "wasm32")]
 mod command;
 #[cfg(target_arch = "wasm32")]

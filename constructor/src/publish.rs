@@ -48,6 +48,10 @@ pub struct PublishProps {
     pub draft: Rc<SiteDocument>,
     pub published_revision: Option<i64>,
     pub on_close: Callback<()>,
+    /// The draft against the law's requirements (computed here, as the editor sees it).
+    pub compliance: civic_shared::compliance::Summary,
+    /// Show the compliance report.
+    pub on_open_compliance: Callback<()>,
 }
 
 #[function_component(PublishSummary)]
@@ -76,7 +80,33 @@ pub fn publish_summary(props: &PublishProps) -> Html {
             }
         });
     }
-    let blocking = props.findings.iter().any(|f| f.blocking);
+    // Whether an administrator made compliance gaps block publishing (the server enforces it).
+    let gaps_block = use_state(|| false);
+    {
+        let (gaps_block, site) = (gaps_block.clone(), props.site.clone());
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if let Ok(blocking) = crate::server::compliance_blocking(&site).await {
+                    gaps_block.set(blocking);
+                }
+            });
+        });
+    }
+    let gaps = props.compliance.incomplete + props.compliance.missing;
+    let blocking = props.findings.iter().any(|f| f.blocking) || (*gaps_block && gaps > 0);
+    let compliance = (gaps > 0).then(|| {
+        let (on_open, on_close) = (props.on_open_compliance.clone(), props.on_close.clone());
+        let text = if *gaps_block { t.compliance_publish_blocked } else { t.compliance_publish_gaps };
+        html! {
+            <div class={classes!("notice", if *gaps_block { "error" } else { "warn" })} data-testid="publish-compliance">
+                <p>{ text.replace("{n}", &gaps.to_string()) }</p>
+                <button type="button" class="btn small" onclick={Callback::from(move |_: MouseEvent| {
+                    on_close.emit(());
+                    on_open.emit(());
+                })}>{ t.compliance_open }</button>
+            </div>
+        }
+    });
     let oncancel = {
         let on_close = props.on_close.clone();
         Callback::from(move |event: Event| {
@@ -98,6 +128,7 @@ pub fn publish_summary(props: &PublishProps) -> Html {
                 (None, Some(_)) => html! { <p class="hint">{ t.loading }</p> },
                 (Some(before), Some(_)) => html! { <div class="publish-diff"><ChangeList before={before.clone()} after={props.draft.clone()} /></div> },
             } }
+            { for compliance }
             if props.findings.is_empty() {
                 <p class="notice ok">{ "✓ " }{ t.publish_clean }</p>
             } else {

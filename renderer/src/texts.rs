@@ -19,6 +19,7 @@ pub const NO_STAFF: &str = "Сведения о сотрудниках пока 
 pub const NO_PHONES: &str = "Телефонный справочник пока не заполнен.";
 pub const NO_RECEPTION: &str = "График приёма пока не опубликован.";
 pub const NO_VACANCIES: &str = "Открытых вакансий нет.";
+pub const NO_SVEDEN: &str = "Сведения этого подраздела пока не заполнены.";
 pub const NO_POLL: &str = "Сейчас нет открытых опросов.";
 pub const NO_STATS: &str = "Данные об обращениях пока не опубликованы.";
 pub const DOCUMENTS_CAPTION: &str = "Документы";

@@ -22,6 +22,10 @@ pub fn sveden(ctx: &RenderContext, block: &Sveden, out: &mut String) {
     };
     open_tag_with(ctx, "div", "sveden", &block.id, "", out);
     out.push('\n');
+    let filled = |value: &String| !value.trim().is_empty();
+    if !block.values.values().any(filled) && !block.groups.values().flatten().any(|row| row.values().any(filled)) {
+        super::empty(crate::texts::NO_SVEDEN, out);
+    }
     // Consecutive fields share one table (or one list, for documents).
     let mut fields: Vec<(&SvedenField, &str)> = Vec::new();
     for item in section.items {
