@@ -173,8 +173,9 @@ pub fn authorize(principal: &Principal, action: Action, site: Option<i64>) -> Re
     };
     match allowed {
         true => Ok(()),
-        // An editor asking about a site that is not theirs learns nothing about it.
-        false if principal.role == Role::Editor && action.is_per_site() && !member => Err(Denied::NotVisible),
+        // An editor asking about a site that is not theirs learns nothing about it, whatever
+        // the action (a site's settings too).
+        false if principal.role == Role::Editor && (action.is_per_site() || site.is_some()) && !member => Err(Denied::NotVisible),
         false => Err(Denied::Forbidden),
     }
 }
@@ -230,11 +231,11 @@ mod tests {
             (Editor, ReadSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
             (Editor, EditSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
             (Editor, PublishSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
-            (Editor, ManageSites, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
-            (Editor, ManageUsers, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
-            (Editor, ReadAudit, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
-            (Editor, ManageTokens, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
-            (Editor, ViewDashboard, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Editor, ManageSites, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
+            (Editor, ManageUsers, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
+            (Editor, ReadAudit, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
+            (Editor, ManageTokens, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
+            (Editor, ViewDashboard, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
             (Editor, SignMigrationAct, [Err(Forbidden), Err(NotVisible), Err(NotVisible)]),
         ];
         assert_eq!(table.len(), Role::ALL.len() * Action::ALL.len(), "every role × action is listed");

@@ -24,6 +24,7 @@ const endpoints = (site) => [
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/collections/news` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/collections/staff` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/media` },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/compliance` },
   { kind: 'edit', method: 'PUT', path: `/api/sites/${site}/draft`, body: { base_version: -1, document: {} } },
   { kind: 'edit', method: 'POST', path: `/api/sites/${site}/collections/news`, body: { title: '' } },
   { kind: 'edit', method: 'PUT', path: `/api/sites/${site}/collections/news/no-such-item`, body: { revision: 1, item: { id: 'no-such-item', title: 'x', date: '2026-01-01', summary: 'x' } } },
@@ -34,6 +35,7 @@ const endpoints = (site) => [
   { kind: 'edit', method: 'DELETE', path: `/api/sites/${site}/media/999999` },
   { kind: 'publish', method: 'POST', path: `/api/sites/${site}/publish`, body: { version: -1 } },
   { kind: 'publish', method: 'POST', path: `/api/sites/${site}/rollback`, body: { revision: -1 } },
+  { kind: 'manage', method: 'PUT', path: `/api/sites/${site}/compliance`, body: { blocking: 'not a yes or no' } },
 ];
 
 /** What each role gets on a site: 'open' (past authorisation), or the refusal status. */
@@ -41,6 +43,7 @@ function expected(role, kind, site) {
   if (role === 'operator') return kind === 'read' ? 'open' : 403;
   if (role === 'administrator') return 'open';
   const own = role === `editor of ${site}`;
+  if (kind === 'manage') return own ? 403 : 404;
   return own ? 'open' : 404;
 }
 
@@ -93,6 +96,13 @@ test('platform endpoints: users and the journal are the administrator\'s alone',
       const res = await client.call(path);
       assert.equal(res.status, role === 'administrator' ? 200 : 403, `${role} ${path}`);
     }
+  }
+});
+
+test('the dashboard of every site is the operator\'s and the administrator\'s', async () => {
+  for (const [role, client] of Object.entries(clients)) {
+    const res = await client.call('/api/dashboard');
+    assert.equal(res.status, role.startsWith('editor') ? 403 : 200, role);
   }
 });
 
