@@ -24,9 +24,10 @@ fn render_starter(type_name: &str, data: &RenderData) -> String {
     html
 }
 
-/// Whether the block shows the platform's collections (and so has an empty state).
+/// Whether the block shows the platform's collections (and so has an empty state). `sveden` is
+/// in the palette's «Data» category but holds its values itself: it shows no collection.
 fn shows_collections(type_name: &str) -> bool {
-    SCHEMAS.iter().any(|schema| schema.type_name == type_name && schema.category == Category::Data)
+    SCHEMAS.iter().any(|schema| schema.type_name == type_name && schema.category == Category::Data && type_name != "sveden")
         || matches!(type_name, "poll" | "appeal_analysis")
 }
 

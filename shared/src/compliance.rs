@@ -55,8 +55,7 @@ pub static RULE_SETS: &[RuleSet] = &[
 pub fn rule_set(kind: OrgKind, date: &str) -> &'static RuleSet {
     let of_kind = || RULE_SETS.iter().filter(move |set| set.kind == kind);
     of_kind()
-        .filter(|set| set.in_force_from <= date)
-        .last()
+        .rfind(|set| set.in_force_from <= date)
         .or_else(|| of_kind().next())
         .expect("every kind has a rule set")
 }
