@@ -118,3 +118,44 @@ fn the_score_counts_incomplete_items_as_half() {
     let expected = (2 * summary.present + summary.incomplete) * 100 / (2 * report.findings.len());
     assert_eq!(usize::from(summary.score), expected);
 }
+
+/// Stricter than the checker, which lets a row that says «отсутствует» anywhere go unchecked:
+/// the demo school fills every item a school publishes, every required field of every row, and
+/// writes «отсутствует» only where the recommendations allow it.
+#[test]
+fn the_demo_school_fills_every_item_of_every_subsection() {
+    use civic_shared::compliance::sveden::{is_absent, SvedenField, SvedenItem, SECTIONS};
+    let doc = demo::site("school7").unwrap().document();
+    let mut problems = Vec::new();
+    let mut check = |at: String, field: &SvedenField, value: Option<&String>| match value.map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        None if !field.may_be_absent => problems.push(format!("{at}: empty")),
+        Some(value) if is_absent(value) && !field.may_be_absent => problems.push(format!("{at}: «{value}» where it may not be absent")),
+        _ => {}
+    };
+    for section in SECTIONS {
+        let page = doc.pages.get(&format!("sveden-{}", section.slug)).unwrap();
+        let blocks: Vec<_> = page.blocks.iter().filter_map(|b| match b {
+            Block::Sveden(s) => Some(s),
+            _ => None,
+        }).collect();
+        assert_eq!(blocks.len(), 1, "sveden-{}: one sveden block", section.slug);
+        let block = blocks[0];
+        assert_eq!((block.id.as_str(), block.section.as_str()), ("sveden", section.slug));
+        assert!(matches!(page.blocks[0], Block::Breadcrumbs(_)), "sveden-{}: breadcrumbs first", section.slug);
+        for item in section.items.iter().filter(|item| item.applies_to(OrgKind::School)) {
+            match item {
+                SvedenItem::Field(field) => check(format!("{}.{}", section.slug, field.itemprop), field, block.values.get(field.itemprop)),
+                SvedenItem::Group(group) => {
+                    let rows = block.groups.get(group.itemprop).map(Vec::as_slice).unwrap_or_default();
+                    assert!(!rows.is_empty(), "{}.{}: no rows", section.slug, group.itemprop);
+                    for (r, row) in rows.iter().enumerate() {
+                        for field in group.fields {
+                            check(format!("{}.{}[{r}].{}", section.slug, group.itemprop, field.itemprop), field, row.get(field.itemprop));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(problems, Vec::<String>::new());
+}
