@@ -82,7 +82,7 @@ fn finding_row(finding: &Finding, on_fix: &Callback<(String, Option<String>)>) -
     };
     let fix = (finding.status != Status::Present).then(|| {
         let (on_fix, page, block) = (on_fix.clone(), finding.page.clone(), finding.block.clone());
-        html! { <button type="button" class="btn small" onclick={Callback::from(move |_: MouseEvent| on_fix.emit((page.clone(), block.clone())))}>{ t.publish_fix }</button> }
+        html! { <button type="button" class="btn small" onclick={Callback::from(move |_: MouseEvent| on_fix.emit((page.clone(), block.clone())))}>{ t.compliance_fix }</button> }
     });
     html! {
         <li class={class} data-finding={finding.id.clone()}>

@@ -392,6 +392,7 @@ pub struct Texts {
     pub dashboard_rule: &'static str,
     pub dashboard_blocking: &'static str,
     pub dashboard_warning: &'static str,
+    pub compliance_fix: &'static str,
 }
 
 /// Russian.
@@ -768,6 +769,7 @@ pub const RU: Texts = Texts {
     dashboard_rule: "Публикация с пропусками",
     dashboard_blocking: "запрещена",
     dashboard_warning: "с предупреждением",
+    compliance_fix: "Исправить",
 };
 
 /// The interface languages: each with its code (`lang` attribute, `civic-lang`, `?lang=`)

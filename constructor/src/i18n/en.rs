@@ -376,4 +376,5 @@ pub const EN: Texts = Texts {
     dashboard_rule: "Publishing with gaps",
     dashboard_blocking: "forbidden",
     dashboard_warning: "with a warning",
+    compliance_fix: "Fix",
 };
