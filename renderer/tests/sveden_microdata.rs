@@ -64,21 +64,6 @@ fn assert_shows(element: &ElementRef, field: &SvedenField, value: &str, at: &str
     }
 }
 
-/// Every `itemprop` of the section: its own fields, its main tags and their fields.
-fn known(section: &SvedenSection) -> Vec<&'static str> {
-    let mut all = Vec::new();
-    for item in section.items {
-        match item {
-            SvedenItem::Field(field) => all.push(field.itemprop),
-            SvedenItem::Group(group) => {
-                all.push(group.itemprop);
-                all.extend(group.fields.iter().map(|field| field.itemprop));
-            }
-        }
-    }
-    all
-}
-
 fn filled(value: Option<&String>) -> Option<&str> {
     value.map(|value| value.trim()).filter(|value| !value.is_empty())
 }
@@ -93,7 +78,7 @@ fn check_subsection(slug: &str) {
     // tag it belongs to, an outer one is the subsection's own field or main tag.
     for element in root.select(&every) {
         let name = itemprop(&element).unwrap();
-        assert!(known(section).contains(&name), "/sveden/{slug}: itemprop=\"{name}\" is not in table {}", section.table);
+        assert!(section.itemprops().contains(&name), "/sveden/{slug}: itemprop=\"{name}\" is not in table {}", section.table);
         match enclosing_itemprop(&element) {
             None => assert!(section.field(name).is_some() || section.group(name).is_some(), "/sveden/{slug}: {name} stands outside its main tag"),
             Some(outer) => {

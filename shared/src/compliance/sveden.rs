@@ -93,6 +93,21 @@ impl SvedenSection {
         })
     }
 
+    /// Every `itemprop` of the subsection, main tags and their fields alike, in table order.
+    pub fn itemprops(&self) -> Vec<&'static str> {
+        let mut all = Vec::new();
+        for item in self.items {
+            match item {
+                SvedenItem::Field(field) => all.push(field.itemprop),
+                SvedenItem::Group(group) => {
+                    all.push(group.itemprop);
+                    all.extend(group.fields.iter().map(|field| field.itemprop));
+                }
+            }
+        }
+        all
+    }
+
     /// The main tag with this `itemprop`.
     pub fn group(&self, itemprop: &str) -> Option<&'static SvedenGroup> {
         self.items.iter().find_map(|item| match item {
@@ -176,20 +191,6 @@ mod tests {
         ("objects", "objOvz", 2),
     ];
 
-    /// Every itemprop of a subsection, main tags and their fields alike, in table order.
-    fn itemprops(section: &SvedenSection) -> Vec<&'static str> {
-        let mut all = Vec::new();
-        for item in section.items {
-            match item {
-                SvedenItem::Field(field) => all.push(field.itemprop),
-                SvedenItem::Group(group) => {
-                    all.push(group.itemprop);
-                    all.extend(group.fields.iter().map(|field| field.itemprop));
-                }
-            }
-        }
-        all
-    }
 
     fn group_in(slug: &str, itemprop: &str) -> &'static SvedenGroup {
         section(slug).unwrap().items.iter().find_map(|item| match item {
@@ -224,7 +225,7 @@ mod tests {
     #[test]
     fn no_itemprop_repeats_within_a_subsection_except_where_the_text_reuses_it() {
         for section in SECTIONS {
-            let all = itemprops(section);
+            let all = section.itemprops();
             let mut seen: Vec<&str> = Vec::new();
             for itemprop in &all {
                 if seen.contains(itemprop) {
@@ -238,14 +239,14 @@ mod tests {
         }
         // Every allowance is used, so the list cannot go stale.
         for (slug, itemprop, _) in REUSED {
-            assert!(itemprops(section(slug).unwrap()).contains(itemprop), "/sveden/{slug}: {itemprop}");
+            assert!(section(slug).unwrap().itemprops().contains(itemprop), "/sveden/{slug}: {itemprop}");
         }
     }
 
     #[test]
     fn itemprops_are_lower_camel_case_words() {
         for section in SECTIONS {
-            for itemprop in itemprops(section) {
+            for itemprop in section.itemprops() {
                 let mut chars = itemprop.chars();
                 let first = chars.next();
                 assert!(first.is_some_and(|c| c.is_ascii_lowercase()), "/sveden/{}: {itemprop:?}", section.slug);
@@ -279,7 +280,7 @@ mod tests {
     #[test]
     fn the_site_wide_tags_are_not_fields() {
         for section in SECTIONS {
-            let all = itemprops(section);
+            let all = section.itemprops();
             assert!(!all.contains(&"copy") && !all.contains(&"addRef"), "/sveden/{}", section.slug);
         }
     }
@@ -295,7 +296,7 @@ mod tests {
         assert!(founders.fields[1..].iter().all(|field| field.may_be_absent));
 
         // From 01.09.2025 the accreditation moved from «Основные сведения» to «Образование».
-        assert!(!itemprops(section("common").unwrap()).contains(&"accreditationDocLink"));
+        assert!(!section("common").unwrap().itemprops().contains(&"accreditationDocLink"));
         let accreditation = field_in("education", "accreditationDocLink");
         assert_eq!((accreditation.kind, accreditation.may_be_absent, accreditation.applies), (ValueKind::Document, true, SCHOOL));
 
@@ -323,7 +324,7 @@ mod tests {
 
         assert_eq!(group_in("objects", "purposeLibr").fields[0].itemprop, "objName");
         assert!(field_in("objects", "interInfo").applies == SCHOOL);
-        assert!(!itemprops(section("objects").unwrap()).contains(&"hostelInfo"));
+        assert!(!section("objects").unwrap().itemprops().contains(&"hostelInfo"));
 
         assert!(field_in("paid_edu", "paidParents").may_be_absent);
         assert_eq!(group_in("vacant", "vacant").fields.iter().map(|field| field.itemprop).collect::<Vec<_>>()[6..],
