@@ -4,7 +4,7 @@
 //! know. Read with a real HTML parser, as a checker reads the page.
 
 use civic_renderer::{render_to_string, RenderContext, RenderOptions};
-use civic_shared::compliance::sveden::{self, SvedenField, SvedenItem, SvedenSection, ValueKind};
+use civic_shared::compliance::sveden::{self, SvedenField, SvedenItem, ValueKind};
 use civic_shared::{demo, Block, Sveden};
 use indexmap::IndexMap;
 use scraper::{ElementRef, Html, Selector};
