@@ -22,6 +22,8 @@ mod accounts_store;
 #[cfg(target_arch = "wasm32")]
 mod api_entry;
 #[cfg(target_arch = "wasm32")]
+mod appeals_entry;
+#[cfg(target_arch = "wasm32")]
 mod api_v1_entry;
 #[cfg(target_arch = "wasm32")]
 mod collections_store;

@@ -1,7 +1,7 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
-use civic_renderer::SEARCH_ROUTE;
+use civic_renderer::{APPEAL_ROUTE, SEARCH_ROUTE};
 
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
@@ -29,6 +29,20 @@ pub enum Route {
     Media(MediaFile),
     /// The site's search page (`<base>/poisk?q=…`).
     Search {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
+    /// Where a site's appeal forms post (`POST <base>/_obrashcheniya`).
+    AppealSubmit {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
+    /// An appeal's status, by number and code (`<base>/_obrashcheniya/status`).
+    AppealStatus {
         /// Site slug.
         site: String,
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
@@ -207,6 +221,10 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
         Route::AccessibleSettings { site: site.into(), base_path }
     } else if page == SEARCH_ROUTE {
         Route::Search { site: site.into(), base_path }
+    } else if page == APPEAL_ROUTE {
+        Route::AppealSubmit { site: site.into(), base_path }
+    } else if page.strip_prefix(APPEAL_ROUTE) == Some("/status") {
+        Route::AppealStatus { site: site.into(), base_path }
     } else {
         Route::Public(PublicPage { site: site.into(), page, base_path })
     }
@@ -401,6 +419,11 @@ mod tests {
 
     #[test]
     fn search_route_on_both_hosts() {
+        assert_eq!(
+            route("127.0.0.1:8787", "/s/school7/_obrashcheniya", DOMAIN),
+            Route::AppealSubmit { site: "school7".into(), base_path: "/s/school7".into() }
+        );
+        assert_eq!(route("school7.civic.localhost", "/_obrashcheniya/status", DOMAIN), Route::AppealStatus { site: "school7".into(), base_path: String::new() });
         let local = Route::Search { site: "mincifra".into(), base_path: "/s/mincifra".into() };
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk", DOMAIN), local);
         assert_eq!(route("127.0.0.1:8787", "/s/mincifra/poisk/", DOMAIN), local);

@@ -8,7 +8,7 @@ use civic_renderer::{
 use civic_shared::SiteDocument;
 use std::rc::Rc;
 
-use worker::{event, Context, Date, Env, Request, Response, Result, Url};
+use worker::{event, Context, Date, Env, Method, Request, Response, Result, Url};
 
 use crate::accessible;
 use crate::hot_cache;
@@ -28,6 +28,15 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         Route::Public(page) => public_page(&req, &env, &page, &origin).await,
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
         Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
+        Route::AppealSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
+            Ok(site) => crate::appeals_entry::submit(req, &env, site, &base_path, &origin, &host).await,
+            Err(response) => Ok(response),
+        },
+        Route::AppealSubmit { .. } => Response::error("Обращение отправляется формой на странице сайта.", 405),
+        Route::AppealStatus { site, base_path } => match site_for_appeals(&env, &site).await? {
+            Ok(site) => crate::appeals_entry::status(&req, &env, site, &url, &base_path, &origin).await,
+            Err(response) => Ok(response),
+        },
         Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
         Route::Media(media) => match crate::media_api::public_file(&req, &env, &media.site, &media.file).await {
             Ok(Some(response)) => Ok(response),
@@ -142,6 +151,15 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     // The accessible version's cookie picks the variant; shared caches must keep them apart.
     response.headers_mut().set("Vary", "Cookie")?;
     Ok(response)
+}
+
+/// The published site an appeal is sent to or looked up on.
+async fn site_for_appeals(env: &Env, slug: &str) -> Result<std::result::Result<crate::appeals_entry::SiteForAppeals, Response>> {
+    let PublishedSite { site, doc_key, .. } = match published_site(env, slug).await? {
+        Ok(published) => published,
+        Err(response) => return Ok(Err(response)),
+    };
+    Ok(published_document(&env.bucket("DOCS")?, &doc_key).await?.map(|doc| crate::appeals_entry::SiteForAppeals { id: site.id, doc }))
 }
 
 /// A published document from R2; a missing or unreadable one is a storage failure (503),
@@ -296,7 +314,7 @@ fn not_found_html(site: Option<&SiteDocument>, options: &RenderOptions) -> Strin
     html
 }
 
-fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response> {
+pub(crate) fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response> {
     // Bytes, not a JS string: the page crosses into JS as one copy, without re-encoding to UTF-16.
     let mut response = Response::from_bytes(html.as_bytes().to_vec())?.with_status(status);
     let headers = response.headers_mut();

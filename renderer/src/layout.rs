@@ -286,3 +286,19 @@ fn footer(site: &SiteDocument, base_path: &str, out: &mut String) {
     }
     out.push_str("</div></footer>\n</body>\n</html>\n");
 }
+
+/// A page of the platform's own under a site (an appeal's receipt, its status): the site's frame
+/// with `title` and `body`; `back` is the address the accessible version's settings return to.
+pub(crate) fn system_page(site: &SiteDocument, options: &RenderOptions, title: &str, back: &str, body: impl FnOnce(&mut String), out: &mut String) {
+    let base_path = options.base_path;
+    let accessible = options.accessible.as_ref();
+    let links = SettingsLinks { base_path, back };
+    head(site, title, None, accessible, out);
+    header(site, base_path, None, Access::of_site(&links, accessible), out);
+    out.push_str("<main id=\"content\"><div class=\"wrap system-page\">\n<h1>");
+    escape::text(out, title);
+    out.push_str("</h1>\n");
+    body(out);
+    out.push_str("</div></main>\n");
+    footer(site, base_path, out);
+}

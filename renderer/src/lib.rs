@@ -4,6 +4,7 @@
 //! (public pages) call the same functions and get the same bytes.
 #![forbid(unsafe_code)]
 
+mod appeal_pages;
 mod block_style;
 pub mod accessible;
 mod blocks;
@@ -17,6 +18,7 @@ mod texts;
 
 use civic_shared::{Page, RenderData, SiteDocument};
 
+pub use appeal_pages::{render_appeal_receipt, render_appeal_status, AppealStatus, Receipt, StatusLookup};
 pub use blocks::render_block;
 pub use blocks::text::write_runs;
 pub use feeds::{render_robots, render_rss, render_sitemap};
@@ -25,6 +27,9 @@ pub use layout::{render_not_found, render_page, render_search_page};
 
 /// The site's search page, directly under the site: `<base>/poisk?q=…`.
 pub const SEARCH_ROUTE: &str = "poisk";
+/// Where appeal forms post (`<base>/_obrashcheniya`), and the status page under it
+/// (`<base>/_obrashcheniya/status`): no page slug starts with `_`.
+pub const APPEAL_ROUTE: &str = "_obrashcheniya";
 pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
 
@@ -56,6 +61,20 @@ pub struct RenderOptions<'a> {
     pub mode: Mode<'a>,
     /// The visitor's settings when the accessible version is on; `None` for the usual version.
     pub accessible: Option<A11ySettings>,
+    /// An appeal form sent back with problems: what was typed and what to fix.
+    pub appeal: Option<&'a AppealFormState>,
+}
+
+/// An appeal form as it was posted, and its problems by field, to show it again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppealFormState {
+    /// The page and the form block it was sent from.
+    pub page: String,
+    pub form: String,
+    /// `name=value` pairs as posted.
+    pub values: Vec<(String, String)>,
+    /// (field name, message).
+    pub problems: Vec<(String, String)>,
 }
 
 impl RenderOptions<'_> {

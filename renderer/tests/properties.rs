@@ -129,6 +129,7 @@ impl Visit {
                 Some(selected) => Mode::Preview { selected: selected.as_deref() },
             },
             accessible: self.accessible.as_deref().map(A11ySettings::parse),
+            appeal: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Pure: no I/O, no clock. Both the browser (constructor) and the edge worker use it.
 #![forbid(unsafe_code)]
 
+pub mod appeals;
 pub mod blocks;
 pub mod collection_items;
 pub mod collections;

@@ -28,47 +28,75 @@ fn label(block_id: &str, name: &str, text: &str, required: bool, out: &mut Strin
 }
 
 pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
+    // A form sent back with problems shows what was typed and what to fix.
+    let state = ctx.options.appeal.filter(|state| state.form == f.id && state.page == ctx.page_id);
+    let value = |name: &str| state.and_then(|s| s.values.iter().find(|(k, _)| k == name)).map_or("", |(_, v)| v.as_str());
+    let problem = |name: &str| state.and_then(|s| s.problems.iter().find(|(k, _)| k == name)).map(|(_, message)| message.as_str());
     let mut extra = String::from(" method=\"post\" action=\"");
     escape::attr(&mut extra, ctx.options.base_path);
-    extra.push_str("/obrashcheniya/otpravit\"");
+    extra.push('/');
+    extra.push_str(crate::APPEAL_ROUTE);
+    extra.push('"');
     extra.push_str(&labelled_by(&f.id, &f.title));
     open_tag_with(ctx, "form", "appeal-form", &f.id, &extra, out);
     out.push('\n');
     block_title(&f.id, &f.title, out);
     element("p", texts::APPEAL_NOTE, out);
+    if let Some(state) = state {
+        error_summary(&f.id, f, state, out);
+    }
+    for (name, value) in [("page", ctx.page_id), ("form", f.id.as_str())] {
+        out.push_str("<input type=\"hidden\" name=\"");
+        out.push_str(name);
+        out.push_str("\" value=\"");
+        escape::attr(out, value);
+        out.push_str("\">");
+    }
+    out.push('\n');
     if !f.topics.is_empty() {
         out.push_str("<p class=\"field\">");
         label(&f.id, "topic", texts::APPEAL_TOPIC, true, out);
         out.push_str("<select name=\"topic\" required id=\"");
         field_id(&f.id, "topic", out);
-        out.push_str("\">");
+        out.push('"');
+        invalid(&f.id, "topic", problem("topic"), out);
+        out.push('>');
         for topic in &f.topics {
-            out.push_str("<option>");
+            out.push_str(if value("topic") == topic { "<option selected>" } else { "<option>" });
             escape::text(out, topic);
             out.push_str("</option>");
         }
-        out.push_str("</select></p>\n");
+        out.push_str("</select>");
+        field_error(&f.id, "topic", problem("topic"), out);
+        out.push_str("</p>\n");
     }
     out.push_str("<p class=\"field\">");
     label(&f.id, "text", texts::APPEAL_TEXT, true, out);
     out.push_str("<textarea name=\"text\" rows=\"8\" maxlength=\"20000\" required id=\"");
     field_id(&f.id, "text", out);
-    out.push_str("\"></textarea></p>\n");
-    for (name, text, kind, autocomplete) in [
-        ("name", texts::APPEAL_NAME, "text", "name"),
-        ("contact", texts::APPEAL_CONTACT, "text", "email"),
-    ] {
+    out.push('"');
+    invalid(&f.id, "text", problem("text"), out);
+    out.push('>');
+    escape::text(out, value("text"));
+    out.push_str("</textarea>");
+    field_error(&f.id, "text", problem("text"), out);
+    out.push_str("</p>\n");
+    for (name, text, autocomplete) in [("name", texts::APPEAL_NAME, "name"), ("contact", texts::APPEAL_CONTACT, "email")] {
         out.push_str("<p class=\"field\">");
         label(&f.id, name, text, true, out);
-        out.push_str("<input type=\"");
-        out.push_str(kind);
-        out.push_str("\" name=\"");
+        out.push_str("<input type=\"text\" name=\"");
         out.push_str(name);
         out.push_str("\" autocomplete=\"");
         out.push_str(autocomplete);
         out.push_str("\" maxlength=\"300\" required id=\"");
         field_id(&f.id, name, out);
-        out.push_str("\"></p>\n");
+        out.push_str("\" value=\"");
+        escape::attr(out, value(name));
+        out.push('"');
+        invalid(&f.id, name, problem(name), out);
+        out.push('>');
+        field_error(&f.id, name, problem(name), out);
+        out.push_str("</p>\n");
     }
     // A field people never see or reach; bots fill it and are turned away.
     out.push_str("<p class=\"hp\" aria-hidden=\"true\"><label>");
@@ -76,11 +104,70 @@ pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
     out.push_str(" <input type=\"text\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></p>\n");
     out.push_str("<p class=\"consent\"><input type=\"checkbox\" name=\"consent\" value=\"yes\" required id=\"");
     field_id(&f.id, "consent", out);
-    out.push_str("\"> ");
+    out.push('"');
+    if value("consent") == "yes" {
+        out.push_str(" checked");
+    }
+    invalid(&f.id, "consent", problem("consent"), out);
+    out.push_str("> ");
     label(&f.id, "consent", texts::APPEAL_CONSENT, true, out);
+    field_error(&f.id, "consent", problem("consent"), out);
     out.push_str("</p>\n<p><button type=\"submit\" class=\"button\">");
     out.push_str(texts::APPEAL_SUBMIT);
-    out.push_str("</button></p></form>\n");
+    out.push_str("</button></p>\n<p class=\"meta\"><a href=\"");
+    escape::attr(out, ctx.options.base_path);
+    out.push('/');
+    out.push_str(crate::APPEAL_ROUTE);
+    out.push_str("/status\">");
+    out.push_str(texts::APPEAL_STATUS_LINK);
+    out.push_str("</a></p></form>\n");
+}
+
+/// The list of a sent-back form's problems, each a link to its field, announced on arrival.
+fn error_summary(block_id: &str, f: &AppealForm, state: &crate::AppealFormState, out: &mut String) {
+    out.push_str("<div class=\"form-errors\" role=\"alert\" tabindex=\"-1\" id=\"");
+    field_id(block_id, "errors", out);
+    out.push_str("\"><p>");
+    out.push_str(texts::APPEAL_FIX);
+    out.push_str("</p><ul>");
+    for (name, message) in &state.problems {
+        let label = match name.as_str() {
+            "topic" if !f.topics.is_empty() => texts::APPEAL_TOPIC,
+            "text" => texts::APPEAL_TEXT,
+            "name" => texts::APPEAL_NAME,
+            "contact" => texts::APPEAL_CONTACT,
+            "consent" => texts::APPEAL_CONSENT_SHORT,
+            _ => continue,
+        };
+        out.push_str("<li><a href=\"#");
+        field_id(block_id, name, out);
+        out.push_str("\">");
+        out.push_str(label);
+        out.push_str(": ");
+        escape::text(out, message);
+        out.push_str("</a></li>");
+    }
+    out.push_str("</ul></div>\n");
+}
+
+/// ` aria-invalid="true" aria-describedby="…-error"` on a field with a problem.
+fn invalid(block_id: &str, name: &str, problem: Option<&str>, out: &mut String) {
+    if problem.is_some() {
+        out.push_str(" aria-invalid=\"true\" aria-describedby=\"");
+        field_id(block_id, name, out);
+        out.push_str("-error\"");
+    }
+}
+
+/// The problem under a field.
+fn field_error(block_id: &str, name: &str, problem: Option<&str>, out: &mut String) {
+    if let Some(message) = problem {
+        out.push_str("<span class=\"field-error\" id=\"");
+        field_id(block_id, name, out);
+        out.push_str("-error\">");
+        escape::text(out, message);
+        out.push_str("</span>");
+    }
 }
 
 pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {

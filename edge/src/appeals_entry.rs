@@ -1,0 +1,290 @@
+//! Appeals on the public site, with no script: the form posts to `<base>/_obrashcheniya`, the
+//! appeal is stored before the visitor sees its number and code, and `<base>/_obrashcheniya/status`
+//! shows how it stands to whoever has both. A form with problems comes back filled in, with each
+//! problem named; a robot that fills the hidden field gets a polite page and stores nothing.
+
+use civic_renderer::{inline_style, AppealFormState, AppealStatus, Receipt, RenderContext, RenderOptions, StatusLookup};
+use civic_shared::appeals::{self, Dates, FormOutcome, Status};
+use civic_shared::{Block, Lang, SiteDocument};
+use serde::Deserialize;
+use worker::{Date, Env, Request, Response, Result, Url};
+
+use crate::accessible;
+use crate::accounts::AttemptLimit;
+use crate::accounts_store::{attempts_left, record_failure};
+use crate::api::ApiError;
+use crate::crypto::random_bytes;
+use crate::security::{is_same_origin, public_page_csp, sha256_hex};
+use crate::store::{num, storage};
+
+/// Appeals from one address: twenty an hour (a school's or an office's visitors share one).
+const SUBMISSIONS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
+/// Wrong number-and-code pairs from one address before the status page pauses.
+const LOOKUPS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 30, window_seconds: 60 * 60 };
+/// The largest form body accepted (the text is at most 20,000 characters).
+const MAX_FORM_BYTES: usize = 128 * 1024;
+/// Letters of the secret code: no 0/O, 1/I/L to misread.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/// Today in UTC, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// What the handlers need of the site: its row id and the published document.
+pub struct SiteForAppeals {
+    pub id: i64,
+    pub doc: SiteDocument,
+}
+
+/// `POST <base>/_obrashcheniya`.
+pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path: &str, origin: &str, host: &str) -> Result<Response> {
+    let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
+    let options = RenderOptions { base_path, origin, accessible: settings, ..RenderOptions::default() };
+    let headers = req.headers();
+    if !is_same_origin(headers.get("sec-fetch-site")?.as_deref(), headers.get("origin")?.as_deref(), host) {
+        return page(403, &site.doc, &options, |doc, options, out| {
+            civic_renderer::render_appeal_status(doc, options, "", &StatusLookup::NotAsked, out)
+        });
+    }
+    let ip = headers.get("cf-connecting-ip")?.unwrap_or_default();
+    let body = req.bytes().await?;
+    if body.len() > MAX_FORM_BYTES {
+        return Response::error("Обращение слишком длинное: не более 20 000 символов.", 413);
+    }
+    let pairs = form_pairs(&String::from_utf8_lossy(&body));
+    let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let (page_id, form_id) = (get("page"), get("form"));
+    let Some(topics) = form_topics(&site.doc, &page_id, &form_id) else {
+        return Response::error("Такой формы на сайте нет.", 404);
+    };
+    let db = env.d1("DB")?;
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let key = format!("appeal:{}:{ip}", site.id);
+    match attempts_left(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return Response::error("Слишком много обращений с этого адреса. Попробуйте через час.", 429),
+        Err(err) => return storage_failure(err),
+    }
+    match appeals::read_form(&pairs, &topics) {
+        FormOutcome::Spam => page(200, &site.doc, &options, |doc, options, out| {
+            civic_renderer::render_appeal_status(doc, options, "", &StatusLookup::NotAsked, out)
+        }),
+        FormOutcome::Refused(problems) => {
+            let state = AppealFormState {
+                page: page_id.clone(),
+                form: form_id,
+                values: pairs.clone(),
+                problems: problems.iter().map(|(field, problem)| (field.to_string(), problem.message(Lang::Ru))).collect(),
+            };
+            let options = RenderOptions { appeal: Some(&state), ..options };
+            let data = civic_shared::RenderData::default();
+            let Some(ctx) = RenderContext::for_page(&site.doc, &page_id, &data, options) else {
+                return Response::error("Такой формы на сайте нет.", 404);
+            };
+            let mut html = String::with_capacity(32 * 1024);
+            civic_renderer::render_page(&ctx, &mut html);
+            html_page(422, &site.doc, &options, &html)
+        }
+        FormOutcome::Accepted(submission) => {
+            let code = secret_code();
+            let received = today();
+            let stored = store(&db, site.id, &received, &code, &page_id, &form_id, &submission).await;
+            let number = match stored {
+                Ok(number) => number,
+                Err(err) => return storage_failure(err),
+            };
+            // Counted after it is stored: a failure above costs the visitor nothing.
+            let _ = record_failure(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
+            let register_by = appeals::add_days(&received, appeals::REGISTER_WITHIN_DAYS);
+            let receipt = Receipt { number: &number, code: &code, received: &received, register_by: &register_by };
+            page(201, &site.doc, &options, |doc, options, out| civic_renderer::render_appeal_receipt(doc, options, &receipt, out))
+        }
+    }
+}
+
+/// `GET <base>/_obrashcheniya/status?number=…&code=…`.
+pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, base_path: &str, origin: &str) -> Result<Response> {
+    let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
+    let options = RenderOptions { base_path, origin, accessible: settings, ..RenderOptions::default() };
+    let query = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.trim().chars().take(40).collect::<String>());
+    let (number, code) = (query("number").unwrap_or_default(), query("code").unwrap_or_default());
+    if number.is_empty() || code.is_empty() {
+        return page(200, &site.doc, &options, |doc, options, out| {
+            civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::NotAsked, out)
+        });
+    }
+    let db = env.d1("DB")?;
+    let ip = req.headers().get("cf-connecting-ip")?.unwrap_or_default();
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let key = format!("appeal-status:{ip}");
+    match attempts_left(&db, &key, LOOKUPS_PER_ADDRESS, now).await {
+        Ok(None) => {}
+        Ok(Some(_)) => {
+            return page(429, &site.doc, &options, |doc, options, out| {
+                civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::TooManyAttempts, out)
+            })
+        }
+        Err(err) => return storage_failure(err),
+    }
+    let found = match find(&db, site.id, &number, &code.to_ascii_uppercase()).await {
+        Ok(found) => found,
+        Err(err) => return storage_failure(err),
+    };
+    match found {
+        Some(appeal) => page(200, &site.doc, &options, |doc, options, out| {
+            civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::Found(&appeal), out)
+        }),
+        None => {
+            let _ = record_failure(&db, &key, LOOKUPS_PER_ADDRESS, now).await;
+            page(404, &site.doc, &options, |doc, options, out| {
+                civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::NotFound, out)
+            })
+        }
+    }
+}
+
+/// The topics of the appeal form `form_id` on page `page_id`, if there is such a form.
+fn form_topics(doc: &SiteDocument, page_id: &str, form_id: &str) -> Option<Vec<String>> {
+    fn find<'a>(blocks: &'a [Block], id: &str) -> Option<&'a civic_shared::AppealForm> {
+        blocks.iter().find_map(|block| match block {
+            Block::AppealForm(form) if form.id == id => Some(form),
+            _ => block.child_groups().into_iter().find_map(|group| find(group, id)),
+        })
+    }
+    find(&doc.pages.get(page_id)?.blocks, form_id).map(|form| form.topics.clone())
+}
+
+/// `a=1&b=x+y` → pairs, decoded as browsers encode forms.
+fn form_pairs(body: &str) -> Vec<(String, String)> {
+    match Url::parse(&format!("http://form.invalid/?{}", body.replace('#', "%23"))) {
+        Ok(url) => url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Ten letters and digits, about 49 bits.
+fn secret_code() -> String {
+    random_bytes::<10>().iter().map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char).collect()
+}
+
+/// Stores the appeal under the next number of its site and year, in one statement (D1 runs
+/// them one at a time, so two visitors never get the same number). Returns the number.
+async fn store(
+    db: &worker::D1Database,
+    site_id: i64,
+    received: &str,
+    code: &str,
+    page_id: &str,
+    form_id: &str,
+    appeal: &appeals::Submission,
+) -> std::result::Result<String, ApiError> {
+    #[derive(Deserialize)]
+    struct Stored {
+        number: String,
+    }
+    let year: i64 = received[..4].parse().unwrap_or(1970);
+    let stored = db
+        .prepare(
+            "INSERT INTO appeals (site_id, year, seq, number, code_hash, page_id, form_id, topic, text, name, contact, received) \
+             SELECT ?1, ?2, n, ?2 || '-' || printf('%05d', n), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
+             FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM appeals WHERE site_id = ?1 AND year = ?2) \
+             RETURNING number",
+        )
+        .bind(&[
+            num(site_id),
+            num(year),
+            sha256_hex(code.as_bytes()).into(),
+            page_id.into(),
+            form_id.into(),
+            appeal.topic.as_str().into(),
+            appeal.text.as_str().into(),
+            appeal.name.as_str().into(),
+            appeal.contact.as_str().into(),
+            received.into(),
+        ])
+        .map_err(storage)?
+        .first::<Stored>(None)
+        .await
+        .map_err(storage)?;
+    stored.map(|s| s.number).ok_or_else(|| ApiError::Storage("appeal not stored".into()))
+}
+
+#[derive(Deserialize)]
+struct Row {
+    number: String,
+    code_hash: String,
+    topic: String,
+    status: Status,
+    received: String,
+    registered: Option<String>,
+    extension_days: Option<i64>,
+    extension_reason: Option<String>,
+    answer: Option<String>,
+    answered_on: Option<String>,
+}
+
+/// The appeal with this number, if the code is its code.
+async fn find(db: &worker::D1Database, site_id: i64, number: &str, code: &str) -> std::result::Result<Option<AppealStatus>, ApiError> {
+    let row = db
+        .prepare(
+            "SELECT number, code_hash, topic, status, received, registered, extension_days, extension_reason, answer, answered_on \
+             FROM appeals WHERE site_id = ?1 AND number = ?2",
+        )
+        .bind(&[num(site_id), number.into()])
+        .map_err(storage)?
+        .first::<Row>(None)
+        .await
+        .map_err(storage)?;
+    let Some(row) = row.filter(|row| row.code_hash == sha256_hex(code.as_bytes())) else {
+        return Ok(None);
+    };
+    let dates = Dates {
+        received: row.received.clone(),
+        registered: row.registered.clone(),
+        extension: row.extension_days.map(|days| appeals::Extension { days, reason: row.extension_reason.clone().unwrap_or_default() }),
+    };
+    let due = match appeals::due(row.status, &dates) {
+        appeals::Due::Answer { by } => Some(by),
+        _ => None,
+    };
+    Ok(Some(AppealStatus {
+        number: row.number,
+        topic: row.topic,
+        received: row.received,
+        status: row.status.label(Lang::Ru).to_string(),
+        due,
+        extension_reason: row.extension_reason,
+        answer: row.answer,
+        answered_on: row.answered_on,
+    }))
+}
+
+/// A page in the site's frame with the public pages' headers.
+fn page(
+    status: u16,
+    doc: &SiteDocument,
+    options: &RenderOptions,
+    render: impl FnOnce(&SiteDocument, &RenderOptions, &mut String),
+) -> Result<Response> {
+    let mut html = String::with_capacity(16 * 1024);
+    render(doc, options, &mut html);
+    html_page(status, doc, options, &html)
+}
+
+fn html_page(status: u16, doc: &SiteDocument, options: &RenderOptions, html: &str) -> Result<Response> {
+    let mut css = String::new();
+    inline_style(&doc.theme, options.accessible.as_ref(), &mut css);
+    let mut response = crate::worker_entry::html_response(status, html, Some(&public_page_csp(&css)))?;
+    // Personal: never kept by any cache.
+    response.headers_mut().set("Cache-Control", "no-store")?;
+    Ok(response)
+}
+
+fn storage_failure(err: ApiError) -> Result<Response> {
+    worker::console_error!("appeals: {err:?}");
+    let mut response = Response::error("Сервис временно недоступен, обращение не сохранено. Попробуйте через минуту.", 503)?;
+    response.headers_mut().set("Retry-After", "5")?;
+    Ok(response)
+}

@@ -1,0 +1,430 @@
+//! Citizens' appeals and the deadlines of federal law 59-FZ «О порядке рассмотрения обращений
+//! граждан Российской Федерации»: an appeal is registered within 3 days of its receipt
+//! (art. 8 part 2), answered within 30 days of its registration (art. 12 part 1), and the head
+//! of the body may extend that once by up to 30 days, telling the citizen why (art. 12 part 2).
+//!
+//! Pure: dates are `YYYY-MM-DD` strings and the caller says what day it is. Days are calendar
+//! days, as the law counts them; the day of registration is not counted («со дня регистрации»),
+//! so an appeal registered on 1 March is due on 31 March.
+
+use serde::{Deserialize, Serialize};
+
+/// Days the body has to register an appeal after receiving it.
+pub const REGISTER_WITHIN_DAYS: i64 = 3;
+/// Days the body has to answer after registration.
+pub const ANSWER_WITHIN_DAYS: i64 = 30;
+/// The longest single extension.
+pub const MAX_EXTENSION_DAYS: i64 = 30;
+/// From this many days before the deadline an open appeal is «due soon».
+pub const DUE_SOON_DAYS: i64 = 5;
+
+/// Where an appeal is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Received from the site; not yet registered by the office.
+    Received,
+    /// Registered: the answer's 30 days run.
+    Registered,
+    /// Answered: the citizen sees the answer on the status page.
+    Answered,
+    /// Closed without an answer of substance (withdrawn, a duplicate, forwarded elsewhere).
+    Closed,
+}
+
+impl Status {
+    /// Whether the office still owes the citizen something.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Received | Status::Registered)
+    }
+
+    /// The status as the citizen and the inbox read it.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Received, crate::Lang::Ru) => "поступило, ожидает регистрации",
+            (Status::Received, crate::Lang::En) => "received, awaiting registration",
+            (Status::Registered, crate::Lang::Ru) => "зарегистрировано, рассматривается",
+            (Status::Registered, crate::Lang::En) => "registered, under consideration",
+            (Status::Answered, crate::Lang::Ru) => "дан ответ",
+            (Status::Answered, crate::Lang::En) => "answered",
+            (Status::Closed, crate::Lang::Ru) => "рассмотрение прекращено",
+            (Status::Closed, crate::Lang::En) => "closed",
+        }
+    }
+}
+
+/// An extension of the answer's deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// 1 to [`MAX_EXTENSION_DAYS`].
+    pub days: i64,
+    /// Why, as the citizen is told.
+    pub reason: String,
+}
+
+/// The dates an appeal's deadlines depend on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dates {
+    /// The day the site received it.
+    pub received: String,
+    /// The day the office registered it.
+    pub registered: Option<String>,
+    /// The one extension, if granted.
+    pub extension: Option<Extension>,
+}
+
+/// What is due next and by when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "due", rename_all = "snake_case")]
+pub enum Due {
+    /// Registration, by this day.
+    Registration { by: String },
+    /// The answer, by this day (extension included).
+    Answer { by: String },
+    /// Nothing: answered or closed.
+    Nothing,
+}
+
+/// How an open appeal stands against its deadline on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Standing {
+    /// More than [`DUE_SOON_DAYS`] left.
+    OnTime { days_left: i64 },
+    /// [`DUE_SOON_DAYS`] days or fewer left (0 on the last day).
+    DueSoon { days_left: i64 },
+    /// The deadline has passed.
+    Overdue { days_over: i64 },
+    /// Nothing is due.
+    Done,
+}
+
+/// Why an extension is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtensionRefused {
+    /// Only a registered, unanswered appeal can be extended.
+    NotRegistered,
+    /// The law allows one extension.
+    AlreadyExtended,
+    /// 1 to 30 days.
+    BadDays,
+    /// The citizen must be told why.
+    NoReason,
+}
+
+impl ExtensionRefused {
+    pub fn message(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (ExtensionRefused::NotRegistered, crate::Lang::Ru) => "продлить можно только зарегистрированное обращение без ответа",
+            (ExtensionRefused::NotRegistered, crate::Lang::En) => "only a registered appeal without an answer can be extended",
+            (ExtensionRefused::AlreadyExtended, crate::Lang::Ru) => "срок уже продлевался: закон разрешает продлить его один раз",
+            (ExtensionRefused::AlreadyExtended, crate::Lang::En) => "already extended: the law allows one extension",
+            (ExtensionRefused::BadDays, crate::Lang::Ru) => "продлить можно не более чем на 30 дней",
+            (ExtensionRefused::BadDays, crate::Lang::En) => "an extension is 1 to 30 days",
+            (ExtensionRefused::NoReason, crate::Lang::Ru) => "укажите причину продления: ее сообщат заявителю",
+            (ExtensionRefused::NoReason, crate::Lang::En) => "give the reason: the citizen is told",
+        }
+    }
+}
+
+/// What is due for an appeal in `status` with these dates.
+pub fn due(status: Status, dates: &Dates) -> Due {
+    match (status, &dates.registered) {
+        (Status::Answered | Status::Closed, _) => Due::Nothing,
+        (_, None) => Due::Registration { by: add_days(&dates.received, REGISTER_WITHIN_DAYS) },
+        (_, Some(registered)) => {
+            let extra = dates.extension.as_ref().map_or(0, |e| e.days);
+            Due::Answer { by: add_days(registered, ANSWER_WITHIN_DAYS + extra) }
+        }
+    }
+}
+
+/// How the appeal stands on `today`.
+pub fn standing(status: Status, dates: &Dates, today: &str) -> Standing {
+    let by = match due(status, dates) {
+        Due::Registration { by } | Due::Answer { by } => by,
+        Due::Nothing => return Standing::Done,
+    };
+    let left = days(&by) - days(today);
+    match left {
+        _ if left < 0 => Standing::Overdue { days_over: -left },
+        _ if left <= DUE_SOON_DAYS => Standing::DueSoon { days_left: left },
+        _ => Standing::OnTime { days_left: left },
+    }
+}
+
+/// Checks an extension of an appeal in `status` with these dates.
+pub fn check_extension(status: Status, dates: &Dates, extension: &Extension) -> Result<(), ExtensionRefused> {
+    if status != Status::Registered || dates.registered.is_none() {
+        return Err(ExtensionRefused::NotRegistered);
+    }
+    if dates.extension.is_some() {
+        return Err(ExtensionRefused::AlreadyExtended);
+    }
+    if !(1..=MAX_EXTENSION_DAYS).contains(&extension.days) {
+        return Err(ExtensionRefused::BadDays);
+    }
+    if extension.reason.trim().is_empty() {
+        return Err(ExtensionRefused::NoReason);
+    }
+    Ok(())
+}
+
+/// `date` plus `n` days, `YYYY-MM-DD`.
+pub fn add_days(date: &str, n: i64) -> String {
+    from_days(days(date) + n)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (a malformed date counts as that day 0).
+fn days(date: &str) -> i64 {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().unwrap_or(0));
+    let (y, m, d) = (parts.next().unwrap_or(1970), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `n` days after 1970-01-01.
+fn from_days(n: i64) -> String {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(received: &str, registered: Option<&str>, extension: Option<i64>) -> Dates {
+        Dates {
+            received: received.into(),
+            registered: registered.map(String::from),
+            extension: extension.map(|days| Extension { days, reason: "запрошены документы в другом органе".into() }),
+        }
+    }
+
+    #[test]
+    fn calendar_days_across_months_years_and_leap_days() {
+        assert_eq!(add_days("2026-03-01", 30), "2026-03-31");
+        assert_eq!(add_days("2026-01-31", 30), "2026-03-02");
+        assert_eq!(add_days("2028-02-01", 30), "2028-03-02", "2028 is a leap year");
+        assert_eq!(add_days("2026-12-15", 30), "2027-01-14");
+        assert_eq!(add_days("2000-02-28", 1), "2000-02-29");
+        assert_eq!(add_days("2100-02-28", 1), "2100-03-01");
+        assert_eq!(add_days("1970-01-01", 0), "1970-01-01");
+    }
+
+    /// Art. 8 part 2: registration within three days of receipt.
+    #[test]
+    fn a_received_appeal_is_to_be_registered_within_three_days() {
+        let d = dates("2026-11-20", None, None);
+        assert_eq!(due(Status::Received, &d), Due::Registration { by: "2026-11-23".into() });
+        assert_eq!(standing(Status::Received, &d, "2026-11-20"), Standing::DueSoon { days_left: 3 });
+        assert_eq!(standing(Status::Received, &d, "2026-11-23"), Standing::DueSoon { days_left: 0 });
+        assert_eq!(standing(Status::Received, &d, "2026-11-24"), Standing::Overdue { days_over: 1 });
+    }
+
+    /// Art. 12 part 1: an answer within 30 days of registration.
+    #[test]
+    fn a_registered_appeal_is_answered_within_thirty_days_of_registration() {
+        let d = dates("2026-02-27", Some("2026-03-01"), None);
+        assert_eq!(due(Status::Registered, &d), Due::Answer { by: "2026-03-31".into() });
+        assert_eq!(standing(Status::Registered, &d, "2026-03-02"), Standing::OnTime { days_left: 29 });
+        assert_eq!(standing(Status::Registered, &d, "2026-03-26"), Standing::DueSoon { days_left: 5 });
+        assert_eq!(standing(Status::Registered, &d, "2026-03-25"), Standing::OnTime { days_left: 6 });
+        assert_eq!(standing(Status::Registered, &d, "2026-04-02"), Standing::Overdue { days_over: 2 });
+    }
+
+    /// Art. 12 part 2: one extension of up to 30 days, with a reason.
+    #[test]
+    fn one_extension_of_up_to_thirty_days_moves_the_deadline() {
+        let d = dates("2026-03-01", Some("2026-03-01"), Some(30));
+        assert_eq!(due(Status::Registered, &d), Due::Answer { by: "2026-04-30".into() });
+        assert_eq!(standing(Status::Registered, &d, "2026-04-02"), Standing::OnTime { days_left: 28 });
+        let again = Extension { days: 10, reason: "ещё".into() };
+        assert_eq!(check_extension(Status::Registered, &d, &again), Err(ExtensionRefused::AlreadyExtended));
+    }
+
+    #[test]
+    fn an_extension_needs_a_registered_open_appeal_a_reason_and_at_most_thirty_days() {
+        let open = dates("2026-03-01", Some("2026-03-02"), None);
+        let ok = Extension { days: 30, reason: "нужна проверка на месте".into() };
+        assert_eq!(check_extension(Status::Registered, &open, &ok), Ok(()));
+        assert_eq!(check_extension(Status::Registered, &open, &Extension { days: 31, ..ok.clone() }), Err(ExtensionRefused::BadDays));
+        assert_eq!(check_extension(Status::Registered, &open, &Extension { days: 0, ..ok.clone() }), Err(ExtensionRefused::BadDays));
+        assert_eq!(check_extension(Status::Registered, &open, &Extension { reason: "  ".into(), ..ok.clone() }), Err(ExtensionRefused::NoReason));
+        assert_eq!(check_extension(Status::Received, &dates("2026-03-01", None, None), &ok), Err(ExtensionRefused::NotRegistered));
+        assert_eq!(check_extension(Status::Answered, &open, &ok), Err(ExtensionRefused::NotRegistered));
+        assert!(!ExtensionRefused::AlreadyExtended.message(crate::Lang::Ru).is_empty());
+    }
+
+    #[test]
+    fn answered_and_closed_appeals_owe_nothing() {
+        let d = dates("2026-01-01", Some("2026-01-02"), None);
+        for status in [Status::Answered, Status::Closed] {
+            assert_eq!(due(status, &d), Due::Nothing);
+            assert_eq!(standing(status, &d, "2027-01-01"), Standing::Done, "never overdue once answered");
+            assert!(!status.is_open());
+        }
+        assert!(Status::Received.is_open() && Status::Registered.is_open());
+    }
+}
+
+/// The longest appeal text, and the longest name or contact.
+pub const MAX_APPEAL_TEXT: usize = 20_000;
+pub const MAX_APPEAL_LINE: usize = 300;
+
+/// An appeal as a visitor sent it, checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// One of the form's topics (empty when the form offers none).
+    pub topic: String,
+    pub text: String,
+    pub name: String,
+    /// An e-mail or a postal address for the answer.
+    pub contact: String,
+}
+
+/// What is wrong with one field of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    Required,
+    TooLong { max: usize },
+    /// Not one of the form's topics.
+    UnknownTopic,
+    /// Neither an e-mail address nor a postal address.
+    BadContact,
+    /// Consent to the processing of personal data is required (152-FZ).
+    NoConsent,
+}
+
+impl FieldProblem {
+    pub fn message(self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (FieldProblem::Required, crate::Lang::Ru) => "заполните это поле".into(),
+            (FieldProblem::Required, crate::Lang::En) => "this field is required".into(),
+            (FieldProblem::TooLong { max }, crate::Lang::Ru) => format!("не длиннее {max} символов"),
+            (FieldProblem::TooLong { max }, crate::Lang::En) => format!("at most {max} characters"),
+            (FieldProblem::UnknownTopic, crate::Lang::Ru) => "выберите тему из списка".into(),
+            (FieldProblem::UnknownTopic, crate::Lang::En) => "choose a topic from the list".into(),
+            (FieldProblem::BadContact, crate::Lang::Ru) => {
+                "укажите адрес электронной почты (имя@домен.ru) или почтовый адрес с индексом".into()
+            }
+            (FieldProblem::BadContact, crate::Lang::En) => "give an e-mail address or a postal address with its postcode".into(),
+            (FieldProblem::NoConsent, crate::Lang::Ru) => "без согласия на обработку персональных данных обращение не может быть рассмотрено".into(),
+            (FieldProblem::NoConsent, crate::Lang::En) => "the appeal cannot be considered without consent to processing personal data".into(),
+        }
+    }
+}
+
+/// What a posted appeal form amounts to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormOutcome {
+    Accepted(Submission),
+    /// The hidden field people never see was filled: a robot. Nothing is stored.
+    Spam,
+    /// Problems by field name (`topic`, `text`, `name`, `contact`, `consent`), in form order.
+    Refused(Vec<(&'static str, FieldProblem)>),
+}
+
+/// Reads a posted form (`name=value` pairs, already decoded) against the form's `topics`.
+pub fn read_form(pairs: &[(String, String)], topics: &[String]) -> FormOutcome {
+    let get = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim()).unwrap_or_default();
+    if !get("website").is_empty() {
+        return FormOutcome::Spam;
+    }
+    let mut problems = Vec::new();
+    let topic = get("topic");
+    if !topics.is_empty() && !topics.iter().any(|t| t == topic) {
+        problems.push(("topic", if topic.is_empty() { FieldProblem::Required } else { FieldProblem::UnknownTopic }));
+    }
+    for (name, max) in [("text", MAX_APPEAL_TEXT), ("name", MAX_APPEAL_LINE), ("contact", MAX_APPEAL_LINE)] {
+        let value = get(name);
+        if value.is_empty() {
+            problems.push((name, FieldProblem::Required));
+        } else if value.chars().count() > max {
+            problems.push((name, FieldProblem::TooLong { max }));
+        } else if name == "contact" && !is_contact(value) {
+            problems.push((name, FieldProblem::BadContact));
+        }
+    }
+    if get("consent") != "yes" {
+        problems.push(("consent", FieldProblem::NoConsent));
+    }
+    if !problems.is_empty() {
+        return FormOutcome::Refused(problems);
+    }
+    FormOutcome::Accepted(Submission { topic: topic.into(), text: get("text").into(), name: get("name").into(), contact: get("contact").into() })
+}
+
+/// An e-mail address, or a postal address: something with a six-digit postcode.
+fn is_contact(value: &str) -> bool {
+    if value.contains('@') {
+        return crate::collection_items::is_email(value);
+    }
+    value.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() == 6)
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+        fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    const GOOD: &[(&str, &str)] = &[
+        ("topic", "Жалобы"),
+        ("text", "Прошу отремонтировать дорогу на ул. Школьной."),
+        ("name", "Иванов Иван Иванович"),
+        ("contact", "ivanov@example.ru"),
+        ("website", ""),
+        ("consent", "yes"),
+    ];
+
+    #[test]
+    fn a_complete_form_is_accepted_trimmed() {
+        let topics = vec!["Жалобы".to_string(), "Другое".to_string()];
+        let mut fields = form(GOOD);
+        fields[2].1 = "  Иванов Иван Иванович ".into();
+        let FormOutcome::Accepted(s) = read_form(&fields, &topics) else { panic!("refused") };
+        assert_eq!((s.topic.as_str(), s.name.as_str()), ("Жалобы", "Иванов Иван Иванович"));
+        let postal = form(&[("text", "x"), ("name", "x"), ("contact", "390000, г. Рязань, ул. Ленина, 1"), ("consent", "yes")]);
+        assert!(matches!(read_form(&postal, &[]), FormOutcome::Accepted(_)), "a postal address with its postcode will do");
+    }
+
+    #[test]
+    fn the_hidden_field_filled_is_spam() {
+        let mut fields = form(GOOD);
+        fields[4].1 = "http://spam.example".into();
+        assert_eq!(read_form(&fields, &[]), FormOutcome::Spam);
+    }
+
+    #[test]
+    fn every_problem_is_named_by_its_field() {
+        let topics = vec!["Жалобы".to_string()];
+        let bad = form(&[("topic", "Реклама"), ("text", " "), ("name", &"я".repeat(301)), ("contact", "позвоните мне")]);
+        assert_eq!(
+            read_form(&bad, &topics),
+            FormOutcome::Refused(vec![
+                ("topic", FieldProblem::UnknownTopic),
+                ("text", FieldProblem::Required),
+                ("name", FieldProblem::TooLong { max: 300 }),
+                ("contact", FieldProblem::BadContact),
+                ("consent", FieldProblem::NoConsent),
+            ])
+        );
+        assert!(FieldProblem::NoConsent.message(crate::Lang::Ru).contains("согласия"));
+    }
+}
