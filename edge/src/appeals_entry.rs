@@ -188,7 +188,7 @@ async fn store(
     let stored = db
         .prepare(
             "INSERT INTO appeals (site_id, year, seq, number, code_hash, page_id, form_id, topic, text, name, contact, received) \
-             SELECT ?1, ?2, n, ?2 || '-' || printf('%05d', n), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
+             SELECT ?1, ?2, n, printf('%d-%05d', ?2, n), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
              FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM appeals WHERE site_id = ?1 AND year = ?2) \
              RETURNING number",
         )

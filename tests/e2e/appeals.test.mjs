@@ -1,0 +1,90 @@
+// Appeals as a visitor sends them, with JavaScript off: the form on the site, the receipt with
+// its number and code, the status page; a form with problems comes back filled in; a robot is
+// turned away; a hostile text stays text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, contextPool } from '../support/browser.mjs';
+
+const pool = contextPool();
+const visitor = async () => (await pool.open({ javaScriptEnabled: false })).newPage();
+
+async function fill(page, { text, name = 'Петрова Анна Сергеевна', contact = 'petrova@example.ru', consent = true }) {
+  await page.getByLabel('Текст обращения').fill(text);
+  await page.getByLabel('Фамилия, имя, отчество').fill(name);
+  await page.getByLabel('Электронная почта или почтовый адрес для ответа').fill(contact);
+  if (consent) await page.getByLabel(/Я согласен\(на\) на обработку/).check();
+}
+
+test('a visitor sends an appeal and finds it on the status page by its number and code', async () => {
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/mincifra/priemnaya`);
+  await page.getByLabel('Тема обращения').selectOption({ index: 1 });
+  await fill(page, { text: 'Прошу сообщить сроки подключения села Ижевское к интернету.' });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  await page.getByRole('heading', { name: 'Обращение принято', level: 1 }).waitFor();
+  const receipt = await page.locator('.appeal-receipt').innerText();
+  const number = receipt.match(/Номер обращения\s+(\d{4}-\d{5})/)[1];
+  const code = receipt.match(/Код для проверки статуса\s+([A-Z0-9]{10})/)[1];
+
+  await page.getByRole('link', { name: 'Проверить статус обращения' }).click();
+  await page.getByLabel('Номер обращения', { exact: true }).fill(number);
+  await page.getByLabel('Код для проверки статуса').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Показать' }).click();
+  const status = page.locator('.appeal-status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /поступило, ожидает регистрации/);
+
+  await page.getByLabel('Номер обращения', { exact: true }).fill(number);
+  await page.getByLabel('Код для проверки статуса').fill('WRONGCODE2');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await page.getByText('Обращение с таким номером и кодом не найдено').waitFor();
+  assert.equal(await page.locator('.appeal-status').count(), 0, 'a wrong code shows nothing of the appeal');
+});
+
+test('a form with problems comes back filled in, each problem named and linked to its field', async () => {
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/mincifra/priemnaya`);
+  // The browser's own checks would stop an empty form; a visitor with an old browser gets the server's.
+  await page.locator('form.appeal-form').evaluate((form) => form.setAttribute('novalidate', ''));
+  await fill(page, { text: 'Текст, который нельзя терять.', contact: 'позвоните мне', consent: false });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  const summary = page.getByRole('alert');
+  await summary.waitFor();
+  const problems = await summary.innerText();
+  assert.match(problems, /Электронная почта или почтовый адрес для ответа: укажите адрес электронной почты/);
+  assert.match(problems, /Согласие на обработку персональных данных: без согласия/);
+  assert.equal(await page.getByLabel('Текст обращения').inputValue(), 'Текст, который нельзя терять.');
+  assert.equal(await page.getByLabel('Электронная почта или почтовый адрес для ответа').getAttribute('aria-invalid'), 'true');
+  await fill(page, { text: 'Текст, который нельзя терять.', contact: '390000, г. Рязань, ул. Почтовая, 1' });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  await page.getByRole('heading', { name: 'Обращение принято', level: 1 }).waitFor();
+});
+
+test('a hostile text is stored and shown as text; a robot filling the hidden field stores nothing', async () => {
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/kasimov/priemnaya`);
+  const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+  await page.locator('form.appeal-form').evaluate((form) => form.setAttribute('novalidate', ''));
+  await fill(page, { text: hostile, name: '<b>Бот</b>', consent: false });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.equal(await page.getByLabel('Текст обращения').inputValue(), hostile);
+  assert.equal(await page.locator('form.appeal-form img, form.appeal-form script, form.appeal-form b').count(), 0);
+
+  const before = await fetch(`${BASE_URL}/s/kasimov/priemnaya`).then((r) => r.text());
+  const form = before.match(/name="page" value="([^"]+)"><input type="hidden" name="form" value="([^"]+)"/);
+  const res = await fetch(`${BASE_URL}/s/kasimov/_obrashcheniya`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE_URL },
+    body: new URLSearchParams({ page: form[1], form: form[2], text: 'Купите', name: 'Бот', contact: 'bot@example.ru', consent: 'yes', website: 'http://spam.example' }),
+  });
+  assert.equal(res.status, 200);
+  assert.doesNotMatch(await res.text(), /Номер обращения\s*<\/dt><dd>\d/, 'no number for a robot');
+
+  const foreign = await fetch(`${BASE_URL}/s/kasimov/_obrashcheniya`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    body: new URLSearchParams({ page: form[1], form: form[2], text: 'x', name: 'x', contact: 'x@example.ru', consent: 'yes' }),
+  });
+  assert.equal(foreign.status, 403, 'another site cannot send appeals in a visitor\'s name');
+});
