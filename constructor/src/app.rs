@@ -24,6 +24,7 @@ use crate::state::{Action, BlockEdit, EditorState, SaveState};
 use crate::audit::AuditView;
 use crate::compliance_view::ComplianceView;
 use crate::dashboard::DashboardView;
+use crate::inbox::InboxView;
 use crate::collections::CollectionsView;
 use crate::history::HistoryView;
 use crate::sites::SitesView;
@@ -48,6 +49,8 @@ pub enum View {
     Audit,
     /// API tokens for outside systems (administrators).
     Tokens,
+    /// The site's appeals from citizens.
+    Inbox,
     /// The draft against the law's requirements for its kind.
     Compliance,
     /// Every site's compliance score (operators and administrators).
@@ -559,6 +562,7 @@ pub fn app(props: &AppProps) -> Html {
         View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Tokens => Some(html! { <TokensView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Inbox => Some(html! { <InboxView site={site_slug.clone()} {read_only} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Compliance => Some(html! {
             <ComplianceView document={Rc::new(document.clone())} data={(*data).clone()} on_fix={{
                 let (state, view) = (state.clone(), view.clone());

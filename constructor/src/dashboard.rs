@@ -67,7 +67,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 <table class="items dashboard">
                     <caption class="visually-hidden">{ t.dashboard_title }</caption>
                     <thead><tr><th scope="col">{ t.site_name }</th><th scope="col">{ t.site_kind }</th>
-                        <th scope="col">{ t.compliance_score }</th><th scope="col">{ t.dashboard_rule }</th></tr></thead>
+                        <th scope="col">{ t.compliance_score }</th><th scope="col">{ t.dashboard_appeals }</th><th scope="col">{ t.dashboard_rule }</th></tr></thead>
                     <tbody>
                     { for list.iter().map(|site| {
                         let c = &site.compliance;
@@ -77,6 +77,9 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                                 <th scope="row"><a href={format!("/admin/?site={}", site.slug)}>{ &site.name }</a></th>
                                 <td>{ kind_name(&site.kind) }</td>
                                 <td class="score-cell"><ScoreBar score={c.score} present={c.present} incomplete={c.incomplete} missing={c.missing} /></td>
+                                <td class={classes!("appeal-counts", (site.overdue_appeals > 0).then_some("overdue"))}>
+                                    { format!("{} / {}", site.overdue_appeals, site.due_soon_appeals) }
+                                </td>
                                 <td>
                                     if props.can_manage {
                                         <label for={id.clone()} class="check"><input id={id} type="checkbox" checked={site.blocking}

@@ -561,6 +561,11 @@ pub struct DashboardSite {
     pub published_revision: Option<i64>,
     pub blocking: bool,
     pub compliance: ComplianceSummary,
+    /// Open appeals past their deadline, and due within days.
+    #[serde(default)]
+    pub overdue_appeals: usize,
+    #[serde(default)]
+    pub due_soon_appeals: usize,
 }
 
 /// A compliance report in numbers.
@@ -597,4 +602,65 @@ pub async fn set_compliance_blocking(site: &str, blocking: bool) -> Result<(), S
     let body = serde_json::json!({ "blocking": blocking }).to_string();
     let _: serde_json::Value = ok_json(change(Request::put(&format!("/api/sites/{}/compliance", encode(site))), body)?.send().await).await?;
     Ok(())
+}
+
+/// An appeal in the site's inbox.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct InboxAppeal {
+    pub number: String,
+    pub topic: String,
+    pub text: String,
+    pub name: String,
+    pub contact: String,
+    pub status: String,
+    pub status_label: String,
+    pub received: String,
+    pub registered: Option<String>,
+    pub extension_days: Option<i64>,
+    pub extension_reason: Option<String>,
+    pub assignee: String,
+    pub answer: Option<String>,
+    pub answered_on: Option<String>,
+    pub due: AppealDue,
+    pub standing: AppealStanding,
+}
+
+/// What is due next for an appeal.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AppealDue {
+    pub due: String,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// How an open appeal stands against its deadline.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AppealStanding {
+    pub state: String,
+    #[serde(default)]
+    pub days_left: Option<i64>,
+    #[serde(default)]
+    pub days_over: Option<i64>,
+}
+
+/// The site's appeals: open ones, or all.
+pub async fn appeals(site: &str, all: bool) -> Result<Vec<InboxAppeal>, ServerError> {
+    #[derive(Deserialize)]
+    struct Inbox {
+        appeals: Vec<InboxAppeal>,
+    }
+    let query = if all { "?all" } else { "" };
+    let inbox: Inbox = ok_json(Request::get(&format!("/api/sites/{}/appeals{query}", encode(site))).send().await).await?;
+    Ok(inbox.appeals)
+}
+
+/// An official's action on an appeal (`{"action": "answer", "answer": "…"}`…); the appeal after it.
+pub async fn appeal_action(site: &str, number: &str, action: &serde_json::Value) -> Result<InboxAppeal, ServerError> {
+    #[derive(Deserialize)]
+    struct Changed {
+        appeal: InboxAppeal,
+    }
+    let request = change(Request::patch(&format!("/api/sites/{}/appeals/{}", encode(site), encode(number))), action.to_string())?;
+    let changed: Changed = ok_json(request.send().await).await?;
+    Ok(changed.appeal)
 }

@@ -16,6 +16,7 @@ use crate::collections_store;
 use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
+use crate::appeals_store;
 use crate::compliance_store;
 use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
@@ -113,6 +114,14 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
             let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             ok(&json!({ "version": version }))
+        }
+        (ApiRoute::Appeals { .. }, Some(site)) => {
+            let all = call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "all");
+            ok(&json!({ "appeals": appeals_store::inbox(&call.db, site.id, !all).await? }))
+        }
+        (ApiRoute::Appeal { number, .. }, Some(site)) => {
+            let action: civic_shared::appeals::Action = read_json(&mut call.req).await?;
+            ok(&json!({ "appeal": appeals_store::act(&call.db, site.id, &number, &action, &actor).await? }))
         }
         (ApiRoute::Dashboard, _) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;

@@ -1,5 +1,5 @@
 //! The compliance checker on the server: a draft's report, the summary kept per site for the
-//! operator's dashboard (recomputed when the draft or its collections changed), and the
+//! operator's dashboard (beside each site's overdue appeals) (recomputed when the draft or its collections changed), and the
 //! administrator's switch that makes gaps block publishing.
 
 use civic_shared::compliance::{self, Report, Summary};
@@ -69,6 +69,9 @@ pub struct DashboardSite {
     pub published_revision: Option<i64>,
     pub blocking: bool,
     pub compliance: StoredSummary,
+    /// Open appeals past their deadline, and due within days.
+    pub overdue_appeals: usize,
+    pub due_soon_appeals: usize,
 }
 
 /// [`Summary`] as stored (the rule set's date is a string of the stored JSON).
@@ -114,8 +117,11 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
         .map_err(storage)?
         .results::<Row>()
         .map_err(storage)?;
+    let deadlines = crate::appeals_store::deadline_counts(db).await?;
     let mut sites = Vec::with_capacity(rows.len());
     for row in rows {
+        let (overdue_appeals, due_soon_appeals) =
+            deadlines.iter().find(|(id, _, _)| *id == row.id).map_or((0, 0), |(_, overdue, soon)| (*overdue, *soon));
         let stored = row
             .compliance
             .as_deref()
@@ -136,6 +142,8 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
             published_revision: row.published_revision,
             blocking: row.compliance_blocking != 0,
             compliance,
+            overdue_appeals,
+            due_soon_appeals,
         });
     }
     Ok(sites)

@@ -24,6 +24,8 @@ mod api_entry;
 #[cfg(target_arch = "wasm32")]
 mod appeals_entry;
 #[cfg(target_arch = "wasm32")]
+mod appeals_store;
+#[cfg(target_arch = "wasm32")]
 mod api_v1_entry;
 #[cfg(target_arch = "wasm32")]
 mod collections_store;

@@ -171,6 +171,10 @@ pub enum ApiRoute {
     Compliance { site: String },
     /// `GET /api/dashboard`: every site with its compliance score (the operator's dashboard).
     Dashboard,
+    /// `GET /api/sites/<slug>/appeals[?all]`: the site's appeals inbox.
+    Appeals { site: String },
+    /// `PATCH /api/sites/<slug>/appeals/<number>`: an official's action on an appeal.
+    Appeal { site: String, number: String },
     /// `GET|POST /api/sites/<slug>/media`: list the media library, upload a file.
     MediaLibrary { site: String },
     /// `PATCH|DELETE /api/sites/<slug>/media/<id>`: describe or remove one item.
@@ -260,6 +264,8 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "data"] => ApiRoute::Data { site: (*site).into() },
         ["sites", site, "compliance"] => ApiRoute::Compliance { site: (*site).into() },
         ["dashboard"] => ApiRoute::Dashboard,
+        ["sites", site, "appeals"] => ApiRoute::Appeals { site: (*site).into() },
+        ["sites", site, "appeals", number] if !number.is_empty() => ApiRoute::Appeal { site: (*site).into(), number: (*number).into() },
         ["sites", site, "media"] => ApiRoute::MediaLibrary { site: (*site).into() },
         ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
         _ => ApiRoute::NotFound,
@@ -304,8 +310,10 @@ impl ApiRoute {
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
             (ApiRoute::Dashboard, "GET") => Access::Act(ViewDashboard),
             (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
+            (ApiRoute::Appeal { .. }, "PATCH") => Access::Act(EditSite),
             (ApiRoute::Draft { .. }
             | ApiRoute::Data { .. }
+            | ApiRoute::Appeals { .. }
             | ApiRoute::Compliance { .. }
             | ApiRoute::Revisions { .. }
             | ApiRoute::RevisionDocument { .. }
@@ -337,6 +345,8 @@ impl ApiRoute {
             | ApiRoute::Publish { site }
             | ApiRoute::Data { site }
             | ApiRoute::Compliance { site }
+            | ApiRoute::Appeals { site }
+            | ApiRoute::Appeal { site, .. }
             | ApiRoute::Revisions { site }
             | ApiRoute::RevisionDocument { site, .. }
             | ApiRoute::Rollback { site }
@@ -491,6 +501,8 @@ mod tests {
             (ApiRoute::Compliance { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Compliance { site: site() }, "PUT", Ok(Access::Act(ManageSites))),
             (ApiRoute::Dashboard, "GET", Ok(Access::Act(ViewDashboard))),
+            (ApiRoute::Appeals { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "PATCH", Ok(Access::Act(EditSite))),
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "POST", Err(NoAccess::MethodNotAllowed)),

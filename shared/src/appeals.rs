@@ -428,3 +428,137 @@ mod form_tests {
         assert!(FieldProblem::NoConsent.message(crate::Lang::Ru).contains("согласия"));
     }
 }
+
+/// What an official does to an appeal in the inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action {
+    /// Register it today (the answer's 30 days start).
+    Register,
+    /// Give it to an official.
+    Assign { assignee: String },
+    /// Extend the answer's deadline once.
+    Extend { days: i64, reason: String },
+    /// Answer it: the author reads the answer on the status page.
+    Answer { answer: String },
+    /// Stop considering it, with the reason the author reads.
+    Close { reason: String },
+}
+
+/// An appeal's fields after an action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub status: Status,
+    pub dates: Dates,
+    pub assignee: Option<String>,
+    pub answer: Option<String>,
+    /// The day of the answer (or of closing).
+    pub answered_on: Option<String>,
+}
+
+/// Why an action is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionRefused {
+    /// Answered or closed appeals change no more.
+    Finished,
+    /// Registered already.
+    AlreadyRegistered,
+    /// An answer (or a closing) needs a registered appeal.
+    NotRegistered,
+    /// The answer, reason or assignee is empty.
+    Empty,
+    TooLong,
+    Extension(ExtensionRefused),
+}
+
+impl ActionRefused {
+    pub fn message(self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (ActionRefused::Finished, crate::Lang::Ru) => "по обращению уже дан ответ или оно закрыто".into(),
+            (ActionRefused::Finished, crate::Lang::En) => "the appeal is already answered or closed".into(),
+            (ActionRefused::AlreadyRegistered, crate::Lang::Ru) => "обращение уже зарегистрировано".into(),
+            (ActionRefused::AlreadyRegistered, crate::Lang::En) => "the appeal is already registered".into(),
+            (ActionRefused::NotRegistered, crate::Lang::Ru) => "сначала зарегистрируйте обращение".into(),
+            (ActionRefused::NotRegistered, crate::Lang::En) => "register the appeal first".into(),
+            (ActionRefused::Empty, crate::Lang::Ru) => "заполните текст".into(),
+            (ActionRefused::Empty, crate::Lang::En) => "write the text".into(),
+            (ActionRefused::TooLong, crate::Lang::Ru) => format!("не длиннее {MAX_APPEAL_TEXT} символов"),
+            (ActionRefused::TooLong, crate::Lang::En) => format!("at most {MAX_APPEAL_TEXT} characters"),
+            (ActionRefused::Extension(refused), lang) => refused.message(lang).into(),
+        }
+    }
+}
+
+/// The appeal after `action` on `today`, or why the action is refused.
+pub fn apply(status: Status, dates: &Dates, action: &Action, today: &str) -> Result<Change, ActionRefused> {
+    if !status.is_open() {
+        return Err(ActionRefused::Finished);
+    }
+    let text = |text: &str| match text.trim() {
+        "" => Err(ActionRefused::Empty),
+        t if t.chars().count() > MAX_APPEAL_TEXT => Err(ActionRefused::TooLong),
+        t => Ok(t.to_string()),
+    };
+    let mut change = Change { status, dates: dates.clone(), assignee: None, answer: None, answered_on: None };
+    match action {
+        Action::Register if status == Status::Registered => return Err(ActionRefused::AlreadyRegistered),
+        Action::Register => {
+            change.status = Status::Registered;
+            change.dates.registered = Some(today.into());
+        }
+        Action::Assign { assignee: to } => {
+            let to = text(to)?;
+            if to.chars().count() > MAX_APPEAL_LINE {
+                return Err(ActionRefused::TooLong);
+            }
+            change.assignee = Some(to);
+        }
+        Action::Extend { days, reason } => {
+            let extension = Extension { days: *days, reason: reason.trim().into() };
+            check_extension(status, dates, &extension).map_err(ActionRefused::Extension)?;
+            change.dates.extension = Some(extension);
+        }
+        Action::Answer { .. } | Action::Close { .. } if status != Status::Registered => return Err(ActionRefused::NotRegistered),
+        Action::Answer { answer } | Action::Close { reason: answer } => {
+            change.answer = Some(text(answer)?);
+            change.answered_on = Some(today.into());
+            change.status = if matches!(action, Action::Answer { .. }) { Status::Answered } else { Status::Closed };
+        }
+    }
+    Ok(change)
+}
+
+#[cfg(test)]
+mod action_tests {
+    use super::*;
+
+    fn received() -> Dates {
+        Dates { received: "2026-11-20".into(), registered: None, extension: None }
+    }
+
+    #[test]
+    fn register_then_extend_then_answer() {
+        let registered = apply(Status::Received, &received(), &Action::Register, "2026-11-21").unwrap();
+        assert_eq!((registered.status, registered.dates.registered.as_deref()), (Status::Registered, Some("2026-11-21")));
+        assert_eq!(due(registered.status, &registered.dates), Due::Answer { by: "2026-12-21".into() });
+        let extend = Action::Extend { days: 20, reason: "запрос в другой орган".into() };
+        let extended = apply(Status::Registered, &registered.dates, &extend, "2026-12-01").unwrap();
+        assert_eq!(due(extended.status, &extended.dates), Due::Answer { by: "2027-01-10".into() });
+        assert_eq!(apply(Status::Registered, &extended.dates, &extend, "2026-12-02"), Err(ActionRefused::Extension(ExtensionRefused::AlreadyExtended)));
+        let answered = apply(Status::Registered, &extended.dates, &Action::Answer { answer: " Сроки — 2027 год. ".into() }, "2026-12-10").unwrap();
+        assert_eq!((answered.status, answered.answer.as_deref(), answered.answered_on.as_deref()), (Status::Answered, Some("Сроки — 2027 год."), Some("2026-12-10")));
+        assert_eq!(apply(Status::Answered, &answered.dates, &Action::Register, "2026-12-11"), Err(ActionRefused::Finished));
+    }
+
+    #[test]
+    fn an_unregistered_appeal_cannot_be_answered_and_texts_are_required() {
+        assert_eq!(apply(Status::Received, &received(), &Action::Answer { answer: "да".into() }, "2026-11-21"), Err(ActionRefused::NotRegistered));
+        let registered = Dates { registered: Some("2026-11-21".into()), ..received() };
+        assert_eq!(apply(Status::Registered, &registered, &Action::Answer { answer: "  ".into() }, "2026-11-22"), Err(ActionRefused::Empty));
+        assert_eq!(apply(Status::Registered, &registered, &Action::Register, "2026-11-22"), Err(ActionRefused::AlreadyRegistered));
+        let closed = apply(Status::Registered, &registered, &Action::Close { reason: "Заявитель отозвал обращение".into() }, "2026-11-22").unwrap();
+        assert_eq!(closed.status, Status::Closed);
+        let assigned = apply(Status::Received, &received(), &Action::Assign { assignee: "Соколова М. В.".into() }, "2026-11-21").unwrap();
+        assert_eq!((assigned.status, assigned.assignee.as_deref()), (Status::Received, Some("Соколова М. В.")));
+    }
+}

@@ -3,7 +3,8 @@
 // turned away; a hostile text stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, contextPool } from '../support/browser.mjs';
+import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
+import { ACCOUNTS, signIn } from '../support/session.mjs';
 
 const pool = contextPool();
 const visitor = async () => (await pool.open({ javaScriptEnabled: false })).newPage();
@@ -87,4 +88,67 @@ test('a hostile text is stored and shown as text; a robot filling the hidden fie
     body: new URLSearchParams({ page: form[1], form: form[2], text: 'x', name: 'x', contact: 'x@example.ru', consent: 'yes' }),
   });
   assert.equal(foreign.status, 403, 'another site cannot send appeals in a visitor\'s name');
+});
+
+test('staff register and answer an appeal in the inbox; the author reads the answer on the status page', async () => {
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/school7/obrashcheniya`);
+  await page.getByLabel('Тема обращения').selectOption('Питание');
+  const hostile = 'Почему в меню нет супа? <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script>';
+  await fill(page, { text: hostile, name: 'Смирнова Ольга' });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  const receipt = await page.locator('.appeal-receipt').innerText();
+  const number = receipt.match(/Номер обращения\s+(\d{4}-\d{5})/)[1];
+  const code = receipt.match(/Код для проверки статуса\s+([A-Z0-9]{10})/)[1];
+
+  const staff = await pool.open();
+  const inbox = await openConstructor(staff, 'school7');
+  await inbox.getByRole('button', { name: 'Обращения', exact: true }).click();
+  const card = inbox.locator(`[data-appeal="${number}"]`);
+  await card.locator('summary').click();
+  assert.match(await card.locator('summary').innerText(), /поступило, ожидает регистрации[\s\S]*Осталось 3 дн\./);
+  assert.equal(await card.locator('.appeal-text').first().innerText(), hostile, 'the text is shown as it was written');
+  assert.equal(await card.locator('.appeal-text img, .appeal-text script').count(), 0);
+  assert.equal(await inbox.evaluate(() => window.__xss), undefined, 'nothing of it ran');
+
+  await card.getByRole('button', { name: 'Зарегистрировать' }).click();
+  await inbox.getByText(`Обращение № ${number} сохранено.`).waitFor();
+  assert.match(await card.locator('summary').innerText(), /зарегистрировано, рассматривается[\s\S]*В срок, осталось 30 дн\./);
+  await card.getByLabel('Текст ответа (его увидит заявитель)').fill('Суп включен в меню с понедельника.\nСпасибо за обращение.');
+  await card.getByRole('button', { name: 'Отправить ответ' }).click();
+  await card.locator('summary', { hasText: 'дан ответ' }).waitFor();
+
+  await page.goto(`${BASE_URL}/s/school7/_obrashcheniya/status?number=${number}&code=${code}`);
+  const status = await page.locator('.appeal-status').innerText();
+  assert.match(status, /дан ответ/);
+  assert.match(status, /Суп включен в меню с понедельника\.\s+Спасибо за обращение\./);
+});
+
+test('the law\'s rules hold in the inbox: one extension with a reason, no answer before registration', async () => {
+  const editor = await signIn(ACCOUNTS.editors.gb4);
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/gb4/obrashcheniya`);
+  await page.getByLabel('Тема обращения').selectOption({ index: 0 });
+  await fill(page, { text: 'Прошу разъяснить порядок записи к кардиологу.' });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  const number = (await page.locator('.appeal-receipt').innerText()).match(/(\d{4}-\d{5})/)[1];
+  const act = (body) => editor.call(`/api/sites/gb4/appeals/${number}`, { method: 'PATCH', body });
+
+  const early = await act({ action: 'answer', answer: 'Ответ' });
+  assert.equal(early.status, 400);
+  assert.match((await early.json()).error.problems[0].message_ru, /сначала зарегистрируйте/);
+  assert.equal((await act({ action: 'register' })).status, 200);
+  const noReason = await act({ action: 'extend', days: 30, reason: ' ' });
+  assert.match((await noReason.json()).error.problems[0].message_ru, /укажите причину/);
+  const extended = await act({ action: 'extend', days: 30, reason: 'Запрошены сведения в Минздраве' });
+  const { appeal } = await extended.json();
+  assert.equal(appeal.extension_days, 30);
+  assert.equal(appeal.standing.days_left, 60, 'thirty days and thirty more');
+  const twice = await act({ action: 'extend', days: 5, reason: 'ещё' });
+  assert.match((await twice.json()).error.problems[0].message_ru, /один раз/);
+
+  const { appeals } = await editor.json('/api/sites/gb4/appeals');
+  assert.ok(appeals.some((a) => a.number === number && a.status === 'registered'));
+  const foreign = await signIn(ACCOUNTS.editors.school7);
+  assert.equal((await foreign.call('/api/sites/gb4/appeals')).status, 404, 'another site\'s editor sees nothing');
 });

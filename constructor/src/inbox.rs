@@ -1,0 +1,247 @@
+//! «Обращения»: the site's appeals inbox. Each appeal shows its deadline under 59-FZ and how it
+//! stands (overdue in red, due soon in amber); an official registers it, gives it to a colleague,
+//! extends the deadline once with a reason, answers or closes it. The author reads the answer on
+//! the site's status page. Texts from visitors are shown as text, never as markup.
+
+use std::rc::Rc;
+
+use serde_json::json;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::app::error_message;
+use crate::i18n::texts;
+use crate::notice::Notice;
+use crate::server::{self, InboxAppeal, ServerError};
+
+#[derive(Properties, PartialEq)]
+pub struct InboxProps {
+    pub site: String,
+    pub read_only: bool,
+    pub on_signed_out: Callback<Option<String>>,
+}
+
+#[function_component(InboxView)]
+pub fn inbox_view(props: &InboxProps) -> Html {
+    let t = texts();
+    let all = use_state(|| false);
+    let appeals = use_state(|| None::<Rc<Vec<InboxAppeal>>>);
+    let notice = use_state(|| None::<(bool, String)>);
+    {
+        let (appeals, notice, site, on_signed_out) = (appeals.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        use_effect_with(*all, move |all| {
+            let all = *all;
+            spawn_local(async move {
+                match server::appeals(&site, all).await {
+                    Ok(list) => appeals.set(Some(Rc::new(list))),
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        });
+    }
+    // One action on one appeal; the list shows the appeal as the server returns it.
+    let on_action = {
+        let (appeals, notice, site, on_signed_out) = (appeals.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        Callback::from(move |(number, action): (String, serde_json::Value)| {
+            let (appeals, notice, site, on_signed_out) = (appeals.clone(), notice.clone(), site.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                match server::appeal_action(&site, &number, &action).await {
+                    Ok(changed) => {
+                        if let Some(list) = &*appeals {
+                            let next: Vec<InboxAppeal> = list.iter().map(|a| if a.number == changed.number { changed.clone() } else { a.clone() }).collect();
+                            appeals.set(Some(Rc::new(next)));
+                        }
+                        notice.set(Some((true, texts().inbox_saved.replace("{n}", &changed.number))));
+                    }
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        })
+    };
+    let filter = |value: bool, label: &'static str| {
+        let all = all.clone();
+        html! {
+            <button type="button" class={classes!("btn", "small", (*all == value).then_some("active"))} aria-pressed={(*all == value).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| all.set(value))}>{ label }</button>
+        }
+    };
+    let body = match &*appeals {
+        None => html! { <p class="hint">{ t.loading }</p> },
+        Some(list) if list.is_empty() => html! { <p class="empty-state">{ if *all { t.inbox_empty_all } else { t.inbox_empty_open } }</p> },
+        Some(list) => html! {
+            <ul class="inbox">
+                { for list.iter().map(|appeal| html! {
+                    <AppealCard key={appeal.number.clone()} appeal={appeal.clone()} read_only={props.read_only} on_action={on_action.clone()} />
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <main class="collection-main wide">
+            <h2>{ t.inbox_title }</h2>
+            <p class="hint">{ t.inbox_intro }</p>
+            <p class="inbox-filter" role="group" aria-label={t.inbox_show}>{ filter(false, t.inbox_open) }{ " " }{ filter(true, t.inbox_all) }</p>
+            <Notice notice={(*notice).clone()} />
+            { body }
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    appeal: InboxAppeal,
+    read_only: bool,
+    on_action: Callback<(String, serde_json::Value)>,
+}
+
+/// One appeal: the summary line with its deadline, the text, and the officials' forms.
+#[function_component(AppealCard)]
+fn appeal_card(props: &CardProps) -> Html {
+    let t = texts();
+    let a = &props.appeal;
+    let (class, standing) = match (a.standing.state.as_str(), a.standing.days_left, a.standing.days_over) {
+        ("overdue", _, Some(days)) => ("overdue", t.inbox_overdue.replace("{n}", &days.to_string())),
+        ("due_soon", Some(days), _) => ("due-soon", t.inbox_due_soon.replace("{n}", &days.to_string())),
+        ("on_time", Some(days), _) => ("on-time", t.inbox_on_time.replace("{n}", &days.to_string())),
+        _ => ("done", String::new()),
+    };
+    let due = match (a.due.due.as_str(), &a.due.by) {
+        ("registration", Some(by)) => format!("{} {by}", t.inbox_register_by),
+        ("answer", Some(by)) => format!("{} {by}", t.inbox_answer_by),
+        _ => String::new(),
+    };
+    let number = a.number.clone();
+    let emit = |action: serde_json::Value| {
+        let (on_action, number) = (props.on_action.clone(), number.clone());
+        move || on_action.emit((number.clone(), action.clone()))
+    };
+    let id = |part: &str| format!("appeal-{}-{part}", a.number);
+    let open = a.status == "received" || a.status == "registered";
+    html! {
+        <li class={classes!("appeal", class)} data-appeal={a.number.clone()}>
+            <details>
+                <summary>
+                    <span class="appeal-number">{ "№ " }{ &a.number }</span>
+                    <span>{ &a.received }</span>
+                    <span>{ if a.topic.is_empty() { t.inbox_no_topic } else { &a.topic } }</span>
+                    <span>{ &a.name }</span>
+                    <span class="appeal-status-label">{ &a.status_label }</span>
+                    if !standing.is_empty() { <span class="standing">{ standing }</span> }
+                </summary>
+                <div class="appeal-body">
+                    <p class="meta">{ due }{ if a.assignee.is_empty() { String::new() } else { format!(" · {} {}", t.inbox_assignee, a.assignee) } }</p>
+                    <p class="meta">{ t.inbox_contact }{ ": " }{ &a.contact }</p>
+                    <p class="appeal-text">{ &a.text }</p>
+                    if let Some(reason) = &a.extension_reason { <p class="meta">{ t.inbox_extended }{ ": " }{ reason }</p> }
+                    if let Some(answer) = &a.answer {
+                        <h4>{ t.inbox_answer }{ a.answered_on.as_deref().map(|d| format!(" ({d})")).unwrap_or_default() }</h4>
+                        <p class="appeal-text">{ answer }</p>
+                    }
+                    if open && !props.read_only {
+                        <div class="appeal-actions">
+                            if a.status == "received" {
+                                <button type="button" class="btn primary" onclick={let go = emit(json!({ "action": "register" })); Callback::from(move |_: MouseEvent| go())}>{ t.inbox_register }</button>
+                            }
+                            <TextAction id={id("assignee")} label={t.inbox_assign_label} button={t.inbox_assign} multiline={false}
+                                on_submit={{ let on = props.on_action.clone(); let n = number.clone(); Callback::from(move |text: String| on.emit((n.clone(), json!({ "action": "assign", "assignee": text })))) }} />
+                            if a.status == "registered" {
+                                <TextAction id={id("answer")} label={t.inbox_answer_label} button={t.inbox_send_answer} multiline={true}
+                                    on_submit={{ let on = props.on_action.clone(); let n = number.clone(); Callback::from(move |text: String| on.emit((n.clone(), json!({ "action": "answer", "answer": text })))) }} />
+                                if a.extension_days.is_none() {
+                                    <ExtendAction id={id("extend")}
+                                        on_submit={{ let on = props.on_action.clone(); let n = number.clone(); Callback::from(move |(days, reason): (i64, String)| on.emit((n.clone(), json!({ "action": "extend", "days": days, "reason": reason })))) }} />
+                                }
+                                <TextAction id={id("close")} label={t.inbox_close_label} button={t.inbox_close} multiline={false}
+                                    on_submit={{ let on = props.on_action.clone(); let n = number.clone(); Callback::from(move |text: String| on.emit((n.clone(), json!({ "action": "close", "reason": text })))) }} />
+                            }
+                        </div>
+                    }
+                </div>
+            </details>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TextActionProps {
+    id: String,
+    label: &'static str,
+    button: &'static str,
+    multiline: bool,
+    on_submit: Callback<String>,
+}
+
+/// A labelled text (one line or several) and the button that sends it.
+#[function_component(TextAction)]
+fn text_action(props: &TextActionProps) -> Html {
+    let value = use_state(String::new);
+    let oninput = {
+        let value = value.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = event
+                .target_dyn_into::<HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .or_else(|| event.target_dyn_into::<HtmlInputElement>().map(|input| input.value()))
+                .unwrap_or_default();
+            value.set(text);
+        })
+    };
+    let onclick = {
+        let (value, on_submit) = (value.clone(), props.on_submit.clone());
+        Callback::from(move |_: MouseEvent| on_submit.emit((*value).clone()))
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label }</label>
+            if props.multiline {
+                <textarea id={props.id.clone()} rows="5" value={(*value).clone()} {oninput} />
+            } else {
+                <input id={props.id.clone()} type="text" value={(*value).clone()} {oninput} />
+            }
+            <button type="button" class="btn" {onclick}>{ props.button }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExtendProps {
+    id: String,
+    on_submit: Callback<(i64, String)>,
+}
+
+/// The one extension: days (up to 30) and the reason the author is told.
+#[function_component(ExtendAction)]
+fn extend_action(props: &ExtendProps) -> Html {
+    let t = texts();
+    let days = use_state(|| "30".to_string());
+    let reason = use_state(String::new);
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                state.set(input.value());
+            }
+        })
+    };
+    let onclick = {
+        let (days, reason, on_submit) = (days.clone(), reason.clone(), props.on_submit.clone());
+        Callback::from(move |_: MouseEvent| on_submit.emit((days.trim().parse().unwrap_or(0), (*reason).clone())))
+    };
+    html! {
+        <fieldset class="list-field">
+            <legend>{ t.inbox_extend_title }</legend>
+            <div class="field">
+                <label for={format!("{}-days", props.id)}>{ t.inbox_extend_days }</label>
+                <input id={format!("{}-days", props.id)} type="number" min="1" max="30" value={(*days).clone()} oninput={set(&days)} />
+            </div>
+            <div class="field">
+                <label for={format!("{}-reason", props.id)}>{ t.inbox_extend_reason }</label>
+                <input id={format!("{}-reason", props.id)} type="text" value={(*reason).clone()} oninput={set(&reason)} />
+            </div>
+            <button type="button" class="btn" {onclick}>{ t.inbox_extend }</button>
+        </fieldset>
+    }
+}

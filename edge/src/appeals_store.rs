@@ -1,0 +1,211 @@
+//! The staff's side of appeals: a site's inbox with each appeal's deadline and standing, the
+//! actions of officials (register, assign, extend, answer, close) checked by
+//! `civic_shared::appeals::apply` and written only if nobody changed the appeal meanwhile, and
+//! the overdue appeals of every site for the operator.
+
+use civic_shared::appeals::{self, Action, Dates, Due, Standing, Status};
+use civic_shared::Lang;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+use worker::D1Database;
+
+use crate::accounts_store::{audit_entry_if_changed, Actor};
+use crate::api::ApiError;
+use crate::appeals_entry::today;
+use crate::store::{num, storage};
+
+/// An appeal as the inbox shows it.
+#[derive(Debug, Serialize)]
+pub struct InboxAppeal {
+    pub number: String,
+    pub topic: String,
+    pub text: String,
+    pub name: String,
+    pub contact: String,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub received: String,
+    pub registered: Option<String>,
+    pub extension_days: Option<i64>,
+    pub extension_reason: Option<String>,
+    pub assignee: String,
+    pub answer: Option<String>,
+    pub answered_on: Option<String>,
+    pub due: Due,
+    pub standing: Standing,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    number: String,
+    topic: String,
+    text: String,
+    name: String,
+    contact: String,
+    status: Status,
+    received: String,
+    registered: Option<String>,
+    extension_days: Option<i64>,
+    extension_reason: Option<String>,
+    assignee: String,
+    answer: Option<String>,
+    answered_on: Option<String>,
+}
+
+impl Row {
+    fn dates(&self) -> Dates {
+        Dates {
+            received: self.received.clone(),
+            registered: self.registered.clone(),
+            extension: self.extension_days.map(|days| appeals::Extension { days, reason: self.extension_reason.clone().unwrap_or_default() }),
+        }
+    }
+
+    fn into_inbox(self, today: &str) -> InboxAppeal {
+        let dates = self.dates();
+        InboxAppeal {
+            due: appeals::due(self.status, &dates),
+            standing: appeals::standing(self.status, &dates, today),
+            status_label: self.status.label(Lang::Ru),
+            number: self.number,
+            topic: self.topic,
+            text: self.text,
+            name: self.name,
+            contact: self.contact,
+            status: self.status,
+            received: self.received,
+            registered: self.registered,
+            extension_days: self.extension_days,
+            extension_reason: self.extension_reason,
+            assignee: self.assignee,
+            answer: self.answer,
+            answered_on: self.answered_on,
+        }
+    }
+}
+
+const COLUMNS: &str = "number, topic, text, name, contact, status, received, registered, extension_days, extension_reason, assignee, answer, answered_on";
+
+/// The site's appeals, newest first: open ones only, or all (the latest 500).
+pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec<InboxAppeal>, ApiError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM appeals WHERE site_id = ?1 AND (?2 = 0 OR status IN ('received', 'registered')) \
+         ORDER BY year DESC, seq DESC LIMIT 500"
+    );
+    let rows = db
+        .prepare(&sql)
+        .bind(&[num(site_id), num(i64::from(open_only))])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<Row>()
+        .map_err(storage)?;
+    let today = today();
+    Ok(rows.into_iter().map(|row| row.into_inbox(&today)).collect())
+}
+
+/// Applies an official's action to the appeal `number`; the appeal as it is now.
+pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, actor: &Actor<'_>) -> Result<InboxAppeal, ApiError> {
+    let sql = format!("SELECT {COLUMNS} FROM appeals WHERE site_id = ?1 AND number = ?2");
+    let row = db
+        .prepare(&sql)
+        .bind(&[num(site_id), number.into()])
+        .map_err(storage)?
+        .first::<Row>(None)
+        .await
+        .map_err(storage)?
+        .ok_or(ApiError::NotFound)?;
+    let today = today();
+    let change = appeals::apply(row.status, &row.dates(), action, &today).map_err(|refused| ApiError::BadRequest {
+        path: "action".into(),
+        reason: refused.message(Lang::Ru),
+    })?;
+    let status = serde_json::to_value(change.status).map_err(storage)?;
+    let opt = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from);
+    let extension = change.dates.extension.as_ref();
+    // Written only if the appeal is still as it was read: two officials never overwrite each other.
+    let update = db
+        .prepare(
+            "UPDATE appeals SET status = ?1, registered = ?2, extension_days = ?3, extension_reason = ?4, \
+             assignee = COALESCE(?5, assignee), answer = COALESCE(?6, answer), answered_on = COALESCE(?7, answered_on) \
+             WHERE site_id = ?8 AND number = ?9 AND status = ?10 AND registered IS ?11 AND extension_days IS ?12",
+        )
+        .bind(&[
+            status.as_str().unwrap_or_default().into(),
+            opt(change.dates.registered.as_deref()),
+            extension.map_or(JsValue::NULL, |e| num(e.days)),
+            opt(extension.map(|e| e.reason.as_str())),
+            opt(change.assignee.as_deref()),
+            opt(change.answer.as_deref()),
+            opt(change.answered_on.as_deref()),
+            num(site_id),
+            number.into(),
+            serde_json::to_value(row.status).map_err(storage)?.as_str().unwrap_or_default().into(),
+            opt(row.registered.as_deref()),
+            row.extension_days.map_or(JsValue::NULL, num),
+        ])
+        .map_err(storage)?;
+    let what = match action {
+        Action::Register => "register",
+        Action::Assign { .. } => "assign",
+        Action::Extend { .. } => "extend",
+        Action::Answer { .. } => "answer",
+        Action::Close { .. } => "close",
+    };
+    let log = audit_entry_if_changed(db, actor, "appeal.change", Some(site_id), &format!("{number} {what}"))?;
+    let results = db.batch(vec![update, log]).await.map_err(storage)?;
+    if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
+        return Err(ApiError::StaleItem { current_revision: 0 });
+    }
+    let row = db
+        .prepare(&sql)
+        .bind(&[num(site_id), number.into()])
+        .map_err(storage)?
+        .first::<Row>(None)
+        .await
+        .map_err(storage)?
+        .ok_or(ApiError::NotFound)?;
+    Ok(row.into_inbox(&today))
+}
+
+/// Overdue and due-soon open appeals per site, for the operator's overview: site id → counts.
+pub async fn deadline_counts(db: &D1Database) -> Result<Vec<(i64, usize, usize)>, ApiError> {
+    #[derive(Deserialize)]
+    struct Open {
+        site_id: i64,
+        status: Status,
+        received: String,
+        registered: Option<String>,
+        extension_days: Option<i64>,
+    }
+    let rows = db
+        .prepare("SELECT site_id, status, received, registered, extension_days FROM appeals WHERE status IN ('received', 'registered')")
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<Open>()
+        .map_err(storage)?;
+    let today = today();
+    let mut counts: Vec<(i64, usize, usize)> = Vec::new();
+    for row in rows {
+        let dates = Dates {
+            received: row.received,
+            registered: row.registered,
+            extension: row.extension_days.map(|days| appeals::Extension { days, reason: String::new() }),
+        };
+        let (overdue, soon) = match appeals::standing(row.status, &dates, &today) {
+            Standing::Overdue { .. } => (1, 0),
+            Standing::DueSoon { .. } => (0, 1),
+            _ => (0, 0),
+        };
+        match counts.iter_mut().find(|(site, _, _)| *site == row.site_id) {
+            Some(entry) => {
+                entry.1 += overdue;
+                entry.2 += soon;
+            }
+            None => counts.push((row.site_id, overdue, soon)),
+        }
+    }
+    Ok(counts)
+}
