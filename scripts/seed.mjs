@@ -82,6 +82,59 @@ for (const site of DEMO_SITES) {
   );
 }
 
+// Demo appeals, so the inbox, the deadlines and «Анализ обращений» have real rows to count:
+// spread over this year up to today, most answered in time, a few late, the latest still open,
+// one past its registration deadline. Deterministic per site; re-seeding adds nothing.
+const NAMES = ['Иванова Мария Петровна', 'Смирнов Алексей Викторович', 'Кузнецова Елена Сергеевна', 'Попов Игорь Николаевич',
+  'Соколова Анна Дмитриевна', 'Лебедев Павел Андреевич', 'Новикова Татьяна Игоревна', 'Морозов Сергей Владимирович'];
+function formTopics(document) {
+  const walk = (blocks) => blocks.flatMap((b) => [b, ...walk([b.blocks, ...(b.columns ?? []), ...(b.tabs ?? []), ...(b.items ?? [])]
+    .flatMap((g) => (Array.isArray(g) ? g : g?.blocks ?? [])))]);
+  const forms = Object.values(document.pages).flatMap((page) => walk(page.blocks)).filter((b) => b.type === 'appeal_form');
+  const topics = forms.flatMap((f) => f.topics ?? []);
+  return { topics: topics.length ? [...new Set(topics)] : ['Другое'], page: Object.entries(document.pages).find(([, p]) => walk(p.blocks).some((b) => b.type === 'appeal_form'))?.[0] ?? 'home', form: forms[0]?.id ?? 'appeal-form' };
+}
+const day = (date) => date.toISOString().slice(0, 10);
+const plus = (iso, n) => day(new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000));
+const today = day(new Date());
+const year = today.slice(0, 4);
+for (const site of DEMO_SITES) {
+  const document = JSON.parse(readFileSync(join(root, site.file), 'utf8'));
+  const { topics, page, form } = formTopics(document);
+  let state = site.id * 7919;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const first = `${year}-01-09`;
+  const span = Math.max(1, (Date.parse(today) - Date.parse(first)) / 86400000 - 1);
+  const received = Array.from({ length: 50 + site.id * 12 }, () => plus(first, Math.floor(random() * span))).sort();
+  received.push(plus(today, -5));
+  received.forEach((date, index) => {
+    const age = (Date.parse(today) - Date.parse(date)) / 86400000;
+    const topic = topics[Math.floor(random() * topics.length)];
+    let status = 'received', registered = null, answered = null, answer = null;
+    if (index < received.length - 1 && age >= 2) {
+      registered = plus(date, 1);
+      if (age > 35 || random() < 0.3) {
+        const late = random() < 0.08;
+        answered = plus(registered, late ? 31 + Math.floor(random() * 4) : 3 + Math.floor(random() * 26));
+        if (answered > today) answered = today;
+        status = random() < 0.07 ? 'closed' : 'answered';
+        answer = status === 'closed' ? 'Заявитель отозвал обращение.' : `Ваше обращение по теме «${topic}» рассмотрено. Меры приняты, подробности направлены на указанный адрес.`;
+      } else {
+        status = 'registered';
+      }
+    }
+    const seq = index + 1;
+    const name = NAMES[Math.floor(random() * NAMES.length)];
+    statements.push(
+      `INSERT OR IGNORE INTO appeals (site_id, year, seq, number, code_hash, page_id, form_id, topic, text, name, contact, status, received, registered, answer, answered_on) VALUES ` +
+        `(${site.id}, ${year}, ${seq}, '${year}-${String(seq).padStart(5, '0')}', ${sqlText(createHash('sha256').update(randomBytes(16)).digest('hex'))}, ` +
+        `${sqlText(page)}, ${sqlText(form)}, ${sqlText(topic)}, ${sqlText(`Прошу рассмотреть вопрос по теме «${topic}» и сообщить о принятых мерах.`)}, ` +
+        `${sqlText(name)}, 'demo@example.ru', '${status}', '${date}', ${registered ? `'${registered}'` : 'NULL'}, ` +
+        `${answer ? sqlText(answer) : 'NULL'}, ${answered ? `'${answered}'` : 'NULL'});`,
+    );
+  });
+}
+
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');
 writeFileSync(sqlFile, statements.join('\n'));
 wrangler('d1', 'execute', 'DB', '--file', sqlFile);

@@ -33,7 +33,7 @@ done
 curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" || { echo "worker did not start"; cat "$log"; exit 1; }
 
 printf '\n\033[1m== End-to-end tests (node --test, Chromium)\033[0m\n'
-CIVIC_BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/*.test.mjs
+CIVIC_BASE_URL="http://127.0.0.1:$port" CIVIC_PERSIST_DIR="$state/persist" node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 printf '\n\033[1m== schemathesis against /api/v1 (tests/api)\033[0m\n'
 CIVIC_BASE_URL="http://127.0.0.1:$port" node tests/api/fuzz.mjs school7

@@ -95,8 +95,10 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
                 Ok(number) => number,
                 Err(err) => return storage_failure(err),
             };
-            // Counted after it is stored: a failure above costs the visitor nothing.
+            // Counted after it is stored: a failure above costs the visitor nothing. The site's
+            // pages with appeal figures are rendered anew.
             let _ = record_failure(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
+            let _ = crate::appeals_store::figures_changed(&db, site.id).await;
             let register_by = appeals::add_days(&received, appeals::REGISTER_WITHIN_DAYS);
             let receipt = Receipt { number: &number, code: &code, received: &received, register_by: &register_by };
             page(201, &site.doc, &options, |doc, options, out| civic_renderer::render_appeal_receipt(doc, options, &receipt, out))
@@ -143,6 +145,23 @@ pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, b
             })
         }
     }
+}
+
+/// `GET <base>/_obrashcheniya/analiz.csv`: the figures of «Анализ обращений» as CSV.
+pub async fn figures_csv(env: &Env, site_id: i64, slug: &str) -> Result<Response> {
+    let stats = match crate::collections_store::appeal_stats(&env.d1("DB")?, site_id).await {
+        Ok(stats) => stats,
+        Err(err) => return storage_failure(err),
+    };
+    // A byte-order mark: spreadsheet programs then read the Cyrillic as UTF-8.
+    let csv = format!("\u{FEFF}{}", appeals::stats_csv(&stats));
+    let mut response = Response::from_bytes(csv.into_bytes())?;
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/csv; charset=utf-8")?;
+    headers.set("Content-Disposition", &format!("attachment; filename=\"analiz-obrashcheniy-{slug}.csv\""))?;
+    headers.set("Cache-Control", "no-cache")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    Ok(response)
 }
 
 /// The topics of the appeal form `form_id` on page `page_id`, if there is such a form.

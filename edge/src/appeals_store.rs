@@ -154,7 +154,8 @@ pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, a
         Action::Close { .. } => "close",
     };
     let log = audit_entry_if_changed(db, actor, "appeal.change", Some(site_id), &format!("{number} {what}"))?;
-    let results = db.batch(vec![update, log]).await.map_err(storage)?;
+    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)]).map_err(storage)?;
+    let results = db.batch(vec![update, bump, log]).await.map_err(storage)?;
     if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
         return Err(ApiError::StaleItem { current_revision: 0 });
     }
@@ -167,6 +168,12 @@ pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, a
         .map_err(storage)?
         .ok_or(ApiError::NotFound)?;
     Ok(row.into_inbox(&today))
+}
+
+/// A new appeal changes the site's figures: its cached pages with them are rendered anew.
+pub async fn figures_changed(db: &D1Database, site_id: i64) -> Result<(), ApiError> {
+    db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1").bind(&[num(site_id)]).map_err(storage)?.run().await.map_err(storage)?;
+    Ok(())
 }
 
 /// Overdue and due-soon open appeals per site, for the operator's overview: site id → counts.

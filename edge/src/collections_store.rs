@@ -118,8 +118,8 @@ pub async fn item(db: &D1Database, site_id: i64, collection: Collection, id: &st
     row.map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? })).transpose()
 }
 
-/// Everything data blocks show: the edited collections from D1, and polls and appeal
-/// figures (which come from visitors, not editors) from the site's data object in R2.
+/// Everything data blocks show: the edited collections and the appeal figures from D1, and
+/// polls (which come from visitors, not editors) from the site's data object in R2.
 pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<RenderData, ApiError> {
     let mut data = match read_document(bucket, &format!("data/{site_id}.json")).await? {
         Some(json) => serde_json::from_str::<RenderData>(&json).map_err(storage)?,
@@ -154,7 +154,23 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     data.phones = edited.phones;
     data.reception = edited.reception;
     data.vacancies = edited.vacancies;
+    data.appeal_stats = Some(appeal_stats(db, site_id).await?);
     Ok(data)
+}
+
+/// «Анализ обращений» of this year, counted from the stored appeals.
+pub async fn appeal_stats(db: &D1Database, site_id: i64) -> Result<civic_shared::collections::AppealStats, ApiError> {
+    let year = crate::appeals_entry::today()[..4].to_string();
+    let rows = db
+        .prepare("SELECT topic, received, status, registered, extension_days, answered_on FROM appeals WHERE site_id = ?1 AND year = ?2")
+        .bind(&[num(site_id), num(year.parse().unwrap_or(1970))])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<civic_shared::appeals::StatRow>()
+        .map_err(storage)?;
+    Ok(civic_shared::appeals::stats(&rows, &year))
 }
 
 /// The statements that follow a conditional change: bump the data version and log, each

@@ -48,6 +48,11 @@ pub enum Route {
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
         base_path: String,
     },
+    /// The figures of «Анализ обращений» as CSV (`<base>/_obrashcheniya/analiz.csv`).
+    AppealFiguresCsv {
+        /// Site slug.
+        site: String,
+    },
     /// Redirect to the same address with a trailing slash (`/s/<site>` → `/s/<site>/`).
     AddSlash,
     /// The JSON API of the constructor (session cookie).
@@ -227,6 +232,8 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
         Route::Search { site: site.into(), base_path }
     } else if page == APPEAL_ROUTE {
         Route::AppealSubmit { site: site.into(), base_path }
+    } else if page.strip_prefix(APPEAL_ROUTE) == Some("/analiz.csv") {
+        Route::AppealFiguresCsv { site: site.into() }
     } else if page.strip_prefix(APPEAL_ROUTE) == Some("/status") {
         Route::AppealStatus { site: site.into(), base_path }
     } else {

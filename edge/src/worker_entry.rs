@@ -33,6 +33,10 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             Err(response) => Ok(response),
         },
         Route::AppealSubmit { .. } => Response::error("Обращение отправляется формой на странице сайта.", 405),
+        Route::AppealFiguresCsv { site: slug } => match site_for_appeals(&env, &slug).await? {
+            Ok(site) => crate::appeals_entry::figures_csv(&env, site.id, &slug).await,
+            Err(response) => Ok(response),
+        },
         Route::AppealStatus { site, base_path } => match site_for_appeals(&env, &site).await? {
             Ok(site) => crate::appeals_entry::status(&req, &env, site, &url, &base_path, &origin).await,
             Err(response) => Ok(response),

@@ -52,6 +52,7 @@ pub const APPEAL_CONSENT: &str = "Я согласен(на) на обработ�
 pub const APPEAL_STATUS_LINK: &str = "Узнать, как рассматривается обращение";
 pub const APPEAL_FIX: &str = "Обращение не отправлено. Исправьте, пожалуйста:";
 pub const APPEAL_CONSENT_SHORT: &str = "Согласие на обработку персональных данных";
+pub const FIGURES_CSV: &str = "Скачать данные анализа (CSV, для таблиц)";
 pub const APPEAL_SUBMIT: &str = "Отправить обращение";
 pub const APPEAL_NOTE: &str = "Обращение будет зарегистрировано в течение 3 дней и рассмотрено в течение 30 дней со дня регистрации (59-ФЗ).";
 pub const HONEYPOT: &str = "Не заполняйте это поле";

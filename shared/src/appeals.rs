@@ -562,3 +562,169 @@ mod action_tests {
         assert_eq!((assigned.status, assigned.assignee.as_deref()), (Status::Received, Some("Соколова М. В.")));
     }
 }
+
+/// What the analysis needs of one stored appeal.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct StatRow {
+    pub topic: String,
+    pub received: String,
+    pub status: Status,
+    pub registered: Option<String>,
+    pub extension_days: Option<i64>,
+    pub answered_on: Option<String>,
+}
+
+const MONTHS: [&str; 12] =
+    ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
+/// Outcomes as the analysis names them.
+pub const OUTCOME_ANSWERED: &str = "Дан ответ";
+pub const OUTCOME_CLOSED: &str = "Рассмотрение прекращено";
+pub const OUTCOME_OPEN: &str = "На рассмотрении";
+
+/// «Анализ обращений» of `year` (`2026`) from the stored appeals: the total, the share answered
+/// on time (of those answered or closed: by the answer's deadline, extension included), and the
+/// counts by topic (most first), by month (January to the last month with appeals) and by outcome.
+pub fn stats(rows: &[StatRow], year: &str) -> crate::collections::AppealStats {
+    let of_year: Vec<&StatRow> = rows.iter().filter(|row| row.received.get(..4) == Some(year)).collect();
+    let mut by_topic: Vec<(String, u64)> = Vec::new();
+    let mut months = [0u64; 12];
+    let (mut answered, mut closed, mut open, mut finished, mut on_time) = (0, 0, 0, 0u64, 0u64);
+    for row in &of_year {
+        let topic = if row.topic.is_empty() { "Без темы" } else { row.topic.as_str() };
+        match by_topic.iter_mut().find(|(t, _)| t == topic) {
+            Some((_, n)) => *n += 1,
+            None => by_topic.push((topic.to_string(), 1)),
+        }
+        if let Some(month) = row.received.get(5..7).and_then(|m| m.parse::<usize>().ok()).filter(|m| (1..=12).contains(m)) {
+            months[month - 1] += 1;
+        }
+        match row.status {
+            Status::Answered => answered += 1,
+            Status::Closed => closed += 1,
+            Status::Received | Status::Registered => open += 1,
+        }
+        if let (false, Some(registered), Some(answered_on)) = (row.status.is_open(), &row.registered, &row.answered_on) {
+            finished += 1;
+            let by = add_days(registered, ANSWER_WITHIN_DAYS + row.extension_days.unwrap_or(0));
+            if days(answered_on) <= days(&by) {
+                on_time += 1;
+            }
+        }
+    }
+    by_topic.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let last_month = months.iter().rposition(|n| *n > 0).map_or(0, |i| i + 1);
+    let by_outcome = [(OUTCOME_ANSWERED, answered), (OUTCOME_CLOSED, closed), (OUTCOME_OPEN, open)]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(label, n)| (label.to_string(), n))
+        .collect();
+    crate::collections::AppealStats {
+        period: format!("{year} год"),
+        total: of_year.len() as u64,
+        on_time_percent: if finished == 0 { 0 } else { (on_time * 100 / finished) as u8 },
+        by_topic,
+        by_month: MONTHS.iter().zip(months).take(last_month).map(|(name, n)| (name.to_string(), n)).collect(),
+        by_outcome,
+    }
+}
+
+#[cfg(test)]
+mod stats_tests {
+    use super::*;
+
+    fn row(topic: &str, received: &str, status: Status, answered_on: Option<&str>) -> StatRow {
+        StatRow {
+            topic: topic.into(),
+            received: received.into(),
+            status,
+            registered: Some(received.into()),
+            extension_days: None,
+            answered_on: answered_on.map(String::from),
+        }
+    }
+
+    #[test]
+    fn the_analysis_counts_what_is_stored() {
+        let rows = vec![
+            row("Дороги", "2026-01-10", Status::Answered, Some("2026-02-09")),
+            row("Дороги", "2026-03-01", Status::Answered, Some("2026-04-15")),
+            row("ЖКХ", "2026-03-05", Status::Closed, Some("2026-03-10")),
+            row("ЖКХ", "2026-03-20", Status::Registered, None),
+            row("Дороги", "2026-04-02", Status::Received, None),
+            row("Дороги", "2025-12-30", Status::Answered, Some("2026-01-05")),
+        ];
+        let stats = stats(&rows, "2026");
+        assert_eq!(stats.total, 5, "last year's appeal is not counted");
+        assert_eq!(stats.by_topic, vec![("Дороги".to_string(), 3), ("ЖКХ".to_string(), 2)]);
+        let months: Vec<u64> = stats.by_month.iter().map(|(_, n)| *n).collect();
+        assert_eq!(months, [1, 0, 3, 1], "January to April");
+        assert_eq!(stats.by_month[2].0, "Март");
+        assert_eq!(
+            stats.by_outcome,
+            vec![(OUTCOME_ANSWERED.to_string(), 2), (OUTCOME_CLOSED.to_string(), 1), (OUTCOME_OPEN.to_string(), 2)]
+        );
+        // Of three finished, the one answered on 15 April (due 31 March) was late.
+        assert_eq!(stats.on_time_percent, 66);
+        assert_eq!(super::stats(&[], "2026").total, 0);
+    }
+}
+
+/// The analysis as CSV (comma-separated, quoted where needed, one header row): section, item,
+/// count. Opens in spreadsheet programs; the numbers are the page's.
+pub fn stats_csv(stats: &crate::collections::AppealStats) -> String {
+    fn cell(out: &mut String, text: &str) {
+        // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
+        let formula = text.starts_with(['=', '+', '-', '@']);
+        if formula || text.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            if formula {
+                out.push('\'');
+            }
+            out.push_str(&text.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(text);
+        }
+    }
+    let mut out = String::from("Раздел,Показатель,Значение\r\n");
+    let mut line = |section: &str, item: &str, value: String| {
+        cell(&mut out, section);
+        out.push(',');
+        cell(&mut out, item);
+        out.push(',');
+        out.push_str(&value);
+        out.push_str("\r\n");
+    };
+    line("Всего обращений", &stats.period, stats.total.to_string());
+    line("Рассмотрено в срок, %", &stats.period, stats.on_time_percent.to_string());
+    for (section, rows) in [("По темам", &stats.by_topic), ("По месяцам", &stats.by_month), ("По результатам", &stats.by_outcome)] {
+        for (item, n) in rows {
+            line(section, item, n.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_holds_every_figure_and_quotes_what_needs_it() {
+        let stats = crate::collections::AppealStats {
+            period: "2026 год".into(),
+            total: 3,
+            on_time_percent: 100,
+            by_topic: vec![("Дороги, мосты".into(), 2), ("=HYPERLINK(\"x\")".into(), 1)],
+            by_month: vec![("Январь".into(), 3)],
+            by_outcome: vec![(OUTCOME_ANSWERED.into(), 3)],
+        };
+        let csv = stats_csv(&stats);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "Раздел,Показатель,Значение");
+        assert_eq!(lines[1], "Всего обращений,2026 год,3");
+        assert_eq!(lines[3], "По темам,\"Дороги, мосты\",2");
+        assert_eq!(lines[4], "По темам,\"'=HYPERLINK(\"\"x\"\")\",1", "no formula reaches a spreadsheet");
+        assert_eq!(lines.len(), 7);
+    }
+}

@@ -3,6 +3,7 @@
 // turned away; a hostile text stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
@@ -151,4 +152,29 @@ test('the law\'s rules hold in the inbox: one extension with a reason, no answer
   assert.ok(appeals.some((a) => a.number === number && a.status === 'registered'));
   const foreign = await signIn(ACCOUNTS.editors.school7);
   assert.equal((await foreign.call('/api/sites/gb4/appeals')).status, 404, 'another site\'s editor sees nothing');
+});
+
+test('«Анализ обращений» shows the counts of the database, and its CSV holds the same figures', async () => {
+  const dir = process.env.CIVIC_PERSIST_DIR;
+  assert.ok(dir, 'CIVIC_PERSIST_DIR names the local storage the worker runs on (scripts/test.sh sets it)');
+  const d1 = (sql) => JSON.parse(execFileSync('node_modules/.bin/wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--json', '--command', sql],
+    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString())[0].results;
+  const year = new Date().toISOString().slice(0, 4);
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/mincifra/obrashcheniya/analiz-obrashcheniy`);
+  const [{ n: total }] = d1(`SELECT count(*) AS n FROM appeals WHERE site_id = 1 AND year = ${year}`);
+  assert.ok(total > 50, 'the demo has appeals this year');
+  assert.equal(Number(await page.locator('.figures dd').first().innerText()), total);
+  const topics = d1(`SELECT topic, count(*) AS n FROM appeals WHERE site_id = 1 AND year = ${year} GROUP BY topic`);
+  const shown = await page.locator('table.bars').first().locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th').textContent, Number(row.querySelector('td').textContent.trim().split(' ')[0])]));
+  assert.deepEqual(Object.fromEntries(shown), Object.fromEntries(topics.map((t) => [t.topic, t.n])));
+  const [{ n: answered }] = d1(`SELECT count(*) AS n FROM appeals WHERE site_id = 1 AND year = ${year} AND status = 'answered'`);
+
+  const csv = await fetch(`${BASE_URL}/s/mincifra/_obrashcheniya/analiz.csv`);
+  assert.match(csv.headers.get('content-type'), /^text\/csv/);
+  const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.ok(lines.includes(`Всего обращений,${year} год,${total}`), lines.slice(0, 3).join(' | '));
+  assert.ok(lines.includes(`По результатам,Дан ответ,${answered}`));
+  for (const { topic, n } of topics) assert.ok(lines.some((line) => line.endsWith(`,${n}`) && line.includes(topic)), topic);
 });

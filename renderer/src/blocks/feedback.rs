@@ -302,6 +302,13 @@ pub fn appeal_analysis(ctx: &RenderContext, a: &AppealAnalysis, out: &mut String
                     bar_table(caption, header, "", &rows, stats.total, out);
                 }
             }
+            out.push_str("<p><a href=\"");
+            escape::attr(out, ctx.options.base_path);
+            out.push('/');
+            out.push_str(crate::APPEAL_ROUTE);
+            out.push_str("/analiz.csv\">");
+            out.push_str(texts::FIGURES_CSV);
+            out.push_str("</a></p>\n");
         }
     }
     out.push_str("</section>\n");
