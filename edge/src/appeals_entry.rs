@@ -176,7 +176,7 @@ fn form_topics(doc: &SiteDocument, page_id: &str, form_id: &str) -> Option<Vec<S
 }
 
 /// `a=1&b=x+y` → pairs, decoded as browsers encode forms.
-fn form_pairs(body: &str) -> Vec<(String, String)> {
+pub(crate) fn form_pairs(body: &str) -> Vec<(String, String)> {
     match Url::parse(&format!("http://form.invalid/?{}", body.replace('#', "%23"))) {
         Ok(url) => url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
         Err(_) => Vec::new(),

@@ -40,6 +40,8 @@ mod media_api;
 #[cfg(target_arch = "wasm32")]
 mod media_store;
 #[cfg(target_arch = "wasm32")]
+mod polls_entry;
+#[cfg(target_arch = "wasm32")]
 mod search_store;
 #[cfg(target_arch = "wasm32")]
 mod store;

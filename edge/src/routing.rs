@@ -1,7 +1,7 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
-use civic_renderer::{APPEAL_ROUTE, SEARCH_ROUTE};
+use civic_renderer::{APPEAL_ROUTE, POLL_ROUTE, SEARCH_ROUTE};
 
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
@@ -47,6 +47,15 @@ pub enum Route {
         site: String,
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
         base_path: String,
+    },
+    /// A vote in a poll (`POST <base>/_opros/<poll>`).
+    PollVote {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+        /// The poll's id.
+        poll: String,
     },
     /// The figures of «Анализ обращений» as CSV (`<base>/_obrashcheniya/analiz.csv`).
     AppealFiguresCsv {
@@ -232,6 +241,8 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
         Route::Search { site: site.into(), base_path }
     } else if page == APPEAL_ROUTE {
         Route::AppealSubmit { site: site.into(), base_path }
+    } else if let Some(poll) = page.strip_prefix(POLL_ROUTE).and_then(|rest| rest.strip_prefix('/')).filter(|p| !p.is_empty() && !p.contains('/')) {
+        Route::PollVote { site: site.into(), base_path, poll: poll.into() }
     } else if page.strip_prefix(APPEAL_ROUTE) == Some("/analiz.csv") {
         Route::AppealFiguresCsv { site: site.into() }
     } else if page.strip_prefix(APPEAL_ROUTE) == Some("/status") {
@@ -439,6 +450,10 @@ mod tests {
         assert_eq!(
             route("127.0.0.1:8787", "/s/school7/_obrashcheniya", DOMAIN),
             Route::AppealSubmit { site: "school7".into(), base_path: "/s/school7".into() }
+        );
+        assert_eq!(
+            route("127.0.0.1:8787", "/s/kasimov/_opros/roads-2026", DOMAIN),
+            Route::PollVote { site: "kasimov".into(), base_path: "/s/kasimov".into(), poll: "roads-2026".into() }
         );
         assert_eq!(route("school7.civic.localhost", "/_obrashcheniya/status", DOMAIN), Route::AppealStatus { site: "school7".into(), base_path: String::new() });
         let local = Route::Search { site: "mincifra".into(), base_path: "/s/mincifra".into() };

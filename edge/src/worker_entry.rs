@@ -33,6 +33,11 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             Err(response) => Ok(response),
         },
         Route::AppealSubmit { .. } => Response::error("Обращение отправляется формой на странице сайта.", 405),
+        Route::PollVote { site, base_path, poll } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
+            Ok(site) => crate::polls_entry::vote(req, &env, site, &poll, &base_path, &origin, &host).await,
+            Err(response) => Ok(response),
+        },
+        Route::PollVote { .. } => Response::error("Голосуют формой опроса на странице сайта.", 405),
         Route::AppealFiguresCsv { site: slug } => match site_for_appeals(&env, &slug).await? {
             Ok(site) => crate::appeals_entry::figures_csv(&env, site.id, &slug).await,
             Err(response) => Ok(response),

@@ -1,5 +1,6 @@
-//! The pages of an appeal a visitor sees: the receipt with the registration number and the
-//! secret code, and the status page found by both. Plain HTML forms, no script.
+//! The pages of feedback a visitor sees: an appeal's receipt with the registration number and
+//! the secret code, its status page found by both, and the page after a vote in a poll. Plain
+//! HTML forms, no script.
 
 use civic_shared::SiteDocument;
 
@@ -163,4 +164,45 @@ fn message(text: &str, out: &mut String) {
     out.push_str("<p class=\"notice\" role=\"status\">");
     out.push_str(text);
     out.push_str("</p>\n");
+}
+
+/// What became of a vote.
+pub enum VoteOutcome<'a> {
+    Counted,
+    /// This browser has voted in the poll already.
+    AlreadyVoted,
+    /// Why the vote could not be counted.
+    Refused(&'a str),
+}
+
+/// The page after a vote: what became of it, the results, and the way back to the page.
+pub fn render_vote_page(
+    site: &SiteDocument,
+    options: &RenderOptions,
+    poll: &civic_shared::collections::Poll,
+    outcome: &VoteOutcome,
+    back_page: &str,
+    out: &mut String,
+) {
+    let mut back = String::new();
+    crate::push_page_path(site, back_page, options.base_path, String::push_str, &mut back);
+    let title = match outcome {
+        VoteOutcome::Counted => "Спасибо, ваш голос учтен",
+        VoteOutcome::AlreadyVoted => "Вы уже проголосовали в этом опросе",
+        VoteOutcome::Refused(_) => "Голос не учтен",
+    };
+    system_page(site, options, title, &back, |out| {
+        if let VoteOutcome::Refused(why) = outcome {
+            message(why, out);
+        }
+        out.push_str("<h2>");
+        escape::text(out, &poll.question);
+        out.push_str("</h2>\n");
+        if matches!(outcome, VoteOutcome::Counted | VoteOutcome::AlreadyVoted) || poll.show_results || !poll.open {
+            crate::blocks::poll_results(poll, out);
+        }
+        out.push_str("<p><a href=\"");
+        escape::attr(out, &back);
+        out.push_str("\">Вернуться на страницу</a></p>\n");
+    }, out);
 }

@@ -18,7 +18,7 @@ mod texts;
 
 use civic_shared::{Page, RenderData, SiteDocument};
 
-pub use appeal_pages::{render_appeal_receipt, render_appeal_status, AppealStatus, Receipt, StatusLookup};
+pub use appeal_pages::{render_appeal_receipt, render_appeal_status, render_vote_page, AppealStatus, Receipt, StatusLookup, VoteOutcome};
 pub use blocks::render_block;
 pub use blocks::text::write_runs;
 pub use feeds::{render_robots, render_rss, render_sitemap};
@@ -30,6 +30,8 @@ pub const SEARCH_ROUTE: &str = "poisk";
 /// Where appeal forms post (`<base>/_obrashcheniya`), and the status page under it
 /// (`<base>/_obrashcheniya/status`): no page slug starts with `_`.
 pub const APPEAL_ROUTE: &str = "_obrashcheniya";
+/// Where a poll's form posts: `<base>/_opros/<poll id>`.
+pub const POLL_ROUTE: &str = "_opros";
 pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
 

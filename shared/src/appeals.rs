@@ -621,7 +621,7 @@ pub fn stats(rows: &[StatRow], year: &str) -> crate::collections::AppealStats {
     crate::collections::AppealStats {
         period: format!("{year} год"),
         total: of_year.len() as u64,
-        on_time_percent: if finished == 0 { 0 } else { (on_time * 100 / finished) as u8 },
+        on_time_percent: (on_time * 100).checked_div(finished).unwrap_or(0) as u8,
         by_topic,
         by_month: MONTHS.iter().zip(months).take(last_month).map(|(name, n)| (name.to_string(), n)).collect(),
         by_outcome,

@@ -15,6 +15,7 @@ pub mod json_schema;
 pub mod json_numbers;
 pub mod messages;
 pub mod migrate;
+pub mod polls;
 pub mod schema;
 pub mod search;
 pub mod templates;

@@ -204,19 +204,28 @@ pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
         poll_form(ctx, poll, out);
     }
     if !poll.open || poll.show_results {
-        // Saturating: vote counts come from outside, and an overflow must not stop the page.
-        let total = poll.options.iter().fold(0u64, |sum, o| sum.saturating_add(o.votes));
-        let rows: Vec<(&str, u64)> = poll.options.iter().map(|o| (o.text.as_str(), o.votes)).collect();
-        bar_table(texts::RESULTS, texts::ANSWER, texts::VOTES, &rows, total, out);
+        poll_results(poll, out);
     }
     out.push_str("</section>\n");
+}
+
+/// A poll's results as a table with bars.
+pub(crate) fn poll_results(poll: &civic_shared::collections::Poll, out: &mut String) {
+    // Saturating: vote counts come from outside, and an overflow must not stop the page.
+    let total = poll.options.iter().fold(0u64, |sum, o| sum.saturating_add(o.votes));
+    let rows: Vec<(&str, u64)> = poll.options.iter().map(|o| (o.text.as_str(), o.votes)).collect();
+    bar_table(texts::RESULTS, texts::ANSWER, texts::VOTES, &rows, total, out);
 }
 
 fn poll_form(ctx: &RenderContext, poll: &Poll, out: &mut String) {
     out.push_str("<form method=\"post\" action=\"");
     escape::attr(out, ctx.options.base_path);
-    out.push_str("/golosovanie/");
+    out.push('/');
+    out.push_str(crate::POLL_ROUTE);
+    out.push('/');
     escape::attr(out, &poll.id);
+    out.push_str("\"><input type=\"hidden\" name=\"back\" value=\"");
+    escape::attr(out, ctx.page_id);
     out.push_str("\"><fieldset><legend>");
     escape::text(out, &poll.question);
     out.push_str("</legend>\n");
@@ -241,7 +250,7 @@ fn poll_form(ctx: &RenderContext, poll: &Poll, out: &mut String) {
 
 /// A table of (label, count) with a bar drawn in SVG next to each number. The numbers are
 /// the accessible content; the bars are decoration (`aria-hidden`).
-fn bar_table(caption: &str, row_header: &str, unit: &str, rows: &[(&str, u64)], total: u64, out: &mut String) {
+pub(crate) fn bar_table(caption: &str, row_header: &str, unit: &str, rows: &[(&str, u64)], total: u64, out: &mut String) {
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     super::open_table_wrap(caption, out);
     out.push_str("<table class=\"bars\">");

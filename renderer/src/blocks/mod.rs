@@ -3,6 +3,7 @@
 mod containers;
 mod data;
 mod feedback;
+pub(crate) use feedback::poll_results;
 pub(crate) mod media;
 mod navigation;
 mod sveden;

@@ -1,0 +1,148 @@
+//! Votes in a site's polls, with no script: the poll's form posts to `<base>/_opros/<poll>`;
+//! one vote per browser (a random id in an HttpOnly cookie, one stored row per id and poll) and
+//! a limit per address against scripted voting. The page after it shows the results.
+
+use civic_renderer::{inline_style, RenderOptions, VoteOutcome};
+use civic_shared::polls;
+use serde::Deserialize;
+use worker::{D1Database, Date, Env, Request, Response, Result};
+
+use crate::accessible;
+use crate::accounts::AttemptLimit;
+use crate::accounts_store::{attempts_left, record_failure};
+use crate::api::ApiError;
+use crate::appeals_entry::{form_pairs, today, SiteForAppeals};
+use crate::security::{is_same_origin, public_page_csp};
+use crate::store::{num, storage};
+
+/// Votes in one poll from one address in an hour (a school's families may share one address).
+const VOTES_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 50, window_seconds: 60 * 60 };
+const VOTER_COOKIE: &str = "civic_voter";
+
+/// `POST <base>/_opros/<poll>`.
+pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &str, base_path: &str, origin: &str, host: &str) -> Result<Response> {
+    let headers = req.headers();
+    if !is_same_origin(headers.get("sec-fetch-site")?.as_deref(), headers.get("origin")?.as_deref(), host) {
+        return Response::error("Голосовать можно только на сайте.", 403);
+    }
+    let cookies = headers.get("cookie")?.unwrap_or_default();
+    let settings = accessible::from_cookie_header(Some(&cookies));
+    let ip = headers.get("cf-connecting-ip")?.unwrap_or_default();
+    let voter = cookie(&cookies, VOTER_COOKIE).filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+    let body = req.bytes().await?;
+    if body.len() > 16 * 1024 {
+        return Response::error("Слишком большой запрос.", 413);
+    }
+    let pairs = form_pairs(&String::from_utf8_lossy(&body));
+    let back = pairs.iter().find(|(k, _)| k == "back").map(|(_, v)| v.clone()).filter(|p| site.doc.pages.contains_key(p));
+    let back = back.or_else(|| site.doc.home_page().map(|(id, _)| id.clone())).unwrap_or_default();
+    let chosen: Vec<String> = pairs.iter().filter(|(k, _)| k == "option").map(|(_, v)| v.clone()).collect();
+    let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
+    let data = match crate::collections_store::render_data(&db, &bucket, site.id).await {
+        Ok(data) => data,
+        Err(err) => return failure(err),
+    };
+    let Some(mut poll) = data.polls.into_iter().find(|p| p.id == poll_id) else {
+        return Response::error("Такого опроса нет.", 404);
+    };
+    let options = RenderOptions { base_path, origin, accessible: settings, ..RenderOptions::default() };
+    let checked = match polls::check_vote(&poll, &chosen, &today()) {
+        Ok(checked) => checked,
+        Err(refused) => return page(422, &site, &options, &poll, &VoteOutcome::Refused(refused.message()), &back, None),
+    };
+    let new_voter;
+    let voter = match voter {
+        Some(voter) => voter,
+        None => {
+            new_voter = crate::security::hex(&crate::crypto::random_bytes::<16>());
+            new_voter.clone()
+        }
+    };
+    let set_cookie = format!(
+        "{VOTER_COOKIE}={voter}; Path={}/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
+        base_path,
+        if origin.starts_with("https:") { "; Secure" } else { "" }
+    );
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let key = format!("vote:{}:{poll_id}:{ip}", site.id);
+    match attempts_left(&db, &key, VOTES_PER_ADDRESS, now).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return page(429, &site, &options, &poll, &VoteOutcome::Refused("Слишком много голосов с этого адреса. Попробуйте позже."), &back, None),
+        Err(err) => return failure(err),
+    }
+    let counted = match store(&db, site.id, poll_id, &voter, &checked).await {
+        Ok(counted) => counted,
+        Err(err) => return failure(err),
+    };
+    if !counted {
+        return page(409, &site, &options, &poll, &VoteOutcome::AlreadyVoted, &back, Some(&set_cookie));
+    }
+    let _ = record_failure(&db, &key, VOTES_PER_ADDRESS, now).await;
+    let _ = crate::appeals_store::figures_changed(&db, site.id).await;
+    polls::add_votes(&mut poll, &[checked]);
+    page(200, &site, &options, &poll, &VoteOutcome::Counted, &back, Some(&set_cookie))
+}
+
+/// Stores the vote; `false` when this voter has voted in the poll already.
+async fn store(db: &D1Database, site_id: i64, poll_id: &str, voter: &str, options: &[String]) -> std::result::Result<bool, ApiError> {
+    let json = serde_json::to_string(options).map_err(storage)?;
+    let result = db
+        .prepare("INSERT OR IGNORE INTO poll_votes (site_id, poll_id, voter, options) VALUES (?1, ?2, ?3, ?4)")
+        .bind(&[num(site_id), poll_id.into(), voter.into(), json.into()])
+        .map_err(storage)?
+        .run()
+        .await
+        .map_err(storage)?;
+    Ok(result.meta().ok().flatten().and_then(|m| m.changes).unwrap_or(0) == 1)
+}
+
+/// The stored votes of a site's polls: poll id → each vote's option ids.
+pub async fn stored_votes(db: &D1Database, site_id: i64) -> std::result::Result<Vec<(String, Vec<String>)>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        poll_id: String,
+        options: String,
+    }
+    let rows = db
+        .prepare("SELECT poll_id, options FROM poll_votes WHERE site_id = ?1")
+        .bind(&[num(site_id)])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<Row>()
+        .map_err(storage)?;
+    Ok(rows.into_iter().map(|row| (row.poll_id, serde_json::from_str(&row.options).unwrap_or_default())).collect())
+}
+
+fn cookie(header: &str, name: &str) -> Option<String> {
+    header.split(';').filter_map(|part| part.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+}
+
+fn page(
+    status: u16,
+    site: &SiteForAppeals,
+    options: &RenderOptions,
+    poll: &civic_shared::collections::Poll,
+    outcome: &VoteOutcome,
+    back: &str,
+    set_cookie: Option<&str>,
+) -> Result<Response> {
+    let mut html = String::with_capacity(16 * 1024);
+    civic_renderer::render_vote_page(&site.doc, options, poll, outcome, back, &mut html);
+    let mut css = String::new();
+    inline_style(&site.doc.theme, options.accessible.as_ref(), &mut css);
+    let mut response = crate::worker_entry::html_response(status, &html, Some(&public_page_csp(&css)))?;
+    response.headers_mut().set("Cache-Control", "no-store")?;
+    if let Some(cookie) = set_cookie {
+        response.headers_mut().set("Set-Cookie", cookie)?;
+    }
+    Ok(response)
+}
+
+fn failure(err: ApiError) -> Result<Response> {
+    worker::console_error!("polls: {err:?}");
+    let mut response = Response::error("Сервис временно недоступен, голос не учтен. Попробуйте через минуту.", 503)?;
+    response.headers_mut().set("Retry-After", "5")?;
+    Ok(response)
+}
