@@ -423,6 +423,12 @@ pub struct Texts {
     pub inbox_extend_reason: &'static str,
     pub inbox_extend: &'static str,
     pub dashboard_appeals: &'static str,
+    pub moderation_title: &'static str,
+    pub moderation_empty: &'static str,
+    pub moderation_publish: &'static str,
+    pub moderation_reject: &'static str,
+    pub moderation_published: &'static str,
+    pub moderation_rejected: &'static str,
 }
 
 /// Russian.
@@ -830,6 +836,12 @@ pub const RU: Texts = Texts {
     inbox_extend_reason: "Причина (ее сообщат заявителю)",
     inbox_extend: "Продлить срок",
     dashboard_appeals: "Обращения: просрочено / срок скоро",
+    moderation_title: "Предложения к проектам документов на модерации",
+    moderation_empty: "Новых предложений нет.",
+    moderation_publish: "Опубликовать",
+    moderation_reject: "Отклонить",
+    moderation_published: "Предложение опубликовано.",
+    moderation_rejected: "Предложение отклонено.",
 };
 
 /// The interface languages: each with its code (`lang` attribute, `civic-lang`, `?lang=`)

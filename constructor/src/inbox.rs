@@ -86,7 +86,74 @@ pub fn inbox_view(props: &InboxProps) -> Html {
             <p class="inbox-filter" role="group" aria-label={t.inbox_show}>{ filter(false, t.inbox_open) }{ " " }{ filter(true, t.inbox_all) }</p>
             <Notice notice={(*notice).clone()} />
             { body }
+            <CommentQueue site={props.site.clone()} read_only={props.read_only} on_signed_out={props.on_signed_out.clone()} />
         </main>
+    }
+}
+
+/// Comments on the site's public discussions that wait for moderation.
+#[function_component(CommentQueue)]
+fn comment_queue(props: &InboxProps) -> Html {
+    let t = texts();
+    let comments = use_state(|| None::<Vec<server::QueuedComment>>);
+    let notice = use_state(|| None::<(bool, String)>);
+    {
+        let (comments, notice, site, on_signed_out) = (comments.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                match server::pending_comments(&site).await {
+                    Ok(list) => comments.set(Some(list)),
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        });
+    }
+    let decide = |id: i64, publish: bool| {
+        let (comments, notice, site, on_signed_out) = (comments.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (comments, notice, site, on_signed_out) = (comments.clone(), notice.clone(), site.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                match server::moderate_comment(&site, id, publish).await {
+                    Ok(()) => {
+                        let rest: Vec<_> = (*comments).clone().unwrap_or_default().into_iter().filter(|c| c.id != id).collect();
+                        comments.set(Some(rest));
+                        notice.set(Some((true, if publish { texts().moderation_published } else { texts().moderation_rejected }.into())));
+                    }
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="moderation" aria-labelledby="moderation-title">
+            <h2 id="moderation-title">{ t.moderation_title }</h2>
+            <Notice notice={(*notice).clone()} />
+            { match &*comments {
+                None => html! { <p class="hint">{ t.loading }</p> },
+                Some(list) if list.is_empty() => html! { <p class="empty-state">{ t.moderation_empty }</p> },
+                Some(list) => html! {
+                    <ul class="inbox">
+                        { for list.iter().map(|c| html! {
+                            <li class="appeal" data-comment={c.id.to_string()}>
+                                <div class="appeal-body">
+                                    <p class="meta">{ &c.received }{ " · " }{ &c.name }{ " · " }{ &c.discussion }</p>
+                                    <p class="appeal-text">{ &c.text }</p>
+                                    if !props.read_only {
+                                        <p>
+                                            <button type="button" class="btn primary" onclick={decide(c.id, true)}>{ t.moderation_publish }</button>
+                                            { " " }
+                                            <button type="button" class="btn" onclick={decide(c.id, false)}>{ t.moderation_reject }</button>
+                                        </p>
+                                    }
+                                </div>
+                            </li>
+                        }) }
+                    </ul>
+                },
+            } }
+        </section>
     }
 }
 

@@ -664,3 +664,31 @@ pub async fn appeal_action(site: &str, number: &str, action: &serde_json::Value)
     let changed: Changed = ok_json(request.send().await).await?;
     Ok(changed.appeal)
 }
+
+/// A comment on a public discussion, in the moderation queue.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct QueuedComment {
+    pub id: i64,
+    pub discussion: String,
+    pub name: String,
+    pub text: String,
+    pub status: String,
+    pub received: String,
+}
+
+/// Comments awaiting moderation.
+pub async fn pending_comments(site: &str) -> Result<Vec<QueuedComment>, ServerError> {
+    #[derive(Deserialize)]
+    struct Queue {
+        comments: Vec<QueuedComment>,
+    }
+    let queue: Queue = ok_json(Request::get(&format!("/api/sites/{}/comments", encode(site))).send().await).await?;
+    Ok(queue.comments)
+}
+
+/// Publishes (or refuses) a comment.
+pub async fn moderate_comment(site: &str, id: i64, publish: bool) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "publish": publish }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::patch(&format!("/api/sites/{}/comments/{id}", encode(site))), body)?.send().await).await?;
+    Ok(())
+}

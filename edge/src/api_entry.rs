@@ -123,6 +123,20 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let action: civic_shared::appeals::Action = read_json(&mut call.req).await?;
             ok(&json!({ "appeal": appeals_store::act(&call.db, site.id, &number, &action, &actor).await? }))
         }
+        (ApiRoute::Comments { .. }, Some(site)) => {
+            let all = call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "all");
+            ok(&json!({ "comments": crate::comments_entry::queue(&call.db, site.id, all).await? }))
+        }
+        (ApiRoute::Comment { id, .. }, Some(site)) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Moderation {
+                publish: bool,
+            }
+            let moderation: Moderation = read_json(&mut call.req).await?;
+            crate::comments_entry::moderate(&call.db, site.id, id, moderation.publish, &actor).await?;
+            ok(&json!({ "id": id, "published": moderation.publish }))
+        }
         (ApiRoute::Dashboard, _) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
             ok(&json!({ "sites": compliance_store::dashboard(&call.db, &bucket).await? }))

@@ -30,6 +30,8 @@ mod api_v1_entry;
 #[cfg(target_arch = "wasm32")]
 mod collections_store;
 #[cfg(target_arch = "wasm32")]
+mod comments_entry;
+#[cfg(target_arch = "wasm32")]
 mod compliance_store;
 #[cfg(target_arch = "wasm32")]
 mod crypto;

@@ -1,7 +1,7 @@
 //! Which part of Civic a request is for, decided from its host and path alone.
 
 use civic_renderer::accessible::SETTINGS_ROUTE;
-use civic_renderer::{APPEAL_ROUTE, POLL_ROUTE, SEARCH_ROUTE};
+use civic_renderer::{APPEAL_ROUTE, COMMENT_ROUTE, POLL_ROUTE, SEARCH_ROUTE};
 
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
@@ -43,6 +43,13 @@ pub enum Route {
     },
     /// An appeal's status, by number and code (`<base>/_obrashcheniya/status`).
     AppealStatus {
+        /// Site slug.
+        site: String,
+        /// Prefix of the site's links on this host: `/s/<site>` or empty.
+        base_path: String,
+    },
+    /// A comment on a public discussion (`POST <base>/_obsuzhdenie`).
+    CommentSubmit {
         /// Site slug.
         site: String,
         /// Prefix of the site's links on this host: `/s/<site>` or empty.
@@ -189,6 +196,10 @@ pub enum ApiRoute {
     Appeals { site: String },
     /// `PATCH /api/sites/<slug>/appeals/<number>`: an official's action on an appeal.
     Appeal { site: String, number: String },
+    /// `GET /api/sites/<slug>/comments[?all]`: the moderation queue of public discussions.
+    Comments { site: String },
+    /// `PATCH /api/sites/<slug>/comments/<id>`: publish or refuse a comment.
+    Comment { site: String, id: i64 },
     /// `GET|POST /api/sites/<slug>/media`: list the media library, upload a file.
     MediaLibrary { site: String },
     /// `PATCH|DELETE /api/sites/<slug>/media/<id>`: describe or remove one item.
@@ -241,6 +252,8 @@ fn site_route(site: &str, rest: &str, base_path: String) -> Route {
         Route::Search { site: site.into(), base_path }
     } else if page == APPEAL_ROUTE {
         Route::AppealSubmit { site: site.into(), base_path }
+    } else if page == COMMENT_ROUTE {
+        Route::CommentSubmit { site: site.into(), base_path }
     } else if let Some(poll) = page.strip_prefix(POLL_ROUTE).and_then(|rest| rest.strip_prefix('/')).filter(|p| !p.is_empty() && !p.contains('/')) {
         Route::PollVote { site: site.into(), base_path, poll: poll.into() }
     } else if page.strip_prefix(APPEAL_ROUTE) == Some("/analiz.csv") {
@@ -283,6 +296,8 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "compliance"] => ApiRoute::Compliance { site: (*site).into() },
         ["dashboard"] => ApiRoute::Dashboard,
         ["sites", site, "appeals"] => ApiRoute::Appeals { site: (*site).into() },
+        ["sites", site, "comments"] => ApiRoute::Comments { site: (*site).into() },
+        ["sites", site, "comments", n] if id(n).is_some() => ApiRoute::Comment { site: (*site).into(), id: id(n).unwrap_or_default() },
         ["sites", site, "appeals", number] if !number.is_empty() => ApiRoute::Appeal { site: (*site).into(), number: (*number).into() },
         ["sites", site, "media"] => ApiRoute::MediaLibrary { site: (*site).into() },
         ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
@@ -328,10 +343,11 @@ impl ApiRoute {
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
             (ApiRoute::Dashboard, "GET") => Access::Act(ViewDashboard),
             (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
-            (ApiRoute::Appeal { .. }, "PATCH") => Access::Act(EditSite),
+            (ApiRoute::Appeal { .. } | ApiRoute::Comment { .. }, "PATCH") => Access::Act(EditSite),
             (ApiRoute::Draft { .. }
             | ApiRoute::Data { .. }
             | ApiRoute::Appeals { .. }
+            | ApiRoute::Comments { .. }
             | ApiRoute::Compliance { .. }
             | ApiRoute::Revisions { .. }
             | ApiRoute::RevisionDocument { .. }
@@ -365,6 +381,8 @@ impl ApiRoute {
             | ApiRoute::Compliance { site }
             | ApiRoute::Appeals { site }
             | ApiRoute::Appeal { site, .. }
+            | ApiRoute::Comments { site }
+            | ApiRoute::Comment { site, .. }
             | ApiRoute::Revisions { site }
             | ApiRoute::RevisionDocument { site, .. }
             | ApiRoute::Rollback { site }
@@ -524,6 +542,8 @@ mod tests {
             (ApiRoute::Compliance { site: site() }, "PUT", Ok(Access::Act(ManageSites))),
             (ApiRoute::Dashboard, "GET", Ok(Access::Act(ViewDashboard))),
             (ApiRoute::Appeals { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Comments { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Comment { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
             (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "PATCH", Ok(Access::Act(EditSite))),
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "GET", Ok(Access::Act(ReadSite))),

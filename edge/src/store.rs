@@ -273,7 +273,10 @@ pub fn page_cache_key(site: &SiteRow, revision: i64, base_path: &str, origin: &s
     // pages rendered by the code it replaced.
     let render_id = &env!("CIVIC_RENDER_ID")[..8];
     let (id, data) = (site.id, site.data_version);
-    format!("page/{id}/r{revision}d{data}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
+    // The day too: what depends on the date (a discussion's form) changes at midnight (UTC).
+    let day: String = js_sys::Date::new_0().to_iso_string().into();
+    let day = day.get(..10).unwrap_or_default();
+    format!("page/{id}/r{revision}d{data}/{day}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
 }
 
 pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {

@@ -33,6 +33,11 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             Err(response) => Ok(response),
         },
         Route::AppealSubmit { .. } => Response::error("Обращение отправляется формой на странице сайта.", 405),
+        Route::CommentSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
+            Ok(site) => crate::comments_entry::submit(req, &env, site, &base_path, &origin, &host).await,
+            Err(response) => Ok(response),
+        },
+        Route::CommentSubmit { .. } => Response::error("Предложение отправляется формой обсуждения на странице сайта.", 405),
         Route::PollVote { site, base_path, poll } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
             Ok(site) => crate::polls_entry::vote(req, &env, site, &poll, &base_path, &origin, &host).await,
             Err(response) => Ok(response),
@@ -257,7 +262,8 @@ fn render_public(
     let mut css = String::new();
     inline_style(&doc.theme, accessible.as_ref(), &mut css);
     let csp = public_page_csp(&css);
-    let options = RenderOptions { base_path: &page.base_path, origin, accessible, ..RenderOptions::default() };
+    let today = crate::appeals_entry::today();
+    let options = RenderOptions { base_path: &page.base_path, origin, accessible, today: &today, ..RenderOptions::default() };
     let found = doc
         .page_by_path(&page.page)
         .and_then(|(id, _)| RenderContext::for_page(doc, id, data, options));

@@ -206,3 +206,20 @@ pub fn render_vote_page(
         out.push_str("\">Вернуться на страницу</a></p>\n");
     }, out);
 }
+
+/// The page after a comment is sent: it waits for moderation.
+pub fn render_comment_received(site: &SiteDocument, options: &RenderOptions, back_page: &str, accepted: bool, out: &mut String) {
+    let mut back = String::new();
+    crate::push_page_path(site, back_page, options.base_path, String::push_str, &mut back);
+    let (title, body) = if accepted {
+        ("Предложение отправлено", "Спасибо! Предложение будет опубликовано после проверки модератором.")
+    } else {
+        ("Предложение не отправлено", "Заполните текст и имя, отметьте согласие и отправьте снова; прием предложений должен идти.")
+    };
+    system_page(site, options, title, &back, |out| {
+        message(body, out);
+        out.push_str("<p><a href=\"");
+        escape::attr(out, &back);
+        out.push_str("\">Вернуться к обсуждению</a></p>\n");
+    }, out);
+}

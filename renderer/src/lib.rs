@@ -18,7 +18,7 @@ mod texts;
 
 use civic_shared::{Page, RenderData, SiteDocument};
 
-pub use appeal_pages::{render_appeal_receipt, render_appeal_status, render_vote_page, AppealStatus, Receipt, StatusLookup, VoteOutcome};
+pub use appeal_pages::{render_appeal_receipt, render_appeal_status, render_comment_received, render_vote_page, AppealStatus, Receipt, StatusLookup, VoteOutcome};
 pub use blocks::render_block;
 pub use blocks::text::write_runs;
 pub use feeds::{render_robots, render_rss, render_sitemap};
@@ -30,6 +30,8 @@ pub const SEARCH_ROUTE: &str = "poisk";
 /// Where appeal forms post (`<base>/_obrashcheniya`), and the status page under it
 /// (`<base>/_obrashcheniya/status`): no page slug starts with `_`.
 pub const APPEAL_ROUTE: &str = "_obrashcheniya";
+/// Where a discussion's comment form posts: `<base>/_obsuzhdenie`.
+pub const COMMENT_ROUTE: &str = "_obsuzhdenie";
 /// Where a poll's form posts: `<base>/_opros/<poll id>`.
 pub const POLL_ROUTE: &str = "_opros";
 pub use seo::{parse_contacts, Contacts};
@@ -65,6 +67,9 @@ pub struct RenderOptions<'a> {
     pub accessible: Option<A11ySettings>,
     /// An appeal form sent back with problems: what was typed and what to fix.
     pub appeal: Option<&'a AppealFormState>,
+    /// Today, `YYYY-MM-DD`, for what depends on the date (is a discussion open?); empty in the
+    /// preview, where everything shows as if open.
+    pub today: &'a str,
 }
 
 /// An appeal form as it was posted, and its problems by field, to show it again.

@@ -13,6 +13,7 @@ static NO_DATA: civic_shared::RenderData = civic_shared::RenderData {
     vacancies: Vec::new(),
     polls: Vec::new(),
     appeal_stats: None,
+    comments: Vec::new(),
 };
 
 const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";

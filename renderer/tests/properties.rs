@@ -130,6 +130,7 @@ impl Visit {
             },
             accessible: self.accessible.as_deref().map(A11ySettings::parse),
             appeal: None,
+            today: "",
         }
     }
 }

@@ -82,6 +82,8 @@ pub enum Block {
     AppealAnalysis(AppealAnalysis),
     /// A subsection of «Сведения об образовательной организации» with its microdata.
     Sveden(Sveden),
+    /// A public discussion of a draft document.
+    Discussion(Discussion),
 }
 
 /// A heading of level 2 to 4 (the page title is the only level 1).
@@ -643,6 +645,7 @@ impl Block {
             Block::SocialLinks(b) => &b.id,
             Block::AppealAnalysis(b) => &b.id,
             Block::Sveden(b) => &b.id,
+            Block::Discussion(b) => &b.id,
         }
     }
 
@@ -683,6 +686,7 @@ impl Block {
             Block::SocialLinks(_) => "social_links",
             Block::AppealAnalysis(_) => "appeal_analysis",
             Block::Sveden(_) => "sveden",
+            Block::Discussion(_) => "discussion",
         }
     }
 

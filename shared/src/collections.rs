@@ -26,6 +26,20 @@ pub struct RenderData {
     pub polls: Vec<Poll>,
     /// Figures for «Анализ обращений».
     pub appeal_stats: Option<AppealStats>,
+    /// Published comments of public discussions, oldest first.
+    pub comments: Vec<Comment>,
+}
+
+/// A published comment of a public discussion.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Comment {
+    /// The discussion: `<page id>/<block id>`.
+    pub discussion: String,
+    pub name: String,
+    pub text: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
 }
 
 /// A news item.

@@ -230,6 +230,13 @@ pub static SCHEMAS: &[BlockSchema] = &[
         ]), true),
     ] },
     BlockSchema { type_name: "appeal_analysis", label: l("Анализ обращений", "Appeal analysis"), category: Category::Feedback, fields: &[TITLE] },
+    BlockSchema { type_name: "discussion", label: l("Обсуждение проекта документа", "Public discussion"), category: Category::Feedback, fields: &[
+        f("title", l("Название проекта", "Draft's title"), FieldKind::Line, true),
+        f("document_href", l("Ссылка на текст проекта", "Link to the draft"), FieldKind::Link, false),
+        f("opens", l("Начало обсуждения (ГГГГ-ММ-ДД)", "Opens (YYYY-MM-DD)"), FieldKind::Line, true),
+        f("closes", l("Окончание обсуждения (ГГГГ-ММ-ДД)", "Closes (YYYY-MM-DD)"), FieldKind::Line, true),
+        f("summary", l("Итоги обсуждения", "Summary"), FieldKind::Multiline, false),
+    ] },
     BlockSchema { type_name: "sveden", label: l("Сведения об образовательной организации", "School information (Rosobrnadzor)"), category: Category::Data, fields: &[
         f("section", l("Подраздел", "Subsection"), FieldKind::Choice(SVEDEN_SECTIONS), true),
         f("values", l("Сведения", "Information"), FieldKind::SvedenFields, false),
@@ -300,6 +307,13 @@ pub fn new_block(type_name: &str, id: &str) -> Option<Block> {
         "poll" => Block::Poll(PollBlock { id, poll_id: String::new() }),
         "social_links" => Block::SocialLinks(SocialLinks { id, title: "Мы в социальных сетях".into(), links: vec![SocialLink { network: SocialNetwork::Vk, url: "https://vk.com/".into() }] }),
         "appeal_analysis" => Block::AppealAnalysis(AppealAnalysis { id, title: "Анализ обращений".into() }),
+        "discussion" => Block::Discussion(Discussion {
+            id,
+            title: "Проект постановления".into(),
+            opens: "2026-01-01".into(),
+            closes: "2026-01-31".into(),
+            ..Discussion::default()
+        }),
         "sveden" => Block::Sveden(Sveden { id, section: "common".into(), ..Sveden::default() }),
         _ => return None,
     })
@@ -342,7 +356,7 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), SCHEMAS.len());
-        assert_eq!(SCHEMAS.len(), 34);
+        assert_eq!(SCHEMAS.len(), 35);
         assert!(new_block("html", "x").is_none());
         assert!(schema_of("script").is_none());
     }

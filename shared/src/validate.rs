@@ -359,6 +359,19 @@ impl Validator {
                 }
             }
             Block::Sveden(b) => self.sveden(path, b),
+            Block::Discussion(d) => {
+                self.line(&at("title"), &d.title, true);
+                self.link(&at("document_href"), &d.document_href, false);
+                self.text(&at("summary"), &d.summary);
+                for (key, date) in [("opens", &d.opens), ("closes", &d.closes)] {
+                    if !crate::collection_items::is_date(date) {
+                        self.push(&at(key), ProblemKind::BadDate);
+                    }
+                }
+                if d.closes < d.opens {
+                    self.push(&at("closes"), ProblemKind::OutOfRange { min: 0, max: 0 });
+                }
+            }
             Block::SocialLinks(s) => {
                 self.line(&at("title"), &s.title, false);
                 self.count(&at("links"), s.links.len(), 1, 20);

@@ -407,4 +407,10 @@ pub const EN: Texts = Texts {
     inbox_extend_reason: "Reason (the author is told)",
     inbox_extend: "Extend",
     dashboard_appeals: "Appeals: overdue / due soon",
+    moderation_title: "Comments on drafts awaiting moderation",
+    moderation_empty: "No new comments.",
+    moderation_publish: "Publish",
+    moderation_reject: "Reject",
+    moderation_published: "Comment published.",
+    moderation_rejected: "Comment rejected.",
 };

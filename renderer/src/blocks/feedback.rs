@@ -62,7 +62,7 @@ pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
         invalid(&f.id, "topic", problem("topic"), out);
         out.push('>');
         for topic in &f.topics {
-            out.push_str(if value("topic") == topic { "<option selected>" } else { "<option>" });
+            out.push_str(if state.is_some() && value("topic") == topic { "<option selected>" } else { "<option>" });
             escape::text(out, topic);
             out.push_str("</option>");
         }
@@ -105,7 +105,7 @@ pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
     out.push_str("<p class=\"consent\"><input type=\"checkbox\" name=\"consent\" value=\"yes\" required id=\"");
     field_id(&f.id, "consent", out);
     out.push('"');
-    if value("consent") == "yes" {
+    if state.is_some() && value("consent") == "yes" {
         out.push_str(" checked");
     }
     invalid(&f.id, "consent", problem("consent"), out);
@@ -321,4 +321,106 @@ pub fn appeal_analysis(ctx: &RenderContext, a: &AppealAnalysis, out: &mut String
         }
     }
     out.push_str("</section>\n");
+}
+
+pub fn discussion(ctx: &RenderContext, d: &civic_shared::Discussion, out: &mut String) {
+    let today = ctx.options.today;
+    let (state, open) = match today {
+        "" => (texts::DISCUSSION_OPEN, true),
+        t if t < d.opens.as_str() => (texts::DISCUSSION_NOT_YET, false),
+        t if t > d.closes.as_str() => (texts::DISCUSSION_OVER, false),
+        _ => (texts::DISCUSSION_OPEN, true),
+    };
+    open_tag_with(ctx, "section", "discussion", &d.id, &labelled_by(&d.id, &d.title), out);
+    out.push_str("\n<h2 id=\"");
+    escape::attr(out, &d.id);
+    out.push_str("-title\">");
+    out.push_str(texts::DISCUSSION);
+    out.push_str(": ");
+    escape::text(out, &d.title);
+    out.push_str("</h2>\n<p class=\"meta\">");
+    out.push_str(texts::DISCUSSION_PERIOD);
+    out.push(' ');
+    format::date_ru(&d.opens, out);
+    out.push_str(" — ");
+    format::date_ru(&d.closes, out);
+    out.push_str(": ");
+    out.push_str(state);
+    out.push_str("</p>\n");
+    if !d.document_href.is_empty() {
+        out.push_str("<p><a");
+        escape::site_url_attr(out, "href", &d.document_href, ctx.options.base_path, civic_shared::validate::is_link);
+        out.push('>');
+        out.push_str(texts::DISCUSSION_DOCUMENT);
+        out.push_str("</a></p>\n");
+    }
+    let key = format!("{}/{}", ctx.page_id, d.id);
+    let comments: Vec<_> = ctx.data.comments.iter().filter(|c| c.discussion == key).collect();
+    out.push_str("<h3>");
+    out.push_str(texts::COMMENTS);
+    out.push_str(" (");
+    out.push_str(&comments.len().to_string());
+    out.push_str(")</h3>\n");
+    if comments.is_empty() {
+        empty(texts::NO_COMMENTS, out);
+    } else {
+        out.push_str("<ol class=\"comments\">\n");
+        for comment in comments {
+            out.push_str("<li><p class=\"meta\">");
+            escape::text(out, &comment.name);
+            out.push_str(", ");
+            format::date_ru(&comment.date, out);
+            out.push_str("</p>");
+            for paragraph in comment.text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+                element("p", paragraph, out);
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
+    if open {
+        comment_form(ctx, d, out);
+    } else if !d.summary.is_empty() {
+        out.push_str("<h3>");
+        out.push_str(texts::SUMMARY);
+        out.push_str("</h3>\n");
+        for paragraph in d.summary.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+            element("p", paragraph, out);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn comment_form(ctx: &RenderContext, d: &civic_shared::Discussion, out: &mut String) {
+    out.push_str("<form class=\"appeal-form\" method=\"post\" action=\"");
+    escape::attr(out, ctx.options.base_path);
+    out.push('/');
+    out.push_str(crate::COMMENT_ROUTE);
+    out.push_str("\">\n");
+    element("p", texts::COMMENT_NOTE, out);
+    for (name, value) in [("page", ctx.page_id), ("discussion", d.id.as_str())] {
+        out.push_str("<input type=\"hidden\" name=\"");
+        out.push_str(name);
+        out.push_str("\" value=\"");
+        escape::attr(out, value);
+        out.push_str("\">");
+    }
+    out.push_str("\n<p class=\"field\">");
+    label(&d.id, "text", texts::COMMENT_TEXT, true, out);
+    out.push_str("<textarea name=\"text\" rows=\"6\" maxlength=\"5000\" required id=\"");
+    field_id(&d.id, "text", out);
+    out.push_str("\"></textarea></p>\n<p class=\"field\">");
+    label(&d.id, "name", texts::COMMENT_NAME, true, out);
+    out.push_str("<input type=\"text\" name=\"name\" autocomplete=\"name\" maxlength=\"300\" required id=\"");
+    field_id(&d.id, "name", out);
+    out.push_str("\"></p>\n<p class=\"hp\" aria-hidden=\"true\"><label>");
+    out.push_str(texts::HONEYPOT);
+    out.push_str(" <input type=\"text\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></p>\n");
+    out.push_str("<p class=\"consent\"><input type=\"checkbox\" name=\"consent\" value=\"yes\" required id=\"");
+    field_id(&d.id, "consent", out);
+    out.push_str("\"> ");
+    label(&d.id, "consent", texts::COMMENT_CONSENT, true, out);
+    out.push_str("</p>\n<p><button type=\"submit\" class=\"button\">");
+    out.push_str(texts::COMMENT_SUBMIT);
+    out.push_str("</button></p></form>\n");
 }

@@ -58,6 +58,7 @@ pub fn render_block(ctx: &RenderContext, block: &Block, out: &mut String) {
         Block::Poll(b) => feedback::poll(ctx, b, out),
         Block::AppealAnalysis(b) => feedback::appeal_analysis(ctx, b, out),
         Block::Sveden(b) => sveden::sveden(ctx, b, out),
+        Block::Discussion(b) => feedback::discussion(ctx, b, out),
     }
 }
 

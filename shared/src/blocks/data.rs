@@ -246,3 +246,27 @@ pub struct Sveden {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub groups: IndexMap<String, Vec<IndexMap<String, String>>>,
 }
+
+/// A public discussion of a draft document: the draft, the comment period, the comments that
+/// passed moderation, a form while the period runs, and the summary after it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Discussion {
+    /// Unique within the page: latin letters, digits, `-` and `_`.
+    #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
+    pub id: String,
+    /// The draft's title.
+    #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_LINE)))]
+    pub title: String,
+    /// The draft's file or page.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub document_href: String,
+    /// First and last day of the comment period, `YYYY-MM-DD`.
+    pub opens: String,
+    pub closes: String,
+    /// The summary of the discussion, published when it is over.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_TEXT)))]
+    pub summary: String,
+}

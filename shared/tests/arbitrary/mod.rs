@@ -195,6 +195,14 @@ pub fn leaf_block() -> impl Strategy<Value = Block> {
             links: links.into_iter().map(|(network, url)| SocialLink { network, url }).collect(),
         })),
         (any_id(), t()).prop_map(|(id, title)| Block::AppealAnalysis(AppealAnalysis { id, title })),
+        (any_id(), t(), t(), t(), t()).prop_map(|(id, title, document_href, summary, closes)| Block::Discussion(Discussion {
+            id,
+            title,
+            document_href,
+            opens: "2026-01-01".into(),
+            closes,
+            summary,
+        })),
     ]
 }
 
@@ -325,8 +333,12 @@ pub fn render_data() -> impl Strategy<Value = RenderData> {
         by_month,
         by_outcome,
     }));
-    ((news, announcements, documents), (staff, phones, reception), (vacancies, polls, stats)).prop_map(
-        |((news, announcements, documents), (staff, phones, reception), (vacancies, polls, appeal_stats))| RenderData {
+    let comments = vec(
+        (t(), t(), t()).prop_map(|(name, text, date)| Comment { discussion: "page/discussion".into(), name, text, date }),
+        0..4,
+    );
+    ((news, announcements, documents), (staff, phones, reception), (vacancies, polls, stats), comments).prop_map(
+        |((news, announcements, documents), (staff, phones, reception), (vacancies, polls, appeal_stats), comments)| RenderData {
             news,
             announcements,
             documents,
@@ -336,6 +348,7 @@ pub fn render_data() -> impl Strategy<Value = RenderData> {
             vacancies,
             polls,
             appeal_stats,
+            comments,
         },
     )
 }
