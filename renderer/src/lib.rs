@@ -11,6 +11,7 @@ pub mod escape;
 mod format;
 mod feeds;
 mod layout;
+mod outline;
 mod seo;
 mod style;
 mod texts;
