@@ -4,6 +4,8 @@
 #   scripts/bench.sh --speed   only the timings;  scripts/bench.sh --size   only the sizes
 #   scripts/bench.sh --load    the worker under wrk: a published page against a static file
 #   scripts/bench.sh --constructor   the constructor in Chromium: pages of 50 to 1,000 blocks
+#   scripts/bench.sh --lighthouse    Lighthouse scores of the four demo home pages (mobile, desktop),
+#                                    written into BENCHMARKS.md
 # Needs what scripts/setup.sh installs (wasm32 target, wasm-bindgen, npm's wasm-opt) for sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,10 +110,22 @@ constructor() {
   CIVIC_BASE_URL="http://127.0.0.1:$port" node tests/bench/constructor.mjs "${CIVIC_BENCH_ROUNDS:-30}"
 }
 
+lighthouse_scores() {
+  scripts/setup.sh --browser
+  local port state pid
+  start_worker
+  trap 'kill -- "-$pid" 2>/dev/null; rm -rf "$state"' RETURN
+  step "Lighthouse: the four demo home pages, mobile and desktop presets, Debian's Chromium"
+  # Lighthouse never downloads a browser here: it launches the one at CHROME_PATH.
+  CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" CIVIC_BASE_URL="http://127.0.0.1:$port" \
+    node tests/bench/lighthouse.mjs "${CIVIC_LIGHTHOUSE_RUNS:-3}"
+}
+
 case "${1:-}" in
   --speed) speed ;;
   --size) size ;;
   --load) load ;;
   --constructor) constructor ;;
-  *) speed; size; load; constructor ;;
+  --lighthouse) lighthouse_scores ;;
+  *) speed; size; load; constructor; lighthouse_scores ;;
 esac

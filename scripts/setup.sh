@@ -34,7 +34,8 @@ install_tools() {
     cargo install worker-build --version "$worker" --force
   fi
 
-  step "npm packages (wrangler, playwright-core, binaryen's wasm-opt, axe-core)"
+  # lighthouse brings no browser: it drives Debian's Chromium (CHROME_PATH, tests/bench/lighthouse.mjs).
+  step "npm packages (wrangler, playwright-core, binaryen's wasm-opt, axe-core, lighthouse)"
   local stamp=node_modules/.civic-lock-sha
   local want
   want=$(sha256sum package-lock.json | cut -d' ' -f1)

@@ -1,6 +1,8 @@
 //! Styles of the block library, appended to the base sheet by `inline_style`.
 
-/// CSS for every block kind. Mobile first; columns and grids open up from 48rem.
+/// CSS for every block kind. Mobile first; columns and grids open up from 48rem. Headings of
+/// listed items (cards, news, people…) take their level from the outline (`outline.rs`), so
+/// they are styled for any level and look alike whatever it is.
 pub const BLOCKS_CSS: &str = "\
 main .wrap>.columns,main .wrap>.hero,main .wrap>.gallery,main .wrap>.news-feed,main .wrap>.staff{max-width:none}\
 .text ul,.text ol{padding-left:1.5rem;margin:0 0 1rem}\
@@ -17,16 +19,17 @@ thead th{background:#e9eef5}.bars th[scope=row]{font-weight:400}.bar rect{fill:v
 .button:hover{text-decoration:underline}.button-secondary{background:#fff;color:var(--civic-primary)}\
 .meta,.file-meta{color:#4a5561;font-size:.9rem}\
 .card,.contact-card,.map-card,.person,.appeal-form,.poll,.figures>div,.hero{background:#fff;border:1px solid #d7dde5;border-radius:4px;padding:1rem 1.25rem}\
-.contact-card,.map-card,.appeal-form,.poll{margin:1.5rem 0}\
-.card h3,.news-card h3,.person h3,.contact-card h2{margin:0 0 .5rem}.contact-card h2{font-size:1.2rem}\
+.contact-card,.map-card,.appeal-form,.poll{margin:1.5rem 0}:is(.contact-card,.map-card,.appeal-form,.poll)>:first-child{margin-top:0}\
+.card :is(h2,h3,h4,h5,h6),.news-card :is(h2,h3,h4,h5,h6),.person :is(h2,h3,h4,h5,h6),.contact-card h2{margin:0 0 .5rem}.contact-card h2{font-size:1.2rem}\
 .card img,.news-card img,.person img{margin-bottom:.75rem}\
 dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}\
-.columns{display:grid;gap:1.25rem;margin:1.5rem 0}\
+.columns{display:grid;gap:1.25rem;margin:1.5rem 0}.column>.card:only-child{height:100%}\
 .hero{display:grid;gap:1.5rem;align-items:center;margin:0 0 2rem;padding:1.5rem}.hero h2{margin-top:0;font-size:clamp(1.4rem,3vw,1.9rem)}\
 .gallery ul,.news-list,.staff-list,.announcement-list,.vacancy-list,.social-links ul,.block-menu ul,.breadcrumbs ol,.tab-list{list-style:none;padding:0;margin:0}\
 .gallery ul,.news-list,.staff-list{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(14rem,100%),1fr))}\
 .news-card,.person{background:#fff;border:1px solid #d7dde5;border-radius:4px;padding:1rem;height:100%}\
-.announcement-list li,.vacancy-list li{border-bottom:1px solid #d7dde5;padding:.75rem 0}.block-menu li{border-bottom:1px solid #d7dde5;padding:.5rem 0}.announcement-list h3{margin:.25rem 0}\
+.announcement-list li,.vacancy-list li{border-bottom:1px solid #d7dde5;padding:.75rem 0}.block-menu li{border-bottom:1px solid #d7dde5;padding:.5rem 0}.announcement-list :is(h2,h3,h4,h5,h6){margin:.25rem 0}\
+:is(.card,.news-card,.person,.announcement-list,.vacancy-list) :is(h2,h3,h4,h5,h6){font-size:1.2rem;line-height:1.3;color:inherit}.vacancy-list :is(h2,h3,h4,h5,h6){margin:1.5rem 0 .5rem}\
 .breadcrumbs ol{display:flex;flex-wrap:wrap;gap:.25rem .5rem;font-size:.95rem;margin-bottom:1rem}\
 .breadcrumbs li+li::before{content:\"›\";margin-right:.5rem;color:#4a5561}\
 .tab-list{display:flex;flex-wrap:wrap;gap:.25rem 1rem;border-bottom:2px solid #d7dde5;margin:1.5rem 0 1rem}.tab-list a{display:inline-block;padding:.5rem 0}\
@@ -38,9 +41,9 @@ hr{border:0;border-top:1px solid #c5ccd6;margin:2rem 0}\
 input,select,textarea,button{font:inherit}\
 .field label{display:block;font-weight:600;margin-bottom:.25rem}\
 .field input,.field select,.field textarea,.search-box input{width:100%;padding:.5rem .6rem;border:1px solid #6b7684;border-radius:4px;background:#fff;color:inherit}\
-.search-box{display:flex;flex-wrap:wrap;gap:.5rem;margin:1.5rem 0}.search-box label{width:100%;font-weight:600}.search-box input{flex:1;width:auto}\
+.search-box{display:flex;flex-wrap:wrap;gap:.5rem;margin:1.5rem 0}.search-box label{width:100%;font-weight:600}.search-box input{flex:1;width:auto;min-width:0}\
 .search-box button{padding:.5rem 1rem;border:0;border-radius:4px;background:var(--civic-primary);color:#fff;cursor:pointer}\
-.required{color:#a4161a}.hp{position:absolute;left:-9999px}fieldset{border:0;padding:0;margin:0}legend{font-weight:600}\
+.required{color:#a4161a}.hp{position:absolute;left:-9999px}fieldset{border:0;padding:0;margin:0}legend{font-weight:600}.poll fieldset>legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
 .figures{display:flex;flex-wrap:wrap;gap:1rem;grid-template-columns:none}.figures dd{font-size:2rem;font-weight:700;color:var(--civic-primary)}\
 .social-links ul{display:flex;flex-wrap:wrap;gap:.5rem}.social-links a{display:inline-block;padding:.4rem .9rem;border:1px solid var(--civic-primary);border-radius:999px;text-decoration:none}\

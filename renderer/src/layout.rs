@@ -35,10 +35,10 @@ pub fn render_page(ctx: &RenderContext, out: &mut String) {
     let mut back = String::with_capacity(base_path.len() + 64);
     crate::push_page_path(ctx.site, ctx.page_id, base_path, String::push_str, &mut back);
     let links = SettingsLinks { base_path, back: &back };
-    head(ctx.site, &ctx.page.title, Some(ctx), ctx.options.accessible.as_ref(), out);
+    head(ctx.site, base_path, &ctx.page.title, Some(ctx), ctx.options.accessible.as_ref(), out);
     let access = Access::of_site(&links, ctx.options.accessible.as_ref());
     header(ctx.site, base_path, Some(ctx.page_id), access, out);
-    out.push_str("<main id=\"content\"><div class=\"wrap\">\n<h1>");
+    out.push_str("<main id=\"content\" tabindex=\"-1\"><div class=\"wrap\">\n<h1>");
     escape::text(out, &ctx.page.title);
     out.push_str("</h1>\n");
     render_blocks(ctx, &ctx.page.blocks, out);
@@ -65,9 +65,9 @@ pub fn render_not_found(site: Option<&SiteDocument>, options: &RenderOptions, ou
     back.push('/');
     let links = SettingsLinks { base_path, back: &back };
     let access = if is_site { Access::of_site(&links, accessible) } else { Access::Unavailable };
-    head(site, text::NOT_FOUND_TITLE, None, accessible, out);
+    head(site, base_path, text::NOT_FOUND_TITLE, None, accessible, out);
     header(site, base_path, None, access, out);
-    out.push_str("<main id=\"content\"><div class=\"wrap not-found\">\n<h1>");
+    out.push_str("<main id=\"content\" tabindex=\"-1\"><div class=\"wrap not-found\">\n<h1>");
     out.push_str(text::NOT_FOUND_TITLE);
     out.push_str("</h1>\n<p>");
     out.push_str(text::NOT_FOUND_BODY);
@@ -89,9 +89,9 @@ pub fn render_search_page(site: &SiteDocument, options: &RenderOptions, query: &
     back.push('/');
     back.push_str(crate::SEARCH_ROUTE);
     let links = SettingsLinks { base_path, back: &back };
-    head(site, text::SEARCH_TITLE, None, accessible, out);
+    head(site, base_path, text::SEARCH_TITLE, None, accessible, out);
     header(site, base_path, None, Access::of_site(&links, accessible), out);
-    out.push_str("<main id=\"content\"><div class=\"wrap search-page\">\n<h1>");
+    out.push_str("<main id=\"content\" tabindex=\"-1\"><div class=\"wrap search-page\">\n<h1>");
     out.push_str(text::SEARCH_TITLE);
     out.push_str("</h1>\n<form class=\"search-box\" role=\"search\" method=\"get\" action=\"");
     escape::attr(out, &back);
@@ -167,13 +167,20 @@ fn platform_site() -> SiteDocument {
 }
 
 /// `page` is `None` for the 404 page: it has no address of its own to describe to crawlers.
-fn head(site: &SiteDocument, title: &str, page: Option<&RenderContext>, accessible: Option<&A11ySettings>, out: &mut String) {
+fn head(site: &SiteDocument, base_path: &str, title: &str, page: Option<&RenderContext>, accessible: Option<&A11ySettings>, out: &mut String) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(out, title);
     out.push_str(" — ");
     escape::text(out, &site.site.name);
     out.push_str("</title>\n");
+    // The site's emblem is its icon in tabs and bookmarks; without one, browsers ask for
+    // /favicon.ico, the platform's (www/).
+    if !site.theme.logo_src.is_empty() && civic_shared::validate::is_image_url(&site.theme.logo_src) {
+        out.push_str("<link rel=\"icon\"");
+        escape::site_url_attr(out, "href", &site.theme.logo_src, base_path, civic_shared::validate::is_image_url);
+        out.push_str(">\n");
+    }
     if let Some(ctx) = page {
         seo::page_meta(ctx, out);
     }
@@ -204,6 +211,8 @@ impl<'a> Access<'a> {
     }
 }
 
+/// The skip link leads to `main`, which takes focus (`tabindex="-1"`), so that the next Tab
+/// goes on from the content and screen readers start reading there.
 fn header(site: &SiteDocument, base_path: &str, current: Option<&str>, access: Access, out: &mut String) {
     out.push_str("<a class=\"skip\" href=\"#content\">");
     out.push_str(text::SKIP);
@@ -293,9 +302,9 @@ pub(crate) fn system_page(site: &SiteDocument, options: &RenderOptions, title: &
     let base_path = options.base_path;
     let accessible = options.accessible.as_ref();
     let links = SettingsLinks { base_path, back };
-    head(site, title, None, accessible, out);
+    head(site, base_path, title, None, accessible, out);
     header(site, base_path, None, Access::of_site(&links, accessible), out);
-    out.push_str("<main id=\"content\"><div class=\"wrap system-page\">\n<h1>");
+    out.push_str("<main id=\"content\" tabindex=\"-1\"><div class=\"wrap system-page\">\n<h1>");
     escape::text(out, title);
     out.push_str("</h1>\n");
     body(out);

@@ -12,6 +12,7 @@ pub mod escape;
 mod format;
 mod feeds;
 mod layout;
+mod outline;
 mod seo;
 mod style;
 mod texts;

@@ -12,8 +12,9 @@ body{margin:0;font-family:var(--civic-font);font-size:1.0625rem;line-height:1.6;
 a{color:var(--civic-primary);text-underline-offset:.15em}\
 a:hover{text-decoration-thickness:2px}\
 :focus-visible{outline:3px solid var(--civic-accent);outline-offset:2px}\
+.site-header :focus-visible,.site-footer :focus-visible{outline-color:currentColor}\
 .skip{position:absolute;left:-999px;top:0;background:#fff;color:#000;padding:.5rem 1rem;z-index:10}\
-.skip:focus{left:.5rem}\
+.skip:focus{left:.5rem;outline:3px solid currentColor;outline-offset:-5px}\
 .wrap{max-width:72rem;margin:0 auto;padding:0 1rem}\
 .site-header{background:var(--civic-primary);color:#fff}\
 .site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-top:1.25rem;padding-bottom:1.25rem}\

@@ -19,7 +19,7 @@ fn config() -> ProptestConfig {
 /// DOM came from a document string that was not escaped.
 const RENDERED_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "link", "style", "script", "body", "header", "nav", "main", "footer", "section", "article", "div", "span", "p", "a", "br",
-    "strong", "em", "blockquote", "cite", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "img",
+    "strong", "em", "blockquote", "cite", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "img",
     "figure", "figcaption", "iframe", "details", "summary", "form", "fieldset", "legend", "label", "input", "select", "option", "textarea", "button", "time",
     "hr", "svg", "rect", "caption", "small", "address",
 ];

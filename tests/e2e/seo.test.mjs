@@ -122,3 +122,15 @@ test('the platform host has its own robots.txt', async () => {
   assert.equal(res.status, 200);
   assert.match(res.body, /Disallow: \/admin\//);
 });
+
+test('pages name the site emblem as their icon; /favicon.ico is served on every host', async () => {
+  const home = await get('/s/mincifra/');
+  assert.ok(home.body.includes(`<link rel="icon" href="${demo.theme.logo_src}">`));
+  // Lighthouse reads robots.txt from inside the page: the CSP lets it (no script runs anyway).
+  assert.match(home.headers['content-security-policy'], /; connect-src 'self';/);
+  for (const headers of [{}, { Host: 'mincifra.civic.localhost' }]) {
+    const icon = await get('/favicon.ico', headers);
+    assert.equal(icon.status, 200);
+    assert.equal(icon.headers['content-type'], 'image/vnd.microsoft.icon');
+  }
+});

@@ -8,7 +8,7 @@ use civic_shared::{
 
 use super::text::contact_row;
 use super::{block_title, element, empty, labelled_by, open_tag_with};
-use crate::{escape, format, texts, RenderContext};
+use crate::{escape, format, outline, texts, RenderContext};
 
 /// `<time datetime="2026-11-23">23 ноября 2026 г.</time>`.
 fn time(iso: &str, out: &mut String) {
@@ -26,6 +26,12 @@ fn open_section(ctx: &RenderContext, class: &str, id: &str, title: &str, out: &m
     block_title(id, title, out);
 }
 
+/// The tag of the headings of a data block's items: under the block's title, or in the page's
+/// outline when it has none.
+fn item_tag(ctx: &RenderContext, id: &str, title: &str) -> &'static str {
+    outline::heading_tag(outline::item_level(ctx.page, id, !title.is_empty()))
+}
+
 fn picture(ctx: &RenderContext, image: &Option<(String, String)>, out: &mut String) {
     if let Some((src, alt)) = image {
         super::media::img(ctx, src, alt, out);
@@ -34,6 +40,7 @@ fn picture(ctx: &RenderContext, image: &Option<(String, String)>, out: &mut Stri
 
 pub fn news_feed(ctx: &RenderContext, b: &NewsFeed, out: &mut String) {
     open_section(ctx, "news-feed", &b.id, &b.title, out);
+    let level = item_tag(ctx, &b.id, &b.title);
     if ctx.data.news.is_empty() {
         empty(texts::NO_NEWS, out);
     } else {
@@ -41,7 +48,7 @@ pub fn news_feed(ctx: &RenderContext, b: &NewsFeed, out: &mut String) {
         for item in ctx.data.news.iter().take(usize::from(b.limit.max(1))) {
             out.push_str("<li><article class=\"news-card\">");
             picture(ctx, &item.image, out);
-            element("h3", &item.title, out);
+            element(level, &item.title, out);
             out.push_str("<p class=\"meta\">");
             time(&item.date, out);
             out.push_str("</p>");
@@ -77,6 +84,7 @@ pub fn news_item(ctx: &RenderContext, b: &NewsItemBlock, out: &mut String) {
 
 pub fn announcements(ctx: &RenderContext, b: &Announcements, out: &mut String) {
     open_section(ctx, "announcements", &b.id, &b.title, out);
+    let level = item_tag(ctx, &b.id, &b.title);
     if ctx.data.announcements.is_empty() {
         empty(texts::NO_ANNOUNCEMENTS, out);
     } else {
@@ -85,7 +93,7 @@ pub fn announcements(ctx: &RenderContext, b: &Announcements, out: &mut String) {
             out.push_str("<li><p class=\"meta\">");
             time(&item.date, out);
             out.push_str("</p>");
-            element("h3", &item.title, out);
+            element(level, &item.title, out);
             if !item.text.is_empty() {
                 element("p", &item.text, out);
             }
@@ -158,6 +166,7 @@ pub fn document_list(ctx: &RenderContext, b: &DocumentList, out: &mut String) {
 
 pub fn staff_directory(ctx: &RenderContext, b: &StaffDirectory, out: &mut String) {
     open_section(ctx, "staff", &b.id, &b.title, out);
+    let level = item_tag(ctx, &b.id, &b.title);
     let staff: Vec<_> = ctx.data.staff.iter().filter(|s| b.department.is_empty() || s.department == b.department).collect();
     if staff.is_empty() {
         empty(texts::NO_STAFF, out);
@@ -166,7 +175,7 @@ pub fn staff_directory(ctx: &RenderContext, b: &StaffDirectory, out: &mut String
         for person in staff {
             out.push_str("<li><article class=\"person\">");
             picture(ctx, &person.photo, out);
-            element("h3", &person.name, out);
+            element(level, &person.name, out);
             if !person.position.is_empty() {
                 element("p", &person.position, out);
             }
@@ -236,13 +245,14 @@ pub fn reception_schedule(ctx: &RenderContext, b: &ReceptionSchedule, out: &mut 
 
 pub fn vacancies(ctx: &RenderContext, b: &Vacancies, out: &mut String) {
     open_section(ctx, "vacancies", &b.id, &b.title, out);
+    let level = item_tag(ctx, &b.id, &b.title);
     if ctx.data.vacancies.is_empty() {
         empty(texts::NO_VACANCIES, out);
     } else {
         out.push_str("<ul class=\"vacancy-list\">\n");
         for vacancy in &ctx.data.vacancies {
             out.push_str("<li><article>");
-            element("h3", &vacancy.title, out);
+            element(level, &vacancy.title, out);
             out.push_str("<dl>");
             for (label, value) in [
                 (texts::DEPARTMENT, &vacancy.department),

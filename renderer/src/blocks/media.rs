@@ -4,7 +4,7 @@ use civic_shared::validate::{is_embed_url, is_image_url, is_link};
 use civic_shared::{Card, Embed, Gallery, Hero, Image, Map};
 
 use super::{block_title, element, labelled_by, open_tag, open_tag_with};
-use crate::{escape, format, texts, RenderContext};
+use crate::{escape, format, outline, texts, RenderContext};
 
 /// `<img src alt loading=lazy>`; an empty `alt` only for decorative pictures. With images
 /// switched off in the accessible version, the visible text alternative instead.
@@ -49,7 +49,11 @@ pub fn card(ctx: &RenderContext, c: &Card, out: &mut String) {
     if !c.image_src.is_empty() {
         img(ctx, &c.image_src, &c.image_alt, out);
     }
-    out.push_str("<h3>");
+    // One level below the section the card sits in: cards side by side are siblings.
+    let tag = outline::heading_tag(outline::item_level(ctx.page, &c.id, false));
+    out.push('<');
+    out.push_str(tag);
+    out.push('>');
     if c.href.is_empty() {
         escape::text(out, &c.title);
     } else {
@@ -59,7 +63,9 @@ pub fn card(ctx: &RenderContext, c: &Card, out: &mut String) {
         escape::text(out, &c.title);
         out.push_str("</a>");
     }
-    out.push_str("</h3>");
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
     if !c.text.is_empty() {
         element("p", &c.text, out);
     }
