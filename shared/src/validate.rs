@@ -99,6 +99,22 @@ pub enum ProblemKind {
     UnknownSection,
     /// A field or main tag the subsection does not have.
     UnknownField,
+    /// A theme colour too light for white text on it (decree 102 item «з»): the contrast in
+    /// tenths (45 = 4.5:1) and the least allowed.
+    LowContrast { tenths: u32, min_tenths: u32 },
+}
+
+/// The WCAG contrast ratio of a `#rrggbb` colour with white, if it is one.
+pub fn contrast_with_white(color: &str) -> Option<f64> {
+    if !is_hex_color(color) {
+        return None;
+    }
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&color[i..i + 2], 16).ok()?) / 255.0;
+        Some(if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+    };
+    let luminance = 0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?;
+    Some(1.05 / (luminance + 0.05))
 }
 
 /// Returns every problem of the document; empty means valid.
@@ -112,6 +128,8 @@ pub fn validate(doc: &SiteDocument) -> Vec<Problem> {
     v.text("site.contacts", &doc.site.contacts);
     v.color("theme.primary_color", &doc.theme.primary_color);
     v.color("theme.accent_color", &doc.theme.accent_color);
+    v.contrast_with_white("theme.primary_color", &doc.theme.primary_color, 45);
+    v.contrast_with_white("theme.accent_color", &doc.theme.accent_color, 30);
     v.image_url("theme.logo_src", &doc.theme.logo_src, false);
     v.count("theme.footer_links", doc.theme.footer_links.len(), 0, 20);
     for (i, link) in doc.theme.footer_links.iter().enumerate() {
@@ -181,6 +199,17 @@ impl Validator {
     fn color(&mut self, path: &str, value: &str) {
         if !is_hex_color(value) {
             self.push(path, ProblemKind::BadColor);
+        }
+    }
+
+    /// White text stands on the primary colour (header, buttons): 4.5:1 at least; the accent
+    /// marks focus and the current page: 3:1, as for non-text contrast.
+    fn contrast_with_white(&mut self, path: &str, value: &str, min_tenths: u32) {
+        if let Some(ratio) = contrast_with_white(value) {
+            let tenths = (ratio * 10.0).floor() as u32;
+            if tenths < min_tenths {
+                self.push(path, ProblemKind::LowContrast { tenths, min_tenths });
+            }
         }
     }
 
@@ -751,6 +780,23 @@ mod tests {
         }
         assert!(is_link("mailto:info@example.ru") && is_link("tel:+74912000000") && is_link("#top"));
         assert!(!is_link("vbscript:x"));
+    }
+
+    #[test]
+    fn theme_colours_keep_white_text_readable() {
+        assert!((contrast_with_white("#000000").unwrap() - 21.0).abs() < 0.01);
+        assert!((contrast_with_white("#ffffff").unwrap() - 1.0).abs() < 0.01);
+        assert!((contrast_with_white("#767676").unwrap() - 4.54).abs() < 0.01, "the lightest grey that passes");
+        let mut doc = crate::demo::ministry();
+        doc.theme.primary_color = "#7fb3ff".into();
+        doc.theme.accent_color = "#ffd166".into();
+        let problems = validate(&doc);
+        let kinds: Vec<_> = problems.iter().filter(|p| p.path.starts_with("theme.")).map(|p| (p.path.as_str(), p.kind.clone())).collect();
+        assert!(matches!(kinds.as_slice(), [
+            ("theme.primary_color", ProblemKind::LowContrast { min_tenths: 45, .. }),
+            ("theme.accent_color", ProblemKind::LowContrast { min_tenths: 30, .. })
+        ]), "{kinds:?}");
+        assert!(problems[0].message(Lang::Ru).contains("4,5:1"));
     }
 
     #[test]

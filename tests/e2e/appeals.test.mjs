@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
+import { axeViolations } from '../support/axe.mjs';
 
 const pool = contextPool();
 const visitor = async () => (await pool.open({ javaScriptEnabled: false })).newPage();
@@ -177,4 +178,35 @@ test('«Анализ обращений» shows the counts of the database, and 
   assert.ok(lines.includes(`Всего обращений,${year} год,${total}`), lines.slice(0, 3).join(' | '));
   assert.ok(lines.includes(`По результатам,Дан ответ,${answered}`));
   for (const { topic, n } of topics) assert.ok(lines.some((line) => line.endsWith(`,${n}`) && line.includes(topic)), topic);
+});
+
+test('the pages of feedback have no accessibility violations at 640 px, and the inbox neither', async () => {
+  const context = await pool.open({ bypassCSP: true, viewport: { width: 640, height: 900 } });
+  const page = await context.newPage();
+  const check = async (what) => {
+    assert.deepEqual(await axeViolations(page), [], what);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 640), `${what}: no horizontal scroll`);
+  };
+  await page.goto(`${BASE_URL}/s/gb4/obrashcheniya`);
+  await page.locator('form.appeal-form').first().evaluate((form) => form.setAttribute('novalidate', ''));
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  await page.getByRole('alert').waitFor();
+  await check('a form sent back with problems');
+  await fill(page, { text: 'Прошу продлить часы работы регистратуры.' });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  await page.getByRole('heading', { name: 'Обращение принято' }).waitFor();
+  await check('the receipt');
+  await page.goto(`${BASE_URL}/s/gb4/_obrashcheniya/status?number=2026-99999&code=NOPE`);
+  await check('the status page');
+  await page.goto(`${BASE_URL}/s/gb4/`);
+  await page.locator('section.poll input[name=option]').first().check();
+  await page.locator('section.poll').getByRole('button', { name: 'Проголосовать' }).click();
+  await page.locator('h1').waitFor();
+  await check('the page after a vote');
+
+  const staff = await pool.open({ bypassCSP: true });
+  const inbox = await openConstructor(staff, 'gb4');
+  await inbox.getByRole('button', { name: 'Обращения', exact: true }).click();
+  await inbox.locator('.appeal summary').first().click();
+  assert.deepEqual(await axeViolations(inbox), [], 'the inbox');
 });
