@@ -292,18 +292,23 @@ fn page(
     html_page(status, doc, options, &html)
 }
 
-fn html_page(status: u16, doc: &SiteDocument, options: &RenderOptions, html: &str) -> Result<Response> {
+/// A personal page of feedback in the site's frame: never kept by any cache.
+pub(crate) fn html_page(status: u16, doc: &SiteDocument, options: &RenderOptions, html: &str) -> Result<Response> {
     let mut css = String::new();
     inline_style(&doc.theme, options.accessible.as_ref(), &mut css);
     let mut response = crate::worker_entry::html_response(status, html, Some(&public_page_csp(&css)))?;
-    // Personal: never kept by any cache.
     response.headers_mut().set("Cache-Control", "no-store")?;
     Ok(response)
 }
 
-fn storage_failure(err: ApiError) -> Result<Response> {
-    worker::console_error!("appeals: {err:?}");
-    let mut response = Response::error("Сервис временно недоступен, обращение не сохранено. Попробуйте через минуту.", 503)?;
+/// Storage failed and `what` was not kept («голос не учтен»…): 503, try again.
+pub(crate) fn unavailable(what: &str, err: ApiError) -> Result<Response> {
+    worker::console_error!("feedback: {err:?}");
+    let mut response = Response::error(format!("Сервис временно недоступен, {what}. Попробуйте через минуту."), 503)?;
     response.headers_mut().set("Retry-After", "5")?;
     Ok(response)
+}
+
+fn storage_failure(err: ApiError) -> Result<Response> {
+    unavailable("обращение не сохранено", err)
 }

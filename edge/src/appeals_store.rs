@@ -92,15 +92,7 @@ pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec
         "SELECT {COLUMNS} FROM appeals WHERE site_id = ?1 AND (?2 = 0 OR status IN ('received', 'registered')) \
          ORDER BY year DESC, seq DESC LIMIT 500"
     );
-    let rows = db
-        .prepare(&sql)
-        .bind(&[num(site_id), num(i64::from(open_only))])
-        .map_err(storage)?
-        .all()
-        .await
-        .map_err(storage)?
-        .results::<Row>()
-        .map_err(storage)?;
+    let rows: Vec<Row> = crate::store::rows(db, &sql, &[num(site_id), num(i64::from(open_only))]).await?;
     let today = today();
     Ok(rows.into_iter().map(|row| row.into_inbox(&today)).collect())
 }
@@ -186,13 +178,8 @@ pub async fn deadline_counts(db: &D1Database) -> Result<Vec<(i64, usize, usize)>
         registered: Option<String>,
         extension_days: Option<i64>,
     }
-    let rows = db
-        .prepare("SELECT site_id, status, received, registered, extension_days FROM appeals WHERE status IN ('received', 'registered')")
-        .all()
-        .await
-        .map_err(storage)?
-        .results::<Open>()
-        .map_err(storage)?;
+    let sql = "SELECT site_id, status, received, registered, extension_days FROM appeals WHERE status IN ('received', 'registered')";
+    let rows: Vec<Open> = crate::store::rows(db, sql, &[]).await?;
     let today = today();
     let mut counts: Vec<(i64, usize, usize)> = Vec::new();
     for row in rows {

@@ -1,7 +1,7 @@
 //! Public discussions of draft documents: a visitor's comment (no script needed) waits for
 //! moderation; the site's staff publish or refuse it; published ones show under the draft.
 
-use civic_renderer::{inline_style, RenderOptions};
+use civic_renderer::RenderOptions;
 use civic_shared::{Block, Discussion, SiteDocument};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -12,7 +12,7 @@ use crate::accounts::AttemptLimit;
 use crate::accounts_store::{attempts_left, audit_entry_if_changed, record_failure, Actor};
 use crate::api::ApiError;
 use crate::appeals_entry::{form_pairs, today, SiteForAppeals};
-use crate::security::{is_same_origin, public_page_csp};
+use crate::security::is_same_origin;
 use crate::store::{num, storage};
 
 const COMMENTS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
@@ -88,17 +88,9 @@ pub struct QueuedComment {
 
 /// The site's comments: those awaiting moderation, or all (the latest 500).
 pub async fn queue(db: &D1Database, site_id: i64, all: bool) -> std::result::Result<Vec<QueuedComment>, ApiError> {
-    db.prepare(
-        "SELECT id, discussion, name, text, status, received FROM comments WHERE site_id = ?1 AND (?2 = 1 OR status = 'pending') \
-         ORDER BY id DESC LIMIT 500",
-    )
-    .bind(&[num(site_id), num(i64::from(all))])
-    .map_err(storage)?
-    .all()
-    .await
-    .map_err(storage)?
-    .results::<QueuedComment>()
-    .map_err(storage)
+    let sql = "SELECT id, discussion, name, text, status, received FROM comments WHERE site_id = ?1 AND (?2 = 1 OR status = 'pending') \
+               ORDER BY id DESC LIMIT 500";
+    crate::store::rows(db, sql, &[num(site_id), num(i64::from(all))]).await
 }
 
 /// Publishes or refuses a pending comment.
@@ -126,15 +118,8 @@ pub async fn published(db: &D1Database, site_id: i64) -> std::result::Result<Vec
         text: String,
         received: String,
     }
-    let rows = db
-        .prepare("SELECT discussion, name, text, received FROM comments WHERE site_id = ?1 AND status = 'published' ORDER BY id")
-        .bind(&[num(site_id)])
-        .map_err(storage)?
-        .all()
-        .await
-        .map_err(storage)?
-        .results::<Row>()
-        .map_err(storage)?;
+    let sql = "SELECT discussion, name, text, received FROM comments WHERE site_id = ?1 AND status = 'published' ORDER BY id";
+    let rows: Vec<Row> = crate::store::rows(db, sql, &[num(site_id)]).await?;
     Ok(rows
         .into_iter()
         .map(|r| civic_shared::collections::Comment { discussion: r.discussion, name: r.name, text: r.text, date: r.received })
@@ -144,16 +129,9 @@ pub async fn published(db: &D1Database, site_id: i64) -> std::result::Result<Vec
 fn page_response(status: u16, doc: &SiteDocument, options: &RenderOptions, page: &str, accepted: bool) -> Result<Response> {
     let mut html = String::with_capacity(12 * 1024);
     civic_renderer::render_comment_received(doc, options, page, accepted, &mut html);
-    let mut css = String::new();
-    inline_style(&doc.theme, options.accessible.as_ref(), &mut css);
-    let mut response = crate::worker_entry::html_response(status, &html, Some(&public_page_csp(&css)))?;
-    response.headers_mut().set("Cache-Control", "no-store")?;
-    Ok(response)
+    crate::appeals_entry::html_page(status, doc, options, &html)
 }
 
 fn failure(err: ApiError) -> Result<Response> {
-    worker::console_error!("comments: {err:?}");
-    let mut response = Response::error("Сервис временно недоступен, предложение не сохранено. Попробуйте через минуту.", 503)?;
-    response.headers_mut().set("Retry-After", "5")?;
-    Ok(response)
+    crate::appeals_entry::unavailable("предложение не сохранено", err)
 }

@@ -2,7 +2,7 @@
 //! one vote per browser (a random id in an HttpOnly cookie, one stored row per id and poll) and
 //! a limit per address against scripted voting. The page after it shows the results.
 
-use civic_renderer::{inline_style, RenderOptions, VoteOutcome};
+use civic_renderer::{RenderOptions, VoteOutcome};
 use civic_shared::polls;
 use serde::Deserialize;
 use worker::{D1Database, Date, Env, Request, Response, Result};
@@ -12,7 +12,7 @@ use crate::accounts::AttemptLimit;
 use crate::accounts_store::{attempts_left, record_failure};
 use crate::api::ApiError;
 use crate::appeals_entry::{form_pairs, today, SiteForAppeals};
-use crate::security::{is_same_origin, public_page_csp};
+use crate::security::is_same_origin;
 use crate::store::{num, storage};
 
 /// Votes in one poll from one address in an hour (a school's families may share one address).
@@ -103,15 +103,7 @@ pub async fn stored_votes(db: &D1Database, site_id: i64) -> std::result::Result<
         poll_id: String,
         options: String,
     }
-    let rows = db
-        .prepare("SELECT poll_id, options FROM poll_votes WHERE site_id = ?1")
-        .bind(&[num(site_id)])
-        .map_err(storage)?
-        .all()
-        .await
-        .map_err(storage)?
-        .results::<Row>()
-        .map_err(storage)?;
+    let rows: Vec<Row> = crate::store::rows(db, "SELECT poll_id, options FROM poll_votes WHERE site_id = ?1", &[num(site_id)]).await?;
     Ok(rows.into_iter().map(|row| (row.poll_id, serde_json::from_str(&row.options).unwrap_or_default())).collect())
 }
 
@@ -130,10 +122,7 @@ fn page(
 ) -> Result<Response> {
     let mut html = String::with_capacity(16 * 1024);
     civic_renderer::render_vote_page(&site.doc, options, poll, outcome, back, &mut html);
-    let mut css = String::new();
-    inline_style(&site.doc.theme, options.accessible.as_ref(), &mut css);
-    let mut response = crate::worker_entry::html_response(status, &html, Some(&public_page_csp(&css)))?;
-    response.headers_mut().set("Cache-Control", "no-store")?;
+    let mut response = crate::appeals_entry::html_page(status, &site.doc, options, &html)?;
     if let Some(cookie) = set_cookie {
         response.headers_mut().set("Set-Cookie", cookie)?;
     }
@@ -141,8 +130,5 @@ fn page(
 }
 
 fn failure(err: ApiError) -> Result<Response> {
-    worker::console_error!("polls: {err:?}");
-    let mut response = Response::error("Сервис временно недоступен, голос не учтен. Попробуйте через минуту.", 503)?;
-    response.headers_mut().set("Retry-After", "5")?;
-    Ok(response)
+    crate::appeals_entry::unavailable("голос не учтен", err)
 }

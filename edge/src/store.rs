@@ -45,6 +45,11 @@ pub(crate) fn num(n: i64) -> JsValue {
     JsValue::from_f64(n as f64)
 }
 
+/// Every row of a query, as `T`.
+pub(crate) async fn rows<T: serde::de::DeserializeOwned>(db: &D1Database, sql: &str, params: &[JsValue]) -> Result<Vec<T>, ApiError> {
+    db.prepare(sql).bind(params).map_err(storage)?.all().await.map_err(storage)?.results::<T>().map_err(storage)
+}
+
 pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
     db.prepare(
         "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, s.compliance_blocking, r.doc_key AS published_key, r.published_at \
