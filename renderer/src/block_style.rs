@@ -11,6 +11,7 @@ blockquote p{margin:0}blockquote footer{margin-top:.5rem;color:#4a5561}\
 .table-wrap{overflow-x:auto;margin:1.5rem 0}\
 .sveden-fields{margin:1.5rem 0}.sveden-fields th{width:40%;font-weight:600}.sveden-fields td{overflow-wrap:anywhere}\
 .sveden-documents{padding-left:1.25rem;margin:1rem 0}.sveden-documents li{margin:.35rem 0}\
+.discussion,.appeal-status,.appeal-receipt{overflow-wrap:anywhere}\
 table{border-collapse:collapse;width:100%;background:#fff}\
 caption{text-align:left;font-weight:700;padding:.5rem 0}\
 th,td{border:1px solid #c5ccd6;padding:.5rem .75rem;text-align:left;vertical-align:top}\
