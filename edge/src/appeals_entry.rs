@@ -15,7 +15,7 @@ use crate::accounts_store::{attempts_left, record_failure};
 use crate::api::ApiError;
 use crate::crypto::random_bytes;
 use crate::security::{is_same_origin, public_page_csp, sha256_hex};
-use crate::store::{num, storage};
+use crate::store::{num, storage, today};
 
 /// Appeals from one address: twenty an hour (a school's or an office's visitors share one).
 const SUBMISSIONS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
@@ -25,12 +25,6 @@ const LOOKUPS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 30, windo
 const MAX_FORM_BYTES: usize = 128 * 1024;
 /// Letters of the secret code: no 0/O, 1/I/L to misread.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-/// Today in UTC, `YYYY-MM-DD`.
-pub fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
-}
 
 /// What the handlers need of the site: its row id and the published document.
 pub struct SiteForAppeals {

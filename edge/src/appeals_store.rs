@@ -11,8 +11,7 @@ use worker::D1Database;
 
 use crate::accounts_store::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::appeals_entry::today;
-use crate::store::{num, storage};
+use crate::store::{num, storage, today};
 
 /// An appeal as the inbox shows it.
 #[derive(Debug, Serialize)]

@@ -166,7 +166,7 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
 
 /// «Анализ обращений» of this year, counted from the stored appeals.
 pub async fn appeal_stats(db: &D1Database, site_id: i64) -> Result<civic_shared::collections::AppealStats, ApiError> {
-    let year = crate::appeals_entry::today()[..4].to_string();
+    let year = crate::store::today()[..4].to_string();
     let sql = "SELECT topic, received, status, registered, extension_days, answered_on FROM appeals WHERE site_id = ?1 AND year = ?2";
     let rows: Vec<civic_shared::appeals::StatRow> = crate::store::rows(db, sql, &[num(site_id), num(year.parse().unwrap_or(1970))]).await?;
     Ok(civic_shared::appeals::stats(&rows, &year))

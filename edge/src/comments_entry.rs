@@ -11,9 +11,9 @@ use crate::accessible;
 use crate::accounts::AttemptLimit;
 use crate::accounts_store::{attempts_left, audit_entry_if_changed, record_failure, Actor};
 use crate::api::ApiError;
-use crate::appeals_entry::{form_pairs, today, SiteForAppeals};
+use crate::appeals_entry::{form_pairs, SiteForAppeals};
 use crate::security::is_same_origin;
-use crate::store::{num, storage};
+use crate::store::{num, storage, today};
 
 const COMMENTS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
 const MAX_COMMENT: usize = 5_000;

@@ -11,13 +11,7 @@ use worker::{Bucket, D1Database};
 use crate::accounts_store::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::collections_store;
-use crate::store::{self, num, storage, SiteRow};
-
-/// Today in UTC, `YYYY-MM-DD`: the date that picks the rule set in force.
-fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
-}
+use crate::store::{self, num, storage, today, SiteRow};
 
 /// The report of the site's current draft with its current collections.
 pub async fn draft_report(db: &D1Database, bucket: &Bucket, site_id: i64, draft_key: &str) -> Result<Report, ApiError> {

@@ -11,9 +11,9 @@ use crate::accessible;
 use crate::accounts::AttemptLimit;
 use crate::accounts_store::{attempts_left, record_failure};
 use crate::api::ApiError;
-use crate::appeals_entry::{form_pairs, today, SiteForAppeals};
+use crate::appeals_entry::{form_pairs, SiteForAppeals};
 use crate::security::is_same_origin;
-use crate::store::{num, storage};
+use crate::store::{num, storage, today};
 
 /// Votes in one poll from one address in an hour (a school's families may share one address).
 const VOTES_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 50, window_seconds: 60 * 60 };

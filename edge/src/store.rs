@@ -45,6 +45,13 @@ pub(crate) fn num(n: i64) -> JsValue {
     JsValue::from_f64(n as f64)
 }
 
+/// Today in UTC, `YYYY-MM-DD`: picks the rule set in force, dates appeals and votes, and keys
+/// the page cache by day.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
 /// Every row of a query, as `T`.
 pub(crate) async fn rows<T: serde::de::DeserializeOwned>(db: &D1Database, sql: &str, params: &[JsValue]) -> Result<Vec<T>, ApiError> {
     db.prepare(sql).bind(params).map_err(storage)?.all().await.map_err(storage)?.results::<T>().map_err(storage)
@@ -279,8 +286,7 @@ pub fn page_cache_key(site: &SiteRow, revision: i64, base_path: &str, origin: &s
     let render_id = &env!("CIVIC_RENDER_ID")[..8];
     let (id, data) = (site.id, site.data_version);
     // The day too: what depends on the date (a discussion's form) changes at midnight (UTC).
-    let day: String = js_sys::Date::new_0().to_iso_string().into();
-    let day = day.get(..10).unwrap_or_default();
+    let day = today();
     format!("page/{id}/r{revision}d{data}/{day}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
 }
 

@@ -262,7 +262,7 @@ fn render_public(
     let mut css = String::new();
     inline_style(&doc.theme, accessible.as_ref(), &mut css);
     let csp = public_page_csp(&css);
-    let today = crate::appeals_entry::today();
+    let today = crate::store::today();
     let options = RenderOptions { base_path: &page.base_path, origin, accessible, today: &today, ..RenderOptions::default() };
     let found = doc
         .page_by_path(&page.page)
