@@ -83,6 +83,8 @@ impl ProblemKind {
             (UnknownSection, Lang::En) => "no such subsection of «Сведения об образовательной организации»".into(),
             (UnknownField, Lang::Ru) => "таких сведений в этом подразделе нет".into(),
             (UnknownField, Lang::En) => "this subsection has no such field".into(),
+            (EndsBeforeStart, Lang::Ru) => "дата окончания раньше даты начала".into(),
+            (EndsBeforeStart, Lang::En) => "the end date is before the start date".into(),
             (LowContrast { tenths, min_tenths }, Lang::Ru) => format!(
                 "цвет слишком светлый: белый текст на нем читается плохо (контраст {},{}:1, нужно не менее {},{}:1)",
                 tenths / 10, tenths % 10, min_tenths / 10, min_tenths % 10

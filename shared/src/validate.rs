@@ -102,6 +102,8 @@ pub enum ProblemKind {
     /// A theme colour too light for white text on it (decree 102 item «з»): the contrast in
     /// tenths (45 = 4.5:1) and the least allowed.
     LowContrast { tenths: u32, min_tenths: u32 },
+    /// A period that ends before it begins.
+    EndsBeforeStart,
 }
 
 /// The WCAG contrast ratio of a `#rrggbb` colour with white, if it is one.
@@ -398,7 +400,7 @@ impl Validator {
                     }
                 }
                 if d.closes < d.opens {
-                    self.push(&at("closes"), ProblemKind::OutOfRange { min: 0, max: 0 });
+                    self.push(&at("closes"), ProblemKind::EndsBeforeStart);
                 }
             }
             Block::SocialLinks(s) => {
@@ -780,6 +782,18 @@ mod tests {
         }
         assert!(is_link("mailto:info@example.ru") && is_link("tel:+74912000000") && is_link("#top"));
         assert!(!is_link("vbscript:x"));
+    }
+
+    #[test]
+    fn a_discussion_ends_after_it_begins() {
+        let mut doc = crate::demo::ministry();
+        let discussion = crate::schema::new_block("discussion", "talk").unwrap();
+        let Block::Discussion(mut d) = discussion else { unreachable!() };
+        (d.opens, d.closes) = ("2026-12-01".into(), "2026-11-01".into());
+        doc.pages.get_mut("home").unwrap().blocks.push(Block::Discussion(d));
+        let problem = validate(&doc).into_iter().find(|p| p.path.ends_with(".closes")).expect("refused");
+        assert_eq!(problem.kind, ProblemKind::EndsBeforeStart);
+        assert_eq!(problem.message(Lang::Ru), "дата окончания раньше даты начала");
     }
 
     #[test]
