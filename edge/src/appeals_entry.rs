@@ -5,7 +5,7 @@
 
 use civic_renderer::{inline_style, AppealFormState, AppealStatus, Receipt, RenderContext, RenderOptions, StatusLookup};
 use civic_shared::appeals::{self, Dates, FormOutcome, Status};
-use civic_shared::{Block, Lang, SiteDocument};
+use civic_shared::{find_block, Block, Lang, SiteDocument};
 use serde::Deserialize;
 use worker::{Bucket, Date, Env, FormEntry, HttpMetadata, Request, Response, Result, Url};
 
@@ -199,13 +199,10 @@ pub async fn figures_csv(env: &Env, site_id: i64, slug: &str) -> Result<Response
 
 /// The topics of the appeal form `form_id` on page `page_id`, if there is such a form.
 fn form_topics(doc: &SiteDocument, page_id: &str, form_id: &str) -> Option<Vec<String>> {
-    fn find<'a>(blocks: &'a [Block], id: &str) -> Option<&'a civic_shared::AppealForm> {
-        blocks.iter().find_map(|block| match block {
-            Block::AppealForm(form) if form.id == id => Some(form),
-            _ => block.child_groups().into_iter().find_map(|group| find(group, id)),
-        })
+    match find_block(&doc.pages.get(page_id)?.blocks, &|block| matches!(block, Block::AppealForm(f) if f.id == form_id))? {
+        Block::AppealForm(form) => Some(form.topics.clone()),
+        _ => None,
     }
-    find(&doc.pages.get(page_id)?.blocks, form_id).map(|form| form.topics.clone())
 }
 
 /// `a=1&b=x+y` → pairs, decoded as browsers encode forms.
