@@ -141,6 +141,38 @@ for (const site of DEMO_SITES) {
   );
 }
 
+// The move onto the platform, one site at each stage: the ministry official with its act signed,
+// the district checked and waiting for the act, the school moving its content, the hospital new.
+// And the decrees' kind of targets (scaled to four sites). Once: re-seeding changes nothing.
+const MOVES = [
+  { id: 1, status: 'official', responsible: 'Иванова Е. А., начальник отдела информационной политики', steps: ['new', 'migrating', 'checked', 'act_signed', 'official'], days: 40 },
+  { id: 2, status: 'checked', responsible: 'Кузнецов Д. С., пресс-секретарь администрации', steps: ['new', 'migrating', 'checked'], days: 20 },
+  { id: 3, status: 'migrating', responsible: 'Морозова О. П., заместитель директора', steps: ['new', 'migrating'], days: 10 },
+];
+for (const move of MOVES) {
+  const at = (i) => `${plus(today, -move.days + i * 3)} 10:00:00`;
+  const signed = move.status === 'official';
+  statements.push(
+    `INSERT OR IGNORE INTO site_migration (site_id, status, responsible, moved_by, changed_at, checked_on, act_signed_by, act_signed_on) VALUES ` +
+      `(${move.id}, '${move.status}', ${sqlText(move.responsible)}, 'admin', '${at(move.steps.length - 2)}', ${move.steps.includes('checked') ? `'${plus(today, -move.days + 6)}'` : 'NULL'}, ` +
+      `${signed ? `'Соколова Марина Викторовна', '${plus(today, -move.days + 9)}'` : 'NULL, NULL'});`,
+  );
+  move.steps.slice(1).forEach((to, i) => {
+    const login = to === 'act_signed' || to === 'official' ? 'operator' : 'admin';
+    statements.push(
+      `INSERT INTO migration_events (site_id, from_status, to_status, login, at) SELECT ${move.id}, '${move.steps[i]}', '${to}', '${login}', '${at(i)}' ` +
+        `WHERE (SELECT count(*) FROM migration_events WHERE site_id = ${move.id}) < ${i + 1};`,
+    );
+  });
+}
+statements.push(
+  `INSERT INTO migration_targets (label, kind, status, count, due) SELECT * FROM (VALUES ` +
+    `('Перенос контента сайтов школ', 'school', 'checked', 1, '${year}-12-15'), ` +
+    `('Акты о завершении миграции', NULL, 'act_signed', 3, '${year}-12-29'), ` +
+    `('Официальные сайты органов и организаций', NULL, 'official', 4, '${year}-12-31')) ` +
+    `WHERE NOT EXISTS (SELECT 1 FROM migration_targets);`,
+);
+
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');
 writeFileSync(sqlFile, statements.join('\n'));
 wrangler('d1', 'execute', 'DB', '--file', sqlFile);

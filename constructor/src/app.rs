@@ -24,6 +24,7 @@ use crate::state::{Action, BlockEdit, EditorState, SaveState};
 use crate::audit::AuditView;
 use crate::compliance_view::ComplianceView;
 use crate::dashboard::DashboardView;
+use crate::migration_view::MigrationView;
 use crate::inbox::InboxView;
 use crate::collections::CollectionsView;
 use crate::history::HistoryView;
@@ -55,6 +56,8 @@ pub enum View {
     Compliance,
     /// Every site's compliance score (operators and administrators).
     Dashboard,
+    /// Every site's move onto the platform, targets and acts (operators and administrators).
+    Migration,
 }
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
@@ -578,6 +581,7 @@ pub fn app(props: &AppProps) -> Html {
         View::Dashboard => Some(html! {
             <DashboardView can_manage={props.user.role == "administrator"} on_signed_out={props.on_signed_out.clone()} />
         }),
+        View::Migration => Some(html! { <MigrationView role={props.user.role.clone()} on_signed_out={props.on_signed_out.clone()} /> }),
     };
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };

@@ -737,3 +737,104 @@ pub async fn moderate_comment(site: &str, id: i64, publish: bool) -> Result<(), 
     let _: serde_json::Value = ok_json(change(Request::patch(&format!("/api/sites/{}/comments/{id}", encode(site))), body)?.send().await).await?;
     Ok(())
 }
+
+/// A site's move onto the platform, as the overview lists it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MigrationSite {
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub status: String,
+    pub status_label: String,
+    pub responsible: String,
+    pub moved_by: String,
+    #[serde(default)]
+    pub checked_on: Option<String>,
+    #[serde(default)]
+    pub act_signed_by: Option<String>,
+    #[serde(default)]
+    pub act_signed_on: Option<String>,
+    #[serde(default)]
+    pub compliance_score: Option<u8>,
+}
+
+/// A target of the decrees and how far it is met.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MigrationProgress {
+    pub target: MigrationTarget,
+    pub done: u32,
+    pub percent: u8,
+    pub overdue: bool,
+}
+
+/// A planned figure: so many sites (of a kind) at a status by a day.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+pub struct MigrationTarget {
+    #[serde(default)]
+    pub id: i64,
+    pub label: String,
+    pub kind: Option<String>,
+    pub status: String,
+    pub count: u32,
+    pub due: String,
+}
+
+/// Every site's move and the targets' progress.
+pub async fn migration() -> Result<(Vec<MigrationSite>, Vec<MigrationProgress>), ServerError> {
+    #[derive(Deserialize)]
+    struct Overview {
+        sites: Vec<MigrationSite>,
+        progress: Vec<MigrationProgress>,
+    }
+    let overview: Overview = ok_json(Request::get("/api/migration").send().await).await?;
+    Ok((overview.sites, overview.progress))
+}
+
+/// One site's move: where it stands, its checklist, what is missing and its steps.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MigrationDetail {
+    pub site: MigrationSite,
+    pub checklist: MigrationChecklist,
+    pub missing: Vec<String>,
+    pub events: Vec<MigrationEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MigrationChecklist {
+    pub compliance_score: u8,
+    pub compliance_missing: usize,
+    pub published: bool,
+    pub pages: usize,
+    pub items: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MigrationEvent {
+    pub from_status: String,
+    pub to_status: String,
+    pub login: String,
+    pub reason: String,
+    pub at: String,
+}
+
+pub async fn site_migration(site: &str) -> Result<MigrationDetail, ServerError> {
+    ok_json(Request::get(&format!("/api/sites/{}/migration", encode(site))).send().await).await
+}
+
+/// The administrator's change: a status step (with a reason when going back) or the people responsible.
+pub async fn change_migration(site: &str, step: &serde_json::Value) -> Result<MigrationDetail, ServerError> {
+    ok_json(change(Request::patch(&format!("/api/sites/{}/migration", encode(site))), step.to_string())?.send().await).await
+}
+
+/// The operator signs the site's act of completed migration.
+pub async fn sign_act(site: &str) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(change(Request::post(&format!("/api/sites/{}/migration/act", encode(site))), "{}".into())?.send().await).await?;
+    Ok(())
+}
+
+/// Replaces the targets.
+pub async fn save_targets(targets: &[MigrationTarget]) -> Result<(), ServerError> {
+    let body = serde_json::json!({ "targets": targets }).to_string();
+    let _: serde_json::Value = ok_json(change(Request::put("/api/migration/targets"), body)?.send().await).await?;
+    Ok(())
+}

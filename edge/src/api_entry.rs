@@ -17,6 +17,7 @@ use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::appeals_store;
+use crate::migration_store;
 use crate::compliance_store;
 use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
@@ -122,6 +123,79 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::Appeal { number, .. }, Some(site)) => {
             let action: civic_shared::appeals::Action = read_json(&mut call.req).await?;
             ok(&json!({ "appeal": appeals_store::act(&call.db, site.id, &number, &action, &actor).await? }))
+        }
+        (ApiRoute::Migration, _) => {
+            let sites = migration_store::sites(&call.db).await?;
+            let progress = migration_store::progress(&call.db, &sites).await?;
+            ok(&json!({ "sites": sites, "progress": progress }))
+        }
+        (ApiRoute::MigrationTargets, _) if call.req.method() == Method::Get => ok(&json!({ "targets": migration_store::targets(&call.db).await? })),
+        (ApiRoute::MigrationTargets, _) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Targets {
+                targets: Vec<civic_shared::migration::Target>,
+            }
+            let body: Targets = read_json(&mut call.req).await?;
+            migration_store::set_targets(&call.db, &body.targets, &actor).await?;
+            ok(&json!({ "targets": migration_store::targets(&call.db).await? }))
+        }
+        (ApiRoute::MigrationChart, _) => {
+            let sites = migration_store::sites(&call.db).await?;
+            let mut svg = String::with_capacity(4096);
+            civic_renderer::migration::render_progress_svg(&migration_store::progress(&call.db, &sites).await?, &mut svg);
+            paper(svg, "image/svg+xml; charset=utf-8", None)
+        }
+        (ApiRoute::MigrationActs, _) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            paper(migration_store::acts(&call.db, &bucket, &[], &platform_domain(call.env)).await?, "text/html; charset=utf-8", None)
+        }
+        (ApiRoute::MigrationCsv, _) => {
+            let sites = migration_store::sites(&call.db).await?;
+            let deadlines = appeals_store::deadlines(&call.db).await?;
+            let csv = format!("\u{FEFF}{}", migration_store::overview_csv(&sites, &deadlines));
+            paper(csv, "text/csv; charset=utf-8", Some("pereezd-saytov.csv"))
+        }
+        (ApiRoute::SiteMigration { .. }, Some(site)) if call.req.method() == Method::Get => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            ok(&migration_store::detail(&call.db, &bucket, site.id).await?)
+        }
+        (ApiRoute::SiteMigration { .. }, Some(site)) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct MigrationChange {
+                status: Option<civic_shared::migration::Status>,
+                #[serde(default)]
+                reason: String,
+                responsible: Option<String>,
+            }
+            let change: MigrationChange = read_json(&mut call.req).await?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            if let Some(responsible) = &change.responsible {
+                migration_store::set_responsible(&call.db, site.id, responsible, &actor).await?;
+            }
+            if let Some(to) = change.status {
+                migration_store::change(&call.db, &bucket, site.id, to, &change.reason, civic_shared::migration::Mover::Administrator, &actor).await?;
+            }
+            ok(&migration_store::detail(&call.db, &bucket, site.id).await?)
+        }
+        (ApiRoute::SiteAct { .. }, Some(site)) if call.req.method() == Method::Get => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            paper(migration_store::acts(&call.db, &bucket, &[site.id], &platform_domain(call.env)).await?, "text/html; charset=utf-8", None)
+        }
+        (ApiRoute::SiteAct { .. }, Some(site)) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let signed = migration_store::change(
+                &call.db,
+                &bucket,
+                site.id,
+                civic_shared::migration::Status::ActSigned,
+                "",
+                civic_shared::migration::Mover::Operator,
+                &actor,
+            )
+            .await?;
+            ok(&json!({ "site": signed }))
         }
         (ApiRoute::AppealFile { number, idx, .. }, Some(site)) => appeal_file(&call, site.id, &number, idx).await,
         (ApiRoute::AppealPublication { number, .. }, Some(site)) => {
@@ -530,4 +604,24 @@ async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> R
         headers.set(header, &value).map_err(storage)?;
     }
     Ok(response)
+}
+
+/// A paper of the move (act, chart, CSV) with headers that keep it inert: its own strict CSP,
+/// no sniffing, no caching; CSV as a download.
+fn paper(body: String, content_type: &str, download: Option<&str>) -> Result<Response, ApiError> {
+    let mut response = Response::from_bytes(body.into_bytes()).map_err(storage)?;
+    let headers = response.headers_mut();
+    let style = crate::security::style_hash(civic_renderer::migration::act_style());
+    let csp = format!("default-src 'none'; style-src 'sha256-{style}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
+    for (name, value) in [("Content-Type", content_type), ("Content-Security-Policy", &csp), ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "private, no-store")] {
+        headers.set(name, value).map_err(storage)?;
+    }
+    if let Some(name) = download {
+        headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\"")).map_err(storage)?;
+    }
+    Ok(response)
+}
+
+fn platform_domain(env: &Env) -> String {
+    env.var("PLATFORM_DOMAIN").map(|v| v.to_string()).unwrap_or_default()
 }

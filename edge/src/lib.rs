@@ -42,6 +42,8 @@ mod media_api;
 #[cfg(target_arch = "wasm32")]
 mod media_store;
 #[cfg(target_arch = "wasm32")]
+mod migration_store;
+#[cfg(target_arch = "wasm32")]
 mod polls_entry;
 #[cfg(target_arch = "wasm32")]
 mod search_store;

@@ -196,6 +196,21 @@ pub enum ApiRoute {
     Appeals { site: String },
     /// `PATCH /api/sites/<slug>/appeals/<number>`: an official's action on an appeal.
     Appeal { site: String, number: String },
+    /// `GET /api/migration`: every site's move onto the platform and the targets' progress.
+    Migration,
+    /// `GET|PUT /api/migration/targets`: the decrees' planned figures.
+    MigrationTargets,
+    /// `GET /api/migration/progress.svg`: the targets' progress as a chart.
+    MigrationChart,
+    /// `GET /api/migration/acts`: the printable acts of every checked site.
+    MigrationActs,
+    /// `GET /api/migration/overview.csv`: the overview for reports.
+    MigrationCsv,
+    /// `GET|PATCH /api/sites/<slug>/migration`: a site's move, checklist and steps; the
+    /// administrator moves its status or names those responsible.
+    SiteMigration { site: String },
+    /// `GET|POST /api/sites/<slug>/migration/act`: the site's printable act; the operator signs it.
+    SiteAct { site: String },
     /// `GET /api/sites/<slug>/appeals/<number>/files/<n>`: a file the appellant attached.
     AppealFile { site: String, number: String, idx: i64 },
     /// `PUT|DELETE /api/sites/<slug>/appeals/<number>/publication`: publish the answer on the
@@ -300,6 +315,13 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "data"] => ApiRoute::Data { site: (*site).into() },
         ["sites", site, "compliance"] => ApiRoute::Compliance { site: (*site).into() },
         ["dashboard"] => ApiRoute::Dashboard,
+        ["migration"] => ApiRoute::Migration,
+        ["migration", "targets"] => ApiRoute::MigrationTargets,
+        ["migration", "progress.svg"] => ApiRoute::MigrationChart,
+        ["migration", "acts"] => ApiRoute::MigrationActs,
+        ["migration", "overview.csv"] => ApiRoute::MigrationCsv,
+        ["sites", site, "migration"] => ApiRoute::SiteMigration { site: (*site).into() },
+        ["sites", site, "migration", "act"] => ApiRoute::SiteAct { site: (*site).into() },
         ["sites", site, "appeals"] => ApiRoute::Appeals { site: (*site).into() },
         ["sites", site, "comments"] => ApiRoute::Comments { site: (*site).into() },
         ["sites", site, "comments", n] if id(n).is_some() => ApiRoute::Comment { site: (*site).into(), id: id(n).unwrap_or_default() },
@@ -352,7 +374,11 @@ impl ApiRoute {
             (ApiRoute::Tokens, "GET" | "POST") | (ApiRoute::Token { .. }, "DELETE") => Access::Act(ManageTokens),
             (ApiRoute::ListSites, "GET") => Access::Act(ListSites),
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
-            (ApiRoute::Dashboard, "GET") => Access::Act(ViewDashboard),
+            (ApiRoute::Dashboard | ApiRoute::Migration | ApiRoute::MigrationTargets | ApiRoute::MigrationChart | ApiRoute::MigrationActs | ApiRoute::MigrationCsv, "GET") => {
+                Access::Act(ViewDashboard)
+            }
+            (ApiRoute::MigrationTargets, "PUT") | (ApiRoute::SiteMigration { .. }, "PATCH") => Access::Act(ManageSites),
+            (ApiRoute::SiteAct { .. }, "POST") => Access::Act(SignMigrationAct),
             (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
             (ApiRoute::Appeal { .. } | ApiRoute::Comment { .. }, "PATCH") | (ApiRoute::AppealPublication { .. }, "PUT" | "DELETE") => {
                 Access::Act(EditSite)
@@ -361,6 +387,8 @@ impl ApiRoute {
             | ApiRoute::Data { .. }
             | ApiRoute::Appeals { .. }
             | ApiRoute::AppealFile { .. }
+            | ApiRoute::SiteMigration { .. }
+            | ApiRoute::SiteAct { .. }
             | ApiRoute::Comments { .. }
             | ApiRoute::Compliance { .. }
             | ApiRoute::Revisions { .. }
@@ -397,6 +425,8 @@ impl ApiRoute {
             | ApiRoute::Appeal { site, .. }
             | ApiRoute::AppealFile { site, .. }
             | ApiRoute::AppealPublication { site, .. }
+            | ApiRoute::SiteMigration { site }
+            | ApiRoute::SiteAct { site }
             | ApiRoute::Comments { site }
             | ApiRoute::Comment { site, .. }
             | ApiRoute::Revisions { site }
@@ -565,6 +595,13 @@ mod tests {
             (ApiRoute::AppealFile { site: site(), number: "2026-00001".into(), idx: 1 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "PUT", Ok(Access::Act(EditSite))),
             (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "DELETE", Ok(Access::Act(EditSite))),
+            (ApiRoute::Migration, "GET", Ok(Access::Act(ViewDashboard))),
+            (ApiRoute::MigrationTargets, "PUT", Ok(Access::Act(ManageSites))),
+            (ApiRoute::SiteMigration { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::SiteMigration { site: site() }, "PATCH", Ok(Access::Act(ManageSites))),
+            (ApiRoute::SiteAct { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::SiteAct { site: site() }, "POST", Ok(Access::Act(SignMigrationAct))),
+            (ApiRoute::SiteAct { site: site() }, "DELETE", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "POST", Err(NoAccess::MethodNotAllowed)),

@@ -23,13 +23,18 @@ pub fn hex(bytes: &[u8]) -> String {
 /// embed allowlist. `connect-src 'self'` opens nothing to the page (it runs no script), but
 /// lets audit tools that read `robots.txt` from inside the page (Lighthouse) do so.
 pub fn public_page_csp(inline_css: &str) -> String {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline_css.as_bytes()));
+    let hash = style_hash(inline_css);
     let frames: Vec<String> = civic_shared::validate::EMBED_HOSTS.iter().map(|host| format!("https://{host}")).collect();
     format!(
         "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' https:; connect-src 'self'; frame-src {}; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         frames.join(" ")
     )
+}
+
+/// The CSP source hash of an inline style: base64 of its SHA-256.
+pub fn style_hash(inline_css: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline_css.as_bytes()))
 }
 
 /// Headers every public page carries besides the CSP.

@@ -12,6 +12,7 @@ pub mod escape;
 mod format;
 mod feeds;
 mod layout;
+pub mod migration;
 mod outline;
 mod seo;
 mod style;

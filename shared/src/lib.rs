@@ -14,6 +14,7 @@ pub mod document;
 pub mod json_schema;
 pub mod json_numbers;
 pub mod messages;
+pub mod migration;
 pub mod migrate;
 pub mod polls;
 pub mod schema;

@@ -1,0 +1,318 @@
+//! Moving an organisation's site onto the platform, as the regional decrees count it: each site
+//! goes new → content in migration → checked → act signed → official; «checked» needs the
+//! checklist (the compliance report and the content moved) to hold, and the act of completed
+//! migration is signed by the regional operator, which makes the site official. The decrees'
+//! targets («перенос контента не менее чем 796 официальных сайтов до 15.12.2023») are counted
+//! against the sites' statuses. Pure: the caller says who acts and what day it is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Lang, OrgKind};
+
+/// Where a site stands in its move.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Created, nothing moved yet.
+    #[default]
+    New,
+    /// Content is being moved from the old site.
+    Migrating,
+    /// The checklist holds: the site is ready for its act.
+    Checked,
+    /// The operator signed the act of completed migration.
+    ActSigned,
+    /// The site is the organisation's official site.
+    Official,
+}
+
+impl Status {
+    /// Every status, in the order of a move.
+    pub const ALL: [Status; 5] = [Status::New, Status::Migrating, Status::Checked, Status::ActSigned, Status::Official];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::New, Lang::Ru) => "новый",
+            (Status::New, Lang::En) => "new",
+            (Status::Migrating, Lang::Ru) => "идёт перенос контента",
+            (Status::Migrating, Lang::En) => "content in migration",
+            (Status::Checked, Lang::Ru) => "проверен",
+            (Status::Checked, Lang::En) => "checked",
+            (Status::ActSigned, Lang::Ru) => "акт подписан",
+            (Status::ActSigned, Lang::En) => "act signed",
+            (Status::Official, Lang::Ru) => "официальный",
+            (Status::Official, Lang::En) => "official",
+        }
+    }
+
+    /// The status as stored and sent: `new`, `migrating`…
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Migrating => "migrating",
+            Status::Checked => "checked",
+            Status::ActSigned => "act_signed",
+            Status::Official => "official",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.as_str() == text)
+    }
+}
+
+/// What is known of a site when its status is to change: the checklist's facts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// The compliance score of the draft, 0–100, and mandatory items missing.
+    pub compliance_score: u8,
+    pub compliance_missing: usize,
+    /// The site has been published at least once.
+    pub published: bool,
+    /// Pages of the site and items of its collections, by collection («news» → 12).
+    pub pages: usize,
+    pub items: Vec<(String, usize)>,
+    /// The people responsible for the move on the organisation's side.
+    pub responsible: String,
+}
+
+/// One thing the checklist finds wanting before «checked».
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// Mandatory sections or data are missing from the site.
+    Compliance,
+    /// The site was never published.
+    NotPublished,
+    /// No content was moved: no collection has items.
+    NoContent,
+    /// Nobody is named responsible for the move.
+    NoResponsible,
+}
+
+impl Missing {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Missing::Compliance, Lang::Ru) => "на сайте не хватает обязательных разделов или сведений (см. «Требования закона»)",
+            (Missing::Compliance, Lang::En) => "mandatory sections or data are missing (see Legal requirements)",
+            (Missing::NotPublished, Lang::Ru) => "сайт ещё ни разу не опубликован",
+            (Missing::NotPublished, Lang::En) => "the site has never been published",
+            (Missing::NoContent, Lang::Ru) => "контент не перенесён: в данных сайта нет ни одной записи",
+            (Missing::NoContent, Lang::En) => "no content moved: the site's data has no entries",
+            (Missing::NoResponsible, Lang::Ru) => "не указаны ответственные за перенос",
+            (Missing::NoResponsible, Lang::En) => "nobody is named responsible for the move",
+        }
+    }
+}
+
+impl Checklist {
+    /// What keeps the site from «checked»; empty when it may be.
+    pub fn missing(&self) -> Vec<Missing> {
+        let mut missing = Vec::new();
+        if self.compliance_missing > 0 {
+            missing.push(Missing::Compliance);
+        }
+        if !self.published {
+            missing.push(Missing::NotPublished);
+        }
+        if self.items.iter().all(|(_, n)| *n == 0) {
+            missing.push(Missing::NoContent);
+        }
+        if self.responsible.trim().is_empty() {
+            missing.push(Missing::NoResponsible);
+        }
+        missing
+    }
+}
+
+/// Who moves a site's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mover {
+    /// The platform's administrator: every step but the act.
+    Administrator,
+    /// The regional operator: signs the act.
+    Operator,
+}
+
+/// Why a status change is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// Statuses move one step forward, or one back with a reason.
+    NotNextStep,
+    /// Going back needs a reason.
+    NoReason,
+    /// The checklist does not hold.
+    Checklist(Vec<Missing>),
+    /// Only the operator signs the act; only the administrator moves the other steps.
+    NotYours,
+}
+
+impl Refused {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Refused::NotNextStep, Lang::Ru) => "статус меняется на один шаг: вперёд или, с указанием причины, назад".into(),
+            (Refused::NotNextStep, Lang::En) => "the status moves one step: forward, or back with a reason".into(),
+            (Refused::NoReason, Lang::Ru) => "укажите причину возврата на предыдущий шаг".into(),
+            (Refused::NoReason, Lang::En) => "give the reason for going back a step".into(),
+            (Refused::Checklist(missing), lang) => {
+                let list: Vec<&str> = missing.iter().map(|m| m.message(lang)).collect();
+                match lang {
+                    Lang::Ru => format!("сайт нельзя отметить проверенным: {}", list.join("; ")),
+                    Lang::En => format!("the site cannot be marked checked: {}", list.join("; ")),
+                }
+            }
+            (Refused::NotYours, Lang::Ru) => "акт подписывает региональный оператор, остальные шаги — администратор платформы".into(),
+            (Refused::NotYours, Lang::En) => "the regional operator signs the act; the platform's administrator moves the other steps".into(),
+        }
+    }
+}
+
+/// The statuses a change to `to` passes through, if `mover` may make it: signing the act
+/// (checked → act signed) makes the site official at once, so it yields both.
+pub fn change(from: Status, to: Status, mover: Mover, checklist: &Checklist, reason: &str) -> Result<Vec<Status>, Refused> {
+    let (i, j) = (from as usize, to as usize);
+    let forward = j == i + 1;
+    let back = j + 1 == i;
+    if !forward && !back {
+        return Err(Refused::NotNextStep);
+    }
+    let signing = forward && to == Status::ActSigned;
+    match (mover, signing) {
+        (Mover::Operator, true) | (Mover::Administrator, false) => {}
+        _ => return Err(Refused::NotYours),
+    }
+    if back && reason.trim().is_empty() {
+        return Err(Refused::NoReason);
+    }
+    if forward && to == Status::Checked {
+        let missing = checklist.missing();
+        if !missing.is_empty() {
+            return Err(Refused::Checklist(missing));
+        }
+    }
+    if to == Status::Official && forward {
+        // Official follows the act itself, never an administrator's click.
+        return Err(Refused::NotYours);
+    }
+    Ok(if signing { vec![Status::ActSigned, Status::Official] } else { vec![to] })
+}
+
+/// A planned figure of a decree: so many sites (of a kind, or of every kind) at a status by a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    pub id: i64,
+    /// «Перенос контента школьных сайтов».
+    pub label: String,
+    /// The kind of organisation counted; `None` for every kind.
+    pub kind: Option<OrgKind>,
+    /// Sites count once they reach this status.
+    pub status: Status,
+    pub count: u32,
+    /// `YYYY-MM-DD`.
+    pub due: String,
+}
+
+/// A target's progress on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub target: Target,
+    /// Sites at the status or beyond.
+    pub done: u32,
+    pub percent: u8,
+    /// The day has passed and the count is short.
+    pub overdue: bool,
+}
+
+/// Every target's progress from the sites' kinds and statuses.
+pub fn progress(targets: &[Target], sites: &[(OrgKind, Status)], today: &str) -> Vec<Progress> {
+    targets
+        .iter()
+        .map(|target| {
+            let done = sites.iter().filter(|(kind, status)| target.kind.is_none_or(|k| k == *kind) && *status >= target.status).count() as u32;
+            let percent = if target.count == 0 { 100 } else { (u64::from(done.min(target.count)) * 100 / u64::from(target.count)) as u8 };
+            Progress { target: target.clone(), done, percent, overdue: done < target.count && today > target.due.as_str() }
+        })
+        .collect()
+}
+
+/// Why a target is refused.
+pub fn check_target(target: &Target) -> Result<(), String> {
+    if target.label.trim().is_empty() || target.label.chars().count() > crate::validate::MAX_LINE {
+        return Err("укажите название показателя (до 200 символов)".into());
+    }
+    if target.count == 0 || target.count > 100_000 {
+        return Err("плановое число сайтов — от 1 до 100 000".into());
+    }
+    if !crate::collection_items::is_date(&target.due) {
+        return Err("срок — дата в виде ГГГГ-ММ-ДД".into());
+    }
+    Ok(())
+}
+
+/// The kind of organisation in the act's words.
+pub fn kind_label(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::ExecutiveBody => "Орган исполнительной власти",
+        OrgKind::Municipality => "Орган местного самоуправления",
+        OrgKind::School => "Общеобразовательная организация",
+        OrgKind::Kindergarten => "Дошкольная образовательная организация",
+        OrgKind::Medical => "Медицинская организация",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready() -> Checklist {
+        Checklist {
+            compliance_score: 100,
+            compliance_missing: 0,
+            published: true,
+            pages: 12,
+            items: vec![("news".into(), 5), ("staff".into(), 0)],
+            responsible: "Иванова Е. А., заместитель директора".into(),
+        }
+    }
+
+    #[test]
+    fn a_site_moves_one_step_at_a_time_and_the_act_makes_it_official() {
+        let admin = |from, to| change(from, to, Mover::Administrator, &ready(), "");
+        assert_eq!(admin(Status::New, Status::Migrating), Ok(vec![Status::Migrating]));
+        assert_eq!(admin(Status::Migrating, Status::Checked), Ok(vec![Status::Checked]));
+        assert_eq!(admin(Status::New, Status::Checked), Err(Refused::NotNextStep));
+        assert_eq!(admin(Status::Checked, Status::ActSigned), Err(Refused::NotYours), "the administrator does not sign");
+        assert_eq!(change(Status::Checked, Status::ActSigned, Mover::Operator, &ready(), ""), Ok(vec![Status::ActSigned, Status::Official]));
+        assert_eq!(change(Status::Migrating, Status::Checked, Mover::Operator, &ready(), ""), Err(Refused::NotYours));
+        assert_eq!(admin(Status::ActSigned, Status::Official), Err(Refused::NotYours), "official only through the act");
+    }
+
+    #[test]
+    fn going_back_needs_a_reason() {
+        assert_eq!(change(Status::Checked, Status::Migrating, Mover::Administrator, &ready(), " "), Err(Refused::NoReason));
+        assert_eq!(change(Status::Checked, Status::Migrating, Mover::Administrator, &ready(), "нашли старые документы"), Ok(vec![Status::Migrating]));
+    }
+
+    #[test]
+    fn checked_needs_the_whole_checklist_and_names_what_is_missing() {
+        let empty = Checklist { compliance_missing: 3, published: false, items: vec![("news".into(), 0)], responsible: String::new(), ..ready() };
+        let refused = change(Status::Migrating, Status::Checked, Mover::Administrator, &empty, "").unwrap_err();
+        assert_eq!(refused, Refused::Checklist(vec![Missing::Compliance, Missing::NotPublished, Missing::NoContent, Missing::NoResponsible]));
+        let message = refused.message(Lang::Ru);
+        assert!(message.starts_with("сайт нельзя отметить проверенным: на сайте не хватает обязательных разделов"), "{message}");
+        assert!(message.contains("не указаны ответственные"));
+    }
+
+    #[test]
+    fn targets_count_sites_of_their_kind_at_their_status_or_beyond() {
+        let target = |kind, status, count| Target { id: 1, label: "x".into(), kind, status, count, due: "2026-12-31".into() };
+        let sites = [(OrgKind::School, Status::Official), (OrgKind::School, Status::Migrating), (OrgKind::Medical, Status::Checked)];
+        let p = progress(&[target(Some(OrgKind::School), Status::Migrating, 4), target(None, Status::Checked, 2)], &sites, "2026-11-23");
+        assert_eq!((p[0].done, p[0].percent, p[0].overdue), (2, 50, false));
+        assert_eq!((p[1].done, p[1].percent), (2, 100));
+        let late = progress(&[target(None, Status::Official, 3)], &sites, "2027-01-01");
+        assert!(late[0].overdue);
+        assert_eq!(Status::parse("act_signed"), Some(Status::ActSigned));
+        assert!(check_target(&target(None, Status::Official, 0)).is_err());
+    }
+}
