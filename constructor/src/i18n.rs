@@ -429,6 +429,13 @@ pub struct Texts {
     pub moderation_reject: &'static str,
     pub moderation_published: &'static str,
     pub moderation_rejected: &'static str,
+    /// «Голосования»: results shown during the voting.
+    pub results_during: &'static str,
+    /// «Голосования»: results shown after it ends.
+    pub results_after: &'static str,
+    /// Table cell of a yes/no field.
+    pub yes: &'static str,
+    pub no: &'static str,
 }
 
 /// Russian.
@@ -842,6 +849,10 @@ pub const RU: Texts = Texts {
     moderation_reject: "Отклонить",
     moderation_published: "Предложение опубликовано.",
     moderation_rejected: "Предложение отклонено.",
+    results_during: "во время голосования",
+    results_after: "после окончания",
+    yes: "да",
+    no: "нет",
 };
 
 /// The interface languages: each with its code (`lang` attribute, `civic-lang`, `?lang=`)

@@ -8,9 +8,12 @@ use serde_json::Value;
 pub fn field_text(item: &Value, field: &ItemField) -> String {
     match item.get(field.name) {
         Some(Value::String(text)) => text.clone(),
+        // A poll's answers: one per line.
+        Some(Value::Array(lines)) if field.kind == ItemFieldKind::Lines => lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
         // News bodies are paragraph lists: one blank line between paragraphs in the form.
         Some(Value::Array(paragraphs)) => paragraphs.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n\n"),
         Some(Value::Number(number)) => number.to_string(),
+        Some(Value::Bool(yes)) => yes.to_string(),
         _ => String::new(),
     }
 }
@@ -22,6 +25,8 @@ pub fn set_field(item: &mut Value, field: &ItemField, text: &str) {
             text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| Value::String(p.to_string())).collect(),
         ),
         (_, ItemFieldKind::Number) => Value::from(text.trim().parse::<u64>().unwrap_or(0)),
+        (_, ItemFieldKind::Lines) => Value::Array(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.to_string())).collect()),
+        (_, ItemFieldKind::Flag) => Value::Bool(text == "true"),
         _ => Value::String(text.to_string()),
     };
     if let Value::Object(map) = item {
@@ -105,6 +110,25 @@ mod tests {
         set_field(&mut doc, size, " 2048 ");
         assert_eq!(doc["file_size"], json!(2048));
         assert_eq!(field_text(&doc, size), "2048");
+    }
+
+    #[test]
+    fn poll_answers_and_flags_round_trip_through_the_form() {
+        let fields = Collection::Polls.fields();
+        let field = |name: &str| fields.iter().find(|f| f.name == name).unwrap();
+        let mut poll = json!({"question": "Какой кружок открыть?"});
+        set_field(&mut poll, field("options"), "  Шахматы \n\nТеатр\r\n");
+        assert_eq!(poll["options"], json!(["Шахматы", "Театр"]), "one answer per line, blank lines dropped");
+        assert_eq!(field_text(&poll, field("options")), "Шахматы\nТеатр");
+        set_field(&mut poll, field("multiple"), "true");
+        assert_eq!(poll["multiple"], json!(true));
+        assert_eq!(field_text(&poll, field("multiple")), "true");
+        set_field(&mut poll, field("multiple"), "false");
+        assert_eq!(poll["multiple"], json!(false));
+        set_field(&mut poll, field("results"), "after");
+        assert_eq!(poll["results"], json!("after"));
+        let checked = Collection::Polls.check_item(&poll.to_string()).expect("the form's poll passes the server's check");
+        assert!(checked.json.contains(r#""options":["Шахматы","Театр"]"#), "{}", checked.json);
     }
 
     #[test]

@@ -152,7 +152,7 @@ const POLLS: &[ItemField] = &[
     field("multiple", "Можно выбрать несколько ответов", "Several answers may be chosen", K::Flag, false),
     field("opens", "Дата начала", "Opens", K::Date, false),
     field("closes", "Дата окончания", "Closes", K::Date, false),
-    field("results", "Результаты показывать", "Show results", K::PollResults, true),
+    field("results", "Результаты показывать", "Show results", K::PollResults, false),
     field("login_required", "Только для сотрудников, вошедших в систему", "Only staff signed in may vote", K::Flag, false),
     field("closed", "Закрыть досрочно", "Closed early", K::Flag, false),
 ];

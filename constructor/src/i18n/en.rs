@@ -413,4 +413,8 @@ pub const EN: Texts = Texts {
     moderation_reject: "Reject",
     moderation_published: "Comment published.",
     moderation_rejected: "Comment rejected.",
+    results_during: "during the voting",
+    results_after: "after it ends",
+    yes: "yes",
+    no: "no",
 };
