@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{format_date, lang, quoted, texts};
-use crate::item_table::{field_text, moved_order, set_field, visible_rows};
+use crate::item_table::{field_text, moved_order, set_field, tidy, visible_rows};
 use crate::server::{self, ServerError, StoredItem};
 
 #[derive(Properties, PartialEq)]
@@ -244,7 +244,8 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
             let reload = reload.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let Some(open) = (*editing).clone() else { return };
+                let Some(mut open) = (*editing).clone() else { return };
+                tidy(&mut open.item, current.fields());
                 let (editing, notice, site, fail, reload) = (editing.clone(), notice.clone(), site.clone(), fail.clone(), reload.clone());
                 let _ = &items;
                 spawn_local(async move {

@@ -25,12 +25,28 @@ pub fn set_field(item: &mut Value, field: &ItemField, text: &str) {
             text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| Value::String(p.to_string())).collect(),
         ),
         (_, ItemFieldKind::Number) => Value::from(text.trim().parse::<u64>().unwrap_or(0)),
-        (_, ItemFieldKind::Lines) => Value::Array(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.to_string())).collect()),
+        // Kept as typed (a line just begun, a space at the end): [`tidy`] cleans up on saving.
+        (_, ItemFieldKind::Lines) => Value::Array(text.split('\n').map(|l| Value::String(l.trim_end_matches('\r').to_string())).collect()),
         (_, ItemFieldKind::Flag) => Value::Bool(text == "true"),
         _ => Value::String(text.to_string()),
     };
     if let Value::Object(map) = item {
         map.insert(field.name.to_string(), value);
+    }
+}
+
+/// The item as it is saved: lists of lines without blank lines and surrounding spaces.
+pub fn tidy(item: &mut Value, fields: &[ItemField]) {
+    for field in fields.iter().filter(|f| f.kind == ItemFieldKind::Lines) {
+        if let Some(Value::Array(lines)) = item.get_mut(field.name) {
+            lines.retain_mut(|line| match line {
+                Value::String(text) => {
+                    *text = text.trim().to_string();
+                    !text.is_empty()
+                }
+                _ => false,
+            });
+        }
     }
 }
 
@@ -118,6 +134,8 @@ mod tests {
         let field = |name: &str| fields.iter().find(|f| f.name == name).unwrap();
         let mut poll = json!({"question": "Какой кружок открыть?"});
         set_field(&mut poll, field("options"), "  Шахматы \n\nТеатр\r\n");
+        assert_eq!(field_text(&poll, field("options")), "  Шахматы \n\nТеатр\n", "the form keeps what is typed");
+        tidy(&mut poll, fields);
         assert_eq!(poll["options"], json!(["Шахматы", "Театр"]), "one answer per line, blank lines dropped");
         assert_eq!(field_text(&poll, field("options")), "Шахматы\nТеатр");
         set_field(&mut poll, field("multiple"), "true");

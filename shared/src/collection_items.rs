@@ -148,7 +148,7 @@ const VACANCIES: &[ItemField] = &[
 ];
 const POLLS: &[ItemField] = &[
     field("question", "Вопрос", "Question", K::Line, true),
-    field("options", "Ответы (каждый на отдельной строке)", "Answers (one per line)", K::Lines, true),
+    field("options", "Ответы, каждый на отдельной строке", "Answers, one per line", K::Lines, true),
     field("multiple", "Можно выбрать несколько ответов", "Several answers may be chosen", K::Flag, false),
     field("opens", "Дата начала", "Opens", K::Date, false),
     field("closes", "Дата окончания", "Closes", K::Date, false),
