@@ -304,7 +304,19 @@ pub async fn delete(db: &D1Database, site_id: i64, collection: Collection, id: &
         .bind(&[num(site_id), collection.as_str().into(), id.into()])
         .map_err(storage)?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.delete", collection.as_str()), id)?;
-    match changed(&db.batch(vec![delete, bump, log]).await.map_err(storage)?) {
+    let mut batch = vec![delete, bump, log];
+    if collection == Collection::Polls {
+        // A later poll given the same id starts with no votes (and free answers).
+        let votes = db
+            .prepare(
+                "DELETE FROM poll_votes WHERE site_id = ?1 AND poll_id = ?2 \
+                 AND NOT EXISTS (SELECT 1 FROM collection_items WHERE site_id = ?1 AND collection = 'polls' AND id = ?2)",
+            )
+            .bind(&[num(site_id), id.into()])
+            .map_err(storage)?;
+        batch.push(votes);
+    }
+    match changed(&db.batch(batch).await.map_err(storage)?) {
         true => Ok(()),
         false => Err(ApiError::NotFound),
     }

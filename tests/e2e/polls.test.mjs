@@ -197,4 +197,11 @@ test('a poll for staff only refuses an anonymous vote and takes one vote per sig
   const again = await vote(item.id, '1', { Cookie: school.cookie });
   assert.equal(again.status, 409);
   assert.match(await again.text(), /Вы уже проголосовали в этом опросе/);
+
+  // Deleted, its votes go with it: a new poll under the same id starts from nothing.
+  assert.equal((await school.call(`${pollsApi}/${item.id}`, { method: 'DELETE' })).status, 200);
+  const reused = await school.call(pollsApi, { method: 'POST', body: { id: item.id, question, options: ['Да', 'Нет', 'Не знаю'] } });
+  assert.equal(reused.status, 201, await reused.clone().text());
+  await visitor.goto(`${BASE_URL}/s/school7/`);
+  assert.deepEqual(await results(visitor.locator('section.poll')), { 'Да': 0, 'Нет': 0, 'Не знаю': 0 });
 });
