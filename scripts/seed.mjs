@@ -154,6 +154,12 @@ for (const site of DEMO_SITES) {
         `${answer ? sqlText(answer) : 'NULL'}, ${answered ? `'${answered}'` : 'NULL'});`,
     );
   });
+  // The three latest answers published on the site, in the body's words (no names); once.
+  statements.push(
+    `UPDATE appeals SET published_question = 'Прошу рассмотреть вопрос по теме «' || topic || '» и сообщить о принятых мерах.', ` +
+      `published_answer = answer WHERE id IN (SELECT id FROM appeals WHERE site_id = ${site.id} AND status = 'answered' ` +
+      `ORDER BY answered_on DESC, seq DESC LIMIT 3) AND NOT EXISTS (SELECT 1 FROM appeals WHERE site_id = ${site.id} AND published_answer IS NOT NULL);`,
+  );
 }
 
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');

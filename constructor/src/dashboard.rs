@@ -10,7 +10,7 @@ use crate::app::error_message;
 use crate::compliance_view::ScoreBar;
 use crate::i18n::{kind_name, texts};
 use crate::notice::Notice;
-use crate::server::{self, DashboardSite, ServerError};
+use crate::server::{self, DashboardSite, OverdueAppeal, ServerError};
 
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
@@ -94,6 +94,8 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                <h3 id="overdue-title">{ t.dashboard_overdue_title }</h3>
+                { overdue_table(list) }
                 </>
             }
         }
@@ -105,5 +107,35 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
             <Notice notice={(*notice).clone()} />
             { body }
         </main>
+    }
+}
+
+/// Every site's overdue appeals, most overdue first: what the operator chases.
+fn overdue_table(sites: &[DashboardSite]) -> Html {
+    let t = texts();
+    let mut rows: Vec<(&DashboardSite, &OverdueAppeal)> = sites.iter().flat_map(|site| site.overdue.iter().map(move |appeal| (site, appeal))).collect();
+    if rows.is_empty() {
+        return html! { <p class="empty-state">{ t.dashboard_overdue_empty }</p> };
+    }
+    rows.sort_by_key(|(_, appeal)| std::cmp::Reverse(appeal.days_over));
+    html! {
+        <div class="table-scroll">
+        <table class="items overdue-appeals" aria-labelledby="overdue-title">
+            <thead><tr><th scope="col">{ t.dashboard_col_site }</th><th scope="col">{ t.dashboard_col_number }</th><th scope="col">{ t.dashboard_col_topic }</th>
+                <th scope="col">{ t.dashboard_col_status }</th><th scope="col">{ t.dashboard_col_due }</th><th scope="col">{ t.dashboard_col_days }</th></tr></thead>
+            <tbody>
+            { for rows.into_iter().map(|(site, appeal)| html! {
+                <tr data-appeal={appeal.number.clone()}>
+                    <th scope="row">{ &site.name }</th>
+                    <td>{ &appeal.number }</td>
+                    <td>{ &appeal.topic }</td>
+                    <td>{ &appeal.status_label }</td>
+                    <td>{ &appeal.due }</td>
+                    <td class="overdue">{ appeal.days_over }</td>
+                </tr>
+            }) }
+            </tbody>
+        </table>
+        </div>
     }
 }

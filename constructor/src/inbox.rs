@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::error_message;
@@ -50,7 +50,9 @@ pub fn inbox_view(props: &InboxProps) -> Html {
                 match server::appeal_action(&site, &number, &action).await {
                     Ok(changed) => {
                         if let Some(list) = &*appeals {
-                            let next: Vec<InboxAppeal> = list.iter().map(|a| if a.number == changed.number { changed.clone() } else { a.clone() }).collect();
+                            // The action's answer leaves out the files, which never change.
+                            let same = |a: &InboxAppeal| InboxAppeal { files: a.files.clone(), ..changed.clone() };
+                            let next: Vec<InboxAppeal> = list.iter().map(|a| if a.number == changed.number { same(a) } else { a.clone() }).collect();
                             appeals.set(Some(Rc::new(next)));
                         }
                         notice.set(Some((true, texts().inbox_saved.replace("{n}", &changed.number))));
@@ -61,6 +63,34 @@ pub fn inbox_view(props: &InboxProps) -> Html {
             });
         })
     };
+    // Publishing an answer (or taking it down) changes only what the card shows of it.
+    let on_publish = {
+        let (appeals, notice, site, on_signed_out) = (appeals.clone(), notice.clone(), props.site.clone(), props.on_signed_out.clone());
+        Callback::from(move |(number, publication): (String, Option<(String, String)>)| {
+            let (appeals, notice, site, on_signed_out) = (appeals.clone(), notice.clone(), site.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                let sent = publication.as_ref().map(|(q, a)| (q.as_str(), a.as_str()));
+                match server::publish_answer(&site, &number, sent).await {
+                    Ok(()) => {
+                        if let Some(list) = &*appeals {
+                            let mut next = (**list).clone();
+                            if let Some(appeal) = next.iter_mut().find(|a| a.number == number) {
+                                appeal.published_question = publication.as_ref().map(|(q, _)| q.trim().to_string());
+                                appeal.published_answer = publication.as_ref().map(|(_, a)| a.trim().to_string());
+                            }
+                            appeals.set(Some(Rc::new(next)));
+                        }
+                        let done = if publication.is_some() { texts().inbox_publish_done } else { texts().inbox_unpublish_done };
+                        notice.set(Some((true, done.replace("{n}", &number))));
+                    }
+                    Err(ServerError::SignedOut) => on_signed_out.emit(Some(texts().session_ended.into())),
+                    Err(err) => notice.set(Some((false, error_message(&err)))),
+                }
+            });
+        })
+    };
+    let query = use_state(String::new);
+    let standing = use_state(|| "any".to_string());
     let filter = |value: bool, label: &'static str| {
         let all = all.clone();
         html! {
@@ -71,24 +101,81 @@ pub fn inbox_view(props: &InboxProps) -> Html {
     let body = match &*appeals {
         None => html! { <p class="hint">{ t.loading }</p> },
         Some(list) if list.is_empty() => html! { <p class="empty-state">{ if *all { t.inbox_empty_all } else { t.inbox_empty_open } }</p> },
-        Some(list) => html! {
-            <ul class="inbox">
-                { for list.iter().map(|appeal| html! {
-                    <AppealCard key={appeal.number.clone()} appeal={appeal.clone()} read_only={props.read_only} on_action={on_action.clone()} />
-                }) }
-            </ul>
-        },
+        Some(list) => {
+            let shown: Vec<&InboxAppeal> = list.iter().filter(|a| matches(a, &query, &standing)).collect();
+            if shown.is_empty() {
+                html! { <p class="empty-state">{ t.inbox_nothing_found }</p> }
+            } else {
+                html! {
+                    <ul class="inbox">
+                        { for shown.into_iter().map(|appeal| html! {
+                            <AppealCard key={appeal.number.clone()} site={props.site.clone()} appeal={appeal.clone()} read_only={props.read_only}
+                                on_action={on_action.clone()} on_publish={on_publish.clone()} />
+                        }) }
+                    </ul>
+                }
+            }
+        }
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                query.set(input.value());
+            }
+        })
+    };
+    let on_standing = {
+        let standing = standing.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                standing.set(select.value());
+            }
+        })
+    };
+    let standing_option = |value: &'static str, label: &'static str| html! { <option {value} selected={*standing == value}>{ label }</option> };
+    let search = html! {
+        <div class="inbox-search">
+            <div class="field">
+                <label for="inbox-query">{ t.inbox_search }</label>
+                <input id="inbox-query" type="search" value={(*query).clone()} oninput={on_query} />
+            </div>
+            <div class="field">
+                <label for="inbox-standing">{ t.inbox_standing_filter }</label>
+                <select id="inbox-standing" onchange={on_standing}>
+                    { standing_option("any", t.inbox_filter_any) }
+                    { standing_option("overdue", t.inbox_filter_overdue) }
+                    { standing_option("due_soon", t.inbox_filter_due_soon) }
+                    { standing_option("answered", t.inbox_filter_answered) }
+                </select>
+            </div>
+        </div>
     };
     html! {
         <main class="collection-main wide">
             <h2>{ t.inbox_title }</h2>
             <p class="hint">{ t.inbox_intro }</p>
             <p class="inbox-filter" role="group" aria-label={t.inbox_show}>{ filter(false, t.inbox_open) }{ " " }{ filter(true, t.inbox_all) }</p>
+            { search }
             <Notice notice={(*notice).clone()} />
             { body }
             <CommentQueue site={props.site.clone()} read_only={props.read_only} on_signed_out={props.on_signed_out.clone()} />
         </main>
     }
+}
+
+/// Whether an appeal passes the inbox's search (number, topic, text, name, contact) and
+/// deadline filter.
+fn matches(appeal: &InboxAppeal, query: &str, standing: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    let found = query.is_empty()
+        || [&appeal.number, &appeal.topic, &appeal.text, &appeal.name, &appeal.contact].iter().any(|field| field.to_lowercase().contains(&query));
+    let stands = match standing {
+        "overdue" | "due_soon" => appeal.standing.state == standing,
+        "answered" => appeal.status == "answered",
+        _ => true,
+    };
+    found && stands
 }
 
 /// Comments on the site's public discussions that wait for moderation.
@@ -159,9 +246,11 @@ fn comment_queue(props: &InboxProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
+    site: String,
     appeal: InboxAppeal,
     read_only: bool,
     on_action: Callback<(String, serde_json::Value)>,
+    on_publish: Callback<(String, Option<(String, String)>)>,
 }
 
 /// One appeal: the summary line with its deadline, the text, and the officials' forms.
@@ -203,9 +292,21 @@ fn appeal_card(props: &CardProps) -> Html {
                     <p class="meta">{ t.inbox_contact }{ ": " }{ &a.contact }</p>
                     <p class="appeal-text">{ &a.text }</p>
                     if let Some(reason) = &a.extension_reason { <p class="meta">{ t.inbox_extended }{ ": " }{ reason }</p> }
+                    if !a.files.is_empty() {
+                        <h4>{ t.inbox_files }</h4>
+                        <ul class="appeal-files">
+                            { for a.files.iter().map(|file| html! {
+                                <li><a href={server::appeal_file_href(&props.site, &a.number, file.idx)} download={file.name.clone()}>{ &file.name }</a>
+                                    { format!(" ({})", file_size(file.size)) }</li>
+                            }) }
+                        </ul>
+                    }
                     if let Some(answer) = &a.answer {
                         <h4>{ t.inbox_answer }{ a.answered_on.as_deref().map(|d| format!(" ({d})")).unwrap_or_default() }</h4>
                         <p class="appeal-text">{ answer }</p>
+                    }
+                    if a.status == "answered" {
+                        <PublishAnswer id={id("publish")} appeal={a.clone()} read_only={props.read_only} on_publish={props.on_publish.clone()} />
                     }
                     if open && !props.read_only {
                         <div class="appeal-actions">
@@ -229,6 +330,77 @@ fn appeal_card(props: &CardProps) -> Html {
                 </div>
             </details>
         </li>
+    }
+}
+
+/// «1,2 МБ», «350 КБ».
+fn file_size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} МБ", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    } else {
+        format!("{} КБ", (bytes + 1023) / 1024)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PublishProps {
+    id: String,
+    appeal: InboxAppeal,
+    read_only: bool,
+    on_publish: Callback<(String, Option<(String, String)>)>,
+}
+
+/// An answered appeal's publication on the site: what is published and the button that takes
+/// it down, or the question in the official's words and the answer to publish.
+#[function_component(PublishAnswer)]
+fn publish_answer(props: &PublishProps) -> Html {
+    let t = texts();
+    let a = &props.appeal;
+    let question = use_state(String::new);
+    let answer = use_state(|| a.answer.clone().unwrap_or_default());
+    let number = a.number.clone();
+    if let (Some(q), Some(ans)) = (&a.published_question, &a.published_answer) {
+        let (on_publish, number) = (props.on_publish.clone(), number.clone());
+        return html! {
+            <section class="publication" aria-labelledby={format!("{}-title", props.id)}>
+                <h4 id={format!("{}-title", props.id)}>{ t.inbox_published }</h4>
+                <p class="appeal-text"><strong>{ t.inbox_publish_question }{ ": " }</strong>{ q }</p>
+                <p class="appeal-text"><strong>{ t.inbox_publish_answer }{ ": " }</strong>{ ans }</p>
+                if !props.read_only {
+                    <button type="button" class="btn" onclick={Callback::from(move |_: MouseEvent| on_publish.emit((number.clone(), None)))}>{ t.inbox_unpublish }</button>
+                }
+            </section>
+        };
+    }
+    if props.read_only {
+        return html! {};
+    }
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+                state.set(area.value());
+            }
+        })
+    };
+    let onclick = {
+        let (on_publish, question, answer) = (props.on_publish.clone(), question.clone(), answer.clone());
+        Callback::from(move |_: MouseEvent| on_publish.emit((number.clone(), Some(((*question).clone(), (*answer).clone())))))
+    };
+    html! {
+        <fieldset class="list-field publication">
+            <legend>{ t.inbox_publish_title }</legend>
+            <p class="hint">{ t.inbox_publish_hint }</p>
+            <div class="field">
+                <label for={format!("{}-question", props.id)}>{ t.inbox_publish_question }</label>
+                <textarea id={format!("{}-question", props.id)} rows="3" value={(*question).clone()} oninput={set(&question)} />
+            </div>
+            <div class="field">
+                <label for={format!("{}-answer", props.id)}>{ t.inbox_publish_answer }</label>
+                <textarea id={format!("{}-answer", props.id)} rows="5" value={(*answer).clone()} oninput={set(&answer)} />
+            </div>
+            <button type="button" class="btn" {onclick}>{ t.inbox_publish }</button>
+        </fieldset>
     }
 }
 

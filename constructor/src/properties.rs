@@ -2,7 +2,7 @@
 //! validation. Every input emits one generic edit: a JSON pointer and its new value.
 
 use civic_shared::schema::{schema_of, Field, FieldKind};
-use civic_shared::validate::{is_embed_url, is_image_url, is_link};
+use civic_shared::validate::{is_embed_url, is_image_url, is_link, is_pos_widget_url};
 use civic_shared::{Block, ProblemKind, TextBlock};
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -99,6 +99,7 @@ fn problem(field: &Field, text: &str) -> Option<ProblemKind> {
     match field.kind {
         FieldKind::Link if !is_link(text) => Some(ProblemKind::BadLink),
         FieldKind::ImageUrl if !is_image_url(text) => Some(ProblemKind::BadImageUrl),
+        FieldKind::EmbedUrl if field.key == "pos_widget" && !is_pos_widget_url(text) => Some(ProblemKind::NotPosWidget),
         FieldKind::EmbedUrl if !is_embed_url(text) => Some(ProblemKind::BadEmbedHost),
         _ => None,
     }

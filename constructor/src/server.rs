@@ -566,6 +566,19 @@ pub struct DashboardSite {
     pub overdue_appeals: usize,
     #[serde(default)]
     pub due_soon_appeals: usize,
+    /// The overdue appeals themselves (number, topic, deadline: no personal data).
+    #[serde(default)]
+    pub overdue: Vec<OverdueAppeal>,
+}
+
+/// An open appeal past its deadline, on the operator's overview.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OverdueAppeal {
+    pub number: String,
+    pub topic: String,
+    pub status_label: String,
+    pub due: String,
+    pub days_over: i64,
 }
 
 /// A compliance report in numbers.
@@ -623,6 +636,38 @@ pub struct InboxAppeal {
     pub answered_on: Option<String>,
     pub due: AppealDue,
     pub standing: AppealStanding,
+    /// The answer as published on the site, if it is.
+    #[serde(default)]
+    pub published_question: Option<String>,
+    #[serde(default)]
+    pub published_answer: Option<String>,
+    /// Files the appellant attached.
+    #[serde(default)]
+    pub files: Vec<AppealFile>,
+}
+
+/// A file attached to an appeal.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AppealFile {
+    pub idx: i64,
+    pub name: String,
+    pub size: i64,
+}
+
+/// Where the site's staff download an appeal's file.
+pub fn appeal_file_href(site: &str, number: &str, idx: i64) -> String {
+    format!("/api/sites/{}/appeals/{}/files/{idx}", encode(site), encode(number))
+}
+
+/// Publishes an answered appeal's question and answer on the site (`Some`), or takes them down.
+pub async fn publish_answer(site: &str, number: &str, publication: Option<(&str, &str)>) -> Result<(), ServerError> {
+    let url = format!("/api/sites/{}/appeals/{}/publication", encode(site), encode(number));
+    let request = match publication {
+        Some((question, answer)) => change(Request::put(&url), serde_json::json!({ "question": question, "answer": answer }).to_string())?,
+        None => change(Request::delete(&url), String::new())?,
+    };
+    let _: serde_json::Value = ok_json(request.send().await).await?;
+    Ok(())
 }
 
 /// What is due next for an appeal.

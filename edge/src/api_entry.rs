@@ -123,6 +123,15 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let action: civic_shared::appeals::Action = read_json(&mut call.req).await?;
             ok(&json!({ "appeal": appeals_store::act(&call.db, site.id, &number, &action, &actor).await? }))
         }
+        (ApiRoute::AppealFile { number, idx, .. }, Some(site)) => appeal_file(&call, site.id, &number, idx).await,
+        (ApiRoute::AppealPublication { number, .. }, Some(site)) => {
+            let publication = match call.req.method() {
+                Method::Put => Some(read_json::<civic_shared::appeals::Publication>(&mut call.req).await?),
+                _ => None,
+            };
+            appeals_store::publish(&call.db, site.id, &number, publication.as_ref(), &actor).await?;
+            ok(&json!({ "number": number, "published": publication.is_some() }))
+        }
         (ApiRoute::Comments { .. }, Some(site)) => {
             let all = call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "all");
             ok(&json!({ "comments": crate::comments_entry::queue(&call.db, site.id, all).await? }))
@@ -499,4 +508,26 @@ pub(crate) fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {
 pub(crate) fn json_with_status(status: u16, value: &impl serde::Serialize) -> Result<Response, ApiError> {
     let body = serde_json::to_string(value).map_err(storage)?;
     crate::worker_entry::json_response(status, &body).map_err(storage)
+}
+
+/// A file an appellant attached, for the site's staff: always a download, never rendered in
+/// the platform's origin.
+async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> Result<Response, ApiError> {
+    let (key, name, kind) = appeals_store::file(&call.db, site_id, number, idx).await?.ok_or(ApiError::NotFound)?;
+    let bucket = call.env.bucket("DOCS").map_err(storage)?;
+    let object = bucket.get(&key).execute().await.map_err(storage)?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
+    let bytes = object.body().ok_or_else(|| ApiError::Storage(format!("empty {key}")))?.bytes().await.map_err(storage)?;
+    let mut response = Response::from_bytes(bytes).map_err(storage)?;
+    let headers = response.headers_mut();
+    let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    for (header, value) in [
+        ("Content-Type", kind.media_type().to_string()),
+        ("Content-Disposition", format!("attachment; filename=\"appeal-{number}-{idx}\"; filename*=UTF-8''{encoded}")),
+        ("Content-Security-Policy", "default-src 'none'; sandbox".into()),
+        ("X-Content-Type-Options", "nosniff".into()),
+        ("Cache-Control", "private, no-store".into()),
+    ] {
+        headers.set(header, &value).map_err(storage)?;
+    }
+    Ok(response)
 }

@@ -5,9 +5,9 @@
 
 use civic_renderer::{inline_style, AppealFormState, AppealStatus, Receipt, RenderContext, RenderOptions, StatusLookup};
 use civic_shared::appeals::{self, Dates, FormOutcome, Status};
-use civic_shared::{Block, Lang, SiteDocument};
+use civic_shared::{find_block, Block, Lang, SiteDocument};
 use serde::Deserialize;
-use worker::{Date, Env, Request, Response, Result, Url};
+use worker::{Bucket, Date, Env, FormEntry, HttpMetadata, Request, Response, Result, Url};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
@@ -21,8 +21,12 @@ use crate::store::{num, storage, today};
 const SUBMISSIONS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
 /// Wrong number-and-code pairs from one address before the status page pauses.
 const LOOKUPS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 30, window_seconds: 60 * 60 };
-/// The largest form body accepted (the text is at most 20,000 characters).
+/// The largest URL-encoded form body accepted (the text is at most 20,000 characters).
 const MAX_FORM_BYTES: usize = 128 * 1024;
+/// The largest body with files: the files' limit and room for the fields.
+const MAX_BODY_BYTES: usize = appeals::MAX_FILES_BYTES + MAX_FORM_BYTES;
+/// The fields of the appeal form besides its files.
+const FORM_FIELDS: [&str; 8] = ["page", "form", "topic", "text", "name", "contact", "website", "consent"];
 /// Letters of the secret code: no 0/O, 1/I/L to misread.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -43,11 +47,15 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
         });
     }
     let ip = headers.get("cf-connecting-ip")?.unwrap_or_default();
-    let body = req.bytes().await?;
-    if body.len() > MAX_FORM_BYTES {
-        return Response::error("Обращение слишком длинное: не более 20 000 символов.", 413);
+    let declared: usize = headers.get("content-length")?.and_then(|length| length.parse().ok()).unwrap_or(0);
+    if declared > MAX_BODY_BYTES {
+        return Response::error("Обращение не отправлено: файлы вместе больше 10 МБ. Вернитесь назад и приложите файлы поменьше.", 413);
     }
-    let pairs = form_pairs(&String::from_utf8_lossy(&body));
+    let (pairs, files) = match read_body(&mut req).await {
+        Ok(Some(read)) => read,
+        Ok(None) => return Response::error("Обращение не отправлено: текст не длиннее 20 000 символов, файлы вместе не больше 10 МБ.", 413),
+        Err(_) => return Response::error("Форма пришла повреждённой. Вернитесь назад и отправьте обращение ещё раз.", 400),
+    };
     let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
     let (page_id, form_id) = (get("page"), get("form"));
     let Some(topics) = form_topics(&site.doc, &page_id, &form_id) else {
@@ -61,17 +69,24 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
         Ok(Some(_)) => return Response::error("Слишком много обращений с этого адреса. Попробуйте через час.", 429),
         Err(err) => return storage_failure(err),
     }
-    match appeals::read_form(&pairs, &topics) {
-        FormOutcome::Spam => page(200, &site.doc, &options, |doc, options, out| {
-            civic_renderer::render_appeal_status(doc, options, "", &StatusLookup::NotAsked, out)
-        }),
-        FormOutcome::Refused(problems) => {
-            let state = AppealFormState {
-                page: page_id.clone(),
-                form: form_id,
-                values: pairs.clone(),
-                problems: problems.iter().map(|(field, problem)| (field.to_string(), problem.message(Lang::Ru))).collect(),
+    let named: Vec<(String, &[u8])> = files.iter().map(|(name, bytes)| (name.clone(), bytes.as_slice())).collect();
+    let attachments = appeals::check_files(&named);
+    let submission = match (appeals::read_form(&pairs, &topics), attachments) {
+        (FormOutcome::Spam, _) => {
+            return page(200, &site.doc, &options, |doc, options, out| {
+                civic_renderer::render_appeal_status(doc, options, "", &StatusLookup::NotAsked, out)
+            })
+        }
+        (FormOutcome::Accepted(submission), Ok(attachments)) => (submission, attachments),
+        (outcome, attachments) => {
+            let mut problems: Vec<(String, String)> = match outcome {
+                FormOutcome::Refused(problems) => problems.iter().map(|(field, problem)| (field.to_string(), problem.message(Lang::Ru))).collect(),
+                _ => Vec::new(),
             };
+            if let Err(problem) = attachments {
+                problems.push(("files".into(), problem.message(Lang::Ru)));
+            }
+            let state = AppealFormState { page: page_id.clone(), form: form_id, values: pairs.clone(), problems };
             let options = RenderOptions { appeal: Some(&state), ..options };
             let data = civic_shared::RenderData::default();
             let Some(ctx) = RenderContext::for_page(&site.doc, &page_id, &data, options) else {
@@ -79,25 +94,49 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
             };
             let mut html = String::with_capacity(32 * 1024);
             civic_renderer::render_page(&ctx, &mut html);
-            html_page(422, &site.doc, &options, &html)
+            return html_page(422, &site.doc, &options, &html);
         }
-        FormOutcome::Accepted(submission) => {
-            let code = secret_code();
-            let received = today();
-            let stored = store(&db, site.id, &received, &code, &page_id, &form_id, &submission).await;
-            let number = match stored {
-                Ok(number) => number,
-                Err(err) => return storage_failure(err),
-            };
-            // Counted after it is stored: a failure above costs the visitor nothing. The site's
-            // pages with appeal figures are rendered anew.
-            let _ = record_failure(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
-            let _ = crate::appeals_store::figures_changed(&db, site.id).await;
-            let register_by = appeals::add_days(&received, appeals::REGISTER_WITHIN_DAYS);
-            let receipt = Receipt { number: &number, code: &code, received: &received, register_by: &register_by };
-            page(201, &site.doc, &options, |doc, options, out| civic_renderer::render_appeal_receipt(doc, options, &receipt, out))
+    };
+    let (submission, attachments) = submission;
+    let code = secret_code();
+    let received = today();
+    let bucket = env.bucket("DOCS")?;
+    let stored = store(&db, &bucket, site.id, &received, &code, (&page_id, &form_id), &submission, attachments.iter().zip(files)).await;
+    let number = match stored {
+        Ok(number) => number,
+        Err(err) => return storage_failure(err),
+    };
+    // Counted after it is stored: a failure above costs the visitor nothing. The site's
+    // pages with appeal figures are rendered anew.
+    let _ = record_failure(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
+    let _ = crate::appeals_store::figures_changed(&db, site.id).await;
+    let register_by = appeals::add_days(&received, appeals::REGISTER_WITHIN_DAYS);
+    let receipt = Receipt { number: &number, code: &code, received: &received, register_by: &register_by };
+    page(201, &site.doc, &options, |doc, options, out| civic_renderer::render_appeal_receipt(doc, options, &receipt, out))
+}
+
+/// The form's fields and files (name, bytes): multipart from the form with its file field,
+/// URL-encoded from older copies of the page. `None` when the body is too large.
+async fn read_body(req: &mut Request) -> Result<Option<(Vec<(String, String)>, Vec<(String, Vec<u8>)>)>> {
+    let content_type = req.headers().get("content-type")?.unwrap_or_default();
+    if !content_type.starts_with("multipart/form-data") {
+        let body = req.bytes().await?;
+        return Ok((body.len() <= MAX_FORM_BYTES).then(|| (form_pairs(&String::from_utf8_lossy(&body)), Vec::new())));
+    }
+    let form = req.form_data().await?;
+    let pairs = FORM_FIELDS.iter().filter_map(|name| Some((name.to_string(), form.get_field(name)?))).collect();
+    let mut files = Vec::new();
+    let mut total = 0;
+    for entry in form.get_all("files").unwrap_or_default() {
+        if let FormEntry::File(file) = entry {
+            total += file.size();
+            if total > MAX_BODY_BYTES {
+                return Ok(None);
+            }
+            files.push((file.name(), file.bytes().await?));
         }
     }
+    Ok(Some((pairs, files)))
 }
 
 /// `GET <base>/_obrashcheniya/status?number=…&code=…`.
@@ -160,13 +199,10 @@ pub async fn figures_csv(env: &Env, site_id: i64, slug: &str) -> Result<Response
 
 /// The topics of the appeal form `form_id` on page `page_id`, if there is such a form.
 fn form_topics(doc: &SiteDocument, page_id: &str, form_id: &str) -> Option<Vec<String>> {
-    fn find<'a>(blocks: &'a [Block], id: &str) -> Option<&'a civic_shared::AppealForm> {
-        blocks.iter().find_map(|block| match block {
-            Block::AppealForm(form) if form.id == id => Some(form),
-            _ => block.child_groups().into_iter().find_map(|group| find(group, id)),
-        })
+    match find_block(&doc.pages.get(page_id)?.blocks, &|block| matches!(block, Block::AppealForm(f) if f.id == form_id))? {
+        Block::AppealForm(form) => Some(form.topics.clone()),
+        _ => None,
     }
-    find(&doc.pages.get(page_id)?.blocks, form_id).map(|form| form.topics.clone())
 }
 
 /// `a=1&b=x+y` → pairs, decoded as browsers encode forms.
@@ -182,23 +218,28 @@ fn secret_code() -> String {
     random_bytes::<10>().iter().map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char).collect()
 }
 
-/// Stores the appeal under the next number of its site and year, in one statement (D1 runs
-/// them one at a time, so two visitors never get the same number). Returns the number.
+/// Stores the appeal under the next number of its site and year (D1 runs statements one at a
+/// time, so two visitors never get the same number), with its files: each put in R2 first,
+/// then the appeal and the files' rows in one batch. Files of an appeal that could not be
+/// stored are removed again. Returns the number.
+#[allow(clippy::too_many_arguments)]
 async fn store(
     db: &worker::D1Database,
+    bucket: &Bucket,
     site_id: i64,
     received: &str,
     code: &str,
-    page_id: &str,
-    form_id: &str,
+    (page_id, form_id): (&str, &str),
     appeal: &appeals::Submission,
+    files: impl Iterator<Item = (&appeals::Attachment, (String, Vec<u8>))>,
 ) -> std::result::Result<String, ApiError> {
     #[derive(Deserialize)]
     struct Stored {
         number: String,
     }
     let year: i64 = received[..4].parse().unwrap_or(1970);
-    let stored = db
+    let code_hash = sha256_hex(code.as_bytes());
+    let mut statements = vec![db
         .prepare(
             "INSERT INTO appeals (site_id, year, seq, number, code_hash, page_id, form_id, topic, text, name, contact, received) \
              SELECT ?1, ?2, n, printf('%d-%05d', ?2, n), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
@@ -208,7 +249,7 @@ async fn store(
         .bind(&[
             num(site_id),
             num(year),
-            sha256_hex(code.as_bytes()).into(),
+            code_hash.as_str().into(),
             page_id.into(),
             form_id.into(),
             appeal.topic.as_str().into(),
@@ -217,11 +258,54 @@ async fn store(
             appeal.contact.as_str().into(),
             received.into(),
         ])
-        .map_err(storage)?
-        .first::<Stored>(None)
-        .await
-        .map_err(storage)?;
-    stored.map(|s| s.number).ok_or_else(|| ApiError::Storage("appeal not stored".into()))
+        .map_err(storage)?];
+    let folder = format!("appeals/{site_id}/{}", crate::security::hex(&random_bytes::<16>()));
+    let mut keys = Vec::new();
+    for (idx, (attachment, (_, bytes))) in (1..).zip(files) {
+        let key = format!("{folder}/{idx}");
+        let metadata = HttpMetadata { content_type: Some(attachment.kind.media_type().into()), ..HttpMetadata::default() };
+        let put = bucket.put(&key, bytes).http_metadata(metadata).execute().await.map_err(storage);
+        keys.push(key.clone());
+        if let Err(err) = put {
+            forget_files(bucket, &keys).await;
+            return Err(err);
+        }
+        let kind = serde_json::to_value(attachment.kind).map_err(storage)?;
+        statements.push(
+            db.prepare(
+                "INSERT INTO appeal_files (appeal_id, idx, name, kind, size, r2_key) \
+                 SELECT id, ?3, ?4, ?5, ?6, ?7 FROM appeals WHERE site_id = ?1 AND code_hash = ?2",
+            )
+            .bind(&[
+                num(site_id),
+                code_hash.as_str().into(),
+                num(idx),
+                attachment.name.as_str().into(),
+                kind.as_str().unwrap_or_default().into(),
+                num(attachment.size as i64),
+                key.into(),
+            ])
+            .map_err(storage)?,
+        );
+    }
+    let stored = match db.batch(statements).await {
+        Ok(results) => results.first().map(|first| first.results::<Stored>()).transpose().map_err(storage),
+        Err(err) => Err(storage(err)),
+    };
+    match stored.map(|rows| rows.and_then(|rows| rows.into_iter().next())) {
+        Ok(Some(stored)) => Ok(stored.number),
+        failed => {
+            forget_files(bucket, &keys).await;
+            Err(failed.err().unwrap_or_else(|| ApiError::Storage("appeal not stored".into())))
+        }
+    }
+}
+
+/// Removes the files of an appeal that was not stored (best effort: an orphan costs space only).
+async fn forget_files(bucket: &Bucket, keys: &[String]) {
+    for key in keys {
+        let _ = bucket.delete(key).await;
+    }
 }
 
 #[derive(Deserialize)]

@@ -3,7 +3,8 @@
 //! `civic_shared::appeals::apply` and written only if nobody changed the appeal meanwhile, and
 //! the overdue appeals of every site for the operator.
 
-use civic_shared::appeals::{self, Action, Dates, Due, Standing, Status};
+use civic_shared::appeals::{self, Action, Dates, Due, FileKind, Publication, Standing, Status};
+use civic_shared::collections::PublishedAnswer;
 use civic_shared::Lang;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -32,6 +33,21 @@ pub struct InboxAppeal {
     pub answered_on: Option<String>,
     pub due: Due,
     pub standing: Standing,
+    /// The answer as published on the site, if it is.
+    pub published_question: Option<String>,
+    pub published_answer: Option<String>,
+    /// Files the appellant attached.
+    pub files: Vec<InboxFile>,
+}
+
+/// A file attached to an appeal, as the inbox lists it (fetched by its `idx`).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct InboxFile {
+    #[serde(skip_serializing)]
+    number: String,
+    pub idx: i64,
+    pub name: String,
+    pub size: i64,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +65,8 @@ struct Row {
     assignee: String,
     answer: Option<String>,
     answered_on: Option<String>,
+    published_question: Option<String>,
+    published_answer: Option<String>,
 }
 
 impl Row {
@@ -79,11 +97,15 @@ impl Row {
             assignee: self.assignee,
             answer: self.answer,
             answered_on: self.answered_on,
+            published_question: self.published_question,
+            published_answer: self.published_answer,
+            files: Vec::new(),
         }
     }
 }
 
-const COLUMNS: &str = "number, topic, text, name, contact, status, received, registered, extension_days, extension_reason, assignee, answer, answered_on";
+const COLUMNS: &str = "number, topic, text, name, contact, status, received, registered, extension_days, extension_reason, assignee, answer, \
+                       answered_on, published_question, published_answer";
 
 /// The site's appeals, newest first: open ones only, or all (the latest 500).
 pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec<InboxAppeal>, ApiError> {
@@ -93,7 +115,59 @@ pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec
     );
     let rows: Vec<Row> = crate::store::rows(db, &sql, &[num(site_id), num(i64::from(open_only))]).await?;
     let today = today();
-    Ok(rows.into_iter().map(|row| row.into_inbox(&today)).collect())
+    let mut appeals: Vec<InboxAppeal> = rows.into_iter().map(|row| row.into_inbox(&today)).collect();
+    let sql = "SELECT a.number, f.idx, f.name, f.size FROM appeal_files f JOIN appeals a ON a.id = f.appeal_id \
+               WHERE a.site_id = ?1 AND (?2 = 0 OR a.status IN ('received', 'registered')) ORDER BY f.appeal_id, f.idx";
+    let files: Vec<InboxFile> = crate::store::rows(db, sql, &[num(site_id), num(i64::from(open_only))]).await?;
+    for file in files {
+        if let Some(appeal) = appeals.iter_mut().find(|appeal| appeal.number == file.number) {
+            appeal.files.push(file);
+        }
+    }
+    Ok(appeals)
+}
+
+/// Where an attached file is kept and how it is served: (R2 key, name, kind).
+pub async fn file(db: &D1Database, site_id: i64, number: &str, idx: i64) -> Result<Option<(String, String, FileKind)>, ApiError> {
+    #[derive(Deserialize)]
+    struct Found {
+        r2_key: String,
+        name: String,
+        kind: FileKind,
+    }
+    let sql = "SELECT f.r2_key, f.name, f.kind FROM appeal_files f JOIN appeals a ON a.id = f.appeal_id \
+               WHERE a.site_id = ?1 AND a.number = ?2 AND f.idx = ?3";
+    let found: Vec<Found> = crate::store::rows(db, sql, &[num(site_id), number.into(), num(idx)]).await?;
+    Ok(found.into_iter().next().map(|f| (f.r2_key, f.name, f.kind)))
+}
+
+/// Publishes the answer to an answered appeal (checked to carry no personal data), or takes
+/// it down (`None`); journalled, and the site's pages with published answers are rendered anew.
+pub async fn publish(db: &D1Database, site_id: i64, number: &str, publication: Option<&Publication>, actor: &Actor<'_>) -> Result<(), ApiError> {
+    let sql = format!("SELECT {COLUMNS} FROM appeals WHERE site_id = ?1 AND number = ?2");
+    let rows: Vec<Row> = crate::store::rows(db, &sql, &[num(site_id), number.into()]).await?;
+    let row = rows.into_iter().next().ok_or(ApiError::NotFound)?;
+    let checked = publication
+        .map(|publication| appeals::check_publication(row.status, publication, &row.name, &row.contact))
+        .transpose()
+        .map_err(|refused| ApiError::BadRequest { path: "publication".into(), reason: refused.message(Lang::Ru) })?;
+    let (question, answer) = checked.map_or((JsValue::NULL, JsValue::NULL), |p| (p.question.into(), p.answer.into()));
+    let update = db
+        .prepare("UPDATE appeals SET published_question = ?1, published_answer = ?2 WHERE site_id = ?3 AND number = ?4 AND status = 'answered'")
+        .bind(&[question, answer, num(site_id), number.into()])
+        .map_err(storage)?;
+    let what = if publication.is_some() { "publish" } else { "unpublish" };
+    let log = audit_entry_if_changed(db, actor, "appeal.change", Some(site_id), &format!("{number} {what}"))?;
+    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)]).map_err(storage)?;
+    db.batch(vec![update, bump, log]).await.map_err(storage)?;
+    Ok(())
+}
+
+/// The answers a site published, newest first (the latest 50).
+pub async fn published(db: &D1Database, site_id: i64) -> Result<Vec<PublishedAnswer>, ApiError> {
+    let sql = "SELECT number, topic, published_question AS question, published_answer AS answer, answered_on FROM appeals \
+               WHERE site_id = ?1 AND published_answer IS NOT NULL ORDER BY answered_on DESC, seq DESC LIMIT 50";
+    crate::store::rows(db, sql, &[num(site_id)]).await
 }
 
 /// Applies an official's action to the appeal `number`; the appeal as it is now.
@@ -167,38 +241,67 @@ pub async fn figures_changed(db: &D1Database, site_id: i64) -> Result<(), ApiErr
     Ok(())
 }
 
-/// Overdue and due-soon open appeals per site, for the operator's overview: site id → counts.
-pub async fn deadline_counts(db: &D1Database) -> Result<Vec<(i64, usize, usize)>, ApiError> {
+/// An open appeal past its deadline, as the operator sees it: no names, no text.
+#[derive(Debug, Serialize)]
+pub struct OverdueAppeal {
+    pub number: String,
+    pub topic: String,
+    pub status_label: &'static str,
+    /// The day it was due.
+    pub due: String,
+    pub days_over: i64,
+}
+
+/// One site's open appeals against their deadlines.
+#[derive(Debug, Default)]
+pub struct SiteDeadlines {
+    pub site_id: i64,
+    /// Most overdue first.
+    pub overdue: Vec<OverdueAppeal>,
+    pub due_soon: usize,
+}
+
+/// Overdue and due-soon open appeals of every site, for the operator's overview.
+pub async fn deadlines(db: &D1Database) -> Result<Vec<SiteDeadlines>, ApiError> {
     #[derive(Deserialize)]
     struct Open {
         site_id: i64,
+        number: String,
+        topic: String,
         status: Status,
         received: String,
         registered: Option<String>,
         extension_days: Option<i64>,
     }
-    let sql = "SELECT site_id, status, received, registered, extension_days FROM appeals WHERE status IN ('received', 'registered')";
+    let sql = "SELECT site_id, number, topic, status, received, registered, extension_days FROM appeals \
+               WHERE status IN ('received', 'registered') ORDER BY site_id";
     let rows: Vec<Open> = crate::store::rows(db, sql, &[]).await?;
     let today = today();
-    let mut counts: Vec<(i64, usize, usize)> = Vec::new();
+    let mut sites: Vec<SiteDeadlines> = Vec::new();
     for row in rows {
         let dates = Dates {
             received: row.received,
             registered: row.registered,
             extension: row.extension_days.map(|days| appeals::Extension { days, reason: String::new() }),
         };
-        let (overdue, soon) = match appeals::standing(row.status, &dates, &today) {
-            Standing::Overdue { .. } => (1, 0),
-            Standing::DueSoon { .. } => (0, 1),
-            _ => (0, 0),
-        };
-        match counts.iter_mut().find(|(site, _, _)| *site == row.site_id) {
-            Some(entry) => {
-                entry.1 += overdue;
-                entry.2 += soon;
+        if sites.last().is_none_or(|site| site.site_id != row.site_id) {
+            sites.push(SiteDeadlines { site_id: row.site_id, ..SiteDeadlines::default() });
+        }
+        let Some(site) = sites.last_mut() else { continue };
+        match appeals::standing(row.status, &dates, &today) {
+            Standing::Overdue { days_over } => {
+                let due = match appeals::due(row.status, &dates) {
+                    Due::Registration { by } | Due::Answer { by } => by,
+                    Due::Nothing => String::new(),
+                };
+                site.overdue.push(OverdueAppeal { number: row.number, topic: row.topic, status_label: row.status.label(Lang::Ru), due, days_over });
             }
-            None => counts.push((row.site_id, overdue, soon)),
+            Standing::DueSoon { .. } => site.due_soon += 1,
+            _ => {}
         }
     }
-    Ok(counts)
+    for site in &mut sites {
+        site.overdue.sort_by_key(|appeal| std::cmp::Reverse(appeal.days_over));
+    }
+    Ok(sites)
 }

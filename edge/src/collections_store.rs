@@ -166,6 +166,7 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     data.vacancies = edited.vacancies;
     data.appeal_stats = Some(appeal_stats(db, site_id).await?);
     data.comments = crate::comments_entry::published(db, site_id).await?;
+    data.published_answers = crate::appeals_store::published(db, site_id).await?;
     data.polls = polls;
     let votes = crate::polls_entry::stored_votes(db, site_id).await?;
     for poll in &mut data.polls {

@@ -2,7 +2,7 @@
 //! moderation; the site's staff publish or refuse it; published ones show under the draft.
 
 use civic_renderer::RenderOptions;
-use civic_shared::{Block, Discussion, SiteDocument};
+use civic_shared::{find_block, Block, Discussion, SiteDocument};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Date, Env, Request, Response, Result};
@@ -20,13 +20,10 @@ const MAX_COMMENT: usize = 5_000;
 
 /// The discussion block `id` on page `page`.
 fn discussion<'a>(doc: &'a SiteDocument, page: &str, id: &str) -> Option<&'a Discussion> {
-    fn find<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Discussion> {
-        blocks.iter().find_map(|block| match block {
-            Block::Discussion(d) if d.id == id => Some(d),
-            _ => block.child_groups().into_iter().find_map(|group| find(group, id)),
-        })
+    match find_block(&doc.pages.get(page)?.blocks, &|block| matches!(block, Block::Discussion(d) if d.id == id))? {
+        Block::Discussion(d) => Some(d),
+        _ => None,
     }
-    find(&doc.pages.get(page)?.blocks, id)
 }
 
 /// `POST <base>/_obsuzhdenie`: the comment is stored for moderation before the visitor is told so.

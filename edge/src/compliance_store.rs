@@ -66,6 +66,8 @@ pub struct DashboardSite {
     /// Open appeals past their deadline, and due within days.
     pub overdue_appeals: usize,
     pub due_soon_appeals: usize,
+    /// The overdue appeals themselves, most overdue first.
+    pub overdue: Vec<crate::appeals_store::OverdueAppeal>,
 }
 
 /// [`Summary`] as stored (the rule set's date is a string of the stored JSON).
@@ -111,11 +113,10 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
         .map_err(storage)?
         .results::<Row>()
         .map_err(storage)?;
-    let deadlines = crate::appeals_store::deadline_counts(db).await?;
+    let mut deadlines = crate::appeals_store::deadlines(db).await?;
     let mut sites = Vec::with_capacity(rows.len());
     for row in rows {
-        let (overdue_appeals, due_soon_appeals) =
-            deadlines.iter().find(|(id, _, _)| *id == row.id).map_or((0, 0), |(_, overdue, soon)| (*overdue, *soon));
+        let own = deadlines.iter().position(|site| site.site_id == row.id).map(|i| deadlines.swap_remove(i)).unwrap_or_default();
         let stored = row
             .compliance
             .as_deref()
@@ -136,8 +137,9 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
             published_revision: row.published_revision,
             blocking: row.compliance_blocking != 0,
             compliance,
-            overdue_appeals,
-            due_soon_appeals,
+            overdue_appeals: own.overdue.len(),
+            due_soon_appeals: own.due_soon,
+            overdue: own.overdue,
         });
     }
     Ok(sites)

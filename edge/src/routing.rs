@@ -196,6 +196,11 @@ pub enum ApiRoute {
     Appeals { site: String },
     /// `PATCH /api/sites/<slug>/appeals/<number>`: an official's action on an appeal.
     Appeal { site: String, number: String },
+    /// `GET /api/sites/<slug>/appeals/<number>/files/<n>`: a file the appellant attached.
+    AppealFile { site: String, number: String, idx: i64 },
+    /// `PUT|DELETE /api/sites/<slug>/appeals/<number>/publication`: publish the answer on the
+    /// site without personal data, or take it down.
+    AppealPublication { site: String, number: String },
     /// `GET /api/sites/<slug>/comments[?all]`: the moderation queue of public discussions.
     Comments { site: String },
     /// `PATCH /api/sites/<slug>/comments/<id>`: publish or refuse a comment.
@@ -299,6 +304,12 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "comments"] => ApiRoute::Comments { site: (*site).into() },
         ["sites", site, "comments", n] if id(n).is_some() => ApiRoute::Comment { site: (*site).into(), id: id(n).unwrap_or_default() },
         ["sites", site, "appeals", number] if !number.is_empty() => ApiRoute::Appeal { site: (*site).into(), number: (*number).into() },
+        ["sites", site, "appeals", number, "files", n] if !number.is_empty() && id(n).is_some() => {
+            ApiRoute::AppealFile { site: (*site).into(), number: (*number).into(), idx: id(n).unwrap_or_default() }
+        }
+        ["sites", site, "appeals", number, "publication"] if !number.is_empty() => {
+            ApiRoute::AppealPublication { site: (*site).into(), number: (*number).into() }
+        }
         ["sites", site, "media"] => ApiRoute::MediaLibrary { site: (*site).into() },
         ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
         _ => ApiRoute::NotFound,
@@ -343,10 +354,13 @@ impl ApiRoute {
             (ApiRoute::ListSites, "POST") => Access::Act(ManageSites),
             (ApiRoute::Dashboard, "GET") => Access::Act(ViewDashboard),
             (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
-            (ApiRoute::Appeal { .. } | ApiRoute::Comment { .. }, "PATCH") => Access::Act(EditSite),
+            (ApiRoute::Appeal { .. } | ApiRoute::Comment { .. }, "PATCH") | (ApiRoute::AppealPublication { .. }, "PUT" | "DELETE") => {
+                Access::Act(EditSite)
+            }
             (ApiRoute::Draft { .. }
             | ApiRoute::Data { .. }
             | ApiRoute::Appeals { .. }
+            | ApiRoute::AppealFile { .. }
             | ApiRoute::Comments { .. }
             | ApiRoute::Compliance { .. }
             | ApiRoute::Revisions { .. }
@@ -381,6 +395,8 @@ impl ApiRoute {
             | ApiRoute::Compliance { site }
             | ApiRoute::Appeals { site }
             | ApiRoute::Appeal { site, .. }
+            | ApiRoute::AppealFile { site, .. }
+            | ApiRoute::AppealPublication { site, .. }
             | ApiRoute::Comments { site }
             | ApiRoute::Comment { site, .. }
             | ApiRoute::Revisions { site }
@@ -545,6 +561,10 @@ mod tests {
             (ApiRoute::Comments { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Comment { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
             (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "PATCH", Ok(Access::Act(EditSite))),
+            (ApiRoute::AppealFile { site: site(), number: "2026-00001".into(), idx: 1 }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::AppealFile { site: site(), number: "2026-00001".into(), idx: 1 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "PUT", Ok(Access::Act(EditSite))),
+            (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "DELETE", Ok(Access::Act(EditSite))),
             (ApiRoute::Revisions { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::RevisionDocument { site: site(), revision: 1 }, "POST", Err(NoAccess::MethodNotAllowed)),

@@ -38,7 +38,8 @@ details{background:#fff;border:1px solid #d7dde5;border-radius:4px;margin:.5rem 
 summary{cursor:pointer;padding:.75rem 1rem;font-weight:600}.accordion-body{padding:0 1rem 1rem}\
 hr{border:0;border-top:1px solid #c5ccd6;margin:2rem 0}\
 .spacer-s{height:1rem}.spacer-m{height:2rem}.spacer-l{height:4rem}\
-.embed iframe{width:100%;aspect-ratio:16/9;border:0;background:#000}\
+.embed iframe{width:100%;aspect-ratio:16/9;border:0;background:#000}.pos-widget{width:100%;min-height:32rem;border:1px solid #d7dde5;border-radius:4px;background:#fff}\
+.hint{display:block;color:#4a5561;font-size:.9375rem;margin-top:.25rem}.published-answers article{border-top:1px solid #d7dde5;padding:.75rem 0}.published-answers h3{margin:.25rem 0}\
 input,select,textarea,button{font:inherit}\
 .field label{display:block;font-weight:600;margin-bottom:.25rem}\
 .field input,.field select,.field textarea,.search-box input{width:100%;padding:.5rem .6rem;border:1px solid #6b7684;border-radius:4px;background:#fff;color:inherit}\

@@ -59,6 +59,8 @@ fn section_heading(block: &Block) -> Option<u8> {
         Block::Tabs(t) => return (!t.tabs.is_empty()).then_some(2),
         // Its title (h2), then its comments' heading (h3).
         Block::Discussion(_) => return Some(3),
+        // Published answers below the form: their heading (h2), then each answer's (h3).
+        Block::AppealForm(f) if f.show_answers => return Some(3),
         Block::ContactCard(c) => &c.name,
         Block::Section(b) => &b.title,
         Block::Gallery(b) => &b.title,

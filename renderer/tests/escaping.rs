@@ -14,6 +14,7 @@ static NO_DATA: civic_shared::RenderData = civic_shared::RenderData {
     polls: Vec::new(),
     appeal_stats: None,
     comments: Vec::new(),
+    published_answers: Vec::new(),
 };
 
 const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";

@@ -728,3 +728,282 @@ mod csv_tests {
         assert_eq!(lines.len(), 7);
     }
 }
+
+/// Most files one appeal may carry, the largest one, and the largest all together.
+pub const MAX_FILES: usize = 5;
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_FILES_BYTES: usize = 10 * 1024 * 1024;
+
+/// The kinds of file an appeal may carry: documents and scans, each known by its first bytes
+/// as well as its name, so a program renamed `.pdf` is still refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Pdf,
+    Jpeg,
+    Png,
+    /// Word 97–2003.
+    Doc,
+    Docx,
+    Odt,
+}
+
+impl FileKind {
+    /// Every kind with its name endings.
+    const ALL: [(FileKind, &'static [&'static str]); 6] = [
+        (FileKind::Pdf, &["pdf"]),
+        (FileKind::Jpeg, &["jpg", "jpeg"]),
+        (FileKind::Png, &["png"]),
+        (FileKind::Doc, &["doc"]),
+        (FileKind::Docx, &["docx"]),
+        (FileKind::Odt, &["odt"]),
+    ];
+
+    /// The kind `name` says, if `bytes` begin the way such a file begins.
+    pub fn of(name: &str, bytes: &[u8]) -> Option<FileKind> {
+        let ending = name.rsplit_once('.').map(|(_, ending)| ending.to_ascii_lowercase())?;
+        let kind = Self::ALL.iter().find(|(_, endings)| endings.contains(&ending.as_str()))?.0;
+        let magic: &[u8] = match kind {
+            FileKind::Pdf => b"%PDF-",
+            FileKind::Jpeg => b"\xFF\xD8\xFF",
+            FileKind::Png => b"\x89PNG\r\n\x1A\n",
+            FileKind::Doc => b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            FileKind::Docx | FileKind::Odt => b"PK\x03\x04",
+        };
+        bytes.starts_with(magic).then_some(kind)
+    }
+
+    /// The media type the file is served with.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Png => "image/png",
+            FileKind::Doc => "application/msword",
+            FileKind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            FileKind::Odt => "application/vnd.oasis.opendocument.text",
+        }
+    }
+}
+
+/// A file attached to an appeal, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// The file's name as the visitor's computer gave it, cut to its last path part and 120 characters.
+    pub name: String,
+    pub kind: FileKind,
+    pub size: usize,
+}
+
+/// Why the attached files are refused; the message names the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    TooMany,
+    TooLarge { name: String },
+    TooLargeTogether,
+    WrongKind { name: String },
+}
+
+impl FileProblem {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let mb = |bytes: usize| bytes / (1024 * 1024);
+        match (self, lang) {
+            (FileProblem::TooMany, crate::Lang::Ru) => format!("не больше {MAX_FILES} файлов"),
+            (FileProblem::TooMany, crate::Lang::En) => format!("at most {MAX_FILES} files"),
+            (FileProblem::TooLarge { name }, crate::Lang::Ru) => format!("файл «{name}» больше {} МБ", mb(MAX_FILE_BYTES)),
+            (FileProblem::TooLarge { name }, crate::Lang::En) => format!("the file \"{name}\" is over {} MB", mb(MAX_FILE_BYTES)),
+            (FileProblem::TooLargeTogether, crate::Lang::Ru) => format!("файлы вместе больше {} МБ", mb(MAX_FILES_BYTES)),
+            (FileProblem::TooLargeTogether, crate::Lang::En) => format!("the files together are over {} MB", mb(MAX_FILES_BYTES)),
+            (FileProblem::WrongKind { name }, crate::Lang::Ru) => {
+                format!("файл «{name}» не подходит: приложите PDF, JPEG, PNG, DOC, DOCX или ODT")
+            }
+            (FileProblem::WrongKind { name }, crate::Lang::En) => format!("the file \"{name}\" is not a PDF, JPEG, PNG, DOC, DOCX or ODT"),
+        }
+    }
+}
+
+/// Checks the files of a posted form (`(name, bytes)`; empty entries, which browsers send
+/// when nothing was chosen, are skipped).
+pub fn check_files(files: &[(String, &[u8])]) -> Result<Vec<Attachment>, FileProblem> {
+    let files: Vec<_> = files.iter().filter(|(name, bytes)| !(name.is_empty() && bytes.is_empty())).collect();
+    if files.len() > MAX_FILES {
+        return Err(FileProblem::TooMany);
+    }
+    let mut checked = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let name: String = name.rsplit(['/', '\\']).next().unwrap_or_default().trim().chars().filter(|c| !c.is_control()).take(120).collect();
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(FileProblem::TooLarge { name });
+        }
+        let Some(kind) = FileKind::of(&name, bytes) else {
+            return Err(FileProblem::WrongKind { name });
+        };
+        checked.push(Attachment { name, kind, size: bytes.len() });
+    }
+    if checked.iter().map(|file| file.size).sum::<usize>() > MAX_FILES_BYTES {
+        return Err(FileProblem::TooLargeTogether);
+    }
+    Ok(checked)
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    fn file(name: &str, bytes: &'static [u8]) -> (String, &'static [u8]) {
+        (name.to_string(), bytes)
+    }
+
+    #[test]
+    fn documents_and_scans_pass_by_name_and_first_bytes() {
+        let checked = check_files(&[file("C:\\Users\\ivanov\\Заявление.PDF", b"%PDF-1.7 ..."), file("фото.jpg", b"\xFF\xD8\xFF\xE0"), file("", b"")]).unwrap();
+        assert_eq!(checked.len(), 2, "the empty entry of an untouched file field is no file");
+        assert_eq!((checked[0].name.as_str(), checked[0].kind, checked[0].size), ("Заявление.PDF", FileKind::Pdf, 12));
+        assert_eq!(checked[1].kind.media_type(), "image/jpeg");
+        assert_eq!(check_files(&[]), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn a_renamed_program_a_web_page_and_a_nameless_file_are_refused() {
+        let refused = |name: &str| FileProblem::WrongKind { name: name.into() };
+        assert_eq!(check_files(&[file("счёт.pdf", b"MZ\x90\x00")]), Err(refused("счёт.pdf")));
+        assert_eq!(check_files(&[file("page.html", b"<script>alert(1)</script>")]), Err(refused("page.html")));
+        assert_eq!(check_files(&[file("pdf", b"%PDF-1.4")]), Err(refused("pdf")));
+        assert!(refused("x.exe").message(crate::Lang::Ru).contains("PDF, JPEG"));
+    }
+
+    #[test]
+    fn counts_and_sizes_have_limits() {
+        static BIG: [u8; MAX_FILE_BYTES + 1] = {
+            let mut bytes = [0u8; MAX_FILE_BYTES + 1];
+            bytes[0] = b'%';
+            bytes[1] = b'P';
+            bytes[2] = b'D';
+            bytes[3] = b'F';
+            bytes[4] = b'-';
+            bytes
+        };
+        assert_eq!(check_files(&[file("big.pdf", &BIG)]), Err(FileProblem::TooLarge { name: "big.pdf".into() }));
+        let four_mb = &BIG[..4 * 1024 * 1024];
+        let three: Vec<(String, &[u8])> = (0..3).map(|i| (format!("{i}.pdf"), four_mb)).collect();
+        assert_eq!(check_files(&three), Err(FileProblem::TooLargeTogether));
+        let six: Vec<(String, &[u8])> = (0..6).map(|i| (format!("{i}.pdf"), &b"%PDF-"[..])).collect();
+        assert_eq!(check_files(&six), Err(FileProblem::TooMany));
+    }
+}
+
+/// The longest published question.
+pub const MAX_PUBLISHED_QUESTION: usize = 2_000;
+
+/// What an official publishes of an answered appeal.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// The question in the body's words.
+    pub question: String,
+    /// The answer as published (usually the answer given, shortened).
+    pub answer: String,
+}
+
+/// Why an answer may not be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishRefused {
+    /// Only answered appeals are published.
+    NotAnswered,
+    Empty,
+    TooLong,
+    /// The text names the appellant or carries an address, e-mail or phone number.
+    PersonalData,
+}
+
+impl PublishRefused {
+    pub fn message(self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (PublishRefused::NotAnswered, crate::Lang::Ru) => "публикуется только обращение, на которое дан ответ".into(),
+            (PublishRefused::NotAnswered, crate::Lang::En) => "only an answered appeal can be published".into(),
+            (PublishRefused::Empty, crate::Lang::Ru) => "заполните вопрос и ответ".into(),
+            (PublishRefused::Empty, crate::Lang::En) => "write both the question and the answer".into(),
+            (PublishRefused::TooLong, crate::Lang::Ru) => format!("вопрос не длиннее {MAX_PUBLISHED_QUESTION} символов, ответ — {MAX_APPEAL_TEXT}"),
+            (PublishRefused::TooLong, crate::Lang::En) => format!("the question at most {MAX_PUBLISHED_QUESTION} characters, the answer {MAX_APPEAL_TEXT}"),
+            (PublishRefused::PersonalData, crate::Lang::Ru) => {
+                "в тексте есть персональные данные (фамилия заявителя, адрес, почта или телефон): уберите их перед публикацией".into()
+            }
+            (PublishRefused::PersonalData, crate::Lang::En) => {
+                "the text carries personal data (the appellant's surname, an address, e-mail or phone): remove it before publishing".into()
+            }
+        }
+    }
+}
+
+/// The publication, trimmed, if the appeal is answered and neither text gives away who wrote
+/// it: the appellant's name words (three letters or more) and contact, any e-mail address,
+/// phone number (ten digits or more) or six-digit postcode.
+pub fn check_publication(status: Status, publication: &Publication, name: &str, contact: &str) -> Result<Publication, PublishRefused> {
+    if status != Status::Answered {
+        return Err(PublishRefused::NotAnswered);
+    }
+    let (question, answer) = (publication.question.trim(), publication.answer.trim());
+    if question.is_empty() || answer.is_empty() {
+        return Err(PublishRefused::Empty);
+    }
+    if question.chars().count() > MAX_PUBLISHED_QUESTION || answer.chars().count() > MAX_APPEAL_TEXT {
+        return Err(PublishRefused::TooLong);
+    }
+    let personal: Vec<String> = name
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .chain(std::iter::once(contact.trim()))
+        .filter(|word| word.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    for text in [question, answer] {
+        let lower = text.to_lowercase();
+        let words = lower.split(|c: char| !c.is_alphabetic() && c != '-');
+        let names_appellant = words.clone().any(|word| personal.iter().any(|p| p == word)) || personal.iter().any(|p| p.contains(' ') && lower.contains(p.as_str()));
+        let has_email = text.split_whitespace().any(|word| word.contains('@') && word.contains('.'));
+        let digit_runs = text.split(|c: char| !(c.is_ascii_digit() || " -()+".contains(c))).map(|run| run.chars().filter(char::is_ascii_digit).count());
+        let has_number = digit_runs.clone().any(|digits| digits >= 10) || text.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() == 6);
+        if names_appellant || has_email || has_number {
+            return Err(PublishRefused::PersonalData);
+        }
+    }
+    Ok(Publication { question: question.into(), answer: answer.into() })
+}
+
+#[cfg(test)]
+mod publication_tests {
+    use super::*;
+
+    fn publication(question: &str, answer: &str) -> Publication {
+        Publication { question: question.into(), answer: answer.into() }
+    }
+
+    const NAME: &str = "Петрова Анна Сергеевна";
+    const CONTACT: &str = "petrova@example.ru";
+
+    #[test]
+    fn an_answer_without_personal_data_is_published_trimmed() {
+        let ok = check_publication(Status::Answered, &publication(" Когда отремонтируют дорогу на ул. Школьной? ", "Ремонт — в июне 2027 года, 12.06.2027."), NAME, CONTACT);
+        assert_eq!(ok.unwrap().question, "Когда отремонтируют дорогу на ул. Школьной?");
+    }
+
+    #[test]
+    fn the_appellants_name_address_email_or_phone_is_refused() {
+        for (question, answer) in [
+            ("Петрова просит отремонтировать дорогу", "Отремонтируем."),
+            ("Просьба отремонтировать дорогу", "Уважаемая Анна Сергеевна, отремонтируем."),
+            ("Вопрос от petrova@example.ru", "Отремонтируем."),
+            ("Просьба перезвонить", "Звоните: +7 (4912) 55-12-34."),
+            ("Дорога у дома 390000, Рязань", "Отремонтируем."),
+            ("Вопрос с адреса other@mail.ru", "Отремонтируем."),
+        ] {
+            assert_eq!(check_publication(Status::Answered, &publication(question, answer), NAME, CONTACT), Err(PublishRefused::PersonalData), "{question} / {answer}");
+        }
+    }
+
+    #[test]
+    fn only_answered_appeals_with_both_texts_are_published() {
+        assert_eq!(check_publication(Status::Registered, &publication("Вопрос", "Ответ"), NAME, CONTACT), Err(PublishRefused::NotAnswered));
+        assert_eq!(check_publication(Status::Answered, &publication(" ", "Ответ"), NAME, CONTACT), Err(PublishRefused::Empty));
+        assert!(PublishRefused::PersonalData.message(crate::Lang::Ru).contains("персональные данные"));
+    }
+}

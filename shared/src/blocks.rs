@@ -173,7 +173,18 @@ impl TextRun {
     }
 }
 
-fn is_false(value: &bool) -> bool {
+/// The first block among `blocks` and their children, in reading order, that `matches`.
+pub fn find_block<'a>(blocks: &'a [Block], matches: &dyn Fn(&Block) -> bool) -> Option<&'a Block> {
+    blocks.iter().find_map(|block| {
+        if matches(block) {
+            Some(block)
+        } else {
+            block.child_groups().into_iter().find_map(|group| find_block(group, matches))
+        }
+    })
+}
+
+pub(crate) fn is_false(value: &bool) -> bool {
     !*value
 }
 

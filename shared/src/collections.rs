@@ -28,6 +28,22 @@ pub struct RenderData {
     pub appeal_stats: Option<AppealStats>,
     /// Published comments of public discussions, oldest first.
     pub comments: Vec<Comment>,
+    /// Answers to appeals the body chose to publish, without personal data; newest first.
+    pub published_answers: Vec<PublishedAnswer>,
+}
+
+/// An answer to an appeal, published on the site without personal data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublishedAnswer {
+    /// The appeal's registration number.
+    pub number: String,
+    pub topic: String,
+    /// The question in the body's words, without the appellant's name or address.
+    pub question: String,
+    pub answer: String,
+    /// `YYYY-MM-DD`.
+    pub answered_on: String,
 }
 
 /// A published comment of a public discussion.

@@ -261,7 +261,7 @@ fn data_finding(id: &str, expected: &Page, block: &Block, page: Option<&Page>, d
         _ => return None,
     };
     let type_name = block.type_name();
-    let shown = page.and_then(|page| find_block(&page.blocks, &|b| b.type_name() == type_name));
+    let shown = page.and_then(|page| crate::blocks::find_block(&page.blocks, &|b| b.type_name() == type_name));
     let gap = match (page, shown) {
         (None, _) => Some(Gap::NoPage),
         (Some(_), None) => Some(Gap::NoBlock),
@@ -275,7 +275,7 @@ fn data_finding(id: &str, expected: &Page, block: &Block, page: Option<&Page>, d
 /// Every field and main tag of a subsection that the kind publishes.
 fn sveden_findings(kind: OrgKind, page_id: &str, section: &SvedenSection, page: Option<&Page>) -> Vec<Finding> {
     let block = page.and_then(|page| {
-        find_block(&page.blocks, &|b| matches!(b, Block::Sveden(s) if s.section == section.slug)).and_then(|b| match b {
+        crate::blocks::find_block(&page.blocks, &|b| matches!(b, Block::Sveden(s) if s.section == section.slug)).and_then(|b| match b {
             Block::Sveden(s) => Some(s),
             _ => None,
         })
@@ -335,7 +335,7 @@ fn has_starter_text(page: &Page, expected: &Page) -> bool {
         Block::Text(text) => Some(&text.content),
         _ => None,
     });
-    hint.is_some_and(|hint| find_block(&page.blocks, &|block| matches!(block, Block::Text(text) if &text.content == hint)).is_some())
+    hint.is_some_and(|hint| crate::blocks::find_block(&page.blocks, &|block| matches!(block, Block::Text(text) if &text.content == hint)).is_some())
 }
 
 /// Whether a block shows something of its own (navigation alone is not content).
@@ -348,13 +348,3 @@ fn has_content(block: &Block) -> bool {
     }
 }
 
-/// The first block, at any depth, that matches.
-fn find_block<'a>(blocks: &'a [Block], matches: &dyn Fn(&Block) -> bool) -> Option<&'a Block> {
-    blocks.iter().find_map(|block| {
-        if matches(block) {
-            Some(block)
-        } else {
-            block.child_groups().into_iter().find_map(|group| find_block(group, matches))
-        }
-    })
-}

@@ -61,6 +61,8 @@ impl ProblemKind {
                 "встраивать можно только https-адреса RUTUBE, VK Видео и Платформы обратной связи".into()
             }
             (BadEmbedHost, Lang::En) => "only https addresses of RUTUBE, VK Video and the feedback platform may be embedded".into(),
+            (NotPosWidget, Lang::Ru) => "укажите адрес виджета на https://pos.gosuslugi.ru/ — его выдаёт Платформа обратной связи".into(),
+            (NotPosWidget, Lang::En) => "give the widget's address on https://pos.gosuslugi.ru/ as the feedback platform issued it".into(),
             (MandatoryPage, Lang::Ru) => "обязательный раздел нельзя удалить или сделать необязательным".into(),
             (MandatoryPage, Lang::En) => "a mandatory section cannot be deleted or made optional".into(),
             (NotAllowedHere, Lang::Ru) => "этот блок нельзя поместить сюда".into(),

@@ -218,6 +218,7 @@ pub static SCHEMAS: &[BlockSchema] = &[
     BlockSchema { type_name: "appeal_form", label: l("Форма обращения", "Appeal form"), category: Category::Feedback, fields: &[
         TITLE,
         f("topics", l("Темы обращений", "Topics"), FieldKind::Lines, false),
+        f("show_answers", l("Показывать опубликованные ответы", "Show published answers"), FieldKind::Bool, false),
     ] },
     BlockSchema { type_name: "poll", label: l("Опрос", "Poll"), category: Category::Feedback, fields: &[
         f("poll_id", l("Опрос (пусто — последний открытый)", "Poll id (empty: newest open)"), FieldKind::Line, false),
@@ -228,6 +229,7 @@ pub static SCHEMAS: &[BlockSchema] = &[
             f("network", l("Сеть", "Network"), FieldKind::Choice(NETWORKS), true),
             f("url", l("Адрес страницы", "Page address"), FieldKind::Link, true),
         ]), true),
+        f("pos_widget", l("Виджет Платформы обратной связи (адрес на pos.gosuslugi.ru)", "Federal feedback widget (address on pos.gosuslugi.ru)"), FieldKind::EmbedUrl, false),
     ] },
     BlockSchema { type_name: "appeal_analysis", label: l("Анализ обращений", "Appeal analysis"), category: Category::Feedback, fields: &[TITLE] },
     BlockSchema { type_name: "discussion", label: l("Обсуждение проекта документа", "Public discussion"), category: Category::Feedback, fields: &[
@@ -303,9 +305,9 @@ pub fn new_block(type_name: &str, id: &str) -> Option<Block> {
         "phone_directory" => Block::PhoneDirectory(PhoneDirectory { id, title: "Телефонный справочник".into() }),
         "reception_schedule" => Block::ReceptionSchedule(ReceptionSchedule { id, title: "График приёма граждан".into() }),
         "vacancies" => Block::Vacancies(Vacancies { id, title: "Вакансии".into() }),
-        "appeal_form" => Block::AppealForm(AppealForm { id, title: "Написать обращение".into(), topics: Vec::new() }),
+        "appeal_form" => Block::AppealForm(AppealForm { id, title: "Написать обращение".into(), topics: Vec::new(), show_answers: false }),
         "poll" => Block::Poll(PollBlock { id, poll_id: String::new() }),
-        "social_links" => Block::SocialLinks(SocialLinks { id, title: "Мы в социальных сетях".into(), links: vec![SocialLink { network: SocialNetwork::Vk, url: "https://vk.com/".into() }] }),
+        "social_links" => Block::SocialLinks(SocialLinks { id, title: "Мы в социальных сетях".into(), links: vec![SocialLink { network: SocialNetwork::Vk, url: "https://vk.com/".into() }], pos_widget: String::new() }),
         "appeal_analysis" => Block::AppealAnalysis(AppealAnalysis { id, title: "Анализ обращений".into() }),
         "discussion" => Block::Discussion(Discussion {
             id,

@@ -196,7 +196,7 @@ fn starter_block(doc: &SiteDocument, page_id: &str, starter: Starter) -> Block {
         Starter::Reception => Block::ReceptionSchedule(ReceptionSchedule { id: "reception".into(), title: String::new() }),
         Starter::Vacancies => Block::Vacancies(Vacancies { id: "vacancies".into(), title: String::new() }),
         Starter::AppealForm(t, topics) => {
-            Block::AppealForm(AppealForm { id: "appeal-form".into(), title: title(t), topics: topics.iter().map(|t| t.to_string()).collect() })
+            Block::AppealForm(AppealForm { id: "appeal-form".into(), title: title(t), topics: topics.iter().map(|t| t.to_string()).collect(), show_answers: true })
         }
         Starter::AppealAnalysis => Block::AppealAnalysis(AppealAnalysis { id: "analysis".into(), title: String::new() }),
         Starter::Subpages(t) => {

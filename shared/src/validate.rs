@@ -77,6 +77,8 @@ pub enum ProblemKind {
     TooMany { max: usize },
     /// An embed address is not `https:` on an allowed host.
     BadEmbedHost,
+    /// The feedback platform's widget is not an `https:` address on `pos.gosuslugi.ru`.
+    NotPosWidget,
     /// A block is placed where it may not be (e.g. columns inside columns).
     NotAllowedHere,
     /// Table rows have different numbers of cells.
@@ -415,6 +417,9 @@ impl Validator {
                         self.push(&format!("{path}.links[{i}].url"), ProblemKind::BadLink);
                     }
                 }
+                if !s.pos_widget.is_empty() && !is_pos_widget_url(&s.pos_widget) {
+                    self.push(&at("pos_widget"), ProblemKind::NotPosWidget);
+                }
             }
         }
     }
@@ -569,11 +574,27 @@ pub fn allowed_inside(container: &str, block_type: &str) -> bool {
 
 /// An `https:` address whose host is one of [`EMBED_HOSTS`].
 pub fn is_embed_url(url: &str) -> bool {
+    embed_host(url).is_some()
+}
+
+/// The host of the federal feedback platform («Платформа обратной связи» of Gosuslugi).
+pub const POS_HOST: &str = "pos.gosuslugi.ru";
+
+/// An `https:` address of the federal feedback platform's widget.
+pub fn is_pos_widget_url(url: &str) -> bool {
+    embed_host(url) == Some(POS_HOST)
+}
+
+/// The allowed host an `https:` address is on, if it is on one of [`EMBED_HOSTS`].
+fn embed_host(url: &str) -> Option<&'static str> {
     if !is_https(url) {
-        return false;
+        return None;
     }
     let host = url[8..].split(['/', '?', '#']).next().unwrap_or("");
-    !host.contains('@') && !host.contains(':') && EMBED_HOSTS.iter().any(|allowed| host.eq_ignore_ascii_case(allowed))
+    if host.contains('@') || host.contains(':') {
+        return None;
+    }
+    EMBED_HOSTS.iter().copied().find(|allowed| host.eq_ignore_ascii_case(allowed))
 }
 
 /// A colour as `#rrggbb`: the only form that reaches CSS.
@@ -740,6 +761,29 @@ mod tests {
                 ("pages.contacts.blocks[1].url".into(), ProblemKind::BadEmbedHost),
                 ("pages.contacts.blocks[2].url".into(), ProblemKind::BadEmbedHost),
             ]
+        );
+    }
+
+    #[test]
+    fn the_feedback_widget_is_only_the_platforms() {
+        let mut doc = crate::demo::ministry();
+        let social = |id: &str, pos_widget: &str| {
+            Block::SocialLinks(crate::SocialLinks {
+                id: id.into(),
+                links: vec![crate::SocialLink { network: crate::SocialNetwork::Vk, url: "https://vk.com/x".into() }],
+                pos_widget: pos_widget.into(),
+                ..crate::SocialLinks::default()
+            })
+        };
+        doc.pages.get_mut("contacts").unwrap().blocks = vec![
+            social("s1", "https://pos.gosuslugi.ru/form/?opaId=1"),
+            social("s2", "https://rutube.ru/play/embed/abc"),
+            social("s3", "http://pos.gosuslugi.ru/form/"),
+            social("s4", ""),
+        ];
+        assert_eq!(
+            paths(&doc),
+            vec![("pages.contacts.blocks[1].pos_widget".into(), ProblemKind::NotPosWidget), ("pages.contacts.blocks[2].pos_widget".into(), ProblemKind::NotPosWidget)]
         );
     }
 

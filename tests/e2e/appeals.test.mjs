@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 import { axeViolations } from '../support/axe.mjs';
@@ -210,3 +211,153 @@ test('the pages of feedback have no accessibility violations at 640 px, and the 
   await inbox.locator('.appeal summary').first().click();
   assert.deepEqual(await axeViolations(inbox), [], 'the inbox');
 });
+
+const PDF = Buffer.from('%PDF-1.4\n% справка о составе семьи\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+test('a visitor attaches a scan; staff download exactly it; a program dressed as a PDF is refused and nothing is stored', async () => {
+  const editor = await signIn(ACCOUNTS.editors.kasimov);
+  const count = async () => (await editor.json('/api/sites/kasimov/appeals?all')).appeals.length;
+  const before = await count();
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/kasimov/priemnaya`);
+  await page.getByLabel('Тема обращения').selectOption('ЖКХ');
+  await fill(page, { text: 'Течёт крыша над третьим подъездом, прикладываю акт осмотра.' });
+  await page.getByLabel('Файлы (по желанию)').setInputFiles({ name: 'program.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  const summary = page.getByRole('alert');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Файлы: файл «program\.pdf» не подходит: приложите PDF, JPEG, PNG, DOC, DOCX или ODT/);
+  assert.equal(await page.getByLabel('Текст обращения').inputValue(), 'Течёт крыша над третьим подъездом, прикладываю акт осмотра.', 'the text is kept');
+  assert.match(await page.locator('#appeal-form-files-hint').innerText(), /выберите их снова/);
+  assert.equal(await count(), before, 'a refused form stores nothing');
+
+  await page.getByLabel('Файлы (по желанию)').setInputFiles({ name: 'акт осмотра.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByLabel(/Я согласен\(на\) на обработку/).check();
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  const number = (await page.locator('.appeal-receipt').innerText()).match(/Номер обращения\s+(\d{4}-\d{5})/)[1];
+  assert.equal(await count(), before + 1);
+
+  const staff = await pool.open();
+  const inbox = await openConstructor(staff, 'kasimov');
+  await inbox.getByRole('button', { name: 'Обращения', exact: true }).click();
+  const card = inbox.locator(`[data-appeal="${number}"]`);
+  await card.waitFor();
+  await inbox.getByLabel('Поиск по номеру, теме, тексту или имени').fill(number);
+  assert.equal(await inbox.locator('li.appeal[data-appeal]').count(), 1, 'the search finds the one appeal');
+  await card.locator('summary').click();
+  const [download] = await Promise.all([inbox.waitForEvent('download'), card.getByRole('link', { name: 'акт осмотра.pdf' }).click()]);
+  assert.deepEqual(await readFile(await download.path()), PDF, 'the file staff get is the file the visitor sent');
+  const direct = await editor.call(`/api/sites/kasimov/appeals/${number}/files/1`);
+  assert.match(direct.headers.get('content-disposition'), /^attachment;/);
+  assert.match(direct.headers.get('content-security-policy'), /sandbox/);
+  const other = await signIn(ACCOUNTS.editors.school7);
+  assert.equal((await other.call(`/api/sites/kasimov/appeals/${number}/files/1`)).status, 404, 'another site\'s editor gets nothing');
+  assert.equal((await fetch(`${BASE_URL}/api/sites/kasimov/appeals/${number}/files/1`)).status, 401, 'nor does a visitor');
+
+  const huge = new FormData();
+  for (const [key, value] of Object.entries({ page: 'reception', form: 'appeal-form', topic: 'ЖКХ', text: 'x', name: 'x', contact: 'x@example.ru', consent: 'yes' })) huge.append(key, value);
+  huge.append('files', new Blob([Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(6 * 1024 * 1024)])]), 'big.pdf');
+  const refused = await fetch(`${BASE_URL}/s/kasimov/_obrashcheniya`, { method: 'POST', headers: { Origin: BASE_URL }, body: huge });
+  assert.equal(refused.status, 422);
+  assert.match(await refused.text(), /файл «big\.pdf» больше 5 МБ/);
+  assert.equal(await count(), before + 1, 'a file too large stores nothing');
+});
+
+test('staff publish an answer without personal data; the site shows it to visitors with no script', async () => {
+  const editor = await signIn(ACCOUNTS.editors.school7);
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/school7/obrashcheniya`);
+  await page.getByLabel('Тема обращения').selectOption('Обучение и расписание');
+  await fill(page, { text: 'Почему уроки физкультуры у 5 «Б» стоят последними?', name: 'Кравцова Ирина Олеговна', contact: 'kravtsova@example.ru' });
+  await page.getByRole('button', { name: 'Отправить обращение' }).click();
+  const number = (await page.locator('.appeal-receipt').innerText()).match(/Номер обращения\s+(\d{4}-\d{5})/)[1];
+  const act = (body) => editor.call(`/api/sites/school7/appeals/${number}`, { method: 'PATCH', body });
+  assert.equal((await act({ action: 'register' })).status, 200);
+  assert.equal((await act({ action: 'answer', answer: 'Расписание изменено: физкультура стоит вторым уроком.' })).status, 200);
+
+  const staff = await pool.open();
+  const inbox = await openConstructor(staff, 'school7');
+  await inbox.getByRole('button', { name: 'Обращения', exact: true }).click();
+  await inbox.getByRole('button', { name: 'Все', exact: true }).click();
+  await inbox.getByLabel('Поиск по номеру, теме, тексту или имени').fill(number);
+  const card = inbox.locator(`[data-appeal="${number}"]`);
+  await card.locator('summary').click();
+  await card.getByLabel('Вопрос своими словами').fill('Кравцова просит перенести физкультуру');
+  await card.getByRole('button', { name: 'Опубликовать', exact: true }).click();
+  await inbox.getByText(/персональные данные \(фамилия заявителя/).waitFor();
+  assert.equal(await card.getByText('Опубликовано на сайте').count(), 0, 'nothing with the surname is published');
+
+  await card.getByLabel('Вопрос своими словами').fill('Почему физкультура у пятого класса стоит последним уроком?');
+  assert.equal(await card.getByLabel('Ответ для сайта').inputValue(), 'Расписание изменено: физкультура стоит вторым уроком.', 'the answer given is offered');
+  await card.getByRole('button', { name: 'Опубликовать', exact: true }).click();
+  await inbox.getByText(`Ответ на обращение № ${number} опубликован на сайте.`).waitFor();
+  await card.getByText('Опубликовано на сайте').waitFor();
+
+  const answers = page.locator('section.published-answers');
+  await expectSoon(async () => {
+    await page.goto(`${BASE_URL}/s/school7/obrashcheniya`);
+    return /Почему физкультура у пятого класса стоит последним уроком\?/.test(await answers.innerText());
+  }, 'the published answer reaches the site');
+  const shown = await answers.locator('article', { hasText: number }).innerText();
+  assert.match(shown, /Расписание изменено: физкультура стоит вторым уроком\./);
+  assert.doesNotMatch(shown, /Кравцова|kravtsova/, 'no personal data on the site');
+
+  await card.getByRole('button', { name: 'Снять с публикации' }).click();
+  await inbox.getByText(`Ответ на обращение № ${number} снят с публикации.`).waitFor();
+  await expectSoon(async () => {
+    await page.goto(`${BASE_URL}/s/school7/obrashcheniya`);
+    return !(await answers.innerText()).includes(number);
+  }, 'the answer taken down leaves the site');
+});
+
+test('the federal feedback widget sits beside the native form in a sandboxed frame of its own host only', async () => {
+  const res = await fetch(`${BASE_URL}/s/kasimov/`);
+  const csp = res.headers.get('content-security-policy');
+  assert.match(csp, /frame-src [^;]*https:\/\/pos\.gosuslugi\.ru/);
+  assert.match(csp, /default-src 'none'/);
+  const page = await visitor();
+  await page.goto(`${BASE_URL}/s/kasimov/`);
+  const frame = page.locator('nav.social-links iframe.pos-widget');
+  assert.equal(await frame.getAttribute('title'), 'Платформа обратной связи Госуслуг');
+  assert.match(await frame.getAttribute('src'), /^https:\/\/pos\.gosuslugi\.ru\//);
+  assert.equal(await frame.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-forms allow-popups');
+
+  const editor = await signIn(ACCOUNTS.editors.kasimov);
+  const { document, version } = await editor.json('/api/sites/kasimov/draft');
+  const social = document.pages.home.blocks.find((b) => b.type === 'social_links');
+  social.pos_widget = 'https://evil.example/form';
+  const saved = await editor.call('/api/sites/kasimov/draft', { method: 'PUT', body: { base_version: version, document } });
+  assert.equal(saved.status, 422);
+  assert.match(JSON.stringify(await saved.json()), /pos\.gosuslugi\.ru/);
+});
+
+test('the operator sees every site\'s overdue appeals by number and topic, with no personal data', async () => {
+  const operator = await signIn(ACCOUNTS.operator);
+  const { sites } = await operator.json('/api/dashboard');
+  for (const site of sites) {
+    assert.ok(site.overdue.length >= 1, `${site.slug}: the demo has an appeal past its registration deadline`);
+    assert.equal(site.overdue_appeals, site.overdue.length);
+    for (const appeal of site.overdue) {
+      assert.deepEqual(Object.keys(appeal).sort(), ['days_over', 'due', 'number', 'status_label', 'topic']);
+      assert.ok(appeal.days_over > 0);
+    }
+  }
+  const context = await pool.open({ bypassCSP: true });
+  const page = await openConstructor(context, 'mincifra', ACCOUNTS.operator);
+  await page.getByRole('button', { name: 'Сводка по сайтам' }).click();
+  const rows = page.locator('table.overdue-appeals tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), sites.reduce((n, s) => n + s.overdue.length, 0));
+  const first = sites.flatMap((s) => s.overdue).sort((a, b) => b.days_over - a.days_over)[0];
+  assert.equal(Number(await rows.first().locator('td.overdue').innerText()), first.days_over, 'most overdue first');
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+/** Retries `check` (which reloads what it looks at) for a few seconds: the site's pages are cached briefly. */
+async function expectSoon(check, what) {
+  for (let i = 0; i < 20; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(what);
+}

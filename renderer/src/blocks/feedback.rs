@@ -33,7 +33,7 @@ pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
     let state = ctx.options.appeal.filter(|state| state.form == f.id && state.page == ctx.page_id);
     let value = |name: &str| state.and_then(|s| s.values.iter().find(|(k, _)| k == name)).map_or("", |(_, v)| v.as_str());
     let problem = |name: &str| state.and_then(|s| s.problems.iter().find(|(k, _)| k == name)).map(|(_, message)| message.as_str());
-    let mut extra = String::from(" method=\"post\" action=\"");
+    let mut extra = String::from(" method=\"post\" enctype=\"multipart/form-data\" action=\"");
     escape::attr(&mut extra, ctx.options.base_path);
     extra.push('/');
     extra.push_str(crate::APPEAL_ROUTE);
@@ -99,6 +99,29 @@ pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
         field_error(&f.id, name, problem(name), out);
         out.push_str("</p>\n");
     }
+    out.push_str("<p class=\"field\">");
+    label(&f.id, "files", texts::APPEAL_FILES, false, out);
+    out.push_str("<input type=\"file\" name=\"files\" multiple accept=\".pdf,.jpg,.jpeg,.png,.doc,.docx,.odt\" id=\"");
+    field_id(&f.id, "files", out);
+    out.push_str("\" aria-describedby=\"");
+    field_id(&f.id, "files-hint", out);
+    if problem("files").is_some() {
+        out.push(' ');
+        field_id(&f.id, "files-error", out);
+        out.push_str("\" aria-invalid=\"true");
+    }
+    out.push('"');
+    out.push_str("><span class=\"hint\" id=\"");
+    field_id(&f.id, "files-hint", out);
+    out.push_str("\">");
+    out.push_str(texts::APPEAL_FILES_HINT);
+    if state.is_some() {
+        out.push(' ');
+        out.push_str(texts::APPEAL_FILES_AGAIN);
+    }
+    out.push_str("</span>");
+    field_error(&f.id, "files", problem("files"), out);
+    out.push_str("</p>\n");
     // A field people never see or reach; bots fill it and are turned away.
     out.push_str("<p class=\"hp\" aria-hidden=\"true\"><label>");
     out.push_str(texts::HONEYPOT);
@@ -122,6 +145,41 @@ pub fn appeal_form(ctx: &RenderContext, f: &AppealForm, out: &mut String) {
     out.push_str("/status\">");
     out.push_str(texts::APPEAL_STATUS_LINK);
     out.push_str("</a></p></form>\n");
+    if f.show_answers {
+        published_answers(ctx, &f.id, out);
+    }
+}
+
+/// The answers the body published, newest first, each under its topic and number.
+fn published_answers(ctx: &RenderContext, block_id: &str, out: &mut String) {
+    out.push_str("<section class=\"published-answers\" aria-labelledby=\"");
+    field_id(block_id, "answers", out);
+    out.push_str("\"><h2 id=\"");
+    field_id(block_id, "answers", out);
+    out.push_str("\">");
+    out.push_str(texts::PUBLISHED_ANSWERS);
+    out.push_str("</h2>\n");
+    if ctx.data.published_answers.is_empty() {
+        empty(texts::EMPTY_PUBLISHED_ANSWERS, out);
+    }
+    for answer in &ctx.data.published_answers {
+        out.push_str("<article><h3>");
+        escape::text(out, &answer.topic);
+        out.push_str("</h3>\n<p class=\"meta\">№ ");
+        escape::text(out, &answer.number);
+        out.push_str(", ");
+        format::date_ru(&answer.answered_on, out);
+        out.push_str("</p>\n<p><strong>");
+        out.push_str(texts::PUBLISHED_QUESTION);
+        out.push_str(":</strong> ");
+        escape::text(out, &answer.question);
+        out.push_str("</p>\n<p><strong>");
+        out.push_str(texts::PUBLISHED_ANSWER);
+        out.push_str(":</strong> ");
+        escape::text(out, &answer.answer);
+        out.push_str("</p></article>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// The list of a sent-back form's problems, each a link to its field, announced on arrival.
@@ -138,6 +196,7 @@ fn error_summary(block_id: &str, f: &AppealForm, state: &crate::AppealFormState,
             "name" => texts::APPEAL_NAME,
             "contact" => texts::APPEAL_CONTACT,
             "consent" => texts::APPEAL_CONSENT_SHORT,
+            "files" => texts::APPEAL_FILES_SHORT,
             _ => continue,
         };
         out.push_str("<li><a href=\"#");

@@ -1,9 +1,9 @@
 //! Ways around the site: breadcrumbs, menus, search, official social pages.
 
-use civic_shared::validate::{is_https, is_link};
+use civic_shared::validate::{is_https, is_link, is_pos_widget_url};
 use civic_shared::{Breadcrumbs, Menu, SearchBox, SocialLinks, SocialNetwork};
 
-use super::{block_title, labelled_by, open_tag_with, page_href};
+use super::{block_title, element, labelled_by, open_tag_with, page_href};
 use crate::{escape, texts, RenderContext};
 
 /// Home › parent › … › current page, from the pages' `parent` links.
@@ -110,7 +110,19 @@ pub fn social_links(ctx: &RenderContext, s: &SocialLinks, out: &mut String) {
         out.push_str(network_name(link.network));
         out.push_str("</a></li>\n");
     }
-    out.push_str("</ul></nav>\n");
+    out.push_str("</ul>\n");
+    if is_pos_widget_url(&s.pos_widget) {
+        // The platform's widget is its own form: scripts and forms run in a sandbox of its
+        // own origin, never this page's.
+        element("p", texts::POS_WIDGET_NOTE, out);
+        out.push_str("<iframe class=\"pos-widget\"");
+        escape::url_attr(out, "src", &s.pos_widget, is_pos_widget_url);
+        out.push_str(" title=\"");
+        out.push_str(texts::POS_WIDGET);
+        out.push_str("\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\" ");
+        out.push_str("sandbox=\"allow-scripts allow-same-origin allow-forms allow-popups\"></iframe>\n");
+    }
+    out.push_str("</nav>\n");
 }
 
 fn network_key(network: SocialNetwork) -> &'static str {

@@ -151,6 +151,9 @@ pub struct AppealForm {
     #[serde(default)]
     #[cfg_attr(feature = "json-schema", schemars(length(max = 50), inner(length(min = 1, max = crate::validate::MAX_LINE))))]
     pub topics: Vec<String>,
+    /// Show the answers the body published (without personal data) below the form.
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub show_answers: bool,
 }
 
 /// A poll, by id.
@@ -181,6 +184,10 @@ pub struct SocialLinks {
     /// The official pages.
     #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = 20)))]
     pub links: Vec<SocialLink>,
+    /// The federal feedback platform's widget (`https://pos.gosuslugi.ru/…`), shown in a
+    /// sandboxed frame beside the links; empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub pos_widget: String,
 }
 
 /// One official social page.

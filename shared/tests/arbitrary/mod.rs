@@ -187,12 +187,13 @@ pub fn leaf_block() -> impl Strategy<Value = Block> {
         (any_id(), t()).prop_map(|(id, title)| Block::PhoneDirectory(PhoneDirectory { id, title })),
         (any_id(), t()).prop_map(|(id, title)| Block::ReceptionSchedule(ReceptionSchedule { id, title })),
         (any_id(), t()).prop_map(|(id, title)| Block::Vacancies(Vacancies { id, title })),
-        (any_id(), t(), vec(t(), 0..3)).prop_map(|(id, title, topics)| Block::AppealForm(AppealForm { id, title, topics })),
+        (any_id(), t(), vec(t(), 0..3), any::<bool>()).prop_map(|(id, title, topics, show_answers)| Block::AppealForm(AppealForm { id, title, topics, show_answers })),
         (any_id(), news_id()).prop_map(|(id, poll_id)| Block::Poll(PollBlock { id, poll_id })),
-        (any_id(), t(), vec((social_network(), any_url()), 0..3)).prop_map(|(id, title, links)| Block::SocialLinks(SocialLinks {
+        (any_id(), t(), vec((social_network(), any_url()), 0..3), any_url()).prop_map(|(id, title, links, pos_widget)| Block::SocialLinks(SocialLinks {
             id,
             title,
             links: links.into_iter().map(|(network, url)| SocialLink { network, url }).collect(),
+            pos_widget,
         })),
         (any_id(), t()).prop_map(|(id, title)| Block::AppealAnalysis(AppealAnalysis { id, title })),
         (any_id(), t(), t(), t(), t()).prop_map(|(id, title, document_href, summary, closes)| Block::Discussion(Discussion {
@@ -341,8 +342,12 @@ pub fn render_data() -> impl Strategy<Value = RenderData> {
         (t(), t(), t()).prop_map(|(name, text, date)| Comment { discussion: "page/discussion".into(), name, text, date }),
         0..4,
     );
-    ((news, announcements, documents), (staff, phones, reception), (vacancies, polls, stats), comments).prop_map(
-        |((news, announcements, documents), (staff, phones, reception), (vacancies, polls, appeal_stats), comments)| RenderData {
+    let answers = vec(
+        ((t(), t(), t()), (t(), t())).prop_map(|((number, topic, question), (answer, answered_on))| PublishedAnswer { number, topic, question, answer, answered_on }),
+        0..3,
+    );
+    ((news, announcements, documents), (staff, phones, reception), (vacancies, polls, stats), (comments, answers)).prop_map(
+        |((news, announcements, documents), (staff, phones, reception), (vacancies, polls, appeal_stats), (comments, published_answers))| RenderData {
             news,
             announcements,
             documents,
@@ -353,6 +358,7 @@ pub fn render_data() -> impl Strategy<Value = RenderData> {
             polls,
             appeal_stats,
             comments,
+            published_answers,
         },
     )
 }
