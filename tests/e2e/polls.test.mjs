@@ -57,6 +57,7 @@ test('a vote for an answer the poll does not have, or from another site, is refu
 // Polls editors keep in «Данные сайта» → «Голосования» (school7's home shows the newest open one).
 const { launch, openConstructor } = await import('../support/browser.mjs');
 const { ACCOUNTS, signIn } = await import('../support/session.mjs');
+const { axeViolations } = await import('../support/axe.mjs');
 const run = Date.now().toString(36);
 const school = await signIn(ACCOUNTS.editors.school7);
 const pollsApi = '/api/sites/school7/collections/polls';
@@ -80,6 +81,8 @@ test('an editor creates a poll in the form; a visitor without JavaScript votes; 
     await page.getByRole('button', { name: 'Голосования', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Голосования' }).waitFor();
     await page.getByRole('button', { name: '+ Добавить запись' }).click();
+    await page.getByLabel('Вопрос (обязательно)').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the poll form has no accessibility violations');
     await page.getByLabel('Вопрос (обязательно)').fill(question);
     await page.getByLabel('Ответы, каждый на отдельной строке (обязательно)').fill('Робототехника');
     await page.getByLabel('Дата начала').fill('2026-12-20');
