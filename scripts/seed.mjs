@@ -45,10 +45,12 @@ for (const site of DEMO_SITES) {
       `(${site.id}, ${sqlText(site.slug)}, ${sqlText(document.site.name)}, ${sqlText(document.site.kind)}, 1, ${sqlText(key)}, 1);`,
     `INSERT OR IGNORE INTO revisions (site_id, revision, doc_key, draft_version) VALUES (${site.id}, 1, ${sqlText(key)}, 1);`,
   );
-  // Collections editors maintain live in D1 (civic_shared::collection_items); polls and
-  // appeal figures stay in the data object above until they come from visitors.
+  // Collections editors maintain live in D1 (civic_shared::collection_items); appeal figures
+  // come from the appeals below. The data file's polls are rendered polls with counts: they
+  // become «Голосования» items (civic_shared::collections::PollItem) and their counts votes.
   const data = JSON.parse(readFileSync(join(root, site.data), 'utf8'));
-  for (const collection of ['news', 'announcements', 'documents', 'staff', 'phones', 'reception', 'vacancies']) {
+  data.polls = (data.polls ?? []).map(pollItem);
+  for (const collection of ['news', 'announcements', 'documents', 'staff', 'phones', 'reception', 'vacancies', 'polls']) {
     (data[collection] ?? []).forEach((item, position) => {
       statements.push(
         `INSERT OR IGNORE INTO collection_items (site_id, collection, id, position, date, body) VALUES ` +
@@ -56,6 +58,25 @@ for (const site of DEMO_SITES) {
       );
     });
   }
+  for (const poll of JSON.parse(readFileSync(join(root, site.data), 'utf8')).polls ?? []) {
+    poll.options.forEach((option, index) => {
+      // Answer ids are positions, as civic_shared::polls::option_id: "1", "2"…
+      statements.push(
+        `WITH RECURSIVE n(i) AS (SELECT 1 WHERE ${option.votes} > 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${option.votes}) ` +
+          `INSERT OR IGNORE INTO poll_votes (site_id, poll_id, voter, options) ` +
+          `SELECT ${site.id}, ${sqlText(poll.id)}, 'demo-${index + 1}-' || i, '["${index + 1}"]' FROM n;`,
+      );
+    });
+  }
+}
+
+/** A rendered demo poll as the item editors keep. */
+function pollItem(poll) {
+  return {
+    id: poll.id, question: poll.question, options: poll.options.map((o) => o.text), multiple: poll.multiple,
+    opens: poll.opens ?? '', closes: poll.closes ?? '', results: poll.show_results ? 'during' : 'after',
+    login_required: false, closed: !poll.open,
+  };
 }
 // Demo accounts: the operator, the administrator and one editor per demo site. The hash
 // format is the worker's own (edge/src/accounts.rs): pbkdf2-sha256$<rounds>$<salt>$<hash>.

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{format_date, lang, quoted, texts};
-use crate::item_table::{field_text, moved_order, set_field, visible_rows};
+use crate::item_table::{field_text, moved_order, set_field, tidy, visible_rows};
 use crate::server::{self, ServerError, StoredItem};
 
 #[derive(Properties, PartialEq)]
@@ -41,7 +41,7 @@ enum Notice {
 }
 
 fn columns(collection: Collection) -> Vec<&'static ItemField> {
-    collection.fields().iter().filter(|f| f.kind != ItemFieldKind::Text).take(4).collect()
+    collection.fields().iter().filter(|f| !matches!(f.kind, ItemFieldKind::Text | ItemFieldKind::Lines)).take(4).collect()
 }
 
 #[function_component(CollectionsView)]
@@ -228,12 +228,24 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                 }
             })
         };
+        // A checkbox's state, as the text `set_field` reads.
+        let set_flag = |field: &'static ItemField| {
+            let editing = editing.clone();
+            Callback::from(move |e: Event| {
+                let checked = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok()).is_some_and(|i| i.checked());
+                if let Some(mut open) = (*editing).clone() {
+                    set_field(&mut open.item, field, if checked { "true" } else { "false" });
+                    editing.set(Some(open));
+                }
+            })
+        };
         let on_save = {
             let (editing, items, notice, site, fail) = (editing.clone(), items.clone(), notice.clone(), props.site.clone(), fail.clone());
             let reload = reload.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let Some(open) = (*editing).clone() else { return };
+                let Some(mut open) = (*editing).clone() else { return };
+                tidy(&mut open.item, current.fields());
                 let (editing, notice, site, fail, reload) = (editing.clone(), notice.clone(), site.clone(), fail.clone(), reload.clone());
                 let _ = &items;
                 spawn_local(async move {
@@ -298,9 +310,20 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                     let described = problem.map(|_| format!("{id}-error"));
                     let value = field_text(&open.item, field);
                     let control = match field.kind {
-                        ItemFieldKind::Text => html! {
+                        ItemFieldKind::Text | ItemFieldKind::Lines => html! {
                             <textarea id={id.clone()} rows="6" value={value} oninput={as_input(set_text(field))} readonly={props.read_only}
                                 aria-invalid={problem.is_some().then_some("true")} aria-describedby={described.clone()} />
+                        },
+                        ItemFieldKind::Flag => html! {
+                            <input id={id.clone()} type="checkbox" checked={value == "true"} onchange={set_flag(field)} disabled={props.read_only}
+                                aria-invalid={problem.is_some().then_some("true")} aria-describedby={described.clone()} />
+                        },
+                        ItemFieldKind::PollResults => html! {
+                            <select id={id.clone()} onchange={set_text(field)} disabled={props.read_only}>
+                                { for [("during", t.results_during), ("after", t.results_after)].into_iter().map(|(v, label)| html! {
+                                    <option value={v} selected={value == v || (value.is_empty() && v == "during")}>{ label }</option>
+                                }) }
+                            </select>
                         },
                         ItemFieldKind::DocumentStatus => html! {
                             <select id={id.clone()} onchange={set_text(field)} disabled={props.read_only}>
@@ -384,6 +407,8 @@ fn cell_text(item: &Value, field: &ItemField) -> String {
             "draft" => t.status_draft.into(),
             _ => t.status_in_force.into(),
         },
+        ItemFieldKind::Flag => if text == "true" { t.yes } else { t.no }.into(),
+        ItemFieldKind::PollResults => if text == "after" { t.results_after } else { t.results_during }.into(),
         _ => text,
     }
 }

@@ -497,6 +497,13 @@ pub struct Texts {
     pub migration_remove_target: &'static str,
     pub migration_add_target: &'static str,
     pub migration_save_targets: &'static str,
+    /// «Голосования»: results shown during the voting.
+    pub results_during: &'static str,
+    /// «Голосования»: results shown after it ends.
+    pub results_after: &'static str,
+    /// Table cell of a yes/no field.
+    pub yes: &'static str,
+    pub no: &'static str,
 }
 
 /// Russian.
@@ -978,6 +985,10 @@ pub const RU: Texts = Texts {
     migration_remove_target: "Удалить показатель",
     migration_add_target: "Добавить показатель",
     migration_save_targets: "Сохранить показатели",
+    results_during: "во время голосования",
+    results_after: "после окончания",
+    yes: "да",
+    no: "нет",
 };
 
 /// The interface languages: each with its code (`lang` attribute, `civic-lang`, `?lang=`)

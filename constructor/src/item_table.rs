@@ -8,9 +8,12 @@ use serde_json::Value;
 pub fn field_text(item: &Value, field: &ItemField) -> String {
     match item.get(field.name) {
         Some(Value::String(text)) => text.clone(),
+        // A poll's answers: one per line.
+        Some(Value::Array(lines)) if field.kind == ItemFieldKind::Lines => lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
         // News bodies are paragraph lists: one blank line between paragraphs in the form.
         Some(Value::Array(paragraphs)) => paragraphs.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n\n"),
         Some(Value::Number(number)) => number.to_string(),
+        Some(Value::Bool(yes)) => yes.to_string(),
         _ => String::new(),
     }
 }
@@ -22,10 +25,28 @@ pub fn set_field(item: &mut Value, field: &ItemField, text: &str) {
             text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| Value::String(p.to_string())).collect(),
         ),
         (_, ItemFieldKind::Number) => Value::from(text.trim().parse::<u64>().unwrap_or(0)),
+        // Kept as typed (a line just begun, a space at the end): [`tidy`] cleans up on saving.
+        (_, ItemFieldKind::Lines) => Value::Array(text.split('\n').map(|l| Value::String(l.trim_end_matches('\r').to_string())).collect()),
+        (_, ItemFieldKind::Flag) => Value::Bool(text == "true"),
         _ => Value::String(text.to_string()),
     };
     if let Value::Object(map) = item {
         map.insert(field.name.to_string(), value);
+    }
+}
+
+/// The item as it is saved: lists of lines without blank lines and surrounding spaces.
+pub fn tidy(item: &mut Value, fields: &[ItemField]) {
+    for field in fields.iter().filter(|f| f.kind == ItemFieldKind::Lines) {
+        if let Some(Value::Array(lines)) = item.get_mut(field.name) {
+            lines.retain_mut(|line| match line {
+                Value::String(text) => {
+                    *text = text.trim().to_string();
+                    !text.is_empty()
+                }
+                _ => false,
+            });
+        }
     }
 }
 
@@ -105,6 +126,27 @@ mod tests {
         set_field(&mut doc, size, " 2048 ");
         assert_eq!(doc["file_size"], json!(2048));
         assert_eq!(field_text(&doc, size), "2048");
+    }
+
+    #[test]
+    fn poll_answers_and_flags_round_trip_through_the_form() {
+        let fields = Collection::Polls.fields();
+        let field = |name: &str| fields.iter().find(|f| f.name == name).unwrap();
+        let mut poll = json!({"question": "Какой кружок открыть?"});
+        set_field(&mut poll, field("options"), "  Шахматы \n\nТеатр\r\n");
+        assert_eq!(field_text(&poll, field("options")), "  Шахматы \n\nТеатр\n", "the form keeps what is typed");
+        tidy(&mut poll, fields);
+        assert_eq!(poll["options"], json!(["Шахматы", "Театр"]), "one answer per line, blank lines dropped");
+        assert_eq!(field_text(&poll, field("options")), "Шахматы\nТеатр");
+        set_field(&mut poll, field("multiple"), "true");
+        assert_eq!(poll["multiple"], json!(true));
+        assert_eq!(field_text(&poll, field("multiple")), "true");
+        set_field(&mut poll, field("multiple"), "false");
+        assert_eq!(poll["multiple"], json!(false));
+        set_field(&mut poll, field("results"), "after");
+        assert_eq!(poll["results"], json!("after"));
+        let checked = Collection::Polls.check_item(&poll.to_string()).expect("the form's poll passes the server's check");
+        assert!(checked.json.contains(r#""options":["Шахматы","Театр"]"#), "{}", checked.json);
     }
 
     #[test]

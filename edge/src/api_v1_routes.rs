@@ -187,7 +187,7 @@ mod tests {
             v1("/api/v1/sites/gb4/collections/news/n-1"),
             V1Route::CollectionItem { site: "gb4".into(), collection: Collection::News, id: "n-1".into() }
         );
-        for missing in ["/api/v1", "/api/v1/", "/api/v1/sites/", "/api/v1/sites//document", "/api/v1/sites/gb4/collections/polls",
+        for missing in ["/api/v1", "/api/v1/", "/api/v1/sites/", "/api/v1/sites//document", "/api/v1/sites/gb4/collections/appeals",
             "/api/v1/sites/gb4/collections/news/a%20b", "/api/v1/sites/gb4/draft", "/api/v1/sites/gb4/collections/news/n-1/x"]
         {
             assert_eq!(v1(missing), V1Route::NotFound, "{missing}");

@@ -3,6 +3,7 @@
 //! before it changed a row.
 
 use civic_shared::collection_items::{CheckedItem, Collection, MAX_ITEMS};
+use civic_shared::collections::PollItem;
 use civic_shared::RenderData;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -118,8 +119,8 @@ pub async fn item(db: &D1Database, site_id: i64, collection: Collection, id: &st
     row.map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? })).transpose()
 }
 
-/// Everything data blocks show: the edited collections and the appeal figures from D1, and
-/// polls (which come from visitors, not editors) from the site's data object in R2.
+/// Everything data blocks show: the edited collections (polls with their stored votes) and
+/// the appeal figures from D1; the site's data object in R2 holds what is not edited yet.
 pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<RenderData, ApiError> {
     let mut data = match read_document(bucket, &format!("data/{site_id}.json")).await? {
         Some(json) => serde_json::from_str::<RenderData>(&json).map_err(storage)?,
@@ -128,7 +129,8 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     let rows = db
         .prepare(
             "SELECT collection, body FROM collection_items WHERE site_id = ?1 \
-             ORDER BY collection, CASE WHEN collection IN ('news', 'announcements', 'documents') THEN date END DESC, position, id",
+             ORDER BY collection, CASE WHEN collection IN ('news', 'announcements', 'documents') THEN date END DESC, \
+             CASE WHEN collection = 'polls' THEN position END DESC, position, id",
         )
         .bind(&[num(site_id)])
         .map_err(storage)?
@@ -138,10 +140,18 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
         .results::<ItemRow>()
         .map_err(storage)?;
     let mut grouped = serde_json::Map::new();
+    // Polls, newest first (the poll block shows the newest open one), are kept as PollItem.
+    let mut polls = Vec::new();
     for collection in Collection::ALL {
         grouped.insert(collection.as_str().into(), serde_json::Value::Array(Vec::new()));
     }
     for row in rows {
+        if row.collection == Collection::Polls.as_str() {
+            if let Ok(item) = serde_json::from_str::<PollItem>(&row.body) {
+                polls.push(civic_shared::polls::poll_of(&item));
+            }
+            continue;
+        }
         if let (Some(serde_json::Value::Array(items)), Ok(item)) = (grouped.get_mut(&row.collection), serde_json::from_str(&row.body)) {
             items.push(item);
         }
@@ -157,6 +167,7 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     data.appeal_stats = Some(appeal_stats(db, site_id).await?);
     data.comments = crate::comments_entry::published(db, site_id).await?;
     data.published_answers = crate::appeals_store::published(db, site_id).await?;
+    data.polls = polls;
     let votes = crate::polls_entry::stored_votes(db, site_id).await?;
     for poll in &mut data.polls {
         let of_poll: Vec<Vec<String>> = votes.iter().filter(|(id, _)| *id == poll.id).map(|(_, options)| options.clone()).collect();
@@ -222,7 +233,9 @@ pub async fn create(db: &D1Database, site_id: i64, collection: Collection, item:
     }
 }
 
-/// Replaces an item if it is still at `base_revision`; returns the new revision.
+/// Replaces an item if it is still at `base_revision`; returns the new revision. A poll's
+/// answers may not change once it has votes ([`civic_shared::polls::check_edit`]): checked
+/// before the change, and again in it, so a vote arriving meanwhile refuses it too.
 pub async fn update(
     db: &D1Database,
     site_id: i64,
@@ -231,10 +244,15 @@ pub async fn update(
     base_revision: i64,
     actor: &Actor<'_>,
 ) -> Result<i64, ApiError> {
+    let answers_change = match collection {
+        Collection::Polls => poll_answers_change(db, site_id, item).await?,
+        _ => false,
+    };
     let update = db
         .prepare(
             "UPDATE collection_items SET body = ?1, date = ?2, revision = revision + 1, updated_by = ?3, updated_at = datetime('now') \
-             WHERE site_id = ?4 AND collection = ?5 AND id = ?6 AND revision = ?7",
+             WHERE site_id = ?4 AND collection = ?5 AND id = ?6 AND revision = ?7 \
+             AND NOT (?8 AND EXISTS (SELECT 1 FROM poll_votes WHERE site_id = ?4 AND poll_id = ?6))",
         )
         .bind(&[
             item.json.as_str().into(),
@@ -244,6 +262,7 @@ pub async fn update(
             collection.as_str().into(),
             item.id.as_str().into(),
             num(base_revision),
+            num(i64::from(answers_change)),
         ])
         .map_err(storage)?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.update", collection.as_str()), &item.id)?;
@@ -251,9 +270,33 @@ pub async fn update(
         return Ok(base_revision + 1);
     }
     match revision_of(db, site_id, collection, &item.id).await? {
+        Some(current_revision) if current_revision == base_revision && answers_change => Err(answers_have_votes()),
         Some(current_revision) => Err(ApiError::StaleItem { current_revision }),
         None => Err(ApiError::NotFound),
     }
+}
+
+fn answers_have_votes() -> ApiError {
+    ApiError::InvalidItem(vec![civic_shared::validate::Problem { path: "options".into(), kind: civic_shared::validate::ProblemKind::AnswersHaveVotes }])
+}
+
+/// Whether saving `item` changes the answers of the stored poll; refused at once when the
+/// poll already has votes.
+async fn poll_answers_change(db: &D1Database, site_id: i64, item: &CheckedItem) -> Result<bool, ApiError> {
+    let Some(stored) = self::item(db, site_id, Collection::Polls, &item.id).await? else { return Ok(false) };
+    let (Ok(old), Ok(new)) = (serde_json::from_str::<PollItem>(stored.item.get()), serde_json::from_str::<PollItem>(&item.json)) else {
+        return Ok(false);
+    };
+    let votes = db
+        .prepare("SELECT COUNT(*) AS votes FROM poll_votes WHERE site_id = ?1 AND poll_id = ?2")
+        .bind(&[num(site_id), item.id.as_str().into()])
+        .map_err(storage)?
+        .first::<i64>(Some("votes"))
+        .await
+        .map_err(storage)?
+        .unwrap_or(0);
+    civic_shared::polls::check_edit(&old, &new, u64::try_from(votes).unwrap_or(0)).map_err(|problem| ApiError::InvalidItem(vec![problem]))?;
+    Ok(old.options != new.options)
 }
 
 pub async fn delete(db: &D1Database, site_id: i64, collection: Collection, id: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
@@ -262,7 +305,19 @@ pub async fn delete(db: &D1Database, site_id: i64, collection: Collection, id: &
         .bind(&[num(site_id), collection.as_str().into(), id.into()])
         .map_err(storage)?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.delete", collection.as_str()), id)?;
-    match changed(&db.batch(vec![delete, bump, log]).await.map_err(storage)?) {
+    let mut batch = vec![delete, bump, log];
+    if collection == Collection::Polls {
+        // A later poll given the same id starts with no votes (and free answers).
+        let votes = db
+            .prepare(
+                "DELETE FROM poll_votes WHERE site_id = ?1 AND poll_id = ?2 \
+                 AND NOT EXISTS (SELECT 1 FROM collection_items WHERE site_id = ?1 AND collection = 'polls' AND id = ?2)",
+            )
+            .bind(&[num(site_id), id.into()])
+            .map_err(storage)?;
+        batch.push(votes);
+    }
+    match changed(&db.batch(batch).await.map_err(storage)?) {
         true => Ok(()),
         false => Err(ApiError::NotFound),
     }

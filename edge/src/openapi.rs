@@ -48,6 +48,7 @@ mod tests {
             Collection::Phones => "PhoneEntry",
             Collection::Reception => "ReceptionSlot",
             Collection::Vacancies => "Vacancy",
+            Collection::Polls => "PollItem",
         }
     }
 
@@ -143,7 +144,7 @@ mod tests {
             let mut required: Vec<&str> = collection
                 .fields()
                 .iter()
-                .filter(|f| f.required && !matches!(f.kind, ItemFieldKind::DocumentStatus | ItemFieldKind::Number))
+                .filter(|f| f.required && !matches!(f.kind, ItemFieldKind::DocumentStatus | ItemFieldKind::Number | ItemFieldKind::PollResults))
                 .map(|f| f.name)
                 .collect();
             required.sort_unstable();
@@ -167,6 +168,7 @@ mod tests {
             Collection::Phones => serde_json::to_string(&PhoneEntry::default()),
             Collection::Reception => serde_json::to_string(&ReceptionSlot::default()),
             Collection::Vacancies => serde_json::to_string(&Vacancy::default()),
+            Collection::Polls => serde_json::to_string(&PollItem::default()),
         }
         .unwrap()
     }

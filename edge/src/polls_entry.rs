@@ -1,6 +1,8 @@
 //! Votes in a site's polls, with no script: the poll's form posts to `<base>/_opros/<poll>`;
 //! one vote per browser (a random id in an HttpOnly cookie, one stored row per id and poll) and
 //! a limit per address against scripted voting. The page after it shows the results.
+//! A poll for staff only takes votes from people signed in to Civic who may read the site,
+//! one per account (the account is stored as the voter).
 
 use civic_renderer::{RenderOptions, VoteOutcome};
 use civic_shared::polls;
@@ -51,18 +53,29 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
         Err(refused) => return page(422, &site, &options, &poll, &VoteOutcome::Refused(refused.message()), &back, None),
     };
     let new_voter;
-    let voter = match voter {
-        Some(voter) => voter,
-        None => {
+    let voter = match (poll.login_required, voter) {
+        (true, _) => match staff_voter(&db, &cookies, site.id).await {
+            Ok(Some(account)) => account,
+            Ok(None) => {
+                let why = format!("{} Войдите в систему и проголосуйте снова.", polls::STAFF_ONLY);
+                return page(403, &site, &options, &poll, &VoteOutcome::Refused(&why), &back, None);
+            }
+            Err(err) => return failure(err),
+        },
+        (false, Some(voter)) => voter,
+        (false, None) => {
             new_voter = crate::security::hex(&crate::crypto::random_bytes::<16>());
             new_voter.clone()
         }
     };
-    let set_cookie = format!(
-        "{VOTER_COOKIE}={voter}; Path={}/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
-        base_path,
-        if origin.starts_with("https:") { "; Secure" } else { "" }
-    );
+    // A staff member's vote is their account's: their browser gets no voter id.
+    let set_cookie = (!poll.login_required).then(|| {
+        format!(
+            "{VOTER_COOKIE}={voter}; Path={}/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
+            base_path,
+            if origin.starts_with("https:") { "; Secure" } else { "" }
+        )
+    });
     let now = (Date::now().as_millis() / 1000) as i64;
     let key = format!("vote:{}:{poll_id}:{ip}", site.id);
     match attempts_left(&db, &key, VOTES_PER_ADDRESS, now).await {
@@ -75,12 +88,22 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
         Err(err) => return failure(err),
     };
     if !counted {
-        return page(409, &site, &options, &poll, &VoteOutcome::AlreadyVoted, &back, Some(&set_cookie));
+        return page(409, &site, &options, &poll, &VoteOutcome::AlreadyVoted, &back, set_cookie.as_deref());
     }
     let _ = record_failure(&db, &key, VOTES_PER_ADDRESS, now).await;
     let _ = crate::appeals_store::figures_changed(&db, site.id).await;
     polls::add_votes(&mut poll, &[checked]);
-    page(200, &site, &options, &poll, &VoteOutcome::Counted, &back, Some(&set_cookie))
+    page(200, &site, &options, &poll, &VoteOutcome::Counted, &back, set_cookie.as_deref())
+}
+
+/// The voter of a staff-only poll: the signed-in account, if it may read the site.
+async fn staff_voter(db: &D1Database, cookies: &str, site_id: i64) -> std::result::Result<Option<String>, ApiError> {
+    let Some(token) = crate::accounts::session_token(Some(cookies)) else { return Ok(None) };
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let session = crate::accounts_store::session(db, &crate::security::sha256_hex(token.as_bytes()), now).await?;
+    Ok(session
+        .filter(|s| crate::authz::authorize(&s.principal, crate::authz::Action::ReadSite, Some(site_id)).is_ok())
+        .map(|s| format!("account:{}", s.principal.user_id)))
 }
 
 /// Stores the vote; `false` when this voter has voted in the poll already.

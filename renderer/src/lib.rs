@@ -36,6 +36,8 @@ pub const APPEAL_ROUTE: &str = "_obrashcheniya";
 pub const COMMENT_ROUTE: &str = "_obsuzhdenie";
 /// Where a poll's form posts: `<base>/_opros/<poll id>`.
 pub const POLL_ROUTE: &str = "_opros";
+/// The platform's sign-in page, for polls only signed-in staff may vote in.
+pub const LOGIN_PATH: &str = "/admin/";
 pub use seo::{parse_contacts, Contacts};
 pub use style::inline_style;
 

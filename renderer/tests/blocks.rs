@@ -76,3 +76,51 @@ fn check(html: &str, name: &str, mismatched: &mut Vec<String>) {
         mismatched.push(file.display().to_string());
     }
 }
+
+/// A poll block on a day: before its opening day it says when it opens (no form, no results);
+/// while open it has the form and the results if they are shown during the voting; after
+/// closing, the results; a staff-only poll says who may vote and links to the sign-in page.
+#[test]
+fn a_poll_block_follows_the_polls_dates_and_settings() {
+    use civic_shared::collections::{Poll, PollOption};
+    let doc = civic_shared::demo::ministry();
+    let poll = |id: &str, opens: &str, closes: &str| Poll {
+        id: id.into(),
+        question: format!("Вопрос {id}"),
+        open: true,
+        opens: opens.into(),
+        closes: closes.into(),
+        options: ["1", "2"].iter().map(|o| PollOption { id: (*o).into(), text: format!("Ответ {o}"), votes: 3 }).collect(),
+        ..Poll::default()
+    };
+    let render = |polls: Vec<Poll>, poll_id: &str, today: &str| {
+        let data = RenderData { polls, ..RenderData::default() };
+        let options = RenderOptions { base_path: "/s/mincifra", today, ..RenderOptions::default() };
+        let ctx = RenderContext::for_page(&doc, "home", &data, options).unwrap();
+        let mut html = String::new();
+        render_block(&ctx, &civic_shared::Block::Poll(civic_shared::PollBlock { id: "b1".into(), poll_id: poll_id.into() }), &mut html);
+        html
+    };
+    let upcoming = render(vec![poll("p", "2026-12-01", "2026-12-20")], "p", "2026-11-23");
+    assert!(upcoming.contains("<p class=\"meta\">Голосование откроется 1 декабря 2026 г.</p>"), "{upcoming}");
+    assert!(!upcoming.contains("<form") && !upcoming.contains("<table"), "{upcoming}");
+
+    let open = render(vec![poll("p", "2026-11-23", "2026-12-20")], "p", "2026-11-23");
+    assert!(open.contains("Голосование до 20 декабря 2026 г.") && open.contains("<form") && !open.contains("<table"), "results after the end: {open}");
+    let during = render(vec![Poll { show_results: true, ..poll("p", "", "") }], "p", "2026-11-23");
+    assert!(during.contains("<form") && during.contains("<table") && !during.contains("class=\"meta\""), "{during}");
+
+    let closed = render(vec![poll("p", "2026-11-01", "2026-11-22")], "p", "2026-11-23");
+    assert!(closed.contains("Голосование завершено") && !closed.contains("<form") && closed.contains("<table"), "{closed}");
+    let closed_early = render(vec![Poll { open: false, ..poll("p", "", "") }], "p", "2026-11-23");
+    assert!(closed_early.contains("Голосование завершено") && closed_early.contains("<table"), "{closed_early}");
+
+    let staff = render(vec![Poll { login_required: true, ..poll("p", "", "") }], "p", "2026-11-23");
+    assert!(staff.contains("Голосовать могут только сотрудники, вошедшие в систему. <a href=\"/admin/\">Войти в систему</a>") && staff.contains("<form"), "{staff}");
+
+    // With no poll chosen: the first open one in the list (the newest), else the next to open.
+    let chosen = render(vec![poll("old", "2026-01-01", "2026-02-01"), poll("soon", "2026-12-01", ""), poll("now", "", "")], "", "2026-11-23");
+    assert!(chosen.contains("Вопрос now"), "{chosen}");
+    let next = render(vec![poll("old", "2026-01-01", "2026-02-01"), poll("soon", "2026-12-01", "")], "", "2026-11-23");
+    assert!(next.contains("Вопрос soon") && next.contains("откроется"), "{next}");
+}

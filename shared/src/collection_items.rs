@@ -1,12 +1,12 @@
 //! The collections editors fill in forms and tables (news, documents, staff…): which exist,
 //! their fields for the constructor's forms, and the server-side check of one item.
-//! Items are the types of [`crate::collections`]; polls and appeal figures are not edited here
-//! (they come from visitors' votes and appeals).
+//! Items are the types of [`crate::collections`]; polls are kept as [`PollItem`] (their votes
+//! come from visitors); appeal figures are not edited here (they come from appeals).
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::collections::{Announcement, DocumentItem, NewsItem, PhoneEntry, ReceptionSlot, StaffMember, Vacancy};
+use crate::collections::{Announcement, DocumentItem, NewsItem, PhoneEntry, PollItem, ReceptionSlot, StaffMember, Vacancy};
 use crate::document::ParseError;
 use crate::validate::{is_id, is_image_url, is_link, Problem, ProblemKind, MAX_LINE, MAX_TEXT};
 use crate::Lang;
@@ -31,6 +31,8 @@ pub enum Collection {
     Reception,
     /// Вакансии.
     Vacancies,
+    /// Голосования.
+    Polls,
 }
 
 /// How a field is edited and checked.
@@ -52,7 +54,18 @@ pub enum ItemFieldKind {
     DocumentStatus,
     /// A whole number (bytes).
     Number,
+    /// A list of lines, one entry per line (a poll's answers): [`MIN_LINES`]..=[`MAX_LINES`].
+    Lines,
+    /// Yes or no (a checkbox).
+    Flag,
+    /// When a poll's results are shown (during or after the voting).
+    PollResults,
 }
+
+/// Fewest entries of a [`ItemFieldKind::Lines`] field.
+pub const MIN_LINES: usize = 2;
+/// Most entries of a [`ItemFieldKind::Lines`] field.
+pub const MAX_LINES: usize = 20;
 
 /// A field of an item, for forms and table columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,10 +146,20 @@ const VACANCIES: &[ItemField] = &[
     field("requirements", "Требования", "Requirements", K::Text, false),
     field("contact", "Контакт", "Contact", K::Line, false),
 ];
+const POLLS: &[ItemField] = &[
+    field("question", "Вопрос", "Question", K::Line, true),
+    field("options", "Ответы, каждый на отдельной строке", "Answers, one per line", K::Lines, true),
+    field("multiple", "Можно выбрать несколько ответов", "Several answers may be chosen", K::Flag, false),
+    field("opens", "Дата начала", "Opens", K::Date, false),
+    field("closes", "Дата окончания", "Closes", K::Date, false),
+    field("results", "Результаты показывать", "Show results", K::PollResults, false),
+    field("login_required", "Только для сотрудников, вошедших в систему", "Only staff signed in may vote", K::Flag, false),
+    field("closed", "Закрыть досрочно", "Closed early", K::Flag, false),
+];
 
 impl Collection {
     /// Every collection, in the order the constructor lists them.
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::News,
         Collection::Announcements,
         Collection::Documents,
@@ -144,6 +167,7 @@ impl Collection {
         Collection::Phones,
         Collection::Reception,
         Collection::Vacancies,
+        Collection::Polls,
     ];
 
     /// The name in addresses and in [`crate::RenderData`].
@@ -156,6 +180,7 @@ impl Collection {
             Collection::Phones => "phones",
             Collection::Reception => "reception",
             Collection::Vacancies => "vacancies",
+            Collection::Polls => "polls",
         }
     }
 
@@ -174,6 +199,7 @@ impl Collection {
             Collection::Phones => ("Телефонный справочник", "Phone directory"),
             Collection::Reception => ("График приёма граждан", "Reception schedule"),
             Collection::Vacancies => ("Вакансии", "Vacancies"),
+            Collection::Polls => ("Голосования", "Polls"),
         };
         match lang {
             Lang::Ru => ru,
@@ -191,6 +217,7 @@ impl Collection {
             Collection::Phones => PHONES,
             Collection::Reception => RECEPTION,
             Collection::Vacancies => VACANCIES,
+            Collection::Polls => POLLS,
         }
     }
 
@@ -210,6 +237,7 @@ impl Collection {
             Collection::Phones => checked::<PhoneEntry>(self, json, |i| &i.id),
             Collection::Reception => checked::<ReceptionSlot>(self, json, |i| &i.id),
             Collection::Vacancies => checked::<Vacancy>(self, json, |i| &i.id),
+            Collection::Polls => checked::<PollItem>(self, json, |i| &i.id),
         }
     }
 }
@@ -261,6 +289,10 @@ fn item_problems(collection: Collection, value: &serde_json::Value) -> Vec<Probl
         }
     }
     for field in collection.fields() {
+        if field.kind == K::Lines {
+            lines_problems(field, value.get(field.name), &mut push);
+            continue;
+        }
         let text = match value.get(field.name) {
             Some(serde_json::Value::String(text)) => text.clone(),
             // Paragraph lists (news bodies) are checked paragraph by paragraph below.
@@ -283,7 +315,7 @@ fn item_problems(collection: Collection, value: &serde_json::Value) -> Vec<Probl
             K::Link => is_link(&text),
             K::Phone => is_phone(&text),
             K::Email => is_email(&text),
-            K::Line | K::Text | K::DocumentStatus | K::Number => true,
+            K::Line | K::Text | K::DocumentStatus | K::Number | K::Lines | K::Flag | K::PollResults => true,
         };
         if !ok {
             let kind = match field.kind {
@@ -293,6 +325,12 @@ fn item_problems(collection: Collection, value: &serde_json::Value) -> Vec<Probl
                 _ => ProblemKind::BadEmail,
             };
             push(field.name, kind);
+        }
+    }
+    // A period (a poll's): the end may not come before the start.
+    if let (Some(opens), Some(closes)) = (value.get("opens").and_then(|v| v.as_str()), value.get("closes").and_then(|v| v.as_str())) {
+        if is_date(opens) && is_date(closes) && closes < opens {
+            push("closes", ProblemKind::EndsBeforeStart);
         }
     }
     for (name, pair) in [("image", value.get("image")), ("photo", value.get("photo"))] {
@@ -307,6 +345,24 @@ fn item_problems(collection: Collection, value: &serde_json::Value) -> Vec<Probl
         }
     }
     problems
+}
+
+/// A list of lines: [`MIN_LINES`]..=[`MAX_LINES`] entries, none empty, each one line.
+fn lines_problems(field: &ItemField, value: Option<&serde_json::Value>, push: &mut impl FnMut(&str, ProblemKind)) {
+    let lines: Vec<&str> = match value {
+        Some(serde_json::Value::Array(items)) => items.iter().map(|v| v.as_str().unwrap_or_default()).collect(),
+        _ => Vec::new(),
+    };
+    if !(MIN_LINES..=MAX_LINES).contains(&lines.len()) {
+        push(field.name, ProblemKind::LineCount { min: MIN_LINES, max: MAX_LINES });
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            push(&format!("{}[{i}]", field.name), ProblemKind::Required);
+        } else if line.chars().count() > MAX_LINE || line.contains(['\n', '\r']) {
+            push(&format!("{}[{i}]", field.name), ProblemKind::TooLong { max: MAX_LINE });
+        }
+    }
 }
 
 /// A real calendar date as `YYYY-MM-DD`.
@@ -370,7 +426,8 @@ mod tests {
     #[test]
     fn demo_items_pass() {
         let data = serde_json::to_value(crate::demo::ministry_data()).unwrap();
-        for collection in Collection::ALL {
+        // Demo polls are rendered polls (with counts); scripts/seed.mjs stores them as items.
+        for collection in Collection::ALL.into_iter().filter(|c| *c != Collection::Polls) {
             for item in data[collection.as_str()].as_array().unwrap() {
                 let checked = collection.check_item(&item.to_string());
                 assert!(checked.is_ok(), "{} {item}: {checked:?}", collection.as_str());
@@ -403,6 +460,36 @@ mod tests {
         assert_eq!(item.id, "a-1");
         assert_eq!(item.date, "2026-11-23");
         assert_eq!(item.json, r#"{"id":"a-1","title":"Приём","date":"2026-11-23","text":""}"#);
+    }
+
+    #[test]
+    fn polls_have_two_to_twenty_answers_and_end_after_they_start() {
+        let poll = |options: &str, opens: &str, closes: &str| {
+            Collection::Polls.check_item(&format!(
+                r#"{{"question":"Какой кружок открыть?","options":{options},"opens":"{opens}","closes":"{closes}","results":"after"}}"#
+            ))
+        };
+        let item = poll(r#"["Шахматы","Театр"]"#, "2026-12-01", "2026-12-20").unwrap();
+        assert_eq!(
+            item.json,
+            r#"{"id":"","question":"Какой кружок открыть?","options":["Шахматы","Театр"],"multiple":false,"opens":"2026-12-01","closes":"2026-12-20","results":"after","login_required":false,"closed":false}"#
+        );
+        assert!(poll(r#"["Шахматы","Театр"]"#, "", "").is_ok(), "dates are optional");
+        assert!(poll(r#"["Шахматы","Театр"]"#, "2026-12-01", "2026-12-01").is_ok(), "a one-day poll");
+        let problems = |result: Result<CheckedItem, ItemError>| match result {
+            Err(ItemError::Invalid(problems)) => problems.into_iter().map(|p| (p.path, p.kind)).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        let count = ProblemKind::LineCount { min: 2, max: 20 };
+        assert_eq!(problems(poll(r#"["Шахматы"]"#, "", "")), [("options".into(), count.clone())]);
+        assert_eq!(problems(poll(&serde_json::to_string(&vec!["Да"; 21]).unwrap(), "", "")), [("options".into(), count)]);
+        assert_eq!(problems(poll(r#"["Шахматы"," "]"#, "", "")), [("options[1]".into(), ProblemKind::Required)]);
+        let long = serde_json::to_string(&["Шахматы".to_string(), "я".repeat(MAX_LINE + 1)]).unwrap();
+        assert_eq!(problems(poll(&long, "", "")), [("options[1]".into(), ProblemKind::TooLong { max: MAX_LINE })]);
+        assert_eq!(problems(poll(r#"["Шахматы","Театр"]"#, "2026-12-20", "2026-12-01")), [("closes".into(), ProblemKind::EndsBeforeStart)]);
+        assert_eq!(ProblemKind::EndsBeforeStart.message(Lang::Ru), "дата окончания раньше даты начала");
+        assert_eq!(problems(poll(r#"["Шахматы","Театр"]"#, "2026-13-01", "")), [("opens".into(), ProblemKind::BadDate)]);
+        assert!(matches!(Collection::Polls.check_item(r#"{"question":"?","options":["a","b"],"results":"never"}"#), Err(ItemError::Parse(_))));
     }
 
     #[test]

@@ -182,13 +182,52 @@ pub struct Poll {
     pub question: String,
     /// Several answers may be chosen.
     pub multiple: bool,
-    /// Voting is open now.
+    /// Voting has not been closed early by staff (dates decide the rest, see
+    /// [`crate::polls::state`]).
     pub open: bool,
-    /// Closing date, `YYYY-MM-DD`.
+    /// Opening date, `YYYY-MM-DD`; empty: open from the start.
+    pub opens: String,
+    /// Closing date, `YYYY-MM-DD`; empty: until closed by staff.
     pub closes: String,
     /// Results may be shown while voting is open.
     pub show_results: bool,
+    /// Only people signed in to Civic (the organisation's staff) may vote, one vote per account.
+    pub login_required: bool,
     pub options: Vec<PollOption>,
+}
+
+/// A poll as editors keep it in the «Голосования» collection: its answers are lines; their
+/// ids and counts are derived when the site is rendered ([`crate::polls::poll_of`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PollItem {
+    pub id: String,
+    pub question: String,
+    /// The answers, one per line, in the order visitors see them.
+    pub options: Vec<String>,
+    /// Several answers may be chosen.
+    pub multiple: bool,
+    /// Opening date, `YYYY-MM-DD`, or empty.
+    pub opens: String,
+    /// Closing date, `YYYY-MM-DD`, or empty.
+    pub closes: String,
+    /// When visitors see the results.
+    pub results: PollResults,
+    /// Only staff signed in to Civic may vote.
+    pub login_required: bool,
+    /// Closed early by staff.
+    pub closed: bool,
+}
+
+/// When a poll's results are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PollResults {
+    /// Во время голосования.
+    #[default]
+    During,
+    /// После окончания.
+    After,
 }
 
 /// One answer of a poll.

@@ -87,6 +87,14 @@ impl ProblemKind {
             (UnknownField, Lang::En) => "this subsection has no such field".into(),
             (EndsBeforeStart, Lang::Ru) => "дата окончания раньше даты начала".into(),
             (EndsBeforeStart, Lang::En) => "the end date is before the start date".into(),
+            (LineCount { min, max }, Lang::Ru) => format!("от {min} до {max} вариантов, каждый на отдельной строке"),
+            (LineCount { min, max }, Lang::En) => format!("from {min} to {max} entries, one per line"),
+            (AnswersHaveVotes, Lang::Ru) => {
+                "в голосовании уже есть голоса: ответы менять нельзя (вопрос, даты и настройки менять можно); для других ответов создайте новое голосование".into()
+            }
+            (AnswersHaveVotes, Lang::En) => {
+                "the poll already has votes: its answers cannot change (the question, dates and settings can); create a new poll for other answers".into()
+            }
             (LowContrast { tenths, min_tenths }, Lang::Ru) => format!(
                 "цвет слишком светлый: белый текст на нем читается плохо (контраст {},{}:1, нужно не менее {},{}:1)",
                 tenths / 10, tenths % 10, min_tenths / 10, min_tenths % 10

@@ -106,6 +106,10 @@ pub enum ProblemKind {
     LowContrast { tenths: u32, min_tenths: u32 },
     /// A period that ends before it begins.
     EndsBeforeStart,
+    /// A list of lines (a poll's answers) with too few or too many of them.
+    LineCount { min: usize, max: usize },
+    /// The answers of a poll that already has votes were changed.
+    AnswersHaveVotes,
 }
 
 /// The WCAG contrast ratio of a `#rrggbb` colour with white, if it is one.

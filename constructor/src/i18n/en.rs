@@ -481,4 +481,8 @@ pub const EN: Texts = Texts {
     migration_remove_target: "Remove target",
     migration_add_target: "Add a target",
     migration_save_targets: "Save targets",
+    results_during: "during the voting",
+    results_after: "after it ends",
+    yes: "yes",
+    no: "no",
 };

@@ -2,6 +2,7 @@
 //! work without JavaScript; charts are server-drawn SVG beside the numbers they show.
 
 use civic_shared::collections::Poll;
+use civic_shared::polls::{self, PollState};
 use civic_shared::{AppealAnalysis, AppealForm, PollBlock};
 
 use super::{block_title, element, empty, labelled_by, open_tag_with};
@@ -230,8 +231,11 @@ fn field_error(block_id: &str, name: &str, problem: Option<&str>, out: &mut Stri
 }
 
 pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
+    let today = ctx.options.today;
+    // With no poll chosen: the newest open one, else the next to open.
     let poll = if b.poll_id.is_empty() {
-        ctx.data.polls.iter().find(|p| p.open)
+        let first_in = |wanted: PollState| ctx.data.polls.iter().find(|p| polls::state(p, today) == wanted);
+        first_in(PollState::Open).or_else(|| first_in(PollState::Upcoming))
     } else {
         ctx.data.polls.iter().find(|p| p.id == b.poll_id)
     };
@@ -242,6 +246,7 @@ pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
         out.push_str("</section>\n");
         return;
     };
+    let state = polls::state(poll, today);
     let mut extra = String::from(" aria-labelledby=\"");
     escape::attr(&mut extra, &title_id);
     extra.push('"');
@@ -250,19 +255,36 @@ pub fn poll(ctx: &RenderContext, b: &PollBlock, out: &mut String) {
     escape::attr(out, &title_id);
     out.push_str("\">");
     escape::text(out, &poll.question);
-    out.push_str("</h2>\n<p class=\"meta\">");
-    if poll.open {
-        out.push_str(texts::POLL_CLOSES);
-        out.push(' ');
-        format::date_ru(&poll.closes, out);
-    } else {
-        out.push_str(texts::POLL_CLOSED);
+    out.push_str("</h2>\n");
+    let meta = match state {
+        PollState::Upcoming => Some((texts::POLL_OPENS, poll.opens.as_str())),
+        PollState::Open if poll.closes.is_empty() => None,
+        PollState::Open => Some((texts::POLL_CLOSES, poll.closes.as_str())),
+        PollState::Closed => Some((texts::POLL_CLOSED, "")),
+    };
+    if let Some((text, date)) = meta {
+        out.push_str("<p class=\"meta\">");
+        out.push_str(text);
+        if !date.is_empty() {
+            out.push(' ');
+            format::date_ru(date, out);
+        }
+        out.push_str("</p>\n");
     }
-    out.push_str("</p>\n");
-    if poll.open {
+    if state == PollState::Open {
+        if poll.login_required {
+            // Pages are the same for everyone (and cached): the vote itself checks the session.
+            out.push_str("<p>");
+            out.push_str(polls::STAFF_ONLY);
+            out.push_str(" <a href=\"");
+            out.push_str(crate::LOGIN_PATH);
+            out.push_str("\">");
+            out.push_str(texts::SIGN_IN);
+            out.push_str("</a></p>\n");
+        }
         poll_form(ctx, poll, out);
     }
-    if !poll.open || poll.show_results {
+    if state == PollState::Closed || (state == PollState::Open && poll.show_results) {
         poll_results(poll, out);
     }
     out.push_str("</section>\n");

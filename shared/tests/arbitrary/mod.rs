@@ -315,15 +315,19 @@ pub fn render_data() -> impl Strategy<Value = RenderData> {
     );
     let poll_options = vec((t(), t(), any::<u64>()).prop_map(|(id, text, votes)| PollOption { id, text, votes }), 0..4);
     let polls = vec(
-        (news_id(), t(), any::<bool>(), any::<bool>(), date(), any::<bool>(), poll_options).prop_map(|(id, question, multiple, open, closes, show_results, options)| Poll {
-            id,
-            question,
-            multiple,
-            open,
-            closes,
-            show_results,
-            options,
-        }),
+        (news_id(), t(), any::<bool>(), any::<bool>(), (date(), date()), (any::<bool>(), any::<bool>()), poll_options).prop_map(
+            |(id, question, multiple, open, (opens, closes), (show_results, login_required), options)| Poll {
+                id,
+                question,
+                multiple,
+                open,
+                opens,
+                closes,
+                show_results,
+                login_required,
+                options,
+            },
+        ),
         0..3,
     );
     let stats = option::of((t(), any::<u64>(), any::<u8>(), counts(), counts(), counts()).prop_map(|(period, total, on_time_percent, by_topic, by_month, by_outcome)| AppealStats {
