@@ -47,8 +47,9 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
     let Some(mut poll) = data.polls.into_iter().find(|p| p.id == poll_id) else {
         return Response::error("Такого опроса нет.", 404);
     };
-    let options = RenderOptions { base_path, origin, accessible: settings, ..RenderOptions::default() };
-    let checked = match polls::check_vote(&poll, &chosen, &today()) {
+    let today = today();
+    let options = RenderOptions { base_path, origin, accessible: settings, today: &today, ..RenderOptions::default() };
+    let checked = match polls::check_vote(&poll, &chosen, &today) {
         Ok(checked) => checked,
         Err(refused) => return page(422, &site, &options, &poll, &VoteOutcome::Refused(refused.message()), &back, None),
     };

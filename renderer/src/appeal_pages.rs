@@ -198,7 +198,14 @@ pub fn render_vote_page(
         out.push_str("<h2>");
         escape::text(out, &poll.question);
         out.push_str("</h2>\n");
-        if matches!(outcome, VoteOutcome::Counted | VoteOutcome::AlreadyVoted) || poll.show_results || !poll.open {
+        // Results as the poll's setting says, whoever asks: during voting only if it shows them
+        // then, always once it is over, never before it opens.
+        let shown = match civic_shared::polls::state(poll, options.today) {
+            civic_shared::polls::PollState::Open => poll.show_results,
+            civic_shared::polls::PollState::Closed => true,
+            civic_shared::polls::PollState::Upcoming => false,
+        };
+        if shown {
             crate::blocks::poll_results(poll, out);
         }
         out.push_str("<p><a href=\"");
