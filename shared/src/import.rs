@@ -14,8 +14,6 @@ use crate::Lang;
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 /// Most rows one file may hold: a collection holds no more items.
 pub const MAX_ROWS: usize = MAX_ITEMS;
-/// Most items one import request carries.
-pub const BATCH: usize = 500;
 
 /// A file read into text cells.
 #[derive(Clone, Debug, Default, PartialEq)]
