@@ -15,6 +15,17 @@ use crate::server::{self, ImportCounts, ServerError};
 /// Rows shown under the column choices.
 const PREVIEW_ROWS: usize = 5;
 
+/// The bar and its words: «Импортировано N из M».
+fn progress(done: usize, total: usize) -> Html {
+    let text = texts().import_progress.replace("{n}", &done.to_string()).replace("{m}", &total.to_string());
+    html! {
+        <div class="import-progress">
+            <progress max={total.to_string()} value={done.to_string()} aria-label={text.clone()}></progress>
+            <p role="status">{ text }</p>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub site: String,
@@ -30,7 +41,8 @@ enum Stage {
     Choosing,
     Reading,
     Sending { done: usize, total: usize },
-    Done(String),
+    /// The summary, and how many items went (the bar stays full).
+    Done(String, usize),
     Failed(String),
 }
 
@@ -150,7 +162,7 @@ pub fn import_panel(props: &ImportProps) -> Html {
                     .replace("{c}", &sum.created.to_string())
                     .replace("{u}", &sum.updated.to_string())
                     .replace("{s}", &sum.unchanged.to_string());
-                stage.set(Stage::Done(summary));
+                stage.set(Stage::Done(summary, total));
                 on_imported.emit(());
             });
         })
@@ -254,16 +266,13 @@ pub fn import_panel(props: &ImportProps) -> Html {
     let stage_html = match &*stage {
         Stage::Choosing => Html::default(),
         Stage::Reading => html! { <p class="hint" role="status">{ t.import_reading }</p> },
-        Stage::Sending { done, total } => {
-            let text = t.import_progress.replace("{n}", &done.to_string()).replace("{m}", &total.to_string());
-            html! {
-                <div class="import-progress">
-                    <progress id="import-progress" max={total.to_string()} value={done.to_string()} aria-label={text.clone()}></progress>
-                    <p role="status">{ text }</p>
-                </div>
-            }
-        }
-        Stage::Done(summary) => html! { <p class="notice ok" role="status">{ summary }</p> },
+        Stage::Sending { done, total } => progress(*done, *total),
+        Stage::Done(summary, total) => html! {
+            <>
+            { progress(*total, *total) }
+            <p class="notice ok" role="status">{ summary }</p>
+            </>
+        },
         Stage::Failed(message) => html! { <p class="notice error" role="alert">{ message }</p> },
     };
 
