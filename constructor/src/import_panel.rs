@@ -282,7 +282,7 @@ pub fn import_panel(props: &ImportProps) -> Html {
             <p class="hint">{ t.import_hint }</p>
             <div class="field">
                 <label for="import-file">{ t.import_file }</label>
-                <input id="import-file" type="file" accept=".csv,.txt,.xlsx,.xls,.ods,.json" onchange={on_file} disabled={sending}
+                <input id="import-file" type="file" accept=".csv,.txt,.tsv,.xlsx,.json" onchange={on_file} disabled={sending}
                     aria-invalid={file_error.is_some().then_some("true")} aria-describedby={file_error.is_some().then_some("import-file-error")} />
                 if let Some(message) = &*file_error {
                     <p class="field-error" id="import-file-error" role="alert">{ message }</p>

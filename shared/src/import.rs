@@ -1,10 +1,12 @@
-//! Bulk import into a collection: a CSV, XLSX (XLS, ODS) or JSON file becomes a table of
+//! Bulk import into a collection: a CSV, XLSX or JSON file becomes a table of
 //! header and rows; a [`Mapping`] says which column fills which field; [`plan`] turns the rows
 //! into items checked exactly as the server checks them, and lists every bad row with its
 //! reasons. Nothing here writes anything: the constructor sends the good items in batches and
 //! the server checks each of them again.
 
 use std::collections::HashMap;
+
+mod xlsx;
 
 use crate::collection_items::{Collection, ItemError, ItemField, ItemFieldKind, MAX_ITEMS};
 use crate::validate::is_id;
@@ -31,7 +33,7 @@ pub enum ImportError {
     TooBig,
     /// No header or no data rows.
     Empty,
-    /// Not a CSV, XLSX, XLS, ODS or JSON file.
+    /// Not a CSV, XLSX or JSON file.
     UnknownFormat,
     /// A spreadsheet that cannot be opened.
     BrokenSpreadsheet(String),
@@ -54,8 +56,8 @@ impl ImportError {
             (ImportError::TooBig, Lang::En) => format!("The file is larger than {mb} MB. Split it into parts."),
             (ImportError::Empty, Lang::Ru) => "В файле нет строк с данными: нужна строка заголовков и хотя бы одна строка под ней.".into(),
             (ImportError::Empty, Lang::En) => "The file has no data: it needs a header row and at least one row below it.".into(),
-            (ImportError::UnknownFormat, Lang::Ru) => "Этот вид файла не поддерживается. Подходят CSV, XLSX, XLS, ODS и JSON.".into(),
-            (ImportError::UnknownFormat, Lang::En) => "This kind of file is not supported. Use CSV, XLSX, XLS, ODS or JSON.".into(),
+            (ImportError::UnknownFormat, Lang::Ru) => "Этот вид файла не поддерживается. Подходят CSV, XLSX и JSON; файл XLS или ODS сохраните как XLSX.".into(),
+            (ImportError::UnknownFormat, Lang::En) => "This kind of file is not supported. Use CSV, XLSX or JSON; save an XLS or ODS file as XLSX.".into(),
             (ImportError::BrokenSpreadsheet(why), Lang::Ru) => {
                 format!("Таблицу не удалось открыть: файл повреждён или это не таблица Excel ({why}). Сохраните его заново и попробуйте ещё раз.")
             }
@@ -76,7 +78,7 @@ impl ImportError {
     }
 }
 
-/// Reads a file by its name's ending (`.csv`, `.xlsx`, `.xls`, `.ods`, `.json`).
+/// Reads a file by its name's ending (`.csv`, `.txt`, `.tsv`, `.xlsx`, `.json`).
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooBig);
@@ -85,7 +87,7 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
     let ext = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
     let table = match ext {
         "csv" | "txt" | "tsv" => read_csv(bytes)?,
-        "xlsx" | "xlsm" | "xls" | "ods" => read_spreadsheet(bytes)?,
+        "xlsx" | "xlsm" => read_spreadsheet(bytes)?,
         "json" => read_json(bytes)?,
         _ => return Err(ImportError::UnknownFormat),
     };
@@ -101,22 +103,42 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Table, ImportError> {
 /// Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, or else Windows-1251,
 /// which Russian offices' Excel writes by default.
 fn decode(bytes: &[u8]) -> Result<String, ImportError> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return if had_errors { Err(ImportError::Encoding) } else { Ok(text.into_owned()) };
+    if let Some(text) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return String::from_utf8(text.to_vec()).map_err(|_| ImportError::Encoding);
+    }
+    let utf16 = |rest: &[u8], little: bool| {
+        let units = rest.chunks_exact(2).map(|b| if little { u16::from_le_bytes([b[0], b[1]]) } else { u16::from_be_bytes([b[0], b[1]]) });
+        char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ImportError::Encoding)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return utf16(rest, false);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
     // Control bytes (UTF-16 without BOM, binaries) are no Windows-1251 text.
-    if bytes.iter().any(|&b| b < 0x09 || (0x0e..0x20).contains(&b)) {
+    if bytes.iter().any(|&b| b < 0x09 || (0x0e..0x20).contains(&b) || b == 0x98) {
         return Err(ImportError::Encoding);
     }
-    let (text, _, had_errors) = encoding_rs::WINDOWS_1251.decode(bytes);
-    if had_errors {
-        return Err(ImportError::Encoding);
+    Ok(bytes.iter().map(|&b| windows_1251(b)).collect())
+}
+
+/// Windows-1251: ASCII, then Cyrillic and punctuation (0x98 is unassigned).
+fn windows_1251(byte: u8) -> char {
+    const HIGH: [u16; 64] = [
+        0x0402, 0x0403, 0x201a, 0x0453, 0x201e, 0x2026, 0x2020, 0x2021, 0x20ac, 0x2030, 0x0409, 0x2039, 0x040a, 0x040c, 0x040b, 0x040f,
+        0x0452, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0xfffd, 0x2122, 0x0459, 0x203a, 0x045a, 0x045c, 0x045b, 0x045f,
+        0x00a0, 0x040e, 0x045e, 0x0408, 0x00a4, 0x0490, 0x00a6, 0x00a7, 0x0401, 0x00a9, 0x0404, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x0407,
+        0x00b0, 0x00b1, 0x0406, 0x0456, 0x0491, 0x00b5, 0x00b6, 0x00b7, 0x0451, 0x2116, 0x0454, 0x00bb, 0x0458, 0x0405, 0x0455, 0x0457,
+    ];
+    match byte {
+        0..=0x7f => char::from(byte),
+        0x80..=0xbf => char::from_u32(u32::from(HIGH[usize::from(byte - 0x80)])).unwrap_or('\u{fffd}'),
+        _ => char::from_u32(0x0410 + u32::from(byte - 0xc0)).unwrap_or('\u{fffd}'),
     }
-    Ok(text.into_owned())
 }
 
 /// A cell as plain text: control characters other than line breaks and tabs go, and so do
@@ -172,48 +194,13 @@ fn table_of(mut records: Vec<(usize, Vec<String>)>) -> Table {
     Table { headers, rows: records }
 }
 
-/// Reads the first sheet of an XLSX, XLS or ODS file; dates become `YYYY-MM-DD`.
+/// Reads the first sheet of an XLSX file; dates become `YYYY-MM-DD`.
 pub fn read_spreadsheet(bytes: &[u8]) -> Result<Table, ImportError> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|err| ImportError::BrokenSpreadsheet(short(&err.to_string())))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| ImportError::BrokenSpreadsheet("нет ни одного листа".into()))?
-        .map_err(|err| ImportError::BrokenSpreadsheet(short(&err.to_string())))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    if range.height() > MAX_ROWS + 1 {
-        return Err(ImportError::TooManyRows);
-    }
-    let records = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let cells = cells
-                .iter()
-                .map(|cell| match cell {
-                    Data::Empty | Data::Error(_) => String::new(),
-                    Data::String(text) => clean(text),
-                    Data::Int(n) => n.to_string(),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                    Data::Float(f) => f.to_string(),
-                    Data::Bool(b) => if *b { "да" } else { "нет" }.into(),
-                    Data::DateTime(dt) => {
-                        let (y, m, d, ..) = dt.to_ymd_hms_milli();
-                        format!("{y:04}-{m:02}-{d:02}")
-                    }
-                    Data::DateTimeIso(text) => clean(text.get(..10).unwrap_or(text)),
-                    Data::DurationIso(text) => clean(text),
-                })
-                .collect();
-            (first_row + i + 1, cells)
-        })
-        .collect();
+    let records = xlsx::read(bytes, MAX_ROWS + 1).map_err(|why| match why.as_str() {
+        "слишком много строк" => ImportError::TooManyRows,
+        _ => ImportError::BrokenSpreadsheet(why),
+    })?;
     Ok(table_of(records))
-}
-
-fn short(text: &str) -> String {
-    text.chars().take(120).collect()
 }
 
 /// Reads a JSON array of objects; the keys, in order of first appearance, are the columns.
@@ -479,6 +466,17 @@ mod tests {
     }
 
     #[test]
+    fn the_windows_1251_table_is_the_standard_one() {
+        for byte in 0x80..=0xffu8 {
+            let bytes = [byte];
+            let (expected, _, _) = encoding_rs::WINDOWS_1251.decode(&bytes);
+            if byte != 0x98 {
+                assert_eq!(windows_1251(byte).to_string(), expected, "{byte:#x}");
+            }
+        }
+    }
+
+    #[test]
     fn windows_1251_and_utf16_are_read_binary_is_refused() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("ФИО;Должность\nЁлкина Ёлка;Министр\n");
         let table = read_file("a.csv", &bytes).unwrap();
@@ -509,6 +507,9 @@ mod tests {
     fn broken_spreadsheets_and_json_get_clear_errors() {
         assert!(matches!(read_file("a.xlsx", b"PK\x03\x04 not really a zip"), Err(ImportError::BrokenSpreadsheet(_))));
         assert!(matches!(read_file("a.xlsx", b"hello"), Err(ImportError::BrokenSpreadsheet(_))));
+        let broken = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/broken.xlsx")).unwrap();
+        assert!(matches!(read_file("broken.xlsx", &broken), Err(ImportError::BrokenSpreadsheet(_))));
+        assert_eq!(read_file("a.xls", b"x"), Err(ImportError::UnknownFormat));
         assert!(matches!(read_file("a.json", b"{\"a\":1}"), Err(ImportError::BrokenJson(_))));
         assert!(matches!(read_file("a.json", b"[1,2]"), Err(ImportError::BrokenJson(_))));
         assert!(matches!(read_file("a.json", b"[{\"a\":"), Err(ImportError::BrokenJson(_))));
@@ -520,7 +521,8 @@ mod tests {
         let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/staff.xlsx")).unwrap();
         let table = read_file("staff.xlsx", &bytes).unwrap();
         assert_eq!(table.headers[..3], ["Код", "ФИО", "Должность"]);
-        assert_eq!(table.rows[0].1[..3], ["x-1", "Сидоров Сидор Сидорович", "Начальник отдела"]);
+        assert_eq!(table.rows[0].1[..3], ["x-1", "Сидоров Сидор Сидорович", "Начальник отдела «Связь & ИТ»"]);
+        assert_eq!(table.rows[0].1[4], "sidorov@ryazan.gov.ru");
         assert_eq!(table.rows[0].1[5], "2026-03-01");
         assert_eq!(table.rows[0].1[3], "84912510010");
     }

@@ -415,7 +415,7 @@ pub const EN: Texts = Texts {
     moderation_rejected: "Comment rejected.",
     import_button: "Import",
     import_title: "Import from a file: {c}",
-    import_hint: "CSV, XLSX, XLS, ODS and JSON files work. The first row names the columns. With a column of record ids, loading the same file again updates the records instead of adding them twice.",
+    import_hint: "CSV, XLSX and JSON files work (save an XLS or ODS file as XLSX). The first row names the columns. With a column of record ids, loading the same file again updates the records instead of adding them twice.",
     import_file: "File to import",
     import_mapping: "Which column of the file fills each field",
     import_id_column: "Record id (for loading again)",
