@@ -207,9 +207,10 @@ pub fn import_panel(props: &ImportProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <div class="table-scroll">
+                // Scrolls sideways when the collection has many fields: reachable by keyboard.
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-preview-caption">
                 <table class="items import-preview">
-                    <caption>{ t.import_preview.replace("{n}", &table.rows.len().to_string()) }</caption>
+                    <caption id="import-preview-caption">{ t.import_preview.replace("{n}", &table.rows.len().to_string()) }</caption>
                     <thead><tr>
                         <th scope="col">{ t.import_row_number }</th>
                         <th scope="col">{ t.import_id_column }</th>
@@ -243,8 +244,8 @@ pub fn import_panel(props: &ImportProps) -> Html {
                     <h4 id="import-check-title">{ t.import_check_title }</h4>
                     <p role="status">{ t.import_rows_ok.replace("{n}", &run.items.len().to_string()).replace("{m}", &total.to_string()) }</p>
                     if !run.bad.is_empty() {
-                        <p>{ t.import_rows_bad.replace("{n}", &run.bad.len().to_string()) }</p>
-                        <ul class="import-bad">
+                        <p id="import-bad-title">{ t.import_rows_bad.replace("{n}", &run.bad.len().to_string()) }</p>
+                        <ul class="import-bad" tabindex="0" aria-labelledby="import-bad-title">
                             { for run.bad.iter().map(|bad| html! {
                                 <li>{ t.import_row.replace("{n}", &bad.row.to_string()) }{ ": " }{ bad.reasons.join("; ") }</li>
                             }) }
