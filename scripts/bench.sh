@@ -4,6 +4,7 @@
 #   scripts/bench.sh --speed   only the timings;  scripts/bench.sh --size   only the sizes
 #   scripts/bench.sh --load    the worker under wrk: a published page against a static file
 #   scripts/bench.sh --constructor   the constructor in Chromium: pages of 50 to 1,000 blocks
+#   scripts/bench.sh --import        bulk import: 10,000 rows through the import endpoint
 #   scripts/bench.sh --lighthouse    Lighthouse scores of the four demo home pages (mobile, desktop),
 #                                    written into BENCHMARKS.md
 # Needs what scripts/setup.sh installs (wasm32 target, wasm-bindgen, npm's wasm-opt) for sizes.
@@ -110,6 +111,15 @@ constructor() {
   CIVIC_BASE_URL="http://127.0.0.1:$port" node tests/bench/constructor.mjs "${CIVIC_BENCH_ROUNDS:-30}"
 }
 
+import_rows() {
+  scripts/setup.sh
+  local port state pid
+  start_worker
+  trap 'kill -- "-$pid" 2>/dev/null; rm -rf "$state"' RETURN
+  step "Bulk import: 10,000 rows through the import endpoint, against single creates"
+  CIVIC_BASE_URL="http://127.0.0.1:$port" node tests/bench/import.mjs "${CIVIC_IMPORT_ROWS:-10000}"
+}
+
 lighthouse_scores() {
   scripts/setup.sh --browser
   local port state pid
@@ -127,5 +137,6 @@ case "${1:-}" in
   --load) load ;;
   --constructor) constructor ;;
   --lighthouse) lighthouse_scores ;;
+  --import) import_rows ;;
   *) speed; size; load; constructor; lighthouse_scores ;;
 esac

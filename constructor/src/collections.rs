@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
 use crate::i18n::{format_date, lang, quoted, texts};
+use crate::import_panel::ImportPanel;
 use crate::item_table::{field_text, moved_order, set_field, tidy, visible_rows};
 use crate::server::{self, ServerError, StoredItem};
 
@@ -53,6 +54,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
     let sort = use_state(|| None::<(&'static str, bool)>);
     let editing = use_state(|| None::<Editing>);
     let notice = use_state(|| Notice::None);
+    let importing = use_state(|| false);
 
     let fail = {
         let (notice, on_signed_out) = (notice.clone(), props.on_signed_out.clone());
@@ -79,13 +81,14 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
     }
 
     let choose = |c: Collection| {
-        let (collection, items, editing, notice, sort, filter) =
-            (collection.clone(), items.clone(), editing.clone(), notice.clone(), sort.clone(), filter.clone());
+        let (collection, items, editing, notice, sort, filter, importing) =
+            (collection.clone(), items.clone(), editing.clone(), notice.clone(), sort.clone(), filter.clone(), importing.clone());
         Callback::from(move |_: MouseEvent| {
             if *collection != c {
                 items.set(None);
                 editing.set(None);
                 notice.set(Notice::None);
+                importing.set(false);
                 sort.set(None);
                 filter.set(String::new());
                 collection.set(c);
@@ -369,6 +372,28 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
         }
     });
 
+    let on_import_open = {
+        let (importing, editing) = (importing.clone(), editing.clone());
+        Callback::from(move |_: MouseEvent| {
+            editing.set(None);
+            importing.set(true);
+        })
+    };
+    let import_panel = (*importing && !props.read_only).then(|| {
+        let on_imported = {
+            let reload = reload.clone();
+            Callback::from(move |()| reload(current))
+        };
+        let on_close = {
+            let importing = importing.clone();
+            Callback::from(move |()| importing.set(false))
+        };
+        html! {
+            <ImportPanel key={current.as_str()} site={props.site.clone()} collection={current} {on_imported} {on_close}
+                on_signed_out={props.on_signed_out.clone()} />
+        }
+    });
+
     let notice_html = match &*notice {
         Notice::None => html! { <p class="notice" role="status"></p> },
         Notice::Info(text) => html! { <p class="notice ok" role="status">{ text }</p> },
@@ -386,9 +411,11 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                     </label>
                     if !props.read_only {
                         <button type="button" class="btn primary" onclick={on_add}>{ "+ " }{ t.add_item }</button>
+                        <button type="button" class="btn" onclick={on_import_open} aria-expanded={(*importing).to_string()}>{ t.import_button }</button>
                     }
                 </div>
                 { notice_html }
+                { import_panel.unwrap_or_default() }
                 { form.unwrap_or_default() }
                 { body }
             </main>

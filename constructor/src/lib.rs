@@ -39,6 +39,8 @@ mod audit;
 #[cfg(target_arch = "wasm32")]
 mod collections;
 #[cfg(target_arch = "wasm32")]
+mod import_panel;
+#[cfg(target_arch = "wasm32")]
 mod history;
 #[cfg(target_arch = "wasm32")]
 mod lang_switch;

@@ -305,6 +305,21 @@ pub async fn delete_item(site: &str, collection: &str, id: &str) -> Result<(), S
     Ok(())
 }
 
+/// What one import batch did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+pub struct ImportCounts {
+    pub created: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+}
+
+/// Adds or updates a batch of items by id: all of them or, if any is refused, none.
+pub async fn import_items(site: &str, collection: &str, items: &[serde_json::Value]) -> Result<ImportCounts, ServerError> {
+    let path = format!("{}/import", collection_path(site, collection));
+    let body = serde_json::json!({ "items": items }).to_string();
+    ok_json(change(Request::post(&path), body)?.send().await).await
+}
+
 /// Sets the order of a collection's items.
 pub async fn reorder_items(site: &str, collection: &str, ids: &[String]) -> Result<Vec<StoredItem>, ServerError> {
     #[derive(Deserialize)]

@@ -1,7 +1,7 @@
 //! The JSON API's bodies and errors. The router maps every `ApiError` to a status once.
 
-use civic_shared::collection_items::{CheckedItem, Collection, ItemError};
-use civic_shared::{Lang, Problem, SiteDocument};
+use civic_shared::collection_items::{CheckedItem, Collection, ItemError, IMPORT_BATCH};
+use civic_shared::{Lang, Problem, ProblemKind, SiteDocument};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -413,6 +413,41 @@ pub fn parse_item(collection: Collection, json: &str) -> Result<CheckedItem, Api
     })
 }
 
+/// Reads an import batch `{"items": [...], "dry_run": bool}`: every item checked, at most
+/// [`IMPORT_BATCH`] of them, no id twice. All problems of all items come back at once, each
+/// path prefixed with the item's place (`items[3].email`).
+pub fn parse_import(collection: Collection, body: &str) -> Result<(Vec<CheckedItem>, bool), ApiError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Import {
+        items: Vec<Box<RawValue>>,
+        #[serde(default)]
+        dry_run: bool,
+    }
+    let import: Import = serde_json::from_str(body).map_err(|err| ApiError::BadRequest { path: ".".into(), reason: err.to_string() })?;
+    if import.items.is_empty() || import.items.len() > IMPORT_BATCH {
+        return Err(ApiError::BadRequest { path: "items".into(), reason: format!("от 1 до {IMPORT_BATCH} записей за один запрос") });
+    }
+    let mut items = Vec::with_capacity(import.items.len());
+    let mut problems = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (i, raw) in import.items.iter().enumerate() {
+        let at = |path: &str| format!("items[{i}].{path}");
+        match collection.check_item(raw.get()) {
+            Ok(item) if !item.id.is_empty() && !ids.insert(item.id.clone()) => {
+                problems.push(Problem { path: at("id"), kind: ProblemKind::DuplicateId });
+            }
+            Ok(item) => items.push(item),
+            Err(ItemError::Parse(err)) => return Err(ApiError::BadRequest { path: at(err.path.trim_start_matches('.')), reason: err.reason }),
+            Err(ItemError::Invalid(found)) => problems.extend(found.into_iter().map(|p| Problem { path: at(&p.path), kind: p.kind })),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidItem(problems));
+    }
+    Ok((items, import.dry_run))
+}
+
 #[cfg(test)]
 mod create_site_tests {
     use super::*;
@@ -456,5 +491,26 @@ mod item_tests {
         let (status, body) = ApiError::StaleItem { current_revision: 4 }.to_http();
         assert_eq!(status, 409);
         assert!(body.contains("\"current_revision\":4"));
+    }
+
+    #[test]
+    fn an_import_batch_is_checked_whole() {
+        let (items, dry_run) =
+            parse_import(Collection::Staff, r#"{"items":[{"id":"s-1","name":"А","position":"Б"},{"name":"В","position":"Г"}],"dry_run":true}"#).unwrap();
+        assert!(dry_run);
+        assert_eq!(items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["s-1", ""]);
+        let bad = r#"{"items":[{"id":"s-1","name":"А","position":"Б"},{"id":"s-1","name":"В","position":"Г"},{"name":"","position":"Г","email":"x"}]}"#;
+        let (status, body) = parse_import(Collection::Staff, bad).unwrap_err().to_http();
+        assert_eq!(status, 422);
+        for path in ["items[1].id", "items[2].name", "items[2].email"] {
+            assert!(body.contains(&format!("\"path\":\"{path}\"")), "{path}: {body}");
+        }
+        let (status, body) = parse_import(Collection::Staff, r#"{"items":[{"name":"А","position":"Б","salary":"1"}]}"#).unwrap_err().to_http();
+        assert_eq!(status, 400);
+        assert!(body.contains("items[0].salary"), "{body}");
+        let many = format!(r#"{{"items":[{}]}}"#, vec![r#"{"name":"А","position":"Б"}"#; IMPORT_BATCH + 1].join(","));
+        assert!(matches!(parse_import(Collection::Staff, &many), Err(ApiError::BadRequest { .. })));
+        assert!(matches!(parse_import(Collection::Staff, r#"{"items":[]}"#), Err(ApiError::BadRequest { .. })));
+        assert!(matches!(parse_import(Collection::Staff, r#"{"items":[],"extra":1}"#), Err(ApiError::BadRequest { .. })));
     }
 }

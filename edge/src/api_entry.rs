@@ -265,6 +265,14 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? }))
             }
         },
+        (ApiRoute::CollectionImport { collection, .. }, Some(site)) => {
+            let body = read_body(&mut call.req).await?;
+            let (items, dry_run) = api::parse_import(collection, &body)?;
+            let items = items.into_iter().map(|item| if item.id.is_empty() { with_new_id(collection, item) } else { Ok(item) });
+            let items = items.collect::<Result<Vec<_>, _>>()?;
+            let counts = collections_store::import(&call.db, site.id, collection, &items, dry_run, &actor).await?;
+            ok(&json!({ "dry_run": dry_run, "created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged }))
+        }
         (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) if call.req.method() == Method::Delete => {
             collections_store::delete(&call.db, site.id, collection, &id, &actor).await?;
             ok(&json!({ "deleted": id }))

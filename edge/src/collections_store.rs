@@ -351,6 +351,98 @@ pub async fn reorder(db: &D1Database, site_id: i64, collection: Collection, ids:
     Ok(())
 }
 
+/// What an import batch did, or would do on a dry run.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub created: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+}
+
+/// Adds or replaces a batch of checked items (each with its id) in one statement, so the
+/// batch is stored whole or not at all; an item whose stored JSON is the same stays as it
+/// is. Refuses the batch if the collection would hold more than [`MAX_ITEMS`].
+pub async fn import(
+    db: &D1Database,
+    site_id: i64,
+    collection: Collection,
+    items: &[CheckedItem],
+    dry_run: bool,
+    actor: &Actor<'_>,
+) -> Result<ImportCounts, ApiError> {
+    let batch: Vec<serde_json::Value> =
+        items.iter().map(|item| serde_json::json!({ "id": item.id, "date": item.date, "body": item.json })).collect();
+    let batch = serde_json::to_string(&batch).map_err(storage)?;
+    let binds = [num(site_id), collection.as_str().into(), batch.as_str().into()];
+    #[derive(Deserialize)]
+    struct Counts {
+        total: i64,
+        created: i64,
+        unchanged: i64,
+    }
+    let counts = db
+        .prepare(
+            "SELECT (SELECT COUNT(*) FROM collection_items WHERE site_id = ?1 AND collection = ?2) AS total, \
+             COUNT(*) FILTER (WHERE c.id IS NULL) AS created, COUNT(*) FILTER (WHERE c.body = json_extract(b.value, '$.body')) AS unchanged \
+             FROM json_each(?3) AS b LEFT JOIN collection_items AS c \
+             ON c.site_id = ?1 AND c.collection = ?2 AND c.id = json_extract(b.value, '$.id')",
+        )
+        .bind(&binds)
+        .map_err(storage)?
+        .first::<Counts>(None)
+        .await
+        .map_err(storage)?
+        .ok_or_else(|| ApiError::Storage("no counts".into()))?;
+    if counts.total + counts.created > MAX_ITEMS as i64 {
+        return Err(ApiError::CollectionFull { max: MAX_ITEMS });
+    }
+    let result = ImportCounts {
+        created: counts.created,
+        updated: items.len() as i64 - counts.created - counts.unchanged,
+        unchanged: counts.unchanged,
+    };
+    if dry_run || result.created + result.updated == 0 {
+        return Ok(result);
+    }
+    // New items go after the existing ones, in the file's order.
+    let upsert = db
+        .prepare(
+            "INSERT INTO collection_items (site_id, collection, id, position, date, body, updated_by) \
+             SELECT ?1, ?2, json_extract(value, '$.id'), \
+               (SELECT COALESCE(MAX(position), 0) FROM collection_items WHERE site_id = ?1 AND collection = ?2) + key + 1, \
+               json_extract(value, '$.date'), json_extract(value, '$.body'), ?4 \
+             FROM json_each(?3) WHERE (SELECT COUNT(*) FROM collection_items WHERE site_id = ?1 AND collection = ?2) + ?5 <= ?6 \
+             ON CONFLICT (site_id, collection, id) DO UPDATE SET body = excluded.body, date = excluded.date, \
+               revision = revision + 1, updated_by = excluded.updated_by, updated_at = datetime('now') \
+             WHERE collection_items.body <> excluded.body",
+        )
+        .bind(&[
+            num(site_id),
+            collection.as_str().into(),
+            batch.as_str().into(),
+            actor.login.into(),
+            num(result.created),
+            num(MAX_ITEMS as i64),
+        ])
+        .map_err(storage)?;
+    let bump = db
+        .prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() > 0")
+        .bind(&[num(site_id)])
+        .map_err(storage)?;
+    let detail = format!("создано {}, изменено {}", result.created, result.updated);
+    let log = audit_entry_if_changed(db, actor, &format!("{}.import", collection.as_str()), Some(site_id), &detail)?;
+    if changed_any(&db.batch(vec![upsert, bump, log]).await.map_err(storage)?) {
+        Ok(result)
+    } else {
+        // Only a collection filled up meanwhile stops every row.
+        Err(ApiError::CollectionFull { max: MAX_ITEMS })
+    }
+}
+
+fn changed_any(results: &[worker::D1Result]) -> bool {
+    results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) > 0
+}
+
 async fn revision_of(db: &D1Database, site_id: i64, collection: Collection, id: &str) -> Result<Option<i64>, ApiError> {
     db.prepare("SELECT revision FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
         .bind(&[num(site_id), collection.as_str().into(), id.into()])

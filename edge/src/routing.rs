@@ -177,6 +177,9 @@ pub enum ApiRoute {
     Rollback { site: String },
     /// `GET|POST|PUT /api/sites/<slug>/collections/<name>`: list, add, set the order.
     Collection { site: String, collection: Collection },
+    /// `POST /api/sites/<slug>/collections/<name>/import`: add or update a batch of items
+    /// by id, all or none (`dry_run` only checks).
+    CollectionImport { site: String, collection: Collection },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
@@ -305,6 +308,10 @@ fn api_route(segments: &[&str]) -> ApiRoute {
             Some(collection) => ApiRoute::Collection { site: (*site).into(), collection },
             None => ApiRoute::NotFound,
         },
+        ["sites", site, "collections", name, "import"] => match Collection::parse(name) {
+            Some(collection) => ApiRoute::CollectionImport { site: (*site).into(), collection },
+            None => ApiRoute::NotFound,
+        },
         ["sites", site, "collections", name, item] if is_id(item) => match Collection::parse(name) {
             Some(collection) => ApiRoute::CollectionItem { site: (*site).into(), collection, id: (*item).into() },
             None => ApiRoute::NotFound,
@@ -400,7 +407,9 @@ impl ApiRoute {
                 Access::Act(EditSite)
             }
             (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
-            (ApiRoute::Collection { .. }, "POST" | "PUT") | (ApiRoute::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
+            (ApiRoute::Collection { .. } | ApiRoute::CollectionImport { .. }, "POST")
+            | (ApiRoute::Collection { .. }, "PUT")
+            | (ApiRoute::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
             (ApiRoute::Publish { .. } | ApiRoute::Rollback { .. }, "POST") => Access::Act(PublishSite),
             _ => return Err(NoAccess::MethodNotAllowed),
         };
@@ -411,7 +420,14 @@ impl ApiRoute {
     /// so its cached pointer and search index): publishing and collections do, a draft save
     /// does not.
     pub fn changes_public_view(&self) -> bool {
-        matches!(self, ApiRoute::Publish { .. } | ApiRoute::Rollback { .. } | ApiRoute::Collection { .. } | ApiRoute::CollectionItem { .. })
+        matches!(
+            self,
+            ApiRoute::Publish { .. }
+                | ApiRoute::Rollback { .. }
+                | ApiRoute::Collection { .. }
+                | ApiRoute::CollectionImport { .. }
+                | ApiRoute::CollectionItem { .. }
+        )
     }
 
     /// The site the endpoint is about, if any.
@@ -433,6 +449,7 @@ impl ApiRoute {
             | ApiRoute::RevisionDocument { site, .. }
             | ApiRoute::Rollback { site }
             | ApiRoute::Collection { site, .. }
+            | ApiRoute::CollectionImport { site, .. }
             | ApiRoute::CollectionItem { site, .. }
             | ApiRoute::MediaLibrary { site }
             | ApiRoute::MediaItem { site, .. } => Some(site),
@@ -550,6 +567,11 @@ mod tests {
             ApiRoute::CollectionItem { site: "gb4".into(), collection: Collection::News, id: "n-1".into() }
         );
         assert_eq!(api("/api/sites/gb4/collections/secrets"), ApiRoute::NotFound);
+        assert_eq!(
+            api("/api/sites/gb4/collections/staff/import"),
+            ApiRoute::CollectionImport { site: "gb4".into(), collection: Collection::Staff }
+        );
+        assert_eq!(api("/api/sites/gb4/collections/secrets/import"), ApiRoute::NotFound);
         assert_eq!(api("/api/sites/gb4/collections/news/a%20b"), ApiRoute::NotFound);
     }
 
@@ -621,6 +643,8 @@ mod tests {
             (news_item(), "PUT", Ok(Access::Act(EditSite))),
             (news_item(), "DELETE", Ok(Access::Act(EditSite))),
             (news_item(), "GET", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::CollectionImport { site: site(), collection: Collection::Staff }, "POST", Ok(Access::Act(EditSite))),
+            (ApiRoute::CollectionImport { site: site(), collection: Collection::Staff }, "PUT", Err(NoAccess::MethodNotAllowed)),
         ];
         for (api, method, want) in cases {
             assert_eq!(api.access(method), want, "{method} {api:?}");

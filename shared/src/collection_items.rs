@@ -13,6 +13,8 @@ use crate::Lang;
 
 /// Most items one collection of one site may hold.
 pub const MAX_ITEMS: usize = 5_000;
+/// Most items one bulk import request adds or updates (all of them or none).
+pub const IMPORT_BATCH: usize = 500;
 
 /// A collection editors maintain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

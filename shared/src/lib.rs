@@ -10,6 +10,8 @@ pub mod collections;
 pub mod compliance;
 pub mod demo;
 pub mod document;
+#[cfg(feature = "import")]
+pub mod import;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod json_numbers;
