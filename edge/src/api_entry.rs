@@ -125,6 +125,8 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             ok(&json!({ "appeal": appeals_store::act(&call.db, site.id, &number, &action, &actor).await? }))
         }
         (ApiRoute::Migration, _) => {
+            // The dashboard keeps every site's compliance score current; the overview reads it.
+            compliance_store::dashboard(&call.db, &call.env.bucket("DOCS").map_err(storage)?).await?;
             let sites = migration_store::sites(&call.db).await?;
             let progress = migration_store::progress(&call.db, &sites).await?;
             ok(&json!({ "sites": sites, "progress": progress }))

@@ -286,7 +286,8 @@ fn item_problems(collection: Collection, value: &serde_json::Value) -> Vec<Probl
     let mut problems = Vec::new();
     let mut push = |path: &str, kind| problems.push(Problem { path: path.to_string(), kind });
     if let Some(id) = value.get("id").and_then(|v| v.as_str()) {
-        if !id.is_empty() && !is_id(id) {
+        // `import` is the address of a collection's import, not of an item.
+        if !id.is_empty() && (!is_id(id) || id == "import") {
             push("id", ProblemKind::BadId);
         }
     }
@@ -423,6 +424,13 @@ mod tests {
         for collection in Collection::ALL {
             assert!(data.get(collection.as_str()).is_some(), "{}", collection.as_str());
         }
+    }
+
+    #[test]
+    fn an_item_may_not_take_the_import_address_as_its_id() {
+        let item = r#"{"id": "import", "name": "Иванов И. И.", "position": "Учитель"}"#;
+        let Err(ItemError::Invalid(problems)) = Collection::Staff.check_item(item) else { panic!("accepted") };
+        assert_eq!(problems, vec![Problem { path: "id".into(), kind: ProblemKind::BadId }]);
     }
 
     #[test]
