@@ -188,8 +188,8 @@ fn days(date: &str) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The date `n` days after 1970-01-01.
-fn from_days(n: i64) -> String {
+/// The date `n` days after 1970-01-01 (Howard Hinnant's civil-from-days).
+pub(crate) fn from_days(n: i64) -> String {
     let z = n + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -225,17 +225,8 @@ fn excel_date(serial: f64) -> Option<String> {
     }
     // Day 60 is the 29 February 1900 that never was; days after it are one too many.
     let days = serial.floor() as i64 - if serial >= 61.0 { 1 } else { 0 };
-    // Days since 1970-01-01 (1899-12-31 is day -25,568), then the civil date (Howard Hinnant's algorithm).
-    let z = days - 25_568 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    // Days since 1970-01-01 (1899-12-31 is day -25,568), then the civil date.
+    Some(crate::appeals::from_days(days - 25_568))
 }
 
 /// Column letters of a cell reference (`AB12` → 27), zero-based.
