@@ -15,6 +15,7 @@ use crate::command::{Command, CommandPalette};
 use crate::conflict::ConflictView;
 use crate::outline::{Dragged, Outline};
 use crate::page_tree::{rows as page_rows, PageSettings, PageTree};
+use crate::site_import_view::SiteImportView;
 use crate::palette::Palette;
 use crate::preview::{Preview, Shown, WIDTHS};
 use crate::properties::Properties;
@@ -58,6 +59,8 @@ pub enum View {
     Dashboard,
     /// Every site's move onto the platform, targets and acts (operators and administrators).
     Migration,
+    /// An old site's pages into the draft.
+    SiteImport,
 }
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
@@ -582,6 +585,17 @@ pub fn app(props: &AppProps) -> Html {
             <DashboardView can_manage={props.user.role == "administrator"} on_signed_out={props.on_signed_out.clone()} />
         }),
         View::Migration => Some(html! { <MigrationView role={props.user.role.clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::SiteImport => {
+            let unsaved = !matches!(state.save, SaveState::Saved | SaveState::Published(_));
+            let on_imported = {
+                let (site, state, on_signed_out) = (site_slug.clone(), state.clone(), props.on_signed_out.clone());
+                Callback::from(move |_| spawn_local(load(site.clone(), state.clone(), on_signed_out.clone())))
+            };
+            Some(html! {
+                <SiteImportView site={site_slug.clone()} pages={Rc::new(page_titles.clone())} version={state.version} {unsaved} {read_only}
+                    {on_imported} on_signed_out={props.on_signed_out.clone()} />
+            })
+        }
     };
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };

@@ -7,7 +7,7 @@ pub mod media_choice;
 pub mod rich_text_model;
 pub mod item_table;
 pub mod merge;
-pub mod pages;
+pub use civic_shared::pages;
 pub mod patch;
 pub mod state;
 pub mod structure;
@@ -28,6 +28,8 @@ mod conflict;
 mod dashboard;
 #[cfg(target_arch = "wasm32")]
 mod migration_view;
+#[cfg(target_arch = "wasm32")]
+mod site_import_view;
 #[cfg(target_arch = "wasm32")]
 mod inbox;
 #[cfg(target_arch = "wasm32")]

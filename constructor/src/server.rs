@@ -522,9 +522,9 @@ pub struct Uploaded {
     pub created: bool,
 }
 
-/// Uploads a file with XMLHttpRequest, the one browser API that reports upload progress:
-/// `on_progress` gets (sent, total) bytes as they go. The body is the file itself; its name
-/// and description travel percent-encoded in headers (see the edge's `media_api.rs`).
+/// Uploads a file with XMLHttpRequest (see [`post_with_progress`]). The body is the file
+/// itself; its name and description travel percent-encoded in headers (see the edge's
+/// `media_api.rs`).
 pub async fn upload_media(
     site: &str,
     file: &web_sys::File,
@@ -532,15 +532,32 @@ pub async fn upload_media(
     title: &str,
     on_progress: yew::Callback<(f64, f64)>,
 ) -> Result<Uploaded, ServerError> {
+    let headers = [("X-File-Name", encode(&file.name())), ("X-Alt-Text", encode(alt)), ("X-Title", encode(title))];
+    let body = post_with_progress(&format!("/api/sites/{}/media", encode(site)), &headers, UploadBody::File(file), on_progress).await?;
+    serde_json::from_str(&body).map_err(|_| ServerError::Refused)
+}
+
+/// What [`post_with_progress`] sends.
+pub enum UploadBody<'a> {
+    /// A file the user chose.
+    File(&'a web_sys::File),
+    /// Text typed or pasted.
+    Text(&'a str),
+}
+
+/// Posts with XMLHttpRequest, the one browser API that reports upload progress:
+/// `on_progress` gets (sent, total) bytes as they go. The CSRF token goes along.
+async fn post_with_progress(url: &str, headers: &[(&str, String)], body: UploadBody<'_>, on_progress: yew::Callback<(f64, f64)>) -> Result<String, ServerError> {
     use gloo_events::EventListener;
     use wasm_bindgen::{JsCast, JsValue};
 
     let fail = |_| ServerError::Network;
     let xhr = web_sys::XmlHttpRequest::new().map_err(fail)?;
-    xhr.open("POST", &format!("/api/sites/{}/media", encode(site))).map_err(fail)?;
+    xhr.open("POST", url).map_err(fail)?;
     let csrf = CSRF.with(|csrf| csrf.borrow().clone());
-    for (name, value) in [("X-CSRF-Token", csrf), ("X-File-Name", encode(&file.name())), ("X-Alt-Text", encode(alt)), ("X-Title", encode(title))] {
-        xhr.set_request_header(name, &value).map_err(fail)?;
+    xhr.set_request_header("X-CSRF-Token", &csrf).map_err(fail)?;
+    for (name, value) in headers {
+        xhr.set_request_header(name, value).map_err(fail)?;
     }
     let upload = xhr.upload().map_err(fail)?;
     let _progress = EventListener::new(&upload, "progress", move |event| {
@@ -556,15 +573,44 @@ pub async fn upload_media(
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
-    xhr.send_with_opt_blob(Some(file)).map_err(fail)?;
+    match body {
+        UploadBody::File(file) => xhr.send_with_opt_blob(Some(file)).map_err(fail)?,
+        UploadBody::Text(text) => xhr.send_with_opt_str(Some(text)).map_err(fail)?,
+    }
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     let status = xhr.status().unwrap_or(0);
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
     match status {
         0 => Err(ServerError::Network),
-        200..=299 => serde_json::from_str(&body).map_err(|_| ServerError::Refused),
+        200..=299 => Ok(body),
         _ => Err(error_from(status, &body)),
     }
+}
+
+/// The answer to an old site's import: the report, and the new draft version unless it was
+/// a dry run.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SiteImportAnswer {
+    pub dry_run: bool,
+    pub version: Option<i64>,
+    pub report: civic_shared::site_import::Report,
+}
+
+/// Imports an old site's archive or one page's HTML into the draft (or only checks it).
+pub async fn import_site(
+    site: &str,
+    query: &[(&str, String)],
+    body: UploadBody<'_>,
+    on_progress: yew::Callback<(f64, f64)>,
+) -> Result<SiteImportAnswer, ServerError> {
+    let query: Vec<String> = query.iter().map(|(name, value)| format!("{name}={}", encode(value))).collect();
+    let url = format!("/api/sites/{}/import?{}", encode(site), query.join("&"));
+    let content_type = match body {
+        UploadBody::File(_) => "application/octet-stream",
+        UploadBody::Text(_) => "text/html; charset=utf-8",
+    };
+    let body = post_with_progress(&url, &[("Content-Type", content_type.to_string())], body, on_progress).await?;
+    serde_json::from_str(&body).map_err(|_| ServerError::Refused)
 }
 
 /// A site on the operator's dashboard: its compliance score and whether gaps block publishing.

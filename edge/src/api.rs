@@ -1,6 +1,7 @@
 //! The JSON API's bodies and errors. The router maps every `ApiError` to a status once.
 
 use civic_shared::collection_items::{CheckedItem, Collection, ItemError, IMPORT_BATCH};
+use civic_shared::site_import::SiteImportError;
 use civic_shared::{Lang, Problem, ProblemKind, SiteDocument};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -168,6 +169,8 @@ pub enum ApiError {
     /// Gaps of the compliance report block publishing (an administrator's setting): each as
     /// (finding id, message in Russian, in English).
     NotCompliant(Vec<(String, String, String)>),
+    /// An old site's pages cannot be imported; nothing was changed.
+    SiteImport(SiteImportError),
 }
 
 /// One field's problem, in both languages.
@@ -250,6 +253,9 @@ impl ApiError {
             ApiError::IdempotencyKeyReused => (422, "idempotency_key_reused"),
             ApiError::IdempotencyKeyInUse => (409, "idempotency_key_in_use"),
             ApiError::NotCompliant(_) => (422, "not_compliant"),
+            ApiError::SiteImport(SiteImportError::TooBig) => (413, "too_large"),
+            ApiError::SiteImport(SiteImportError::UnknownFormat) => (415, "unsupported_import"),
+            ApiError::SiteImport(_) => (422, "import_refused"),
         }
     }
 
@@ -282,6 +288,7 @@ impl ApiError {
                 vec![both(error.path(), ru, en)]
             }
             ApiError::Media(problem) => vec![both(problem.field(), problem.message(Lang::Ru), problem.message(Lang::En))],
+            ApiError::SiteImport(error) => vec![both(".", error.message(Lang::Ru), error.message(Lang::En))],
             ApiError::NotCompliant(gaps) => gaps.iter().map(|(id, ru, en)| both(id, ru.clone(), en.clone())).collect(),
             _ => Vec::new(),
         }

@@ -275,6 +275,10 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let counts = collections_store::import(&call.db, site.id, collection, &items, dry_run, &actor).await?;
             ok(&json!({ "dry_run": dry_run, "created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged }))
         }
+        (ApiRoute::SiteImport { site: slug }, Some(site)) => {
+            let request = site_import_request(&mut call).await?;
+            ok(&crate::site_import::run(call.env, &call.db, &site, &slug, request, &actor).await?)
+        }
         (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) if call.req.method() == Method::Delete => {
             collections_store::delete(&call.db, site.id, collection, &id, &actor).await?;
             ok(&json!({ "deleted": id }))
@@ -583,6 +587,31 @@ pub(crate) async fn read_body(req: &mut Request) -> Result<String, ApiError> {
         return Err(ApiError::TooLarge);
     }
     Ok(body)
+}
+
+/// The constructor's import request: the body is the archive or page itself, the options
+/// are in the query.
+async fn site_import_request(call: &mut Call<'_>) -> Result<crate::site_import::Request, ApiError> {
+    use civic_shared::site_import::{SiteImportError, MAX_UPLOAD_BYTES};
+    let declared = call.req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_UPLOAD_BYTES) {
+        return Err(ApiError::SiteImport(SiteImportError::TooBig));
+    }
+    let content_type = call.req.headers().get("content-type").ok().flatten().unwrap_or_default();
+    let url = call.req.url().map_err(storage)?;
+    let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let text = |name: &str| query.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let base_version = match text("base_version") {
+        Some(v) => Some(v.parse::<i64>().map_err(|_| bad("base_version", "целое число"))?),
+        None => None,
+    };
+    let bytes = call.req.bytes().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
+    Ok(crate::site_import::Request {
+        upload: crate::site_import::Upload::from_body(bytes, &content_type)?,
+        options: civic_shared::site_import::convert::Options { parent: text("parent"), old_host: text("old_host") },
+        dry_run: query.contains_key("dry_run"),
+        base_version,
+    })
 }
 
 pub(crate) fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {

@@ -162,6 +162,24 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
     result
 }
 
+/// `POST /sites/{slug}/import`: the page's HTML or the archive in Base64, and the options.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct V1Import {
+    #[serde(default)]
+    html: Option<String>,
+    #[serde(default)]
+    archive: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    old_host: Option<String>,
+    #[serde(default)]
+    dry_run: bool,
+    #[serde(default)]
+    base_version: Option<i64>,
+}
+
 /// The handler of each endpoint, reusing the stores the constructor's API uses.
 async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant: &TokenGrant, ip: Option<String>, body: &str) -> Result<Answer, ApiError> {
     let ip = ip.unwrap_or_default();
@@ -189,6 +207,20 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
             let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             Answer::json(200, &json!({ "version": version }))
+        }
+        (V1Route::Import { site: slug }, Some(site)) => {
+            let request: V1Import = parse_json(body)?;
+            let upload = match (request.html, request.archive) {
+                (Some(html), None) => crate::site_import::Upload::Page(html),
+                (None, Some(archive)) => crate::site_import::Upload::Archive(
+                    base64::Engine::decode(&base64::engine::general_purpose::STANDARD, archive.trim())
+                        .map_err(|_| ApiError::BadRequest { path: "archive".into(), reason: "не Base64".into() })?,
+                ),
+                _ => return Err(ApiError::BadRequest { path: ".".into(), reason: "нужно ровно одно из полей html и archive".into() }),
+            };
+            let options = civic_shared::site_import::convert::Options { parent: request.parent, old_host: request.old_host };
+            let request = crate::site_import::Request { upload, options, dry_run: request.dry_run, base_version: request.base_version };
+            Answer::json(200, &crate::site_import::run(call.env, &call.db, &site, slug, request, &actor).await?)
         }
         (V1Route::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = parse_json(body)?;

@@ -28,6 +28,8 @@ pub enum V1Route {
     Collection { site: String, collection: Collection },
     /// `GET|PUT|DELETE /sites/{slug}/collections/{name}/{id}`.
     CollectionItem { site: String, collection: Collection, id: String },
+    /// `POST /sites/{slug}/import`: an old site's pages into the draft.
+    Import { site: String },
     /// Anything else.
     NotFound,
 }
@@ -45,6 +47,7 @@ pub fn v1_route(segments: &[&str]) -> V1Route {
         ["sites", slug, "document"] if !slug.is_empty() => V1Route::Document { site: site(slug) },
         ["sites", slug, "publish"] if !slug.is_empty() => V1Route::Publish { site: site(slug) },
         ["sites", slug, "revisions"] if !slug.is_empty() => V1Route::Revisions { site: site(slug) },
+        ["sites", slug, "import"] if !slug.is_empty() => V1Route::Import { site: site(slug) },
         ["sites", slug, "collections", name] if !slug.is_empty() => match Collection::parse(name) {
             Some(collection) => V1Route::Collection { site: site(slug), collection },
             None => V1Route::NotFound,
@@ -76,7 +79,7 @@ impl V1Route {
             (R::Site { .. } | R::Document { .. } | R::Revisions { .. } | R::Collection { .. } | R::CollectionItem { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
-            (R::Document { .. }, "PUT") | (R::Collection { .. }, "POST") | (R::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
+            (R::Document { .. }, "PUT") | (R::Collection { .. } | R::Import { .. }, "POST") | (R::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
             (R::Publish { .. }, "POST") => Access::Act(PublishSite),
             _ => return Err(NoAccess::MethodNotAllowed),
         };
@@ -96,7 +99,8 @@ impl V1Route {
             | V1Route::Publish { site }
             | V1Route::Revisions { site }
             | V1Route::Collection { site, .. }
-            | V1Route::CollectionItem { site, .. } => Some(site),
+            | V1Route::CollectionItem { site, .. }
+            | V1Route::Import { site } => Some(site),
             V1Route::OpenApi | V1Route::Sites | V1Route::NotFound => None,
         }
     }
@@ -111,6 +115,7 @@ impl V1Route {
             V1Route::Document { .. } => "/sites/{slug}/document".into(),
             V1Route::Publish { .. } => "/sites/{slug}/publish".into(),
             V1Route::Revisions { .. } => "/sites/{slug}/revisions".into(),
+            V1Route::Import { .. } => "/sites/{slug}/import".into(),
             V1Route::Collection { collection, .. } => format!("/sites/{{slug}}/collections/{}", collection.as_str()),
             V1Route::CollectionItem { collection, .. } => format!("/sites/{{slug}}/collections/{}/{{id}}", collection.as_str()),
             V1Route::NotFound => return None,
@@ -153,6 +158,7 @@ mod tests {
             V1Route::Document { site: site() },
             V1Route::Publish { site: site() },
             V1Route::Revisions { site: site() },
+            V1Route::Import { site: site() },
         ];
         for collection in Collection::ALL {
             all.push(V1Route::Collection { site: site(), collection });
@@ -168,6 +174,7 @@ mod tests {
                 | V1Route::Revisions { .. }
                 | V1Route::Collection { .. }
                 | V1Route::CollectionItem { .. }
+                | V1Route::Import { .. }
                 | V1Route::NotFound => {}
             }
         }

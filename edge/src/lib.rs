@@ -48,6 +48,8 @@ mod polls_entry;
 #[cfg(target_arch = "wasm32")]
 mod search_store;
 #[cfg(target_arch = "wasm32")]
+mod site_import;
+#[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
 mod tokens_store;

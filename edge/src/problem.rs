@@ -185,6 +185,10 @@ fn texts(error: &ApiError, code: &str) -> (Both, Both) {
             both("Запрос с этим ключом ещё выполняется", "Request with this key in progress"),
             both("Первый запрос с этим Idempotency-Key ещё не завершён; повторите чуть позже.", "The first request with this Idempotency-Key has not finished; retry shortly."),
         ),
+        ApiError::SiteImport(_) => (
+            both("Импорт не выполнен", "Import refused"),
+            both("Страницы старого сайта не импортированы, ничего не изменено: см. errors.", "The old site's pages were not imported; nothing was changed: see errors."),
+        ),
         // The rest belong to the constructor's API (sessions, passwords, users); a program
         // meets them only if that API's errors are ever reused here, so they get a plain text.
         _ => {

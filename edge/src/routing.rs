@@ -180,6 +180,9 @@ pub enum ApiRoute {
     /// `POST /api/sites/<slug>/collections/<name>/import`: add or update a batch of items
     /// by id, all or none (`dry_run` only checks).
     CollectionImport { site: String, collection: Collection },
+    /// `POST /api/sites/<slug>/import[?dry_run&parent=&old_host=&base_version=]`: an old site's
+    /// pages (a ZIP archive or one page's HTML as the body) into the draft.
+    SiteImport { site: String },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
@@ -308,6 +311,7 @@ fn api_route(segments: &[&str]) -> ApiRoute {
             Some(collection) => ApiRoute::Collection { site: (*site).into(), collection },
             None => ApiRoute::NotFound,
         },
+        ["sites", site, "import"] => ApiRoute::SiteImport { site: (*site).into() },
         ["sites", site, "collections", name, "import"] => match Collection::parse(name) {
             Some(collection) => ApiRoute::CollectionImport { site: (*site).into(), collection },
             None => ApiRoute::NotFound,
@@ -403,7 +407,7 @@ impl ApiRoute {
             | ApiRoute::MediaLibrary { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
-            (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
+            (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. } | ApiRoute::SiteImport { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
                 Access::Act(EditSite)
             }
             (ApiRoute::Collection { .. }, "GET") => Access::Act(ReadSite),
@@ -451,6 +455,7 @@ impl ApiRoute {
             | ApiRoute::Collection { site, .. }
             | ApiRoute::CollectionImport { site, .. }
             | ApiRoute::CollectionItem { site, .. }
+            | ApiRoute::SiteImport { site }
             | ApiRoute::MediaLibrary { site }
             | ApiRoute::MediaItem { site, .. } => Some(site),
             _ => None,
@@ -645,6 +650,8 @@ mod tests {
             (news_item(), "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::CollectionImport { site: site(), collection: Collection::Staff }, "POST", Ok(Access::Act(EditSite))),
             (ApiRoute::CollectionImport { site: site(), collection: Collection::Staff }, "PUT", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::SiteImport { site: site() }, "POST", Ok(Access::Act(EditSite))),
+            (ApiRoute::SiteImport { site: site() }, "GET", Err(NoAccess::MethodNotAllowed)),
         ];
         for (api, method, want) in cases {
             assert_eq!(api.access(method), want, "{method} {api:?}");

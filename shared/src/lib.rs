@@ -18,11 +18,17 @@ pub mod json_numbers;
 pub mod messages;
 pub mod migration;
 pub mod migrate;
+pub mod pages;
 pub mod polls;
 pub mod schema;
 pub mod search;
+pub mod site_import;
 pub mod templates;
+#[cfg(any(feature = "import", feature = "site-import"))]
+mod text_file;
 pub mod validate;
+#[cfg(any(feature = "import", feature = "site-import"))]
+mod zip;
 
 pub use blocks::*;
 pub use collections::RenderData;

@@ -1,55 +1,17 @@
-//! The first sheet of an XLSX file as text cells: a small ZIP reader (stored and deflated
-//! entries, which is what Excel, LibreOffice and Google Sheets write) and a scanner for the
-//! few XML parts a sheet needs. Written here instead of a spreadsheet library so the
+//! The first sheet of an XLSX file as text cells: the archive read by [`crate::zip`] and a
+//! scanner for the few XML parts a sheet needs. Written here instead of a spreadsheet library so the
 //! constructor's wasm does not carry every code page of every legacy format.
 
 use std::collections::HashMap;
 
+use crate::zip::{entries, Entry};
+
 /// Largest unpacked part read: a sheet of 5,000 rows is far smaller.
 const MAX_PART: usize = 64 * 1024 * 1024;
 
-fn u16_at(data: &[u8], at: usize) -> Option<usize> {
-    data.get(at..at + 2).map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
-}
-
-fn u32_at(data: &[u8], at: usize) -> Option<usize> {
-    data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-}
-
-/// The entries of a ZIP archive: name → (method, compressed bytes).
-fn entries(data: &[u8]) -> Result<HashMap<String, (usize, &[u8])>, String> {
-    let end = (0..data.len().saturating_sub(21)).rev().take(65_557).find(|&i| data[i..].starts_with(b"PK\x05\x06"));
-    let end = end.ok_or("это не ZIP-архив")?;
-    let (count, mut at) = (u16_at(data, end + 10).ok_or("обрезан")?, u32_at(data, end + 16).ok_or("обрезан")?);
-    let mut found = HashMap::new();
-    for _ in 0..count {
-        if !data.get(at..).is_some_and(|d| d.starts_with(b"PK\x01\x02")) {
-            return Err("оглавление архива повреждено".into());
-        }
-        let field = |offset: usize| u16_at(data, at + offset).ok_or("обрезан");
-        let (method, name_len, extra_len, comment_len) = (field(10)?, field(28)?, field(30)?, field(32)?);
-        let size = u32_at(data, at + 20).ok_or("обрезан")?;
-        let local = u32_at(data, at + 42).ok_or("обрезан")?;
-        let name = data.get(at + 46..at + 46 + name_len).ok_or("обрезан")?;
-        let name = String::from_utf8_lossy(name).into_owned();
-        if !data.get(local..).is_some_and(|d| d.starts_with(b"PK\x03\x04")) {
-            return Err("запись архива повреждена".into());
-        }
-        let start = local + 30 + u16_at(data, local + 26).ok_or("обрезан")? + u16_at(data, local + 28).ok_or("обрезан")?;
-        let bytes = data.get(start..start + size).ok_or("файл обрезан")?;
-        found.insert(name, (method, bytes));
-        at += 46 + name_len + extra_len + comment_len;
-    }
-    Ok(found)
-}
-
-fn part(entries: &HashMap<String, (usize, &[u8])>, name: &str) -> Result<Option<String>, String> {
-    let Some((method, bytes)) = entries.get(name) else { return Ok(None) };
-    let raw = match method {
-        0 => bytes.to_vec(),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_PART).map_err(|_| format!("часть {name} повреждена"))?,
-        _ => return Err(format!("неизвестный способ сжатия ({method})")),
-    };
+fn part(entries: &HashMap<String, Entry<'_>>, name: &str) -> Result<Option<String>, String> {
+    let Some(entry) = entries.get(name) else { return Ok(None) };
+    let raw = entry.unpack(MAX_PART).map_err(|_| format!("часть {name} повреждена"))?;
     String::from_utf8(raw).map(Some).map_err(|_| format!("часть {name} не в UTF-8"))
 }
 
@@ -239,7 +201,7 @@ fn column(reference: &str) -> Option<usize> {
 }
 
 /// The path of the workbook's first sheet.
-fn first_sheet(entries: &HashMap<String, (usize, &[u8])>) -> Result<String, String> {
+fn first_sheet(entries: &HashMap<String, Entry<'_>>) -> Result<String, String> {
     let workbook = part(entries, "xl/workbook.xml")?.ok_or("в файле нет книги Excel (xl/workbook.xml)")?;
     let id = tokens(&workbook).find_map(|t| match t {
         Token::Open { name: "sheet", attrs, .. } => attr(attrs, "r:id"),
@@ -261,7 +223,7 @@ fn first_sheet(entries: &HashMap<String, (usize, &[u8])>) -> Result<String, Stri
 
 /// Rows of the first sheet: (row number, cells), numbers as written, dates as `YYYY-MM-DD`.
 pub fn read(data: &[u8], max_rows: usize) -> Result<Vec<(usize, Vec<String>)>, String> {
-    let entries = entries(data)?;
+    let entries = entries(data).map_err(|err| err.to_string())?;
     let sheet_path = first_sheet(&entries)?;
     let sheet = part(&entries, &sheet_path)?.ok_or("в книге нет листа")?;
     let strings = part(&entries, "xl/sharedStrings.xml")?.map(|xml| shared_strings(&xml)).unwrap_or_default();

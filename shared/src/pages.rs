@@ -1,8 +1,8 @@
 //! The page tree: adding, renaming, re-addressing, ordering and deleting pages, with the
 //! rules a clerk needs explained (mandatory sections, taken addresses). Pure, tested natively.
 
-use civic_shared::validate::is_slug;
-use civic_shared::{Page, SiteDocument};
+use crate::validate::is_slug;
+use crate::{Page, SiteDocument};
 
 /// Why a page change was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn check_slug(doc: &SiteDocument, id: &str, parent: Option<&str>, slug: &str
         return Err(PageRefusal::BadSlug);
     }
     let top_level = parent.is_none_or(|p| doc.pages.keys().next().map(String::as_str) == Some(p));
-    if top_level && civic_shared::validate::RESERVED_SLUGS.contains(&slug) {
+    if top_level && crate::validate::RESERVED_SLUGS.contains(&slug) {
         return Err(PageRefusal::Reserved);
     }
     if siblings(doc, parent).any(|(other, page)| other != id && page.slug == slug) {
@@ -210,7 +210,7 @@ pub fn tree(doc: &SiteDocument) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use civic_shared::{starter, OrgKind};
+    use crate::{starter, OrgKind};
 
     fn school() -> SiteDocument {
         starter(OrgKind::School, "Школа №7")
@@ -235,7 +235,7 @@ mod tests {
         let child = add(&mut doc, "Новости района", Some(&first)).unwrap();
         assert_eq!(doc.pages[&child].slug, "novosti-raiona", "another level, the same address is fine");
         assert_eq!(add(&mut doc, "  ", None), Err(PageRefusal::EmptyTitle));
-        assert!(civic_shared::validate(&doc).is_empty(), "{:?}", civic_shared::validate(&doc));
+        assert!(crate::validate(&doc).is_empty(), "{:?}", crate::validate(&doc));
         let poisk = add(&mut doc, "Poisk", None).unwrap();
         assert_ne!(doc.pages[&poisk].slug, "poisk", "a platform address is never given");
     }
@@ -285,6 +285,6 @@ mod tests {
         let at = tree.iter().position(|(id, _)| *id == a).unwrap();
         assert_eq!(tree[at + 1], (b.clone(), 1));
         assert_eq!(tree.len(), doc.pages.len());
-        assert!(civic_shared::validate(&doc).is_empty());
+        assert!(crate::validate(&doc).is_empty());
     }
 }

@@ -1,0 +1,168 @@
+//! A small ZIP reader for the two importers (XLSX workbooks and archives of old sites): the
+//! central directory, stored and deflated entries, which is what Excel, LibreOffice, Google
+//! Sheets, Windows' «Send to compressed folder» and `zip` write. Every size is bounded, so a
+//! hostile archive costs at most the limits it is unpacked with.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// Why an archive cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZipError {
+    /// No end-of-directory record: not a ZIP file at all.
+    NotZip,
+    /// The directory or an entry points outside the file.
+    Damaged,
+    /// A compression method other than stored or deflate, or an encrypted entry.
+    Unsupported,
+    /// An entry unpacks to more than the limit it is read with.
+    TooBig,
+}
+
+impl fmt::Display for ZipError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ZipError::NotZip => "это не ZIP-архив",
+            ZipError::Damaged => "архив повреждён или обрезан",
+            ZipError::Unsupported => "архив сжат неизвестным способом или зашифрован",
+            ZipError::TooBig => "файл в архиве слишком велик",
+        })
+    }
+}
+
+/// One file of an archive, still packed.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    method: usize,
+    encrypted: bool,
+    packed: &'a [u8],
+}
+
+impl Entry<'_> {
+    /// The entry's bytes, refused if they would exceed `limit`.
+    pub fn unpack(&self, limit: usize) -> Result<Vec<u8>, ZipError> {
+        if self.encrypted {
+            return Err(ZipError::Unsupported);
+        }
+        match self.method {
+            0 if self.packed.len() > limit => Err(ZipError::TooBig),
+            0 => Ok(self.packed.to_vec()),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(self.packed, limit).map_err(|err| match err.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooBig,
+                _ => ZipError::Damaged,
+            }),
+            _ => Err(ZipError::Unsupported),
+        }
+    }
+}
+
+fn u16_at(data: &[u8], at: usize) -> Result<usize, ZipError> {
+    data.get(at..at + 2).map(|b| usize::from(u16::from_le_bytes([b[0], b[1]]))).ok_or(ZipError::Damaged)
+}
+
+fn u32_at(data: &[u8], at: usize) -> Result<usize, ZipError> {
+    data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or(ZipError::Damaged)
+}
+
+/// The entries of an archive by name (directories included, as names ending in `/`).
+pub fn entries(data: &[u8]) -> Result<HashMap<String, Entry<'_>>, ZipError> {
+    // The end record is in the last 64 KiB + 22 bytes (its comment is at most 64 KiB).
+    let end = (0..data.len().saturating_sub(21)).rev().take(65_557).find(|&i| data[i..].starts_with(b"PK\x05\x06"));
+    let end = end.ok_or(ZipError::NotZip)?;
+    let (count, mut at) = (u16_at(data, end + 10)?, u32_at(data, end + 16)?);
+    let mut found = HashMap::new();
+    for _ in 0..count {
+        if !data.get(at..).is_some_and(|d| d.starts_with(b"PK\x01\x02")) {
+            return Err(ZipError::Damaged);
+        }
+        let flags = u16_at(data, at + 8)?;
+        let (method, name_len, extra_len, comment_len) = (u16_at(data, at + 10)?, u16_at(data, at + 28)?, u16_at(data, at + 30)?, u16_at(data, at + 32)?);
+        let size = u32_at(data, at + 20)?;
+        let local = u32_at(data, at + 42)?;
+        let name = data.get(at + 46..at + 46 + name_len).ok_or(ZipError::Damaged)?;
+        // Bit 11: the name is UTF-8; older Windows archivers write CP866, read here as lossy UTF-8.
+        let name = String::from_utf8_lossy(name).into_owned();
+        if !data.get(local..).is_some_and(|d| d.starts_with(b"PK\x03\x04")) {
+            return Err(ZipError::Damaged);
+        }
+        let start = local + 30 + u16_at(data, local + 26)? + u16_at(data, local + 28)?;
+        let packed = data.get(start..start.saturating_add(size)).ok_or(ZipError::Damaged)?;
+        found.insert(name, Entry { method, encrypted: flags & 1 == 1, packed });
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A one-entry archive, stored (method 0), written by hand.
+    pub(crate) fn stored_zip(name: &str, body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let put16 = |out: &mut Vec<u8>, v: usize| out.extend((v as u16).to_le_bytes());
+        let put32 = |out: &mut Vec<u8>, v: usize| out.extend((v as u32).to_le_bytes());
+        out.extend(b"PK\x03\x04");
+        for v in [20, 0, 0, 0, 0] {
+            put16(&mut out, v);
+        }
+        put32(&mut out, 0);
+        put32(&mut out, body.len());
+        put32(&mut out, body.len());
+        put16(&mut out, name.len());
+        put16(&mut out, 0);
+        out.extend(name.as_bytes());
+        out.extend(body);
+        let directory = out.len();
+        out.extend(b"PK\x01\x02");
+        for v in [20, 20, 0, 0, 0, 0] {
+            put16(&mut out, v);
+        }
+        put32(&mut out, 0);
+        put32(&mut out, body.len());
+        put32(&mut out, body.len());
+        for v in [name.len(), 0, 0, 0, 0] {
+            put16(&mut out, v);
+        }
+        put32(&mut out, 0);
+        put32(&mut out, 0);
+        out.extend(name.as_bytes());
+        let directory_len = out.len() - directory;
+        out.extend(b"PK\x05\x06");
+        for v in [0, 0, 1, 1] {
+            put16(&mut out, v);
+        }
+        put32(&mut out, directory_len);
+        put32(&mut out, directory);
+        put16(&mut out, 0);
+        out
+    }
+
+    #[test]
+    fn reads_a_stored_entry_and_bounds_it() {
+        let zip = stored_zip("a/b.html", b"<p>hi</p>");
+        let found = entries(&zip).unwrap();
+        assert_eq!(found["a/b.html"].unpack(100).unwrap(), b"<p>hi</p>");
+        assert_eq!(found["a/b.html"].unpack(3), Err(ZipError::TooBig));
+    }
+
+    #[test]
+    fn broken_archives_are_refused() {
+        assert_eq!(entries(b"not a zip").unwrap_err(), ZipError::NotZip);
+        let zip = stored_zip("a.html", b"<p>hi</p>");
+        // Cut off inside the first entry: the directory still says where it was.
+        let mut cut = zip[..20].to_vec();
+        cut.extend(&zip[zip.len() - 22..]);
+        assert!(entries(&cut).is_err());
+        for at in 0..zip.len() {
+            let mut broken = zip.clone();
+            broken[at] ^= 0xff;
+            // Whatever a flipped byte does, reading never panics.
+            if let Ok(found) = entries(&broken) {
+                for entry in found.values() {
+                    let _ = entry.unpack(1 << 20);
+                }
+            }
+        }
+    }
+}
