@@ -47,8 +47,9 @@ fn report_view(answer: &SiteImportAnswer) -> Html {
     let headline = summary(if answer.dry_run { t.site_import_checked } else { t.site_import_done }, report);
     html! {
         <section class="site-import-report" aria-labelledby="site-import-result">
-            <h3 id="site-import-result" role="status">{ headline }</h3>
-            <table class="data-table">
+            <h3 id="site-import-result">{ if answer.dry_run { t.import_check_title } else { t.site_import_title } }</h3>
+            <p class="site-import-summary" role="status">{ headline }</p>
+            <table class="items">
                 <caption>{ t.site_import_pages }</caption>
                 <thead><tr><th scope="col">{ t.site_import_source }</th><th scope="col">{ t.site_import_page }</th><th scope="col">{ t.site_import_blocks }</th></tr></thead>
                 <tbody>
@@ -57,7 +58,7 @@ fn report_view(answer: &SiteImportAnswer) -> Html {
                     }) }
                 </tbody>
             </table>
-            <h4>{ t.site_import_notes }</h4>
+            <h3>{ t.site_import_notes }</h3>
             if report.notes.is_empty() {
                 <p>{ t.site_import_no_notes }</p>
             } else {
@@ -173,30 +174,38 @@ pub fn site_import_view(props: &SiteImportProps) -> Html {
     };
 
     html! {
-        <main class="data-main site-import" aria-labelledby="site-import-title">
+        <main class="collection-main wide site-import" aria-labelledby="site-import-title">
             <h2 id="site-import-title">{ t.site_import_title }</h2>
             <p>{ t.site_import_intro }</p>
             if props.unsaved {
                 <p class="form-error" role="alert">{ t.site_import_unsaved }</p>
             }
-            <div class="form-grid">
-                <label for="site-import-file">{ t.site_import_file }</label>
-                <input id="site-import-file" type="file" accept=".zip,.html,.htm,application/zip,text/html" ref={file_input.clone()} disabled={blocked} />
-                <label for="site-import-paste">{ t.site_import_paste }</label>
-                <textarea id="site-import-paste" rows="6" ref={pasted.clone()} disabled={blocked} spellcheck="false" />
-                <label for="site-import-parent">{ t.site_import_parent }</label>
-                <select id="site-import-parent" onchange={on_parent} disabled={blocked}>
-                    <option value="" selected={parent.is_empty()}>{ t.site_import_top }</option>
-                    { for props.pages.iter().map(|(id, title)| html! { <option value={id.clone()} selected={*parent == *id}>{ title }</option> }) }
-                </select>
-                <label for="site-import-host">{ t.site_import_old_host }</label>
-                <input id="site-import-host" type="text" inputmode="url" placeholder="school7.ru" value={(*old_host).clone()} oninput={on_old_host}
-                    aria-describedby="site-import-host-hint" disabled={blocked} />
-                <p id="site-import-host-hint" class="hint">{ t.site_import_old_host_hint }</p>
-            </div>
-            <div class="form-actions">
-                <button type="button" class="btn" onclick={on_check} disabled={blocked}>{ t.site_import_check }</button>
-                <button type="button" class="btn primary" onclick={on_run} disabled={blocked}>{ t.site_import_run }</button>
+            <div class="item-form">
+                <div class="field">
+                    <label for="site-import-file">{ t.site_import_file }</label>
+                    <input id="site-import-file" type="file" accept=".zip,.html,.htm,application/zip,text/html" ref={file_input.clone()} disabled={blocked} />
+                </div>
+                <div class="field">
+                    <label for="site-import-paste">{ t.site_import_paste }</label>
+                    <textarea id="site-import-paste" rows="5" ref={pasted.clone()} disabled={blocked} spellcheck="false" />
+                </div>
+                <div class="field">
+                    <label for="site-import-parent">{ t.site_import_parent }</label>
+                    <select id="site-import-parent" onchange={on_parent} disabled={blocked}>
+                        <option value="" selected={parent.is_empty()}>{ t.site_import_top }</option>
+                        { for props.pages.iter().map(|(id, title)| html! { <option value={id.clone()} selected={*parent == *id}>{ title }</option> }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="site-import-host">{ t.site_import_old_host }</label>
+                    <input id="site-import-host" type="text" inputmode="url" placeholder="school7.ru" value={(*old_host).clone()} oninput={on_old_host}
+                        aria-describedby="site-import-host-hint" disabled={blocked} />
+                    <p id="site-import-host-hint" class="hint">{ t.site_import_old_host_hint }</p>
+                </div>
+                <div class="site-import-actions">
+                    <button type="button" class="btn" onclick={on_check} disabled={blocked}>{ t.site_import_check }</button>
+                    <button type="button" class="btn primary" onclick={on_run} disabled={blocked}>{ t.site_import_run }</button>
+                </div>
             </div>
             { progress }
             { outcome }

@@ -4,12 +4,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { BASE_URL, ARTIFACTS, launch, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 import { get } from '../support/http.mjs';
 import { axeViolations } from '../support/axe.mjs';
+import { png } from '../support/files.mjs';
 
 const MB = 1024 * 1024;
 const run = Date.now().toString(36);
@@ -20,33 +20,6 @@ const operator = await signIn(ACCOUNTS.operator);
 const contexts = [];
 after(async () => Promise.all(contexts.map((c) => c.close())));
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
-}
-/** A real, valid grey PNG of `width`×`height`; `shade` makes each one's bytes (and hash) unique. */
-function png(width, height, shade) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.from([0, ...Array(width).fill(shade)])));
-  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 const shade = (salt) => (parseInt(run.slice(-4), 36) + salt) % 256;
 
 function upload(client, body, { name, alt, title, headers = {} } = {}) {

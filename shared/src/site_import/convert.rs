@@ -370,6 +370,11 @@ impl<'a> Converter<'a> {
     }
 
     fn page(&mut self, html: &Html) {
+        // Scripts anywhere on the page (the head's too) are reported: none is carried over.
+        let scripts = html.root_element().descendants().filter_map(ElementRef::wrap).filter(|el| el.value().name() == "script").count();
+        if scripts > 0 {
+            self.removed.insert(0, scripts);
+        }
         if let Some(content) = content(html) {
             let whole_body = content.value().name() == "body" || content.value().name() == "html";
             self.children(content, whole_body);
@@ -422,8 +427,7 @@ impl<'a> Converter<'a> {
     fn block(&mut self, el: ElementRef<'_>, skip_chrome: bool) {
         let name = el.value().name();
         match name {
-            "script" => self.remove(Removed::Scripts),
-            "style" | "noscript" | "template" | "head" | "title" | "meta" | "link" | "base" => {}
+            "script" | "style" | "noscript" | "template" | "head" | "title" | "meta" | "link" | "base" => {}
             "form" | "input" | "select" | "textarea" | "button" => self.remove(Removed::Forms),
             "video" | "audio" => self.remove(Removed::Media),
             "object" | "embed" | "applet" => self.remove(Removed::Objects),
