@@ -15,8 +15,14 @@ port=${CIVIC_TEST_PORT:-8788}
 state=$(mktemp -d /tmp/civic-test-state.XXXXXX)
 log="$state/wrangler.log"
 cleanup() {
+  local status=$?
   # wrangler runs workerd as a child: stop the whole process group.
   [ -n "${worker_pid:-}" ] && kill -- "-$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
+  # A failed run shows what the worker logged last (its errors explain most failures).
+  if [ "$status" -ne 0 ] && [ -f "$log" ]; then
+    printf '\n\033[1m== Last lines of the worker log\033[0m\n'
+    tail -n 60 "$log"
+  fi
   rm -rf "$state"
 }
 trap cleanup EXIT
