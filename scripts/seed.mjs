@@ -193,6 +193,23 @@ statements.push(
     `('Официальные сайты органов и организаций', NULL, 'official', 4, '${year}-12-31')) ` +
     `WHERE NOT EXISTS (SELECT 1 FROM migration_targets);`,
 );
+// Support requests («СРО»): one of Kasimov's past its deadline (on the operator's overview),
+// one of the school's just arrived, one of the hospital's done.
+const TICKETS = [
+  { site: 2, category: 'components', subject: 'Подключить форму записи на приём к главе', text: 'Просим подключить готовую форму записи на личный приём на странице «Обращения граждан».', status: 'in_progress', received: plus(today, -12), due: plus(today, -5), by: 'editor.kasimov' },
+  { site: 3, category: 'accounts', subject: 'Учётная запись для нового учителя информатики', text: 'Прошу создать учётную запись редактора для Сидорова П. А., учителя информатики.', status: 'new', received: today, due: plus(today, 3), by: 'editor.school7' },
+  { site: 4, category: 'consultation', subject: 'Как опубликовать график приёма врачей', text: 'Подскажите, в каком разделе размещать график приёма.', status: 'resolved', received: plus(today, -20), due: plus(today, -15), by: 'editor.gb4' },
+];
+TICKETS.forEach((t, i) => {
+  statements.push(
+    `INSERT INTO support_tickets (id, site_id, category, subject, text, status, received, due, created_by) SELECT ${i + 1}, ${t.site}, '${t.category}', ` +
+      `${sqlText(t.subject)}, ${sqlText(t.text)}, '${t.status}', '${t.received}', '${t.due}', '${t.by}' WHERE NOT EXISTS (SELECT 1 FROM support_tickets WHERE id = ${i + 1});`,
+  );
+});
+statements.push(
+  `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 1, 'take', '', 'admin', '${plus(today, -11)} 09:30:00' WHERE NOT EXISTS (SELECT 1 FROM support_events);`,
+  `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 3, 'resolve', 'Раздел «Сведения»: блок «Приём граждан».', 'admin', '${plus(today, -16)} 15:00:00' WHERE (SELECT count(*) FROM support_events) = 1;`,
+);
 
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');
 writeFileSync(sqlFile, statements.join('\n'));

@@ -16,6 +16,7 @@ use crate::conflict::ConflictView;
 use crate::outline::{Dragged, Outline};
 use crate::page_tree::{rows as page_rows, PageSettings, PageTree};
 use crate::site_import_view::SiteImportView;
+use crate::support_view::SupportView;
 use crate::palette::Palette;
 use crate::preview::{Preview, Shown, WIDTHS};
 use crate::properties::Properties;
@@ -61,6 +62,8 @@ pub enum View {
     Migration,
     /// An old site's pages into the draft.
     SiteImport,
+    /// The support desk («СРО»).
+    Support,
 }
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
@@ -585,6 +588,10 @@ pub fn app(props: &AppProps) -> Html {
             <DashboardView can_manage={props.user.role == "administrator"} on_signed_out={props.on_signed_out.clone()} />
         }),
         View::Migration => Some(html! { <MigrationView role={props.user.role.clone()} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Support => Some(html! {
+            <SupportView site={site_slug.clone()} every_site={props.user.role != "editor"} handles={props.user.role == "administrator"} {read_only}
+                on_signed_out={props.on_signed_out.clone()} />
+        }),
         View::SiteImport => {
             let unsaved = !matches!(state.save, SaveState::Saved | SaveState::Published(_));
             let on_imported = {

@@ -96,6 +96,8 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 </div>
                 <h3 id="overdue-title">{ t.dashboard_overdue_title }</h3>
                 { overdue_table(list) }
+                <h3 id="overdue-tickets-title">{ t.support_overdue_title }</h3>
+                { overdue_tickets(list) }
                 </>
             }
         }
@@ -133,6 +135,38 @@ fn overdue_table(sites: &[DashboardSite]) -> Html {
                     <td>{ &appeal.due }</td>
                     <td class="overdue">{ appeal.days_over }</td>
                 </tr>
+            }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// Every site's support requests past their deadline (working days), most overdue first.
+fn overdue_tickets(sites: &[DashboardSite]) -> Html {
+    let t = texts();
+    let mut rows: Vec<&crate::server::SupportTicket> = sites.iter().flat_map(|site| site.overdue_tickets.iter()).collect();
+    if rows.is_empty() {
+        return html! { <p class="empty-state">{ t.support_empty }</p> };
+    }
+    rows.sort_by_key(|ticket| ticket.due.clone());
+    html! {
+        <div class="table-scroll">
+        <table class="items overdue-tickets" aria-labelledby="overdue-tickets-title">
+            <thead><tr><th scope="col">{ t.dashboard_col_site }</th><th scope="col">{ t.support_number }</th><th scope="col">{ t.support_subject }</th>
+                <th scope="col">{ t.support_status }</th><th scope="col">{ t.support_due }</th></tr></thead>
+            <tbody>
+            { for rows.into_iter().map(|ticket| {
+                let (standing, class) = crate::support_view::standing_text(&ticket.standing);
+                html! {
+                    <tr data-ticket={ticket.id.to_string()}>
+                        <th scope="row">{ &ticket.site_name }</th>
+                        <td>{ ticket.id }</td>
+                        <td>{ &ticket.subject }</td>
+                        <td>{ ticket.status.label(crate::i18n::lang()) }</td>
+                        <td><span class={classes!("deadline", class)}>{ &ticket.due }<br />{ standing }</span></td>
+                    </tr>
+                }
             }) }
             </tbody>
         </table>

@@ -31,6 +31,8 @@ mod migration_view;
 #[cfg(target_arch = "wasm32")]
 mod site_import_view;
 #[cfg(target_arch = "wasm32")]
+mod support_view;
+#[cfg(target_arch = "wasm32")]
 mod inbox;
 #[cfg(target_arch = "wasm32")]
 mod sveden_form;

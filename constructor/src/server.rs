@@ -630,6 +630,9 @@ pub struct DashboardSite {
     /// The overdue appeals themselves (number, topic, deadline: no personal data).
     #[serde(default)]
     pub overdue: Vec<OverdueAppeal>,
+    /// Support requests from the site past their deadline.
+    #[serde(default)]
+    pub overdue_tickets: Vec<SupportTicket>,
 }
 
 /// An open appeal past its deadline, on the operator's overview.
@@ -898,4 +901,71 @@ pub async fn save_targets(targets: &[MigrationTarget]) -> Result<(), ServerError
     let body = serde_json::json!({ "targets": targets }).to_string();
     let _: serde_json::Value = ok_json(change(Request::put("/api/migration/targets"), body)?.send().await).await?;
     Ok(())
+}
+
+/// A support request («СРО»), as lists and the detail show it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SupportTicket {
+    pub id: i64,
+    pub site: String,
+    pub site_name: String,
+    pub category: civic_shared::support::Category,
+    pub subject: String,
+    pub text: String,
+    pub status: civic_shared::support::Status,
+    pub received: String,
+    pub due: String,
+    pub created_by: String,
+    pub standing: civic_shared::support::Standing,
+    #[serde(default)]
+    pub events: Vec<SupportEvent>,
+}
+
+/// A step or comment of a support request.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SupportEvent {
+    pub kind: String,
+    pub text: String,
+    pub author: String,
+    pub at: String,
+}
+
+#[derive(Deserialize)]
+struct TicketList {
+    tickets: Vec<SupportTicket>,
+}
+
+#[derive(Deserialize)]
+struct OneTicket {
+    ticket: SupportTicket,
+}
+
+/// Support requests: of one site, or (`None`, administrators and the operator) of every site.
+pub async fn support_tickets(site: Option<&str>) -> Result<Vec<SupportTicket>, ServerError> {
+    let url = match site {
+        Some(site) => format!("/api/sites/{}/support", encode(site)),
+        None => "/api/support".into(),
+    };
+    let list: TicketList = ok_json(Request::get(&url).send().await).await?;
+    Ok(list.tickets)
+}
+
+/// One request with its steps and comments.
+pub async fn support_ticket(site: &str, id: i64) -> Result<SupportTicket, ServerError> {
+    let one: OneTicket = ok_json(Request::get(&format!("/api/sites/{}/support/{id}", encode(site))).send().await).await?;
+    Ok(one.ticket)
+}
+
+/// Opens a request for `site` (`{"category", "subject", "text"}`).
+pub async fn open_ticket(site: &str, body: &serde_json::Value) -> Result<SupportTicket, ServerError> {
+    let request = change(Request::post(&format!("/api/sites/{}/support", encode(site))), body.to_string())?;
+    let one: OneTicket = ok_json(request.send().await).await?;
+    Ok(one.ticket)
+}
+
+/// A step or comment on a request (`{"action": "take" | "resolve" | "reopen" | "extend" | "comment", …}`).
+pub async fn change_ticket(site: &str, id: i64, body: &serde_json::Value) -> Result<SupportTicket, ServerError> {
+    let request = change(Request::patch(&format!("/api/sites/{}/support/{id}", encode(site))), body.to_string())?;
+    let one: OneTicket = ok_json(request.send().await).await?;
+    Ok(one.ticket)
 }

@@ -18,6 +18,7 @@ use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::appeals_store;
 use crate::migration_store;
+use crate::support_store;
 use crate::compliance_store;
 use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
@@ -274,6 +275,23 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let items = items.collect::<Result<Vec<_>, _>>()?;
             let counts = collections_store::import(&call.db, site.id, collection, &items, dry_run, &actor).await?;
             ok(&json!({ "dry_run": dry_run, "created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged }))
+        }
+        (ApiRoute::Support, _) => ok(&json!({ "tickets": support_store::list(&call.db, None).await? })),
+        (ApiRoute::SiteSupport { .. }, Some(site)) if call.req.method() == Method::Get => {
+            ok(&json!({ "tickets": support_store::list(&call.db, Some(site.id)).await? }))
+        }
+        (ApiRoute::SiteSupport { .. }, Some(site)) => {
+            let new: civic_shared::support::NewTicket = read_json(&mut call.req).await?;
+            json_with_status(201, &json!({ "ticket": support_store::create(&call.db, site.id, &new, &actor).await? }))
+        }
+        (ApiRoute::SupportTicket { id, .. }, Some(site)) if call.req.method() == Method::Get => {
+            ok(&json!({ "ticket": support_store::detail(&call.db, site.id, id).await? }))
+        }
+        (ApiRoute::SupportTicket { id, .. }, Some(site)) => {
+            let change: civic_shared::support::Change = read_json(&mut call.req).await?;
+            // Taking, resolving and moving deadlines are the administrator's (the one table says who).
+            let handles = authorize(&session.principal, crate::authz::Action::HandleTickets, None).is_ok();
+            ok(&json!({ "ticket": support_store::change(&call.db, site.id, id, &change, handles, &actor).await? }))
         }
         (ApiRoute::SiteImport { site: slug }, Some(site)) => {
             let request = site_import_request(&mut call).await?;

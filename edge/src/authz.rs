@@ -95,11 +95,13 @@ pub enum Action {
     ViewDashboard,
     /// Sign a site's act of completed migration.
     SignMigrationAct,
+    /// Handle the support desk's requests: take, resolve, move a deadline.
+    HandleTickets,
 }
 
 impl Action {
     /// All actions, for exhaustive tests.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::ListSites,
         Action::ReadSite,
         Action::EditSite,
@@ -110,6 +112,7 @@ impl Action {
         Action::ManageTokens,
         Action::ViewDashboard,
         Action::SignMigrationAct,
+        Action::HandleTickets,
     ];
 
     /// Whether the action changes anything (a restricted account may do none of these).
@@ -217,6 +220,7 @@ mod tests {
             (Operator, ManageTokens, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
             (Operator, ViewDashboard, [Ok(()), Ok(()), Ok(())]),
             (Operator, SignMigrationAct, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Operator, HandleTickets, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
             (Administrator, ListSites, [Ok(()), Ok(()), Ok(())]),
             (Administrator, ReadSite, [Ok(()), Ok(()), Err(NotVisible)]),
             (Administrator, EditSite, [Ok(()), Ok(()), Err(NotVisible)]),
@@ -227,6 +231,7 @@ mod tests {
             (Administrator, ManageTokens, [Ok(()), Ok(()), Ok(())]),
             (Administrator, ViewDashboard, [Ok(()), Ok(()), Ok(())]),
             (Administrator, SignMigrationAct, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Administrator, HandleTickets, [Ok(()), Ok(()), Ok(())]),
             (Editor, ListSites, [Ok(()), Ok(()), Ok(())]),
             (Editor, ReadSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
             (Editor, EditSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
@@ -237,6 +242,7 @@ mod tests {
             (Editor, ManageTokens, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
             (Editor, ViewDashboard, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
             (Editor, SignMigrationAct, [Err(Forbidden), Err(NotVisible), Err(NotVisible)]),
+            (Editor, HandleTickets, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
         ];
         assert_eq!(table.len(), Role::ALL.len() * Action::ALL.len(), "every role × action is listed");
         for role in Role::ALL {

@@ -68,6 +68,8 @@ pub struct DashboardSite {
     pub due_soon_appeals: usize,
     /// The overdue appeals themselves, most overdue first.
     pub overdue: Vec<crate::appeals_store::OverdueAppeal>,
+    /// Support requests from the site past their deadline, most overdue first.
+    pub overdue_tickets: Vec<crate::support_store::Ticket>,
 }
 
 /// [`Summary`] as stored (the rule set's date is a string of the stored JSON).
@@ -114,6 +116,7 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
         .results::<Row>()
         .map_err(storage)?;
     let mut deadlines = crate::appeals_store::deadlines(db).await?;
+    let tickets = crate::support_store::overdue(db).await?;
     let mut sites = Vec::with_capacity(rows.len());
     for row in rows {
         let own = deadlines.iter().position(|site| site.site_id == row.id).map(|i| deadlines.swap_remove(i)).unwrap_or_default();
@@ -140,6 +143,7 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
             overdue_appeals: own.overdue.len(),
             due_soon_appeals: own.due_soon,
             overdue: own.overdue,
+            overdue_tickets: tickets.iter().filter(|(site, _)| *site == row.id).map(|(_, ticket)| ticket.clone()).collect(),
         });
     }
     Ok(sites)

@@ -52,6 +52,8 @@ mod site_import;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
+mod support_store;
+#[cfg(target_arch = "wasm32")]
 mod tokens_store;
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;

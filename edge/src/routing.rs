@@ -183,6 +183,12 @@ pub enum ApiRoute {
     /// `POST /api/sites/<slug>/import[?dry_run&parent=&old_host=&base_version=]`: an old site's
     /// pages (a ZIP archive or one page's HTML as the body) into the draft.
     SiteImport { site: String },
+    /// `GET /api/support`: every site's support requests (administrators and the operator).
+    Support,
+    /// `GET|POST /api/sites/<slug>/support`: the site's support requests; an editor opens one.
+    SiteSupport { site: String },
+    /// `GET|PATCH /api/sites/<slug>/support/<id>`: one request with its steps; a step or comment.
+    SupportTicket { site: String, id: i64 },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
@@ -312,6 +318,9 @@ fn api_route(segments: &[&str]) -> ApiRoute {
             None => ApiRoute::NotFound,
         },
         ["sites", site, "import"] => ApiRoute::SiteImport { site: (*site).into() },
+        ["support"] => ApiRoute::Support,
+        ["sites", site, "support"] => ApiRoute::SiteSupport { site: (*site).into() },
+        ["sites", site, "support", n] if id(n).is_some() => ApiRoute::SupportTicket { site: (*site).into(), id: id(n).unwrap_or_default() },
         ["sites", site, "collections", name, "import"] => match Collection::parse(name) {
             Some(collection) => ApiRoute::CollectionImport { site: (*site).into(), collection },
             None => ApiRoute::NotFound,
@@ -404,9 +413,13 @@ impl ApiRoute {
             | ApiRoute::Compliance { .. }
             | ApiRoute::Revisions { .. }
             | ApiRoute::RevisionDocument { .. }
-            | ApiRoute::MediaLibrary { .. }, "GET") => {
+            | ApiRoute::MediaLibrary { .. }
+            | ApiRoute::SiteSupport { .. }
+            | ApiRoute::SupportTicket { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
+            (ApiRoute::Support, "GET") => Access::Act(ViewDashboard),
+            (ApiRoute::SiteSupport { .. }, "POST") | (ApiRoute::SupportTicket { .. }, "PATCH") => Access::Act(EditSite),
             (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. } | ApiRoute::SiteImport { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
                 Access::Act(EditSite)
             }
@@ -456,6 +469,8 @@ impl ApiRoute {
             | ApiRoute::CollectionImport { site, .. }
             | ApiRoute::CollectionItem { site, .. }
             | ApiRoute::SiteImport { site }
+            | ApiRoute::SiteSupport { site }
+            | ApiRoute::SupportTicket { site, .. }
             | ApiRoute::MediaLibrary { site }
             | ApiRoute::MediaItem { site, .. } => Some(site),
             _ => None,
@@ -652,6 +667,11 @@ mod tests {
             (ApiRoute::CollectionImport { site: site(), collection: Collection::Staff }, "PUT", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::SiteImport { site: site() }, "POST", Ok(Access::Act(EditSite))),
             (ApiRoute::SiteImport { site: site() }, "GET", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Support, "GET", Ok(Access::Act(ViewDashboard))),
+            (ApiRoute::Support, "POST", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::SiteSupport { site: site() }, "POST", Ok(Access::Act(EditSite))),
+            (ApiRoute::SupportTicket { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
+            (ApiRoute::SupportTicket { site: site(), id: 3 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
         ];
         for (api, method, want) in cases {
             assert_eq!(api.access(method), want, "{method} {api:?}");

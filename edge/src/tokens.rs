@@ -62,7 +62,8 @@ impl Scope {
             | Action::ReadAudit
             | Action::ManageTokens
             | Action::ViewDashboard
-            | Action::SignMigrationAct => None,
+            | Action::SignMigrationAct
+            | Action::HandleTickets => None,
         }
     }
 }
@@ -281,6 +282,7 @@ mod tests {
             (ManageTokens, [NO, NO, NO], [NO, NO, NO]),
             (ViewDashboard, [NO, NO, NO], [NO, NO, NO]),
             (SignMigrationAct, [NO, NV, NV], [NO, NV, NV]),
+            (HandleTickets, [NO, NO, NO], [NO, NO, NO]),
         ];
         assert_eq!(table.len(), Action::ALL.len(), "every action is listed");
         for mask in 0..8u8 {

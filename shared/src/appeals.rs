@@ -176,7 +176,7 @@ pub fn add_days(date: &str, n: i64) -> String {
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (a malformed date counts as that day 0).
-fn days(date: &str) -> i64 {
+pub(crate) fn days(date: &str) -> i64 {
     let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().unwrap_or(0));
     let (y, m, d) = (parts.next().unwrap_or(1970), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
     // Howard Hinnant's days_from_civil.

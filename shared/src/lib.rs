@@ -23,6 +23,7 @@ pub mod polls;
 pub mod schema;
 pub mod search;
 pub mod site_import;
+pub mod support;
 pub mod templates;
 #[cfg(any(feature = "import", feature = "site-import"))]
 mod text_file;
