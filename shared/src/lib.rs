@@ -22,6 +22,7 @@ pub mod polls;
 pub mod schema;
 pub mod search;
 pub mod templates;
+pub mod training;
 pub mod validate;
 
 pub use blocks::*;
