@@ -52,4 +52,6 @@ mod store;
 #[cfg(target_arch = "wasm32")]
 mod tokens_store;
 #[cfg(target_arch = "wasm32")]
+mod training_store;
+#[cfg(target_arch = "wasm32")]
 mod worker_entry;
