@@ -584,6 +584,11 @@ pub struct DashboardSite {
     /// The overdue appeals themselves (number, topic, deadline: no personal data).
     #[serde(default)]
     pub overdue: Vec<OverdueAppeal>,
+    /// The organisation's editors, and those who finished the course.
+    #[serde(default)]
+    pub editors: u32,
+    #[serde(default)]
+    pub trained: u32,
 }
 
 /// An open appeal past its deadline, on the operator's overview.
@@ -771,6 +776,11 @@ pub struct MigrationSite {
     pub act_signed_on: Option<String>,
     #[serde(default)]
     pub compliance_score: Option<u8>,
+    /// The organisation's editors, and those who finished the course.
+    #[serde(default)]
+    pub editors: u32,
+    #[serde(default)]
+    pub trained: u32,
 }
 
 /// A target of the decrees and how far it is met.
@@ -789,9 +799,16 @@ pub struct MigrationTarget {
     pub id: i64,
     pub label: String,
     pub kind: Option<String>,
+    /// `sites` or `trained_staff`.
+    #[serde(default = "sites_measure")]
+    pub measure: String,
     pub status: String,
     pub count: u32,
     pub due: String,
+}
+
+fn sites_measure() -> String {
+    "sites".into()
 }
 
 /// Every site's move and the targets' progress.
@@ -851,5 +868,33 @@ pub async fn sign_act(site: &str) -> Result<(), ServerError> {
 pub async fn save_targets(targets: &[MigrationTarget]) -> Result<(), ServerError> {
     let body = serde_json::json!({ "targets": targets }).to_string();
     let _: serde_json::Value = ok_json(change(Request::put("/api/migration/targets"), body)?.send().await).await?;
+    Ok(())
+}
+
+/// One step of the course as the server has it for the signed-in user.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TrainingStep {
+    pub step: civic_shared::training::Step,
+    pub required: bool,
+    /// When it was done (UTC, `YYYY-MM-DD HH:MM:SS`).
+    pub done_at: Option<String>,
+}
+
+/// The signed-in user's course.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Training {
+    pub steps: Vec<TrainingStep>,
+    pub progress: civic_shared::training::Progress,
+}
+
+/// The signed-in user's steps of the course and progress.
+pub async fn training() -> Result<Training, ServerError> {
+    ok_json(Request::get("/api/training").send().await).await
+}
+
+/// Tells the server the editor opened «Требования закона» (a step of the course). The report
+/// itself is computed here, on the draft as it is on screen.
+pub async fn compliance_opened(site: &str) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(Request::get(&format!("/api/sites/{}/compliance?opened", encode(site))).send().await).await?;
     Ok(())
 }
