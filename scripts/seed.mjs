@@ -186,11 +186,14 @@ for (const move of MOVES) {
     );
   });
 }
+// The decrees also count trained employees («Прохождение обучения… не менее 628 сотрудников
+// органов и организаций», seeds/000): here four, one per demo organisation.
 statements.push(
-  `INSERT INTO migration_targets (label, kind, status, count, due) SELECT * FROM (VALUES ` +
-    `('Перенос контента сайтов школ', 'school', 'checked', 1, '${year}-12-15'), ` +
-    `('Акты о завершении миграции', NULL, 'act_signed', 3, '${year}-12-29'), ` +
-    `('Официальные сайты органов и организаций', NULL, 'official', 4, '${year}-12-31')) ` +
+  `INSERT INTO migration_targets (label, kind, measure, status, count, due) SELECT * FROM (VALUES ` +
+    `('Перенос контента сайтов школ', 'school', 'sites', 'checked', 1, '${year}-12-15'), ` +
+    `('Акты о завершении миграции', NULL, 'sites', 'act_signed', 3, '${year}-12-29'), ` +
+    `('Прохождение обучения сотрудниками органов и организаций', NULL, 'trained_staff', 'official', 4, '${year}-12-30'), ` +
+    `('Официальные сайты органов и организаций', NULL, 'sites', 'official', 4, '${year}-12-31')) ` +
     `WHERE NOT EXISTS (SELECT 1 FROM migration_targets);`,
 );
 // Support requests («СРО»): one of Kasimov's past its deadline (on the operator's overview),
@@ -210,6 +213,25 @@ statements.push(
   `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 1, 'take', '', 'admin', '${plus(today, -11)} 09:30:00' WHERE NOT EXISTS (SELECT 1 FROM support_events);`,
   `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 3, 'resolve', 'Раздел «Сведения»: блок «Приём граждан».', 'admin', '${plus(today, -16)} 15:00:00' WHERE (SELECT count(*) FROM support_events) = 1;`,
 );
+
+// The course for new editors (civic_shared::training): the ministry's and the district's
+// editors finished it, the school's is half-way, the hospital's has just opened the report.
+// The e2e tests make their own fresh editors. Once per account and step.
+const TRAINED = {
+  'editor.mincifra': ['add_block', 'edit_text', 'publish', 'compliance_report', 'add_news', 'answer_appeal'],
+  'editor.kasimov': ['add_block', 'edit_text', 'publish', 'compliance_report', 'add_news'],
+  'editor.school7': ['add_block', 'edit_text', 'compliance_report'],
+  'editor.gb4': ['compliance_report'],
+};
+for (const [login, steps] of Object.entries(TRAINED)) {
+  const site = DEMO_SITES.find((s) => accounts.editors[s.slug]?.login === login);
+  steps.forEach((step, i) => {
+    statements.push(
+      `INSERT OR IGNORE INTO training_steps (account_id, step, site_id, done_at) SELECT id, ${sqlText(step)}, ${site.id}, ` +
+        `'${plus(today, -30 + site.id * 3 + i)} 1${i}:15:00' FROM users WHERE login = ${sqlText(login)};`,
+    );
+  });
+}
 
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');
 writeFileSync(sqlFile, statements.join('\n'));

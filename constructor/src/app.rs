@@ -34,6 +34,7 @@ use crate::sites::SitesView;
 use crate::tokens::TokensView;
 use crate::users::UsersView;
 use crate::toolbar::Toolbar;
+use crate::training_view::TrainingView;
 
 /// What the main area shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +65,8 @@ pub enum View {
     SiteImport,
     /// The support desk («СРО»).
     Support,
+    /// The course for new editors, with the user's own progress.
+    Training,
 }
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
@@ -215,6 +218,10 @@ pub fn app(props: &AppProps) -> Html {
     let publish_open = use_state(|| false);
     let width = use_state(|| WIDTHS[0]);
     let accessible = use_state(|| false);
+    // The user's course, fetched again after each save, publication and change of view (the
+    // steps are recorded by the server as the actions succeed); `invite_hidden` is «Позже».
+    let training = use_state(|| None::<server::Training>);
+    let invite_hidden = use_state(|| false);
     let frame = use_node_ref();
     let shown = use_mut_ref(Shown::default);
     let frame_loads = use_reducer(Loads::default);
@@ -342,6 +349,19 @@ pub fn app(props: &AppProps) -> Html {
                 spawn_local(async move {
                     if let Ok(draft) = server::load_draft(&site).await {
                         state.dispatch(Action::TheirsLoaded { document: draft.document, version: draft.version });
+                    }
+                });
+            }
+        });
+    }
+    {
+        let training = training.clone();
+        let learns = props.user.role != "operator";
+        use_effect_with((state.version, state.published_revision, *view), move |_| {
+            if learns {
+                spawn_local(async move {
+                    if let Ok(found) = server::training().await {
+                        training.set(Some(found));
                     }
                 });
             }
@@ -559,6 +579,9 @@ pub fn app(props: &AppProps) -> Html {
                 on_accessible={{ let accessible = accessible.clone(); Callback::from(move |on| accessible.set(on)) }}
                 on_command={{ let command_open = command_open.clone(); Callback::from(move |_| command_open.set(true)) }}
                 on_lang={props.on_lang.clone()}
+                training={training.as_ref().map(|found| (found.progress.done, found.progress.total))}
+                invite={props.user.role == "editor" && !*invite_hidden && *view != View::Training && training.as_ref().is_some_and(|found| found.progress.done == 0)}
+                on_later={{ let invite_hidden = invite_hidden.clone(); Callback::from(move |_| invite_hidden.set(true)) }}
             />
     };
     let other_view = match *view {
@@ -573,7 +596,7 @@ pub fn app(props: &AppProps) -> Html {
         View::Tokens => Some(html! { <TokensView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Inbox => Some(html! { <InboxView site={site_slug.clone()} {read_only} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Compliance => Some(html! {
-            <ComplianceView document={Rc::new(document.clone())} data={(*data).clone()} on_fix={{
+            <ComplianceView site={site_slug.clone()} document={Rc::new(document.clone())} data={(*data).clone()} on_fix={{
                 let (state, view) = (state.clone(), view.clone());
                 Callback::from(move |(page, block): (String, Option<String>)| {
                     state.dispatch(Action::SelectPage(page));
@@ -603,6 +626,11 @@ pub fn app(props: &AppProps) -> Html {
                     {on_imported} on_signed_out={props.on_signed_out.clone()} />
             })
         }
+        View::Training => Some(html! {
+            <TrainingView known={(*training).clone()} on_signed_out={props.on_signed_out.clone()}
+                on_go={{ let view = view.clone(); Callback::from(move |next: View| view.set(next)) }}
+                on_loaded={{ let training = training.clone(); Callback::from(move |found| training.set(Some(found))) }} />
+        }),
     };
     if let Some(main) = other_view {
         return html! { <div class="app data-view">{ toolbar }{ main }{ for library }</div> };

@@ -23,6 +23,8 @@ pub fn report(document: &SiteDocument, data: &RenderData) -> Report {
 
 #[derive(Properties, PartialEq)]
 pub struct ComplianceProps {
+    /// The site's slug: opening the report is a step of the course, told to the server.
+    pub site: String,
     pub document: Rc<SiteDocument>,
     pub data: Rc<RenderData>,
     /// Open this page (and select this block) in the editor.
@@ -33,6 +35,15 @@ pub struct ComplianceProps {
 pub fn compliance_view(props: &ComplianceProps) -> Html {
     let t = texts();
     let all = use_state(|| false);
+    {
+        let site = props.site.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                // Only the course's record: the report below is this draft's, computed here.
+                let _ = crate::server::compliance_opened(&site).await;
+            });
+        });
+    }
     let report = report(&props.document, &props.data);
     let summary = report.summary();
     let shown: Vec<&Finding> = report.findings.iter().filter(|f| *all || f.status != Status::Present).collect();

@@ -67,7 +67,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 <table class="items dashboard">
                     <caption class="visually-hidden">{ t.dashboard_title }</caption>
                     <thead><tr><th scope="col">{ t.site_name }</th><th scope="col">{ t.site_kind }</th>
-                        <th scope="col">{ t.compliance_score }</th><th scope="col">{ t.dashboard_appeals }</th><th scope="col">{ t.dashboard_rule }</th></tr></thead>
+                        <th scope="col">{ t.compliance_score }</th><th scope="col">{ t.dashboard_appeals }</th><th scope="col">{ t.training_col_trained }</th><th scope="col">{ t.dashboard_rule }</th></tr></thead>
                     <tbody>
                     { for list.iter().map(|site| {
                         let c = &site.compliance;
@@ -80,6 +80,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                                 <td class={classes!("appeal-counts", (site.overdue_appeals > 0).then_some("overdue"))}>
                                     { format!("{} / {}", site.overdue_appeals, site.due_soon_appeals) }
                                 </td>
+                                <td class="trained">{ trained_of(site.trained, site.editors) }</td>
                                 <td>
                                     if props.can_manage {
                                         <label for={id.clone()} class="check"><input id={id} type="checkbox" checked={site.blocking}
@@ -172,4 +173,9 @@ fn overdue_tickets(sites: &[DashboardSite]) -> Html {
         </table>
         </div>
     }
+}
+
+/// «2 из 3»: trained employees of the organisation's editors.
+pub fn trained_of(trained: u32, editors: u32) -> String {
+    texts().training_trained_of.replace("{n}", &trained.to_string()).replace("{m}", &editors.to_string())
 }

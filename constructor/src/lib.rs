@@ -77,6 +77,8 @@ mod local_copy;
 #[cfg(target_arch = "wasm32")]
 mod tokens;
 #[cfg(target_arch = "wasm32")]
+mod training_view;
+#[cfg(target_arch = "wasm32")]
 mod users;
 #[cfg(target_arch = "wasm32")]
 mod wasm_exports;

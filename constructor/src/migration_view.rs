@@ -69,7 +69,7 @@ pub fn migration_view(props: &MigrationProps) -> Html {
                 <div class="table-scroll">
                 <table class="items migration-sites" aria-labelledby="migration-sites-title">
                     <thead><tr><th scope="col">{ t.site_name }</th><th scope="col">{ t.site_kind }</th><th scope="col">{ t.migration_status }</th>
-                        <th scope="col">{ t.migration_compliance }</th><th scope="col">{ t.migration_responsible }</th><th scope="col">{ t.migration_act }</th><th scope="col"><span class="visually-hidden">{ t.migration_open }</span></th></tr></thead>
+                        <th scope="col">{ t.migration_compliance }</th><th scope="col">{ t.training_col_trained }</th><th scope="col">{ t.migration_responsible }</th><th scope="col">{ t.migration_act }</th><th scope="col"><span class="visually-hidden">{ t.migration_open }</span></th></tr></thead>
                     <tbody>
                     { for sites.iter().map(|site| {
                         let slug = site.slug.clone();
@@ -80,6 +80,7 @@ pub fn migration_view(props: &MigrationProps) -> Html {
                                 <td>{ kind_name(&site.kind) }</td>
                                 <td class={classes!("migration-status", site.status.clone())}>{ &site.status_label }</td>
                                 <td>{ site.compliance_score.map(|s| format!("{s} %")).unwrap_or_default() }</td>
+                                <td class="trained">{ crate::dashboard::trained_of(site.trained, site.editors) }</td>
                                 <td>{ &site.responsible }</td>
                                 <td>{ site.act_signed_on.clone().unwrap_or_default() }</td>
                                 <td><button type="button" class="btn small" aria-label={format!("{}: {}", t.migration_open, site.name)}
@@ -120,7 +121,11 @@ fn targets_table(progress: &[MigrationProgress]) -> Html {
             <tbody>
             { for progress.iter().map(|p| html! {
                 <tr class={classes!(p.overdue.then_some("overdue"))}>
-                    <th scope="row">{ &p.target.label }</th>
+                    <th scope="row">{ &p.target.label }
+                        if let Some(measure) = civic_shared::migration::Measure::parse(&p.target.measure).filter(|m| *m != civic_shared::migration::Measure::Sites) {
+                            <span class="target-measure">{ " · " }{ measure.label(crate::i18n::lang()) }</span>
+                        }
+                    </th>
                     <td>{ format!("{} / {} ({} %)", p.done, p.target.count, p.percent) }</td>
                     <td>{ &p.target.due }{ if p.overdue { format!(" — {}", t.migration_overdue) } else { String::new() } }</td>
                 </tr>
@@ -306,7 +311,7 @@ fn targets_editor(props: &TargetsProps) -> Html {
         let rows = rows.clone();
         Callback::from(move |_: MouseEvent| {
             let mut next = (*rows).clone();
-            next.push(MigrationTarget { id: 0, label: String::new(), kind: None, status: "official".into(), count: 1, due: String::new() });
+            next.push(MigrationTarget { id: 0, label: String::new(), kind: None, measure: "sites".into(), status: "official".into(), count: 1, due: String::new() });
             rows.set(next);
         })
     };
@@ -351,8 +356,14 @@ fn targets_editor(props: &TargetsProps) -> Html {
                             <select id={id("kind")} onchange={edit(i, |r, v| r.kind = (!v.is_empty()).then_some(v))}>
                                 { for kinds.iter().map(|(value, label)| html! { <option value={*value} selected={kind == *value}>{ *label }</option> }) }
                             </select></div>
+                        <div class="field"><label for={id("measure")}>{ t.migration_target_measure }</label>
+                            <select id={id("measure")} onchange={edit(i, |r, v| r.measure = v)}>
+                                { for civic_shared::migration::Measure::ALL.iter().map(|m| html! {
+                                    <option value={m.as_str()} selected={row.measure == m.as_str()}>{ m.label(crate::i18n::lang()) }</option>
+                                }) }
+                            </select></div>
                         <div class="field"><label for={id("status")}>{ t.migration_target_status }</label>
-                            <select id={id("status")} onchange={edit(i, |r, v| r.status = v)}>
+                            <select id={id("status")} onchange={edit(i, |r, v| r.status = v)} disabled={row.measure == "trained_staff"}>
                                 { for civic_shared::migration::Status::ALL.iter().skip(1).map(|s| html! {
                                     <option value={s.as_str()} selected={row.status == s.as_str()}>{ s.label(crate::i18n::lang()) }</option>
                                 }) }

@@ -633,6 +633,11 @@ pub struct DashboardSite {
     /// Support requests from the site past their deadline.
     #[serde(default)]
     pub overdue_tickets: Vec<SupportTicket>,
+    /// The organisation's editors, and those who finished the course.
+    #[serde(default)]
+    pub editors: u32,
+    #[serde(default)]
+    pub trained: u32,
 }
 
 /// An open appeal past its deadline, on the operator's overview.
@@ -820,6 +825,11 @@ pub struct MigrationSite {
     pub act_signed_on: Option<String>,
     #[serde(default)]
     pub compliance_score: Option<u8>,
+    /// The organisation's editors, and those who finished the course.
+    #[serde(default)]
+    pub editors: u32,
+    #[serde(default)]
+    pub trained: u32,
 }
 
 /// A target of the decrees and how far it is met.
@@ -838,9 +848,16 @@ pub struct MigrationTarget {
     pub id: i64,
     pub label: String,
     pub kind: Option<String>,
+    /// `sites` or `trained_staff`.
+    #[serde(default = "sites_measure")]
+    pub measure: String,
     pub status: String,
     pub count: u32,
     pub due: String,
+}
+
+fn sites_measure() -> String {
+    "sites".into()
 }
 
 /// Every site's move and the targets' progress.
@@ -968,4 +985,32 @@ pub async fn change_ticket(site: &str, id: i64, body: &serde_json::Value) -> Res
     let request = change(Request::patch(&format!("/api/sites/{}/support/{id}", encode(site))), body.to_string())?;
     let one: OneTicket = ok_json(request.send().await).await?;
     Ok(one.ticket)
+}
+
+/// One step of the course as the server has it for the signed-in user.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TrainingStep {
+    pub step: civic_shared::training::Step,
+    pub required: bool,
+    /// When it was done (UTC, `YYYY-MM-DD HH:MM:SS`).
+    pub done_at: Option<String>,
+}
+
+/// The signed-in user's course.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Training {
+    pub steps: Vec<TrainingStep>,
+    pub progress: civic_shared::training::Progress,
+}
+
+/// The signed-in user's steps of the course and progress.
+pub async fn training() -> Result<Training, ServerError> {
+    ok_json(Request::get("/api/training").send().await).await
+}
+
+/// Tells the server the editor opened «Требования закона» (a step of the course). The report
+/// itself is computed here, on the draft as it is on screen.
+pub async fn compliance_opened(site: &str) -> Result<(), ServerError> {
+    let _: serde_json::Value = ok_json(Request::get(&format!("/api/sites/{}/compliance?opened", encode(site))).send().await).await?;
+    Ok(())
 }

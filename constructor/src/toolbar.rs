@@ -43,6 +43,11 @@ pub struct ToolbarProps {
     pub on_command: Callback<()>,
     /// Another interface language was chosen.
     pub on_lang: Callback<civic_shared::Lang>,
+    /// The user's course: steps done of all, once known.
+    pub training: Option<(usize, usize)>,
+    /// Invite a new editor (nothing done yet) to the course, and put it off.
+    pub invite: bool,
+    pub on_later: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -81,18 +86,23 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <nav class="toolbar-views" aria-label={t.switch_view}>
                 { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::History, t.history_title), (View::Inbox, t.inbox_title), (View::Compliance, t.compliance_title),
-                    (View::SiteImport, t.site_import_title), (View::Support, t.support_title), (View::Dashboard, t.dashboard_title), (View::Migration, t.migration_title), (View::Sites, t.sites_title), (View::Users, t.users_title), (View::Audit, t.audit_title), (View::Tokens, t.tokens_title)]
+                    (View::SiteImport, t.site_import_title), (View::Support, t.support_title), (View::Dashboard, t.dashboard_title), (View::Migration, t.migration_title), (View::Sites, t.sites_title), (View::Users, t.users_title), (View::Audit, t.audit_title), (View::Tokens, t.tokens_title),
+                (View::Training, t.training_title)]
                     .into_iter()
                     .filter(|(view, _)| match props.user.role.as_str() {
                         "administrator" => true,
                         "operator" => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::Dashboard | View::Migration | View::Support),
-                        _ => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::SiteImport | View::Support),
+                        _ => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::SiteImport | View::Support | View::Training),
                     })
                     .map(|(view, label)| {
                     let on_view = props.on_view.clone();
+                    // The course's button carries its figure: «Обучение 2/6».
+                    let figure = (view == View::Training).then_some(props.training).flatten().map(|(done, total)| html! {
+                        <span class="nav-figure">{ format!(" {done}/{total}") }</span>
+                    });
                     html! {
-                        <button type="button" class={classes!("btn", "link", (props.view == view).then_some("active"))}
-                            aria-pressed={(props.view == view).to_string()} onclick={Callback::from(move |_: MouseEvent| on_view.emit(view))}>{ label }</button>
+                        <button type="button" class={classes!("btn", "link", (props.view == view).then_some("active"))} data-view={(view == View::Training).then_some("training")}
+                            aria-pressed={(props.view == view).to_string()} onclick={Callback::from(move |_: MouseEvent| on_view.emit(view))}>{ label }{ for figure }</button>
                     }
                 }) }
             </nav>
@@ -142,6 +152,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     aria-keyshortcuts="Control+S">{ t.save }</button>
                 <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict} aria-haspopup="dialog">{ t.publish }</button>
             </div>
+            }
+            if props.invite {
+                <p class="training-invite" data-testid="training-invite">
+                    { t.training_invite }{ " " }
+                    <button type="button" class="btn small primary" onclick={{ let on_view = props.on_view.clone(); Callback::from(move |_: MouseEvent| on_view.emit(View::Training)) }}>{ t.training_start }</button>
+                    { " " }
+                    <button type="button" class="btn small link" onclick={emit(&props.on_later)}>{ t.training_later }</button>
+                </p>
             }
             <div class="toolbar-user">
                 <span data-testid="signed-in-user">{ &props.user.name }<span class="toolbar-label">{ " · " }{ role }</span></span>

@@ -26,6 +26,7 @@ use crate::security::{is_same_origin, sha256_hex};
 use crate::store::{self, storage, SiteRow};
 use crate::tokens;
 use crate::tokens_store as tokens_db;
+use crate::training_store;
 
 /// One API request on its way through the checks.
 struct Call<'a> {
@@ -79,6 +80,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::Logout, _) => logout(&call, &token_hash, &actor).await,
         (ApiRoute::Session, _) => session_info(&call, &session).await,
         (ApiRoute::OwnPassword, _) => change_own_password(&mut call, &session, &actor).await,
+        (ApiRoute::Training, _) => ok(&training_store::own(&call.db, session.principal.user_id).await?),
         (ApiRoute::Users, _) if call.req.method() == Method::Get => {
             ok(&json!({ "users": accounts_db::list_users(&call.db).await? }))
         }
@@ -240,6 +242,11 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::Compliance { .. }, Some(site)) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
             let report = compliance_store::draft_report(&call.db, &bucket, site.id, &site.draft_key).await?;
+            // The publish dialog asks this too (for the setting); only «Требования закона» opened
+            // by the editor says `opened`, and only that is the step of the course.
+            if call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "opened") {
+                training_store::record_now(&call.db, &actor, site.id, civic_shared::training::Step::ComplianceReport).await;
+            }
             ok(&json!({ "blocking": site.compliance_blocking != 0, "summary": report.summary(), "report": report }))
         }
         (ApiRoute::Data { .. }, Some(site)) => {

@@ -220,7 +220,11 @@ pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, a
     };
     let log = audit_entry_if_changed(db, actor, "appeal.change", Some(site_id), &format!("{number} {what}"))?;
     let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)]).map_err(storage)?;
-    let results = db.batch(vec![update, bump, log]).await.map_err(storage)?;
+    let mut statements = vec![update, bump, log];
+    if matches!(action, Action::Answer { .. }) {
+        statements.extend(crate::training_store::record_after(db, actor, site_id, &[civic_shared::training::Step::AnswerAppeal])?);
+    }
+    let results = db.batch(statements).await.map_err(storage)?;
     if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
         return Err(ApiError::StaleItem { current_revision: 0 });
     }

@@ -224,7 +224,10 @@ pub async fn create(db: &D1Database, site_id: i64, collection: Collection, item:
         ])
         .map_err(storage)?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.create", collection.as_str()), &item.id)?;
-    if changed(&db.batch(vec![insert, bump, log]).await.map_err(storage)?) {
+    let mut statements = vec![insert, bump, log];
+    let learned: Vec<_> = civic_shared::training::step_of_item(collection).into_iter().collect();
+    statements.extend(crate::training_store::record_after(db, actor, site_id, &learned)?);
+    if changed(&db.batch(statements).await.map_err(storage)?) {
         return Ok(());
     }
     match revision_of(db, site_id, collection, &item.id).await? {

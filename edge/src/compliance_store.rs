@@ -70,6 +70,9 @@ pub struct DashboardSite {
     pub overdue: Vec<crate::appeals_store::OverdueAppeal>,
     /// Support requests from the site past their deadline, most overdue first.
     pub overdue_tickets: Vec<crate::support_store::Ticket>,
+    /// The organisation's editors, and those of them who finished the course.
+    pub editors: u32,
+    pub trained: u32,
 }
 
 /// [`Summary`] as stored (the rule set's date is a string of the stored JSON).
@@ -117,6 +120,7 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
         .map_err(storage)?;
     let mut deadlines = crate::appeals_store::deadlines(db).await?;
     let tickets = crate::support_store::overdue(db).await?;
+    let staff = crate::training_store::staff_per_site(db).await?;
     let mut sites = Vec::with_capacity(rows.len());
     for row in rows {
         let own = deadlines.iter().position(|site| site.site_id == row.id).map(|i| deadlines.swap_remove(i)).unwrap_or_default();
@@ -133,7 +137,10 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
                 summary
             }
         };
+        let own_staff = staff.get(&row.id).copied().unwrap_or_default();
         sites.push(DashboardSite {
+            editors: own_staff.editors,
+            trained: own_staff.trained,
             slug: row.slug,
             name: row.name,
             kind: row.kind,

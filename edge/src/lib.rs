@@ -56,4 +56,6 @@ mod support_store;
 #[cfg(target_arch = "wasm32")]
 mod tokens_store;
 #[cfg(target_arch = "wasm32")]
+mod training_store;
+#[cfg(target_arch = "wasm32")]
 mod worker_entry;

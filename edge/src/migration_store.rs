@@ -3,7 +3,7 @@
 //! act), each step kept with who made it, the decrees' targets, and the papers: the printable
 //! act, the progress chart and the CSV of the overview.
 
-use civic_shared::migration::{self, Checklist, Mover, Progress, Status, Target};
+use civic_shared::migration::{self, Checklist, Counted, Measure, Mover, Progress, Status, Target};
 use civic_shared::{Lang, OrgKind};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -39,6 +39,11 @@ pub struct MigrationSite {
     compliance: Option<String>,
     #[serde(default)]
     pub compliance_score: Option<u8>,
+    /// The organisation's editors, and those of them who finished the course.
+    #[serde(default)]
+    pub editors: u32,
+    #[serde(default)]
+    pub trained: u32,
 }
 
 const SITE_SQL: &str = "SELECT s.id, s.slug, s.name, s.kind, s.draft_key, s.published_revision, s.compliance, \
@@ -59,10 +64,17 @@ impl MigrationSite {
     }
 }
 
-/// Every site with its status, by name.
+/// Every site with its status and trained employees, by name.
 pub async fn sites(db: &D1Database) -> Result<Vec<MigrationSite>, ApiError> {
     let list: Vec<MigrationSite> = rows(db, &format!("{SITE_SQL} ORDER BY s.name, s.slug"), &[]).await?;
-    Ok(list.into_iter().map(MigrationSite::finish).collect())
+    let staff = crate::training_store::staff_per_site(db).await?;
+    Ok(list
+        .into_iter()
+        .map(|site| {
+            let own = staff.get(&site.id).copied().unwrap_or_default();
+            MigrationSite { editors: own.editors, trained: own.trained, ..site.finish() }
+        })
+        .collect())
 }
 
 async fn site(db: &D1Database, site_id: i64) -> Result<MigrationSite, ApiError> {
@@ -191,6 +203,7 @@ struct TargetRow {
     id: i64,
     label: String,
     kind: Option<String>,
+    measure: String,
     status: String,
     count: u32,
     due: String,
@@ -198,13 +211,14 @@ struct TargetRow {
 
 /// The decrees' targets, by due date.
 pub async fn targets(db: &D1Database) -> Result<Vec<Target>, ApiError> {
-    let list: Vec<TargetRow> = rows(db, "SELECT id, label, kind, status, count, due FROM migration_targets ORDER BY due, id", &[]).await?;
+    let list: Vec<TargetRow> = rows(db, "SELECT id, label, kind, measure, status, count, due FROM migration_targets ORDER BY due, id", &[]).await?;
     Ok(list
         .into_iter()
         .map(|row| Target {
             id: row.id,
             label: row.label,
             kind: row.kind.and_then(|kind| serde_json::from_value(serde_json::Value::String(kind)).ok()),
+            measure: Measure::parse(&row.measure).unwrap_or_default(),
             status: Status::parse(&row.status).unwrap_or_default(),
             count: row.count,
             due: row.due,
@@ -224,8 +238,15 @@ pub async fn set_targets(db: &D1Database, list: &[Target], actor: &Actor<'_>) ->
     for target in list {
         let kind = target.kind.map(|kind| serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
         statements.push(
-            db.prepare("INSERT INTO migration_targets (label, kind, status, count, due) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .bind(&[target.label.trim().into(), kind.map_or(JsValue::NULL, JsValue::from), target.status.as_str().into(), num(i64::from(target.count)), target.due.as_str().into()])
+            db.prepare("INSERT INTO migration_targets (label, kind, status, count, due, measure) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .bind(&[
+                    target.label.trim().into(),
+                    kind.map_or(JsValue::NULL, JsValue::from),
+                    target.status.as_str().into(),
+                    num(i64::from(target.count)),
+                    target.due.as_str().into(),
+                    target.measure.as_str().into(),
+                ])
                 .map_err(storage)?,
         );
     }
@@ -236,7 +257,7 @@ pub async fn set_targets(db: &D1Database, list: &[Target], actor: &Actor<'_>) ->
 
 /// Every target's progress today.
 pub async fn progress(db: &D1Database, sites: &[MigrationSite]) -> Result<Vec<Progress>, ApiError> {
-    let counted: Vec<(OrgKind, Status)> = sites.iter().map(|site| (site.kind, site.status)).collect();
+    let counted: Vec<Counted> = sites.iter().map(|site| Counted { kind: site.kind, status: site.status, trained: site.trained }).collect();
     Ok(migration::progress(&targets(db).await?, &counted, &today()))
 }
 
@@ -281,11 +302,11 @@ pub async fn acts(db: &D1Database, bucket: &Bucket, site_ids: &[i64], domain: &s
 /// The overview as CSV for the operator's reports: one line per site.
 pub fn overview_csv(sites: &[MigrationSite], deadlines: &[crate::appeals_store::SiteDeadlines]) -> String {
     let cell = |text: &str| format!("\"{}\"", text.replace('"', "\"\"").trim_start_matches(['=', '+', '-', '@']));
-    let mut out = String::from("Организация,Адрес,Вид,Статус,Соответствие %,Ответственные,Акт подписан,Просрочено обращений\r\n");
+    let mut out = String::from("Организация,Адрес,Вид,Статус,Соответствие %,Ответственные,Акт подписан,Просрочено обращений,Обучено сотрудников\r\n");
     for site in sites {
         let overdue = deadlines.iter().find(|d| d.site_id == site.id).map_or(0, |d| d.overdue.len());
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{},{}\r\n",
             cell(&site.name),
             cell(&site.slug),
             cell(migration::kind_label(site.kind)),
@@ -293,7 +314,8 @@ pub fn overview_csv(sites: &[MigrationSite], deadlines: &[crate::appeals_store::
             site.compliance_score.map_or(String::new(), |s| s.to_string()),
             cell(&site.responsible),
             cell(site.act_signed_on.as_deref().unwrap_or("")),
-            overdue
+            overdue,
+            site.trained
         ));
     }
     out

@@ -157,6 +157,8 @@ pub enum ApiRoute {
     Session,
     /// `POST /api/session/password`: change one's own password.
     OwnPassword,
+    /// `GET /api/training`: one's own progress in the course for new editors.
+    Training,
     /// `GET|POST /api/users`.
     Users,
     /// `PATCH|DELETE /api/users/<id>`.
@@ -199,8 +201,9 @@ pub enum ApiRoute {
     Publish { site: String },
     /// `GET /api/sites/<slug>/data`: the site's collections for data blocks.
     Data { site: String },
-    /// `GET /api/sites/<slug>/compliance`: the draft's compliance report; `PUT`: whether gaps
-    /// block publishing.
+    /// `GET /api/sites/<slug>/compliance`: the draft's compliance report (`?opened`: the
+    /// editor opened «Требования закона», a step of the course); `PUT`: whether gaps block
+    /// publishing.
     Compliance { site: String },
     /// `GET /api/dashboard`: every site with its compliance score (the operator's dashboard).
     Dashboard,
@@ -304,6 +307,7 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["logout"] => ApiRoute::Logout,
         ["session"] => ApiRoute::Session,
         ["session", "password"] => ApiRoute::OwnPassword,
+        ["training"] => ApiRoute::Training,
         ["users"] => ApiRoute::Users,
         ["users", user] if id(user).is_some() => ApiRoute::User { id: id(user).unwrap_or_default() },
         ["users", user, "password"] if id(user).is_some() => ApiRoute::UserPassword { id: id(user).unwrap_or_default() },
@@ -386,7 +390,7 @@ impl ApiRoute {
         let access = match (self, method) {
             (ApiRoute::NotFound, _) => return Err(NoAccess::NotFound),
             (ApiRoute::Login, "POST") => Access::Anyone,
-            (ApiRoute::Logout, "POST") | (ApiRoute::Session, "GET") | (ApiRoute::OwnPassword, "POST") => Access::SignedIn,
+            (ApiRoute::Logout, "POST") | (ApiRoute::Session, "GET") | (ApiRoute::OwnPassword, "POST") | (ApiRoute::Training, "GET") => Access::SignedIn,
             (ApiRoute::Users, "GET" | "POST") | (ApiRoute::User { .. }, "PATCH" | "DELETE") | (ApiRoute::UserPassword { .. }, "POST") => {
                 Access::Act(ManageUsers)
             }
@@ -608,6 +612,8 @@ mod tests {
             (ApiRoute::Logout, "POST", Ok(Access::SignedIn)),
             (ApiRoute::Session, "GET", Ok(Access::SignedIn)),
             (ApiRoute::OwnPassword, "POST", Ok(Access::SignedIn)),
+            (ApiRoute::Training, "GET", Ok(Access::SignedIn)),
+            (ApiRoute::Training, "POST", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Users, "GET", Ok(Access::Act(ManageUsers))),
             (ApiRoute::Users, "POST", Ok(Access::Act(ManageUsers))),
             (ApiRoute::User { id: 1 }, "PATCH", Ok(Access::Act(ManageUsers))),

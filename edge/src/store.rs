@@ -148,12 +148,15 @@ pub async fn save_draft(
         return Err(ApiError::StaleVersion { current_version: site.draft_version });
     }
     // Pages the law requires stay: compared with the stored draft, whoever sends the document.
+    // The same comparison tells which steps of the course this save completes.
+    let mut learned = Vec::new();
     if let Some(stored) = read_document(bucket, &site.draft_key).await? {
         let stored = civic_shared::SiteDocument::from_json(&stored).map_err(|err| ApiError::Storage(err.reason))?;
         let dropped = civic_shared::templates::mandatory_dropped(&stored, document);
         if !dropped.is_empty() {
             return Err(ApiError::Invalid(dropped));
         }
+        learned = civic_shared::training::steps_of_save(&stored, document);
     }
     let document_json = document.to_json();
     let key = format!("docs/{}/{}.json", site.id, sha256_hex(document_json.as_bytes()));
@@ -166,7 +169,9 @@ pub async fn save_draft(
         .bind(&[key.into(), num(site.id), num(base_version)])
         .map_err(storage)?;
     let log = audit_entry_if_changed(db, actor, "draft.save", Some(site.id), &format!("version {}", base_version + 1))?;
-    let results = db.batch(vec![update, log]).await.map_err(storage)?;
+    let mut statements = vec![update, log];
+    statements.extend(crate::training_store::record_after(db, actor, site.id, &learned)?);
+    let results = db.batch(statements).await.map_err(storage)?;
     let changed = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
     if changed == 1 {
         return Ok(base_version + 1);
@@ -188,7 +193,8 @@ pub async fn publish(db: &D1Database, site: &SiteRow, version: i64, actor: &Acto
         .bind(&[num(site.id), num(version), actor.login.into()])
         .map_err(storage)?;
     let log = audit_entry_if_changed(db, actor, "site.publish", Some(site.id), &format!("draft {version}"))?;
-    let inserted = insert_revision(db, site, insert, log).await?;
+    let learned = crate::training_store::record_after(db, actor, site.id, &[civic_shared::training::Step::Publish])?;
+    let inserted = insert_revision(db, site, insert, log, learned).await?;
     if !inserted {
         let current = current_draft_version(db, site.id).await?;
         return Err(ApiError::StaleVersion { current_version: current });
@@ -208,21 +214,31 @@ pub async fn rollback(db: &D1Database, site: &SiteRow, revision: i64, actor: &Ac
         .bind(&[num(site.id), num(revision), actor.login.into()])
         .map_err(storage)?;
     let log = audit_entry_if_changed(db, actor, "site.rollback", Some(site.id), &format!("revision {revision}"))?;
-    if !insert_revision(db, site, insert, log).await? {
+    if !insert_revision(db, site, insert, log, None).await? {
         return Err(ApiError::BadRequest { path: "revision".into(), reason: format!("no revision {revision}") });
     }
     published_revision(db, site.id).await
 }
 
-/// Runs a revision insert, moves the site's pointer to the newest revision and logs, all in
-/// one transaction; whether a row was inserted.
-async fn insert_revision(db: &D1Database, site: &SiteRow, insert: D1PreparedStatement, log: D1PreparedStatement) -> Result<bool, ApiError> {
+/// Runs a revision insert, moves the site's pointer to the newest revision and logs (and
+/// records the step of the course, if given), all in one transaction; whether a row was inserted.
+async fn insert_revision(
+    db: &D1Database,
+    site: &SiteRow,
+    insert: D1PreparedStatement,
+    log: D1PreparedStatement,
+    learned: Option<D1PreparedStatement>,
+) -> Result<bool, ApiError> {
     let point = db
         .prepare("UPDATE sites SET published_revision = (SELECT MAX(revision) FROM revisions WHERE site_id = ?1) WHERE id = ?1")
         .bind(&[num(site.id)])
         .map_err(storage)?;
-    // The log entry follows the insert directly: it is written only if the insert was.
-    let results = db.batch(vec![insert, log, point]).await.map_err(storage)?;
+    // The log entry follows the insert directly: it is written only if the insert was; the
+    // step of the course follows the log entry for the same reason.
+    let mut statements = vec![insert, log];
+    statements.extend(learned);
+    statements.push(point);
+    let results = db.batch(statements).await.map_err(storage)?;
     let inserted = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
     Ok(inserted == 1)
 }

@@ -157,7 +157,7 @@ fn short_date(iso: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use civic_shared::migration::{progress, Status, Target};
+    use civic_shared::migration::{progress, Counted, Measure, Status, Target};
 
     #[test]
     fn an_act_names_the_organisation_what_moved_and_who_signed() {
@@ -187,8 +187,9 @@ mod tests {
 
     #[test]
     fn the_chart_draws_each_target_and_says_it_in_words() {
-        let target = Target { id: 1, label: "Школы".into(), kind: None, status: Status::Official, count: 4, due: "2026-12-31".into() };
-        let figures = progress(&[target], &[(civic_shared::OrgKind::School, Status::Official)], "2026-11-23");
+        let target = Target { id: 1, label: "Школы".into(), kind: None, measure: Measure::Sites, status: Status::Official, count: 4, due: "2026-12-31".into() };
+        let site = Counted { kind: civic_shared::OrgKind::School, status: Status::Official, trained: 0 };
+        let figures = progress(&[target], &[site], "2026-11-23");
         let mut svg = String::new();
         render_progress_svg(&figures, &mut svg);
         assert!(svg.contains("<desc id=\"d\">Школы: 1 из 4 (25 %), срок 2026-12-31. </desc>"));

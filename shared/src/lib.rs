@@ -27,6 +27,7 @@ pub mod support;
 pub mod templates;
 #[cfg(any(feature = "import", feature = "site-import"))]
 mod text_file;
+pub mod training;
 pub mod validate;
 #[cfg(any(feature = "import", feature = "site-import"))]
 mod zip;

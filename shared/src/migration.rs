@@ -197,7 +197,44 @@ pub fn change(from: Status, to: Status, mover: Mover, checklist: &Checklist, rea
     Ok(if signing { vec![Status::ActSigned, Status::Official] } else { vec![to] })
 }
 
-/// A planned figure of a decree: so many sites (of a kind, or of every kind) at a status by a day.
+/// What a target counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Sites at the target's status or beyond («перенос контента не менее чем 796 сайтов»).
+    #[default]
+    Sites,
+    /// Employees who finished the course («прохождение обучения… не менее 1503 сотрудников»).
+    TrainedStaff,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 2] = [Measure::Sites, Measure::TrainedStaff];
+
+    /// The measure as stored and sent: `sites`, `trained_staff`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Sites => "sites",
+            Measure::TrainedStaff => "trained_staff",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|measure| measure.as_str() == text)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Measure::Sites, Lang::Ru) => "сайты",
+            (Measure::Sites, Lang::En) => "sites",
+            (Measure::TrainedStaff, Lang::Ru) => "обученные сотрудники",
+            (Measure::TrainedStaff, Lang::En) => "trained employees",
+        }
+    }
+}
+
+/// A planned figure of a decree: so many sites (of a kind, or of every kind) at a status by a
+/// day, or so many trained employees of such organisations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     pub id: i64,
@@ -205,30 +242,46 @@ pub struct Target {
     pub label: String,
     /// The kind of organisation counted; `None` for every kind.
     pub kind: Option<OrgKind>,
-    /// Sites count once they reach this status.
+    /// What is counted; sites when not given.
+    #[serde(default)]
+    pub measure: Measure,
+    /// Sites count once they reach this status (unused for trained employees).
     pub status: Status,
     pub count: u32,
     /// `YYYY-MM-DD`.
     pub due: String,
 }
 
+/// What a target counts of one site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    pub kind: OrgKind,
+    pub status: Status,
+    /// Its employees who finished the course (`training::is_trained`).
+    pub trained: u32,
+}
+
 /// A target's progress on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Progress {
     pub target: Target,
-    /// Sites at the status or beyond.
+    /// Sites at the status or beyond, or trained employees.
     pub done: u32,
     pub percent: u8,
     /// The day has passed and the count is short.
     pub overdue: bool,
 }
 
-/// Every target's progress from the sites' kinds and statuses.
-pub fn progress(targets: &[Target], sites: &[(OrgKind, Status)], today: &str) -> Vec<Progress> {
+/// Every target's progress from the sites' kinds, statuses and trained employees.
+pub fn progress(targets: &[Target], sites: &[Counted], today: &str) -> Vec<Progress> {
     targets
         .iter()
         .map(|target| {
-            let done = sites.iter().filter(|(kind, status)| target.kind.is_none_or(|k| k == *kind) && *status >= target.status).count() as u32;
+            let counted = sites.iter().filter(|site| target.kind.is_none_or(|k| k == site.kind));
+            let done = match target.measure {
+                Measure::Sites => counted.filter(|site| site.status >= target.status).count() as u32,
+                Measure::TrainedStaff => counted.map(|site| site.trained).sum(),
+            };
             let percent = if target.count == 0 { 100 } else { (u64::from(done.min(target.count)) * 100 / u64::from(target.count)) as u8 };
             Progress { target: target.clone(), done, percent, overdue: done < target.count && today > target.due.as_str() }
         })
@@ -241,7 +294,11 @@ pub fn check_target(target: &Target) -> Result<(), String> {
         return Err("укажите название показателя (до 200 символов)".into());
     }
     if target.count == 0 || target.count > 100_000 {
-        return Err("плановое число сайтов — от 1 до 100 000".into());
+        return Err(match target.measure {
+            Measure::Sites => "плановое число сайтов — от 1 до 100 000",
+            Measure::TrainedStaff => "плановое число сотрудников — от 1 до 100 000",
+        }
+        .into());
     }
     if !crate::collection_items::is_date(&target.due) {
         return Err("срок — дата в виде ГГГГ-ММ-ДД".into());
@@ -305,8 +362,9 @@ mod tests {
 
     #[test]
     fn targets_count_sites_of_their_kind_at_their_status_or_beyond() {
-        let target = |kind, status, count| Target { id: 1, label: "x".into(), kind, status, count, due: "2026-12-31".into() };
-        let sites = [(OrgKind::School, Status::Official), (OrgKind::School, Status::Migrating), (OrgKind::Medical, Status::Checked)];
+        let target = |kind, status, count| Target { id: 1, label: "x".into(), kind, measure: Measure::Sites, status, count, due: "2026-12-31".into() };
+        let site = |kind, status| Counted { kind, status, trained: 0 };
+        let sites = [site(OrgKind::School, Status::Official), site(OrgKind::School, Status::Migrating), site(OrgKind::Medical, Status::Checked)];
         let p = progress(&[target(Some(OrgKind::School), Status::Migrating, 4), target(None, Status::Checked, 2)], &sites, "2026-11-23");
         assert_eq!((p[0].done, p[0].percent, p[0].overdue), (2, 50, false));
         assert_eq!((p[1].done, p[1].percent), (2, 100));
@@ -314,5 +372,24 @@ mod tests {
         assert!(late[0].overdue);
         assert_eq!(Status::parse("act_signed"), Some(Status::ActSigned));
         assert!(check_target(&target(None, Status::Official, 0)).is_err());
+    }
+
+    #[test]
+    fn a_trained_staff_target_sums_the_trained_employees_of_its_kind_whatever_the_status() {
+        let target = Target { id: 2, label: "Обучение сотрудников школ".into(), kind: Some(OrgKind::School), measure: Measure::TrainedStaff, status: Status::Official, count: 10, due: "2026-12-31".into() };
+        let sites = [
+            Counted { kind: OrgKind::School, status: Status::New, trained: 3 },
+            Counted { kind: OrgKind::School, status: Status::Official, trained: 2 },
+            Counted { kind: OrgKind::Medical, status: Status::Official, trained: 7 },
+        ];
+        let p = progress(std::slice::from_ref(&target), &sites, "2027-01-10");
+        assert_eq!((p[0].done, p[0].percent, p[0].overdue), (5, 50, true));
+        let all = Target { kind: None, ..target.clone() };
+        assert_eq!(progress(&[all], &sites, "2026-11-01")[0].done, 12);
+        let zero = Target { count: 0, ..target };
+        assert_eq!(check_target(&zero).unwrap_err(), "плановое число сотрудников — от 1 до 100 000");
+        assert_eq!(Measure::parse("trained_staff"), Some(Measure::TrainedStaff));
+        let old: Target = serde_json::from_str(r#"{"id":1,"label":"x","kind":null,"status":"official","count":3,"due":"2026-12-31"}"#).unwrap();
+        assert_eq!(old.measure, Measure::Sites, "targets saved before the measure count sites");
     }
 }

@@ -28,7 +28,7 @@ test('the operator sees every site\'s status, the targets as a chart and a table
   await page.waitForFunction(() => document.querySelector('img.migration-chart')?.naturalWidth > 0);
   assert.match(await chart.getAttribute('alt'), /цифры — в таблице/);
   const targets = await page.locator('table.migration-targets tbody tr').allInnerTexts();
-  assert.equal(targets.length, 3);
+  assert.equal(targets.length, 4);
   assert.ok(targets.some((row) => /Официальные сайты органов и организаций\s+1 \/ 4 \(25 %\)/.test(row)), targets.join(' | '));
   assert.deepEqual(await axeViolations(page), []);
 

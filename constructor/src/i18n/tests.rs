@@ -116,3 +116,24 @@ fn audit_actions_read_as_words() {
         assert_eq!(audit_action("token.revoke"), "API token revoked");
     });
 }
+
+#[test]
+fn the_course_names_every_button_and_menu_as_the_constructor_labels_it() {
+    use civic_shared::training::Step;
+    let ru = entries(&RU);
+    let labels: Vec<&str> = ru.values().filter_map(|v| v.as_str()).collect();
+    let mut checked = 0;
+    for step in Step::ALL {
+        let text = step.instruction(Lang::Ru);
+        for quoted in text.split('«').skip(1).filter_map(|rest| rest.split_once('»').map(|(q, _)| q)) {
+            // The palette's buttons read «+ Текст»: the block's label after the plus.
+            let name = quoted.trim_start_matches("+ ");
+            let known = labels.contains(&name)
+                || Collection::ALL.iter().any(|c| c.title(Lang::Ru) == name)
+                || civic_shared::schema::SCHEMAS.iter().any(|s| s.label.ru == name);
+            assert!(known, "{step:?} names «{quoted}», which the constructor does not show");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "every instruction names its buttons ({checked})");
+}
