@@ -168,6 +168,8 @@ pub enum ApiError {
     /// Gaps of the compliance report block publishing (an administrator's setting): each as
     /// (finding id, message in Russian, in English).
     NotCompliant(Vec<(String, String, String)>),
+    /// A domain was not added, verified or removed.
+    Domain(civic_shared::domains::Refused),
 }
 
 /// One field's problem, in both languages.
@@ -250,6 +252,7 @@ impl ApiError {
             ApiError::IdempotencyKeyReused => (422, "idempotency_key_reused"),
             ApiError::IdempotencyKeyInUse => (409, "idempotency_key_in_use"),
             ApiError::NotCompliant(_) => (422, "not_compliant"),
+            ApiError::Domain(refused) => (domain_status(refused), refused.code()),
         }
     }
 
@@ -283,6 +286,7 @@ impl ApiError {
             }
             ApiError::Media(problem) => vec![both(problem.field(), problem.message(Lang::Ru), problem.message(Lang::En))],
             ApiError::NotCompliant(gaps) => gaps.iter().map(|(id, ru, en)| both(id, ru.clone(), en.clone())).collect(),
+            ApiError::Domain(refused) => vec![both("host", refused.message(Lang::Ru), refused.message(Lang::En))],
             _ => Vec::new(),
         }
     }
@@ -309,6 +313,18 @@ impl ApiError {
         };
         let body = ErrorBody { error: ErrorDetail { code, current_version, current_revision, retry_after, problems } };
         (status, serde_json::to_string(&body).expect("error bodies serialise"))
+    }
+}
+
+/// A domain held by another site (or this one) is a conflict; a DNS service that did not
+/// answer is a bad gateway; the rest is a request the platform cannot carry out as it is.
+fn domain_status(refused: &civic_shared::domains::Refused) -> u16 {
+    use civic_shared::domains::Refused;
+    match refused {
+        Refused::TakenByOtherSite | Refused::AlreadyAdded | Refused::OtherActive { .. } => 409,
+        Refused::LookupFailed => 502,
+        Refused::Removed => 404,
+        Refused::Host(_) | Refused::TooMany | Refused::TxtMissing { .. } | Refused::TxtMismatch { .. } => 422,
     }
 }
 

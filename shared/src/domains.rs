@@ -113,12 +113,12 @@ pub fn normalize_host(input: &str, platform_domain: &str) -> Result<HostName, Ho
     if ascii_labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit())) {
         return Err(HostProblem::IpAddress);
     }
-    if ascii == "localhost" || ascii.ends_with(".localhost") {
-        return Err(HostProblem::Reserved);
-    }
     let platform = platform_domain.trim_end_matches('.').to_ascii_lowercase();
     if !platform.is_empty() && (ascii == platform || ascii.ends_with(&format!(".{platform}"))) {
         return Err(HostProblem::PlatformDomain);
+    }
+    if ascii == "localhost" || ascii.ends_with(".localhost") {
+        return Err(HostProblem::Reserved);
     }
     Ok(HostName { ascii, unicode })
 }
@@ -578,7 +578,9 @@ mod tests {
         assert_eq!(ascii("-shkola7.ru"), Err(HostProblem::BadHyphen));
         assert_eq!(ascii("192.168.0.1"), Err(HostProblem::IpAddress));
         assert_eq!(ascii("[::1]"), Err(HostProblem::IpAddress));
-        assert_eq!(ascii("civic.localhost"), Err(HostProblem::Reserved));
+        assert_eq!(ascii("civic.localhost"), Err(HostProblem::PlatformDomain));
+        assert_eq!(ascii("gb4.civic.localhost"), Err(HostProblem::PlatformDomain));
+        assert_eq!(ascii("other.localhost"), Err(HostProblem::Reserved));
         assert_eq!(normalize_host("civic.example.ru", "civic.example.ru"), Err(HostProblem::PlatformDomain));
         assert_eq!(normalize_host("school7.Civic.Example.ru", "civic.example.ru"), Err(HostProblem::PlatformDomain));
         assert!(normalize_host("notcivic.example.ru", "civic.example.ru").is_ok(), "a look-alike is another domain");
