@@ -156,16 +156,16 @@ fn domain_item(domain: &SiteDomain, slug: &str, address: &str, run: &Run, notice
             run(Box::pin(async move { server::remove_domain(&slug, &host).await }), message, None);
         })
     };
-    let table_id = format!("domain-records-{}", domain.host);
+    let title_id = format!("domain-records-{}", domain.host);
     html! {
         <li class="domain" key={domain.host.clone()} data-host={domain.host.clone()}>
             <h4>{ shown }</h4>
             <p class={classes!("domain-status", active.then_some("active"))}>{ t.domain_status_label.replace("{s}", status) }</p>
             if let Some(at) = &domain.checked_at { <p class="hint">{ t.domain_checked_at.replace("{t}", at) }</p> }
             if let Some(error) = &domain.last_error { <p class="field-error domain-error">{ t.domain_last_error.replace("{e}", error.message()) }</p> }
+            <p class="domain-records-title" id={title_id.clone()}>{ t.domain_records }</p>
             <div class="table-scroll">
-            <table class="items domain-records" id={table_id}>
-                <caption>{ t.domain_records }</caption>
+            <table class="items domain-records" aria-labelledby={title_id}>
                 <thead><tr><th scope="col">{ t.domain_record_type }</th><th scope="col">{ t.domain_record_name }</th>
                     <th scope="col">{ t.domain_record_value }</th><th scope="col">{ t.domain_record_purpose }</th></tr></thead>
                 <tbody>{ for domain.records.iter().map(|record| record_row(record, notice)) }</tbody>
