@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Lang;
 
+mod punycode;
+
 /// The label under the domain that carries the TXT record: `_civic.<host>`.
 pub const TXT_LABEL: &str = "_civic";
 /// What the TXT record's value starts with: `civic-verify=<token>`.
@@ -96,7 +98,7 @@ pub fn normalize_host(input: &str, platform_domain: &str) -> Result<HostName, Ho
         }
         let ascii = match label.is_ascii() {
             true => label.to_string(),
-            false => format!("xn--{}", punycode(label)),
+            false => format!("xn--{}", punycode::encode(label)),
         };
         if ascii.len() > 63 {
             return Err(HostProblem::TooLong);
@@ -135,67 +137,6 @@ pub fn is_platform_host(host: &str, platform_domain: &str) -> bool {
         || host == "localhost"
         || host.ends_with(".localhost")
         || (!platform.is_empty() && (host == platform || host.strip_suffix(platform).is_some_and(|rest| rest.ends_with('.'))))
-}
-
-/// RFC 3492 punycode of one label (without the `xn--` prefix).
-fn punycode(label: &str) -> String {
-    const BASE: u32 = 36;
-    const T_MIN: u32 = 1;
-    const T_MAX: u32 = 26;
-    const SKEW: u32 = 38;
-    const DAMP: u32 = 700;
-    fn adapt(mut delta: u32, points: u32, first: bool) -> u32 {
-        delta /= if first { DAMP } else { 2 };
-        delta += delta / points;
-        let mut k = 0;
-        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
-            delta /= BASE - T_MIN;
-            k += BASE;
-        }
-        k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
-    }
-    fn digit(d: u32) -> char {
-        // 0..25 are a..z, 26..35 are 0..9.
-        char::from(if d < 26 { b'a' + d as u8 } else { b'0' + (d - 26) as u8 })
-    }
-    let points: Vec<u32> = label.chars().map(u32::from).collect();
-    let mut out: String = label.chars().filter(char::is_ascii).collect();
-    let basic = out.len() as u32;
-    let mut handled = basic;
-    if basic > 0 {
-        out.push('-');
-    }
-    let (mut n, mut delta, mut bias) = (0x80u32, 0u32, 72u32);
-    while (handled as usize) < points.len() {
-        let m = points.iter().copied().filter(|&c| c >= n).min().unwrap_or(n);
-        delta = delta.saturating_add((m - n).saturating_mul(handled + 1));
-        n = m;
-        for &c in &points {
-            if c < n {
-                delta = delta.saturating_add(1);
-            }
-            if c == n {
-                let mut q = delta;
-                let mut k = BASE;
-                loop {
-                    let t = if k <= bias { T_MIN } else if k >= bias + T_MAX { T_MAX } else { k - bias };
-                    if q < t {
-                        break;
-                    }
-                    out.push(digit(t + (q - t) % (BASE - t)));
-                    q = (q - t) / (BASE - t);
-                    k += BASE;
-                }
-                out.push(digit(q));
-                bias = adapt(delta, handled + 1, handled == basic);
-                delta = 0;
-                handled += 1;
-            }
-        }
-        delta += 1;
-        n += 1;
-    }
-    out
 }
 
 /// A DNS record the organisation creates at its registrar.
