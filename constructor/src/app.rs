@@ -114,7 +114,7 @@ pub fn error_message(err: &ServerError) -> String {
         ServerError::Restricted => t.account_restricted.into(),
         ServerError::Banned => t.account_banned.into(),
         ServerError::Forbidden => t.forbidden.into(),
-        ServerError::FileRefused(message) => message.clone(),
+        ServerError::FileRefused(message) | ServerError::Explained(message) => message.clone(),
         ServerError::TooManyAttempts(seconds) => t.too_many_attempts.replace("{m}", &((seconds + 59) / 60).to_string()),
         ServerError::WrongCredentials | ServerError::Refused | ServerError::Stale { .. } => t.error_refused.into(),
     }

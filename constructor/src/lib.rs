@@ -27,6 +27,8 @@ mod conflict;
 #[cfg(target_arch = "wasm32")]
 mod dashboard;
 #[cfg(target_arch = "wasm32")]
+mod domains_view;
+#[cfg(target_arch = "wasm32")]
 mod migration_view;
 #[cfg(target_arch = "wasm32")]
 mod site_import_view;

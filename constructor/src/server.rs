@@ -44,6 +44,8 @@ pub enum ServerError {
     Forbidden,
     /// A file (or its description) was refused: the server's message, in the interface language.
     FileRefused(String),
+    /// A refusal the server explains (a domain's check): its message, in the interface language.
+    Explained(String),
     /// Any other refusal.
     Refused,
 }
@@ -155,6 +157,10 @@ fn error_from(status: u16, body: &str) -> ServerError {
         "empty_file" | "file_too_large" | "unsupported_file_type" | "svg_not_accepted" | "macros_not_accepted" | "text_not_utf8"
         | "damaged_file" | "alt_required" | "alt_too_long" | "title_too_long" => {
             ServerError::FileRefused(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
+        }
+        "bad_domain" | "domain_taken" | "domain_already_added" | "too_many_domains" | "txt_record_missing" | "txt_record_mismatch"
+        | "dns_lookup_failed" | "other_domain_active" | "domain_removed" => {
+            ServerError::Explained(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
         }
         _ => ServerError::Refused,
     }
@@ -454,6 +460,75 @@ pub async fn create_site(slug: &str, name: &str, kind: &str) -> Result<(), Serve
     let body = serde_json::json!({ "slug": slug, "name": name, "kind": kind }).to_string();
     let _: serde_json::Value = ok_json(change(Request::post("/api/sites"), body)?.send().await).await?;
     Ok(())
+}
+
+/// A DNS record the organisation creates for its domain.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DnsRecord {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub value: String,
+}
+
+/// Why a domain's last check failed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CheckError {
+    pub message_ru: String,
+    #[serde(default)]
+    pub message_en: String,
+}
+
+impl CheckError {
+    /// The message in the interface language.
+    pub fn message(&self) -> &str {
+        match crate::i18n::lang() {
+            civic_shared::Lang::En if !self.message_en.is_empty() => &self.message_en,
+            _ => &self.message_ru,
+        }
+    }
+}
+
+/// A domain bound (or being bound) to a site.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SiteDomain {
+    pub host: String,
+    pub host_unicode: String,
+    /// `awaiting_dns` or `active`.
+    pub status: String,
+    pub last_error: Option<CheckError>,
+    pub checked_at: Option<String>,
+    pub records: Vec<DnsRecord>,
+}
+
+/// A site's domains and its address on the platform.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SiteDomains {
+    pub domains: Vec<SiteDomain>,
+    pub platform_address: String,
+}
+
+/// The site's domains.
+pub async fn domains(site: &str) -> Result<SiteDomains, ServerError> {
+    ok_json(Request::get(&format!("/api/sites/{}/domains", encode(site))).send().await).await
+}
+
+/// Adds a domain to the site (administrators).
+pub async fn add_domain(site: &str, host: &str) -> Result<SiteDomains, ServerError> {
+    let body = serde_json::json!({ "host": host }).to_string();
+    ok_json(change(Request::post(&format!("/api/sites/{}/domains", encode(site))), body)?.send().await).await
+}
+
+/// Looks the domain's TXT record up; a domain found is served from now on.
+pub async fn verify_domain(site: &str, host: &str) -> Result<SiteDomains, ServerError> {
+    let url = format!("/api/sites/{}/domains/{}/verify", encode(site), encode(host));
+    ok_json(change(Request::post(&url), "{}".into())?.send().await).await
+}
+
+/// Takes the domain off the site.
+pub async fn remove_domain(site: &str, host: &str) -> Result<SiteDomains, ServerError> {
+    let url = format!("/api/sites/{}/domains/{}", encode(site), encode(host));
+    ok_json(change(Request::delete(&url), String::new())?.send().await).await
 }
 
 /// A published revision as the history lists it.

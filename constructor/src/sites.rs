@@ -1,5 +1,5 @@
 //! «Сайты» for administrators: every site of the region, and a new one from the template of
-//! its organisation kind (the template creates the mandatory pages).
+//! its organisation kind (the template creates the mandatory pages), and each site's own domain.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::{as_input, error_message};
+use crate::domains_view::DomainsPanel;
 use crate::i18n::{kind_name, texts};
 use crate::notice::Notice;
 use crate::server::{self, ServerError, SiteSummary};
@@ -26,6 +27,8 @@ pub fn sites_view(props: &SitesProps) -> Html {
     let problems = use_state(Vec::<(String, String)>::new);
     let notice = use_state(|| None::<(bool, String)>);
     let created = use_state(Vec::<SiteSummary>::new);
+    // The site whose domains are open, as (slug, name).
+    let domains_of = use_state(|| None::<(String, String)>);
     let set = |index: usize| {
         let form = form.clone();
         Callback::from(move |event: Event| {
@@ -117,12 +120,21 @@ pub fn sites_view(props: &SitesProps) -> Html {
                     <tr>
                         <td>{ &site.name }</td><td>{ &site.slug }</td><td>{ kind_name(&site.kind) }</td>
                         <td>{ site.published_revision.map_or(t.not_published.to_string(), |r| format!("{} {r}", t.version)) }</td>
-                        <td><a class="btn small" href={format!("/admin/?site={}", site.slug)}>{ t.open_in_constructor }</a></td>
+                        <td><a class="btn small" href={format!("/admin/?site={}", site.slug)}>{ t.open_in_constructor }</a>{ " " }
+                            <button type="button" class="btn small" aria-expanded={(*domains_of).as_ref().is_some_and(|(s, _)| *s == site.slug).to_string()}
+                                onclick={{
+                                    let (domains_of, chosen) = (domains_of.clone(), (site.slug.clone(), site.name.clone()));
+                                    Callback::from(move |_: MouseEvent| domains_of.set(Some(chosen.clone())))
+                                }}>{ t.domain_button }</button></td>
                     </tr>
                 }) }
                 </tbody>
             </table>
             </div>
+            if let Some((slug, name)) = (*domains_of).clone() {
+                <DomainsPanel {slug} {name} on_signed_out={props.on_signed_out.clone()}
+                    on_close={{ let domains_of = domains_of.clone(); Callback::from(move |_| domains_of.set(None)) }} />
+            }
         </main>
     }
 }

@@ -171,6 +171,8 @@ pub enum ApiError {
     NotCompliant(Vec<(String, String, String)>),
     /// An old site's pages cannot be imported; nothing was changed.
     SiteImport(SiteImportError),
+    /// A domain was not added, verified or removed.
+    Domain(civic_shared::domains::Refused),
 }
 
 /// One field's problem, in both languages.
@@ -256,6 +258,7 @@ impl ApiError {
             ApiError::SiteImport(SiteImportError::TooBig) => (413, "too_large"),
             ApiError::SiteImport(SiteImportError::UnknownFormat) => (415, "unsupported_import"),
             ApiError::SiteImport(_) => (422, "import_refused"),
+            ApiError::Domain(refused) => (domain_status(refused), refused.code()),
         }
     }
 
@@ -290,6 +293,7 @@ impl ApiError {
             ApiError::Media(problem) => vec![both(problem.field(), problem.message(Lang::Ru), problem.message(Lang::En))],
             ApiError::SiteImport(error) => vec![both(".", error.message(Lang::Ru), error.message(Lang::En))],
             ApiError::NotCompliant(gaps) => gaps.iter().map(|(id, ru, en)| both(id, ru.clone(), en.clone())).collect(),
+            ApiError::Domain(refused) => vec![both("host", refused.message(Lang::Ru), refused.message(Lang::En))],
             _ => Vec::new(),
         }
     }
@@ -316,6 +320,18 @@ impl ApiError {
         };
         let body = ErrorBody { error: ErrorDetail { code, current_version, current_revision, retry_after, problems } };
         (status, serde_json::to_string(&body).expect("error bodies serialise"))
+    }
+}
+
+/// A domain held by another site (or this one) is a conflict; a DNS service that did not
+/// answer is a bad gateway; the rest is a request the platform cannot carry out as it is.
+fn domain_status(refused: &civic_shared::domains::Refused) -> u16 {
+    use civic_shared::domains::Refused;
+    match refused {
+        Refused::TakenByOtherSite | Refused::AlreadyAdded | Refused::OtherActive { .. } => 409,
+        Refused::LookupFailed => 502,
+        Refused::Removed => 404,
+        Refused::Host(_) | Refused::TooMany | Refused::TxtMissing { .. } | Refused::TxtMismatch { .. } => 422,
     }
 }
 

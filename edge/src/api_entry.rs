@@ -19,6 +19,7 @@ use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::appeals_store;
 use crate::migration_store;
 use crate::support_store;
+use crate::domains_store::{self, LocalLookup, SiteRef, Verifier};
 use crate::compliance_store;
 use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
@@ -360,6 +361,41 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             media_api::change(&mut call.req, &call.db, &site, &slug, id, &actor).await
         }
         (ApiRoute::MediaItem { id, .. }, Some(site)) => media_api::delete(call.env, &call.db, &site, id, &actor).await,
+        (ApiRoute::Domains { site: slug }, Some(site)) if call.req.method() == Method::Get => {
+            domain_list(&call, &SiteRef { db: &call.db, id: site.id, slug: &slug }, 200).await
+        }
+        (ApiRoute::Domains { site: slug }, Some(site)) => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct NewDomain {
+                host: String,
+            }
+            let body: NewDomain = read_json(&mut call.req).await?;
+            let host = civic_shared::domains::normalize_host(&body.host, &platform_domain(call.env))
+                .map_err(|problem| ApiError::Domain(civic_shared::domains::Refused::Host(problem)))?;
+            let token: String = random_bytes::<16>().iter().map(|byte| format!("{byte:02x}")).collect();
+            let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
+            domains_store::add(&site, &host, &token, &actor).await?;
+            domain_list(&call, &site, 201).await
+        }
+        (ApiRoute::DomainVerify { site: slug, host }, Some(site)) => {
+            let host = domains_store::path_host(&host, &platform_domain(call.env))?;
+            let kv = call.env.kv("PAGES").map_err(storage)?;
+            let iso: String = js_sys::Date::new_0().to_iso_string().into();
+            let now = format!("{} UTC", iso.get(..19).unwrap_or_default().replace('T', " "));
+            let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
+            match domains_store::verifier(call.env) {
+                Verifier::Local => domains_store::verify(&site, &kv, &LocalLookup { db: &call.db }, &host, &now, &actor).await?,
+                Verifier::Doh(lookup) => domains_store::verify(&site, &kv, &lookup, &host, &now, &actor).await?,
+            }
+            domain_list(&call, &site, 200).await
+        }
+        (ApiRoute::Domain { site: slug, host }, Some(site)) => {
+            let host = domains_store::path_host(&host, &platform_domain(call.env))?;
+            let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
+            domains_store::remove(&site, &call.env.kv("PAGES").map_err(storage)?, &host, &actor).await?;
+            domain_list(&call, &site, 200).await
+        }
         _ => Err(ApiError::NotFound),
     };
     if let Some(slug) = changed_site {
@@ -684,6 +720,13 @@ fn paper(body: String, content_type: &str, download: Option<&str>) -> Result<Res
         headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\"")).map_err(storage)?;
     }
     Ok(response)
+}
+
+/// The site's domains with the records to create for each.
+async fn domain_list(call: &Call<'_>, site: &SiteRef<'_>, status: u16) -> Result<Response, ApiError> {
+    let platform = platform_domain(call.env);
+    let domains = domains_store::list(site, &platform).await?;
+    json_with_status(status, &json!({ "domains": domains, "platform_address": format!("{}.{platform}", site.slug) }))
 }
 
 fn platform_domain(env: &Env) -> String {

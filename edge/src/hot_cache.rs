@@ -1,5 +1,5 @@
-//! What one worker isolate remembers between requests: site pointers for a moment, and the
-//! hottest rendered pages. A publish or a collection change in this isolate forgets the
+//! What one worker isolate remembers between requests: site pointers and bound hosts for a
+//! moment, and the hottest rendered pages. A publish or a collection change in this isolate forgets the
 //! site at once; other isolates notice within [`POINTER_TTL_MS`]. Each page they serve is
 //! still wholly one revision: a pointer names revision and data version together, and a
 //! rendered page is found only under exactly those.
@@ -26,6 +26,8 @@ pub struct HotPage {
 #[derive(Default)]
 struct Memory {
     pointers: HashMap<String, (f64, Rc<SiteRow>)>,
+    /// Bound hosts → slug (or none), read from KV.
+    hosts: HashMap<String, (f64, Option<String>)>,
     pages: HashMap<String, Rc<HotPage>>,
     order: VecDeque<String>,
     page_bytes: usize,
@@ -47,6 +49,27 @@ pub fn remember_pointer(slug: &str, row: Rc<SiteRow>, now_ms: f64) {
 /// Forgets a site's pointer: the next request reads D1 again.
 pub fn forget_site(slug: &str) {
     MEMORY.with(|m| m.borrow_mut().pointers.remove(slug));
+}
+
+/// The site a bound host was found to serve (or not) less than a moment ago.
+pub fn host(host: &str, now_ms: f64) -> Option<Option<String>> {
+    MEMORY.with(|m| m.borrow().hosts.get(host).filter(|(at, _)| now_ms - at < POINTER_TTL_MS).map(|(_, slug)| slug.clone()))
+}
+
+pub fn remember_host(host: &str, slug: Option<String>, now_ms: f64) {
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        // Unknown hosts are remembered too; a flood of made-up names must not grow memory for ever.
+        if m.hosts.len() > 4096 {
+            m.hosts.clear();
+        }
+        m.hosts.insert(host.to_string(), (now_ms, slug));
+    });
+}
+
+/// Forgets what a host routes to: the next request reads KV again.
+pub fn forget_host(host: &str) {
+    MEMORY.with(|m| m.borrow_mut().hosts.remove(host));
 }
 
 pub fn page(key: &str) -> Option<Rc<HotPage>> {

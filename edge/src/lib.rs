@@ -34,6 +34,8 @@ mod comments_entry;
 #[cfg(target_arch = "wasm32")]
 mod compliance_store;
 #[cfg(target_arch = "wasm32")]
+mod domains_store;
+#[cfg(target_arch = "wasm32")]
 mod crypto;
 #[cfg(target_arch = "wasm32")]
 mod hot_cache;

@@ -75,6 +75,12 @@ pub enum Route {
     Api(ApiRoute),
     /// The API for outside systems (bearer token).
     ApiV1(V1Route),
+    /// A host that is not the platform's: a domain bound to a site, if one is (looked up by
+    /// the worker, then routed with [`route_on_bound_host`]), else nothing.
+    BoundHost {
+        /// Lowercase, port stripped.
+        host: String,
+    },
     /// The platform's own root: sends people to the constructor.
     PlatformHome,
     /// Anything else on the platform host: static files from `www/` or a 404.
@@ -235,6 +241,13 @@ pub enum ApiRoute {
     Comments { site: String },
     /// `PATCH /api/sites/<slug>/comments/<id>`: publish or refuse a comment.
     Comment { site: String, id: i64 },
+    /// `GET|POST /api/sites/<slug>/domains`: the site's own domains with the DNS records to
+    /// create; add one.
+    Domains { site: String },
+    /// `POST /api/sites/<slug>/domains/<host>/verify`: look the TXT record up.
+    DomainVerify { site: String, host: String },
+    /// `DELETE /api/sites/<slug>/domains/<host>`: take the domain off the site.
+    Domain { site: String, host: String },
     /// `GET|POST /api/sites/<slug>/media`: list the media library, upload a file.
     MediaLibrary { site: String },
     /// `PATCH|DELETE /api/sites/<slug>/media/<id>`: describe or remove one item.
@@ -246,16 +259,13 @@ pub enum ApiRoute {
 /// Routes by host first (`<site>.<platform_domain>` serves that site at its root),
 /// then by path on the platform host.
 pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
-    let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+    let host = host_name(host);
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     if let Some(site) = site_of_host(&host, platform_domain) {
-        // The platform form too, so the one address written into documents works on every host.
-        return match segments.as_slice() {
-            ["media", file] => media_route(site, file),
-            ["media", other, file] if *other == site => media_route(site, file),
-            _ => None,
-        }
-        .unwrap_or_else(|| site_route(site, path, String::new()));
+        return route_on_bound_host(site, path);
+    }
+    if !civic_shared::domains::is_platform_host(&host, platform_domain) {
+        return Route::BoundHost { host };
     }
     match segments.as_slice() {
         [""] => Route::PlatformHome,
@@ -266,6 +276,50 @@ pub fn route(host: &str, path: &str, platform_domain: &str) -> Route {
         ["api", "v1", rest @ ..] => Route::ApiV1(v1_route(rest)),
         ["api", rest @ ..] => Route::Api(api_route(rest)),
         _ => Route::Static,
+    }
+}
+
+/// Routes a path on a host that serves one site at its root: `<site>.<platform domain>` or a
+/// domain bound to the site.
+pub fn route_on_bound_host(site: &str, path: &str) -> Route {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    // The platform form too, so the one address written into documents works on every host.
+    match segments.as_slice() {
+        ["media", file] => media_route(site, file),
+        ["media", other, file] if *other == site => media_route(site, file),
+        _ => None,
+    }
+    .unwrap_or_else(|| site_route(site, path, String::new()))
+}
+
+/// The host of a `Host` header: lowercase, port stripped (IPv6 literals keep their brackets).
+pub fn host_name(host: &str) -> String {
+    let host = host.trim();
+    let name = match host.starts_with('[') {
+        true => host.split_inclusive(']').next().unwrap_or(""),
+        false => host.split(':').next().unwrap_or(""),
+    };
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// The port of a `Host` header, if it names one.
+pub fn host_port(host: &str) -> Option<u16> {
+    let after = host.rsplit_once(']').map_or(host, |(_, rest)| rest);
+    after.rsplit_once(':').and_then(|(_, port)| port.parse().ok())
+}
+
+impl Route {
+    /// For a page-like address a visitor may follow (GET): the site and the prefix of its
+    /// links on this host. A site with an active domain sends these there (301).
+    pub fn site_address(&self) -> Option<(&str, &str)> {
+        match self {
+            Route::Public(PublicPage { site, base_path, .. })
+            | Route::SiteFile(SiteFile { site, base_path, .. })
+            | Route::AccessibleSettings { site, base_path }
+            | Route::Search { site, base_path }
+            | Route::AppealStatus { site, base_path } => Some((site.as_str(), base_path.as_str())),
+            _ => None,
+        }
     }
 }
 
@@ -317,6 +371,11 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "revisions"] => ApiRoute::Revisions { site: (*site).into() },
         ["sites", site, "revisions", n] if id(n).is_some() => ApiRoute::RevisionDocument { site: (*site).into(), revision: id(n).unwrap_or_default() },
         ["sites", site, "rollback"] => ApiRoute::Rollback { site: (*site).into() },
+        ["sites", site, "domains"] => ApiRoute::Domains { site: (*site).into() },
+        ["sites", site, "domains", host] if !host.is_empty() => ApiRoute::Domain { site: (*site).into(), host: host.to_ascii_lowercase() },
+        ["sites", site, "domains", host, "verify"] if !host.is_empty() => {
+            ApiRoute::DomainVerify { site: (*site).into(), host: host.to_ascii_lowercase() }
+        }
         ["sites", site, "collections", name] => match Collection::parse(name) {
             Some(collection) => ApiRoute::Collection { site: (*site).into(), collection },
             None => ApiRoute::NotFound,
@@ -404,6 +463,7 @@ impl ApiRoute {
             (ApiRoute::MigrationTargets, "PUT") | (ApiRoute::SiteMigration { .. }, "PATCH") => Access::Act(ManageSites),
             (ApiRoute::SiteAct { .. }, "POST") => Access::Act(SignMigrationAct),
             (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
+            (ApiRoute::Domains { .. } | ApiRoute::DomainVerify { .. }, "POST") | (ApiRoute::Domain { .. }, "DELETE") => Access::Act(ManageSites),
             (ApiRoute::Appeal { .. } | ApiRoute::Comment { .. }, "PATCH") | (ApiRoute::AppealPublication { .. }, "PUT" | "DELETE") => {
                 Access::Act(EditSite)
             }
@@ -419,7 +479,8 @@ impl ApiRoute {
             | ApiRoute::RevisionDocument { .. }
             | ApiRoute::MediaLibrary { .. }
             | ApiRoute::SiteSupport { .. }
-            | ApiRoute::SupportTicket { .. }, "GET") => {
+            | ApiRoute::SupportTicket { .. }
+            | ApiRoute::Domains { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
             (ApiRoute::Support, "GET") => Access::Act(ViewDashboard),
@@ -476,7 +537,10 @@ impl ApiRoute {
             | ApiRoute::SiteSupport { site }
             | ApiRoute::SupportTicket { site, .. }
             | ApiRoute::MediaLibrary { site }
-            | ApiRoute::MediaItem { site, .. } => Some(site),
+            | ApiRoute::MediaItem { site, .. }
+            | ApiRoute::Domains { site }
+            | ApiRoute::DomainVerify { site, .. }
+            | ApiRoute::Domain { site, .. } => Some(site),
             _ => None,
         }
     }
@@ -734,6 +798,63 @@ mod tests {
         assert_eq!(route(local, "/s/mincifra/sitemap", DOMAIN), public("mincifra", "sitemap", "/s/mincifra"));
         assert_eq!(route("mincifra.civic.localhost", "/a/rss.xml", DOMAIN), public("mincifra", "a/rss.xml", ""));
         assert_eq!(route(local, "/s//robots.txt", DOMAIN), Route::Static);
+    }
+
+    #[test]
+    fn bound_domains_are_looked_up_then_served_at_the_root() {
+        assert_eq!(route("Shkola7.Example:8791", "/kontakty", DOMAIN), Route::BoundHost { host: "shkola7.example".into() });
+        assert_eq!(route("xn--e1afmkfd.xn--p1ai", "/", DOMAIN), Route::BoundHost { host: "xn--e1afmkfd.xn--p1ai".into() });
+        // The platform's own hosts never are.
+        for host in ["127.0.0.1:8787", "localhost:8787", "civic.localhost", "[::1]:8787", "a.b.civic.localhost"] {
+            assert!(!matches!(route(host, "/", DOMAIN), Route::BoundHost { .. }), "{host}");
+        }
+        assert_eq!(route_on_bound_host("school7", "/sveden/common"), public("school7", "sveden/common", ""));
+        assert_eq!(route_on_bound_host("school7", "/robots.txt"), file("school7", SiteFileKind::Robots, ""));
+        assert_eq!(route_on_bound_host("school7", "/_a11y"), Route::AccessibleSettings { site: "school7".into(), base_path: String::new() });
+        let media = format!("{}.png", "0123456789abcdef".repeat(4));
+        assert_eq!(route_on_bound_host("school7", &format!("/media/school7/{media}")), Route::Media(MediaFile { site: "school7".into(), file: media.clone() }));
+        assert_eq!(route_on_bound_host("school7", &format!("/media/{media}")), Route::Media(MediaFile { site: "school7".into(), file: media }));
+        assert_eq!(route_on_bound_host("school7", "/api/login"), public("school7", "api/login", ""), "no constructor on a bound domain");
+    }
+
+    #[test]
+    fn hosts_and_ports() {
+        assert_eq!(host_name("Shkola7.Example:8791"), "shkola7.example");
+        assert_eq!(host_name("shkola7.example."), "shkola7.example");
+        assert_eq!(host_name("[::1]:8787"), "[::1]");
+        assert_eq!(host_port("shkola7.example:8791"), Some(8791));
+        assert_eq!(host_port("[::1]:8787"), Some(8787));
+        assert_eq!(host_port("[::1]"), None);
+        assert_eq!(host_port("shkola7.example"), None);
+    }
+
+    #[test]
+    fn page_addresses_of_a_site_can_move_to_its_domain() {
+        assert_eq!(route("127.0.0.1:8787", "/s/school7/kontakty", DOMAIN).site_address(), Some(("school7", "/s/school7")));
+        assert_eq!(route("school7.civic.localhost", "/rss.xml", DOMAIN).site_address(), Some(("school7", "")));
+        assert_eq!(route("127.0.0.1:8787", "/s/school7/_obrashcheniya", DOMAIN).site_address(), None, "forms post where they are");
+        assert_eq!(route("127.0.0.1:8787", "/admin/", DOMAIN).site_address(), None);
+    }
+
+    #[test]
+    fn domain_api_routes() {
+        let api = |path: &str| match route("x", path, DOMAIN) {
+            Route::Api(api) => api,
+            other => panic!("{other:?}"),
+        };
+        let (site, host) = (|| "school7".to_string(), || "shkola7.example".to_string());
+        assert_eq!(api("/api/sites/school7/domains"), ApiRoute::Domains { site: site() });
+        assert_eq!(api("/api/sites/school7/domains/Shkola7.Example"), ApiRoute::Domain { site: site(), host: host() });
+        assert_eq!(api("/api/sites/school7/domains/shkola7.example/verify"), ApiRoute::DomainVerify { site: site(), host: host() });
+        assert_eq!(api("/api/sites/school7/domains/shkola7.example/other"), ApiRoute::NotFound);
+        use Action::*;
+        assert_eq!(ApiRoute::Domains { site: site() }.access("GET"), Ok(Access::Act(ReadSite)));
+        assert_eq!(ApiRoute::Domains { site: site() }.access("POST"), Ok(Access::Act(ManageSites)));
+        assert_eq!(ApiRoute::DomainVerify { site: site(), host: host() }.access("POST"), Ok(Access::Act(ManageSites)));
+        assert_eq!(ApiRoute::DomainVerify { site: site(), host: host() }.access("GET"), Err(NoAccess::MethodNotAllowed));
+        assert_eq!(ApiRoute::Domain { site: site(), host: host() }.access("DELETE"), Ok(Access::Act(ManageSites)));
+        assert_eq!(ApiRoute::Domain { site: site(), host: host() }.access("PUT"), Err(NoAccess::MethodNotAllowed));
+        assert_eq!(ApiRoute::Domain { site: site(), host: host() }.site(), Some("school7"));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct SiteRow {
     /// 1 when gaps of the compliance report block publishing.
     #[serde(default)]
     pub compliance_blocking: i64,
+    /// The site's active bound domain, if it has one: its other addresses redirect there.
+    #[serde(default)]
+    pub active_domain: Option<String>,
 }
 
 /// What a cached rendered page carries besides its HTML.
@@ -59,7 +62,8 @@ pub(crate) async fn rows<T: serde::de::DeserializeOwned>(db: &D1Database, sql: &
 
 pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
     db.prepare(
-        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, s.compliance_blocking, r.doc_key AS published_key, r.published_at \
+        "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, s.compliance_blocking, r.doc_key AS published_key, r.published_at, \
+           (SELECT d.host FROM site_domains d WHERE d.site_id = s.id AND d.status = 'active') AS active_domain \
          FROM sites s LEFT JOIN revisions r ON r.site_id = s.id AND r.revision = s.published_revision \
          WHERE s.slug = ?1",
     )

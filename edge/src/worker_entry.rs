@@ -13,7 +13,8 @@ use worker::{event, Context, Date, Env, Method, Request, Response, Result, Url};
 use crate::accessible;
 use crate::hot_cache;
 use crate::api::ApiError;
-use crate::routing::{route, PublicPage, Route, SiteFile, SiteFileKind};
+use crate::routing::{host_port, route, route_on_bound_host, PublicPage, Route, SiteFile, SiteFileKind};
+use civic_shared::domains::canonical_location;
 use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::{self, CachedPageMeta};
@@ -24,7 +25,26 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let host = req.headers().get("host")?.unwrap_or_default();
     let domain = env.var("PLATFORM_DOMAIN").map(|v| v.to_string()).unwrap_or_default();
     let origin = public_origin(url.scheme(), &host);
-    match route(&host, url.path(), &domain) {
+    let routed = match route(&host, url.path(), &domain) {
+        Route::BoundHost { host: name } => {
+            let now = Date::now().as_millis() as f64;
+            match crate::domains_store::site_of_host(&env.kv("PAGES")?, &name, now).await {
+                Ok(Some(slug)) => route_on_bound_host(&slug, url.path()),
+                Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
+                Err(err) => return storage_error(err),
+            }
+        }
+        routed => {
+            let follows = req.method() == Method::Get || req.method() == Method::Head;
+            if let Some((slug, base_path)) = routed.site_address().filter(|_| follows) {
+                if let Some(response) = redirect_to_domain(&env, &url, &host, slug, base_path).await? {
+                    return Ok(response);
+                }
+            }
+            routed
+        }
+    };
+    match routed {
         Route::Public(page) => public_page(&req, &env, &page, &origin).await,
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
         Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
@@ -83,8 +103,37 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             }
         },
         Route::ApiV1(v1_route) => crate::api_v1_entry::handle_v1(req, &env, v1_route).await,
-        Route::Static => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
+        Route::Static | Route::BoundHost { .. } => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
     }
+}
+
+/// A site with an active bound domain is reached at its other addresses (`/s/<slug>/…`,
+/// `<slug>.<platform>`) only to be sent there: the same path and query, 301.
+async fn redirect_to_domain(env: &Env, url: &Url, host: &str, slug: &str, base_path: &str) -> Result<Option<Response>> {
+    // A storage failure is left to the handler, which answers it as it always does.
+    let Ok(Some(site)) = site_pointer(env, slug).await else { return Ok(None) };
+    let Some(domain) = site.active_domain.as_deref() else { return Ok(None) };
+    let below = url.path().strip_prefix(base_path).unwrap_or(url.path());
+    let to = canonical_location(url.scheme(), host_port(host), domain, below, url.query());
+    let mut response = Response::empty()?.with_status(301);
+    response.headers_mut().set("Location", &to)?;
+    // Browsers keep a 301 for ever unless told: an hour, so a removed domain is not followed long.
+    response.headers_mut().set("Cache-Control", "public, max-age=3600")?;
+    Ok(Some(response))
+}
+
+/// A site's row, from this isolate's memory if read a moment ago.
+async fn site_pointer(env: &Env, slug: &str) -> std::result::Result<Option<Rc<store::SiteRow>>, ApiError> {
+    let now = Date::now().as_millis() as f64;
+    if let Some(site) = hot_cache::pointer(slug, now) {
+        return Ok(Some(site));
+    }
+    let db = env.d1("DB").map_err(crate::store::storage)?;
+    let found = store::site_by_slug(&db, slug).await?.map(Rc::new);
+    if let Some(site) = &found {
+        hot_cache::remember_pointer(slug, site.clone(), now);
+    }
+    Ok(found)
 }
 
 /// A site that visitors may see: its row, published revision and the key of its document.
@@ -98,21 +147,10 @@ struct PublishedSite {
 /// never-published sites get the platform's 404 page (as the `Err` response), and storage
 /// failures a 503.
 async fn published_site(env: &Env, slug: &str) -> Result<std::result::Result<PublishedSite, Response>> {
-    let now = Date::now().as_millis() as f64;
-    let site = match hot_cache::pointer(slug, now) {
-        Some(site) => site,
-        None => {
-            let db = env.d1("DB")?;
-            match store::site_by_slug(&db, slug).await {
-                Ok(Some(site)) => {
-                    let site = Rc::new(site);
-                    hot_cache::remember_pointer(slug, site.clone(), now);
-                    site
-                }
-                Ok(None) => return Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
-                Err(err) => return Ok(Err(storage_error(err)?)),
-            }
-        }
+    let site = match site_pointer(env, slug).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
+        Err(err) => return Ok(Err(storage_error(err)?)),
     };
     match (site.published_revision, site.published_key.clone()) {
         (Some(revision), Some(doc_key)) => Ok(Ok(PublishedSite { site, revision, doc_key })),

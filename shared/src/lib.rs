@@ -10,6 +10,7 @@ pub mod collections;
 pub mod compliance;
 pub mod demo;
 pub mod document;
+pub mod domains;
 #[cfg(feature = "import")]
 pub mod import;
 #[cfg(feature = "json-schema")]
