@@ -186,6 +186,7 @@ pub fn support_view(props: &SupportProps) -> Html {
         None => html! { <p>{ t.loading }</p> },
         Some(list) if list.is_empty() => html! { <p>{ t.support_empty }</p> },
         Some(list) => html! {
+            <div class="table-scroll">
             <table class="items support-tickets" aria-labelledby="support-list-title">
                 <thead><tr>
                     <th scope="col">{ t.support_number }</th>
@@ -212,6 +213,7 @@ pub fn support_view(props: &SupportProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         },
     };
 

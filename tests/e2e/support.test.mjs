@@ -33,7 +33,7 @@ function workingDaysAfter(from, n) {
 test('an editor asks, the administrator answers within the deadline, the operator sees overdue requests', async () => {
   const subject = `Добавить раздел «Платные услуги» ${run}`;
   const editorPage = await openConstructor(await pool.open({ bypassCSP: true }), 'school7', ACCOUNTS.editors.school7);
-  await editorPage.getByRole('button', { name: 'Поддержка' }).click();
+  await editorPage.getByRole('button', { name: 'Поддержка', exact: true }).click();
   await editorPage.getByRole('heading', { level: 2, name: 'Поддержка' }).waitFor();
   await editorPage.getByLabel('Тема заявки').selectOption({ label: 'Изменение сайта (5)' });
   await editorPage.getByLabel('Кратко, что нужно').fill(subject);
@@ -58,7 +58,7 @@ test('an editor asks, the administrator answers within the deadline, the operato
   assert.match((await self.json()).error.problems[0].message_ru, /делает администратор/);
 
   const admin = await openConstructor(await pool.open({ bypassCSP: true }), 'school7', ACCOUNTS.administrator);
-  await admin.getByRole('button', { name: 'Поддержка' }).click();
+  await admin.getByRole('button', { name: 'Поддержка', exact: true }).click();
   const overdueRow = admin.locator('tr[data-ticket="1"]');
   await overdueRow.waitFor();
   assert.match(await overdueRow.innerText(), /Касимов[^]*просрочена на \d+ раб\. дн\./);
@@ -85,7 +85,7 @@ test('an editor asks, the administrator answers within the deadline, the operato
 
   // The requester reads it and, unhappy, opens it again.
   await editorPage.reload();
-  await editorPage.getByRole('button', { name: 'Поддержка' }).click();
+  await editorPage.getByRole('button', { name: 'Поддержка', exact: true }).click();
   await editorPage.locator(`tr[data-ticket="${id}"]`).getByRole('button', { name: subject }).click();
   await editorPage.getByText('выполнена: Подраздел создан, прейскурант размещён.').waitFor();
   await editorPage.getByLabel('Комментарий').fill('Прейскурант не открывается.');
