@@ -79,7 +79,7 @@ pub async fn run(env: &Env, db: &D1Database, site: &SiteRow, slug: &str, request
         return Ok(answer(&plan.report, true, None));
     }
     let mut added: Vec<StoredMedia> = Vec::new();
-    let placed = copy_assets(db, &bucket, site, slug, &plan, actor, &mut added).await;
+    let placed = copy_assets(db, &bucket, site, slug, &mut plan, actor, &mut added).await;
     let saved = match placed {
         Ok(stored) => save(db, &bucket, site, base_version, &mut plan, &stored, actor).await,
         Err(err) => Err(err),
@@ -142,21 +142,22 @@ fn check_offline(asset: &Asset) -> Result<String, String> {
 }
 
 /// Copies every asset into the library; a file the library refuses is reported, not fatal.
+/// Each asset's bytes move into the store (the plan keeps its key and name for the report).
 /// `added` collects what this import stored anew, so a failure later can remove it.
 async fn copy_assets(
     db: &D1Database,
     bucket: &Bucket,
     site: &SiteRow,
     slug: &str,
-    plan: &Plan,
+    plan: &mut Plan,
     actor: &Actor<'_>,
     added: &mut Vec<StoredMedia>,
 ) -> Result<HashMap<String, Result<String, String>>, ApiError> {
     let mut stored = HashMap::new();
     let mut remote = 0;
-    for asset in &plan.assets {
-        let bytes = match &asset.bytes {
-            Some(bytes) => bytes.clone(),
+    for asset in &mut plan.assets {
+        let bytes = match asset.bytes.take() {
+            Some(bytes) => bytes,
             None if remote < MAX_REMOTE => {
                 remote += 1;
                 match fetch_remote(&asset.key).await {

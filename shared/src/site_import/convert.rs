@@ -204,9 +204,11 @@ pub fn plan(files: Vec<SourceFile>, doc: &SiteDocument, options: &Options) -> Re
     if unused > 0 {
         report.notes.push(Note { source: String::new(), kind: NoteKind::Unused { count: unused } });
     }
+    // The bytes move from the archive's files into the assets: an archive is held once.
+    let mut files = files;
     let assets = used
         .into_iter()
-        .map(|(key, alt)| Asset { name: file_name(&key).to_string(), bytes: files.get(&key).cloned(), alt, key })
+        .map(|(key, alt)| Asset { name: file_name(&key).to_string(), bytes: files.remove(&key), alt, key })
         .collect();
     Ok(Plan { document, assets, report })
 }
