@@ -211,7 +211,7 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
         (V1Route::Import { site: slug }, Some(site)) => {
             let request: V1Import = parse_json(body)?;
             let upload = match (request.html, request.archive) {
-                (Some(html), None) => crate::site_import::Upload::Page(html),
+                (Some(html), None) => crate::site_import::Upload::page(html)?,
                 (None, Some(archive)) => crate::site_import::Upload::Archive(
                     base64::Engine::decode(&base64::engine::general_purpose::STANDARD, archive.trim())
                         .map_err(|_| ApiError::BadRequest { path: "archive".into(), reason: "не Base64".into() })?,

@@ -40,9 +40,17 @@ impl Upload {
         }
         let html = content_type.starts_with("text/html") || content_type.starts_with("text/plain");
         match String::from_utf8(bytes) {
-            Ok(text) if html || text.contains('<') => Ok(Upload::Page(text)),
+            Ok(text) if html || text.contains('<') => Upload::page(text),
             _ => Err(ApiError::SiteImport(SiteImportError::UnknownFormat)),
         }
+    }
+
+    /// One page's HTML; an empty one is refused (it would make an empty page).
+    pub fn page(html: String) -> Result<Upload, ApiError> {
+        if html.trim().is_empty() {
+            return Err(ApiError::BadRequest { path: "html".into(), reason: "код страницы пуст".into() });
+        }
+        Ok(Upload::Page(html))
     }
 }
 

@@ -173,6 +173,7 @@ test('the API v1 imports one page of HTML; bad uploads change nothing', async ()
   assert.match((await broken.json()).detail ?? '', /ничего не изменено/);
   assert.equal((await v1({ html, base_version: 1 })).status, 409, 'a stale version is refused');
   assert.equal((await v1({ html, archive: 'x' })).status, 400);
+  assert.equal((await v1({ html: ' ' })).status, 400, 'an empty page is refused, not imported empty');
   const readOnly = await admin.call('/api/tokens', { method: 'POST', body: { name: `ro ${run}`, sites: [SCHOOL], scopes: ['read'] } });
   const roSecret = (await readOnly.json()).secret;
   const denied = await fetch(`${BASE_URL}/api/v1/sites/${SCHOOL}/import`, {
