@@ -35,6 +35,10 @@ mod site_import_view;
 #[cfg(target_arch = "wasm32")]
 mod support_view;
 #[cfg(target_arch = "wasm32")]
+mod backups_view;
+#[cfg(target_arch = "wasm32")]
+mod holidays_panel;
+#[cfg(target_arch = "wasm32")]
 mod inbox;
 #[cfg(target_arch = "wasm32")]
 mod sveden_form;
