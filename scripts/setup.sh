@@ -4,6 +4,7 @@
 #   scripts/setup.sh            tools, npm packages, wasm builds, local database
 #   scripts/setup.sh --browser  also Debian's Chromium, for the end-to-end tests
 #   scripts/setup.sh --fuzz     also schemathesis (PyPI, in .venv), for the API fuzz run
+#   scripts/setup.sh --load     also Debian's wrk, for the bounded load suite (tests/load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
@@ -53,6 +54,14 @@ install_browser() {
   fi
 }
 
+install_wrk() {
+  step "wrk (Debian)"
+  if ! command -v wrk >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+  fi
+}
+
 # The version is pinned: a new schemathesis brings new checks, which belong in a reviewed change.
 SCHEMATHESIS_VERSION=4.32.5
 
@@ -99,15 +108,17 @@ build_worker() {
 exec 9> "${TMPDIR:-/tmp}/civic-setup-$(pwd | sha256sum | cut -c1-12).lock"
 flock 9
 
-browser=0 fuzz=0
+browser=0 fuzz=0 load=0
 for arg in "$@"; do
   [ "$arg" = "--browser" ] && browser=1
   [ "$arg" = "--fuzz" ] && fuzz=1
+  [ "$arg" = "--load" ] && load=1
 done
 
 install_tools
 [ "$browser" = 1 ] && install_browser
 [ "$fuzz" = 1 ] && install_schemathesis
+[ "$load" = 1 ] && install_wrk
 build_constructor
 build_worker
 step "Ready"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: Rust unit and golden tests on the host, then the
 # end-to-end suite (Node's test runner, real Chromium) against the real worker under
-# `wrangler dev` with fresh local storage, then schemathesis against /api/v1 (last: it
-# changes the data of one demo site).
+# `wrangler dev` with fresh local storage, then the bounded load suite (wrk), then
+# schemathesis against /api/v1 (last: it changes the data of one demo site).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser --fuzz
+scripts/setup.sh --browser --fuzz --load
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 
 printf '\n\033[1m== cargo test --workspace\033[0m\n'
@@ -40,6 +40,9 @@ curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" || { echo "worker did n
 
 printf '\n\033[1m== End-to-end tests (node --test, Chromium)\033[0m\n'
 CIVIC_BASE_URL="http://127.0.0.1:$port" CIVIC_PERSIST_DIR="$state/persist" node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+printf '\n\033[1m== Bounded load (wrk, 127.0.0.1, 5 s a run; tests/load)\033[0m\n'
+CIVIC_BASE_URL="http://127.0.0.1:$port" CIVIC_PERSIST_DIR="$state/persist" CIVIC_WORKER_PID="$worker_pid" node --test --test-concurrency=1 tests/load/*.test.mjs
 
 printf '\n\033[1m== schemathesis against /api/v1 (tests/api)\033[0m\n'
 CIVIC_BASE_URL="http://127.0.0.1:$port" node tests/api/fuzz.mjs school7
