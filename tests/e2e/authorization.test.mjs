@@ -40,6 +40,18 @@ const endpoints = (site) => [
   { kind: 'publish', method: 'POST', path: `/api/sites/${site}/publish`, body: { version: -1 } },
   { kind: 'publish', method: 'POST', path: `/api/sites/${site}/rollback`, body: { revision: -1 } },
   { kind: 'manage', method: 'PUT', path: `/api/sites/${site}/compliance`, body: { blocking: 'not a yes or no' } },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/support` },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/support/999999` },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/domains` },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/migration` },
+  { kind: 'edit', method: 'POST', path: `/api/sites/${site}/support`, body: { category: 'accounts', subject: '', text: '' } },
+  { kind: 'edit', method: 'PATCH', path: `/api/sites/${site}/support/999999`, body: { action: 'comment', comment: 'x' } },
+  { kind: 'edit', method: 'POST', path: `/api/sites/${site}/import?dry_run`, body: '' },
+  { kind: 'edit', method: 'POST', path: `/api/sites/${site}/collections/news/import`, body: { items: [] } },
+  { kind: 'manage', method: 'POST', path: `/api/sites/${site}/domains`, body: { host: '' } },
+  { kind: 'manage', method: 'GET', path: `/api/sites/${site}/backups` },
+  { kind: 'manage', method: 'GET', path: `/api/sites/${site}/backups/999999` },
+  { kind: 'manage', method: 'POST', path: `/api/sites/${site}/restore`, body: 'not a backup' },
 ];
 
 /** What each role gets on a site: 'open' (past authorisation), or the refusal status. */
@@ -100,6 +112,18 @@ test('platform endpoints: users and the journal are the administrator\'s alone',
       const res = await client.call(path);
       assert.equal(res.status, role === 'administrator' ? 200 : 403, `${role} ${path}`);
     }
+  }
+});
+
+test('platform endpoints: the holidays are read by the operator and set by the administrator; restoring into a new site is the administrator\'s', async () => {
+  for (const [role, client] of Object.entries(clients)) {
+    const editor = role.startsWith('editor');
+    assert.equal((await client.call('/api/holidays')).status, editor ? 403 : 200, `${role} reads the holidays`);
+    // Bodies the server refuses after authorisation: an allowed call changes nothing either.
+    const set = await client.call('/api/holidays', { method: 'PUT', body: { year: 1, days: [] } });
+    assert.equal(set.status, role === 'administrator' ? 400 : 403, `${role} sets the holidays`);
+    const restore = await client.call('/api/backups/restore?slug=new-site', { method: 'POST', body: 'not a backup' });
+    assert.equal(restore.status, role === 'administrator' ? 422 : 403, `${role} restores into a new site`);
   }
 });
 
