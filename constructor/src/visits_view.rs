@@ -146,9 +146,10 @@ fn site_report(report: &SiteReport, pages: &[(String, String)]) -> Html {
 /// Plot area of the chart, in SVG units.
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 40.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 28.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 24.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 32.0;
 
 /// Daily views as light bars with the day's visitors as a dark bar inside (never more than the
 /// views: a visitor is counted with a view). The picture is summed up for screen readers in its
@@ -159,7 +160,7 @@ fn chart(report: &SiteReport) -> Html {
     let top = chart_ceiling(report.days.iter().map(|d| d.views.max(d.visitors)).max().unwrap_or(0));
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |value: u64| TOP + plot_height * (1.0 - value as f64 / top as f64);
-    let slot = (WIDTH - LEFT) / report.days.len().max(1) as f64;
+    let slot = (WIDTH - LEFT - RIGHT) / report.days.len().max(1) as f64;
     let busiest = report.busiest_day();
     let summary = t
         .visits_chart_summary
@@ -184,7 +185,7 @@ fn chart(report: &SiteReport) -> Html {
     lines.dedup();
     let grid = lines.into_iter().map(|value| html! {
         <g class="grid">
-            <line x1={format!("{LEFT}")} x2={format!("{WIDTH}")} y1={format!("{:.1}", y(value))} y2={format!("{:.1}", y(value))} />
+            <line x1={format!("{LEFT}")} x2={format!("{}", WIDTH - RIGHT)} y1={format!("{:.1}", y(value))} y2={format!("{:.1}", y(value))} />
             <text x={format!("{}", LEFT - 6.0)} y={format!("{:.1}", y(value) + 4.0)} text-anchor="end">{ value }</text>
         </g>
     });
@@ -195,13 +196,11 @@ fn chart(report: &SiteReport) -> Html {
     });
     html! {
         <figure class="visits-chart">
-            <div class="chart-scroll" tabindex="0" aria-label={t.visits_chart_caption.replace("{from}", &from).replace("{to}", &to)} role="group">
-                <svg role="img" aria-label={summary} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} xmlns="http://www.w3.org/2000/svg" data-testid="visits-chart">
-                    { for grid }
-                    { for report.days.iter().enumerate().map(|(i, d)| bar(i, d)) }
-                    { for dates }
-                </svg>
-            </div>
+            <svg role="img" aria-label={summary} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} xmlns="http://www.w3.org/2000/svg" data-testid="visits-chart">
+                { for grid }
+                { for report.days.iter().enumerate().map(|(i, d)| bar(i, d)) }
+                { for dates }
+            </svg>
             <figcaption>
                 { t.visits_chart_caption.replace("{from}", &from).replace("{to}", &to) }
                 <span class="legend"><span class="swatch views" aria-hidden="true"></span>{ t.visits_views }</span>
@@ -225,9 +224,11 @@ fn all_sites(list: &[SiteTotal]) -> Html {
                 { for list.iter().map(|site| html! {
                     <tr data-site={site.slug.clone()}>
                         <th scope="row"><a href={format!("/admin/?site={}", site.slug)}>{ &site.name }</a></th>
-                        <td class="visits-site-views">
-                            <span class="visits-site-bar" aria-hidden="true"><span style={format!("width:{:.1}%", site.views as f64 * 100.0 / most as f64)}></span></span>
-                            <span class="number">{ site.views }</span>
+                        <td>
+                            <div class="visits-site-views">
+                                <span class="visits-site-bar" aria-hidden="true"><span style={format!("width:{:.1}%", site.views as f64 * 100.0 / most as f64)}></span></span>
+                                <span class="number">{ site.views }</span>
+                            </div>
                         </td>
                         <td class="number">{ site.visitors }</td>
                     </tr>

@@ -6,7 +6,8 @@
 // this test's visits, so the test holds on a fresh seed and on one used before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 import { axeViolations } from '../support/axe.mjs';
@@ -106,13 +107,14 @@ test('views of public pages are counted without cookies and shown in «Посе�
   // Only day-bound hashes are stored: no address, no browser name.
   const dir = process.env.CIVIC_PERSIST_DIR;
   assert.ok(dir, 'CIVIC_PERSIST_DIR names the local storage the worker runs on (scripts/test.sh sets it)');
-  const d1 = (sql) => JSON.parse(execFileSync('node_modules/.bin/wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--json', '--command', sql],
-    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString())[0].results;
-  assert.deepEqual(d1("SELECT name FROM pragma_table_info('visitors')").map((c) => c.name), ['site_id', 'day', 'hash']);
-  const stored = d1('SELECT hash FROM visitors');
+  // Asynchronously: a blocked event loop would miss the worker closing idle keep-alive sockets.
+  const d1 = async (sql) => JSON.parse((await promisify(execFile)('node_modules/.bin/wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--json', '--command', sql],
+    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } })).stdout)[0].results;
+  assert.deepEqual((await d1("SELECT name FROM pragma_table_info('visitors')")).map((c) => c.name), ['site_id', 'day', 'hash']);
+  const stored = await d1('SELECT hash FROM visitors');
   assert.ok(stored.length >= 2);
   for (const { hash } of stored) assert.match(hash, /^[0-9a-f]{64}$/);
-  assert.equal(d1(`SELECT count(*) AS n FROM visitors WHERE hash LIKE '%127.0.0.1%' OR hash LIKE '%${run}%'`)[0].n, 0);
+  assert.equal((await d1(`SELECT count(*) AS n FROM visitors WHERE hash LIKE '%127.0.0.1%' OR hash LIKE '%${run}%'`))[0].n, 0);
 
   // Who may read: the site's editors, administrators and the operator; not another site's editor.
   const stranger = await signIn(ACCOUNTS.editors.mincifra);
