@@ -18,6 +18,9 @@ CREATE TABLE page_views (
 -- be linked to another day's or another site's, nor reversed once the salt is gone; and the
 -- hashes themselves are deleted as soon as their day is over (rows older than yesterday go
 -- whenever a view is counted). What remains is the per-day count in `visit_days`.
+-- Honest limit: while a day's salt still exists, someone holding both it and the hashes could
+-- test guessed addresses and browsers against them; that is why both are gone within two days.
+-- The hash only tells visitors apart within a day: it is no identifier and is never shown.
 CREATE TABLE visitors (
   site_id INTEGER NOT NULL REFERENCES sites(id),
   day TEXT NOT NULL,
