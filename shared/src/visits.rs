@@ -54,10 +54,12 @@ pub fn counts(request: &PageRequest) -> bool {
         && request.user_agent.is_some_and(|agent| !is_robot(agent))
 }
 
-/// Whether a `User-Agent` is a program's (an empty one is).
+/// Whether a `User-Agent` is a program's. Every current browser names itself `Mozilla/…`;
+/// HTTP libraries and scripts (`node`, `curl/…`) do not, and robots that do say what they are.
+/// (A rare old browser without `Mozilla/`, such as Opera Mini on feature phones, goes uncounted.)
 pub fn is_robot(user_agent: &str) -> bool {
     let agent = user_agent.trim().to_ascii_lowercase();
-    agent.is_empty() || ROBOT_MARKS.iter().any(|mark| agent.contains(mark))
+    !agent.starts_with("mozilla/") || ROBOT_MARKS.iter().any(|mark| agent.contains(mark))
 }
 
 /// The page a view counts for, as the site's own links name it: `/` for the home page,
@@ -226,6 +228,8 @@ mod tests {
             "curl/8.5.0",
             "python-requests/2.31",
             "Go-http-client/1.1",
+            "node",
+            "undici",
             "",
             "   ",
         ] {
