@@ -24,4 +24,4 @@ console.log("\n  Остановить: Ctrl+C.\n");
 '
 
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
-exec node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port 8787
+exec node_modules/.bin/wrangler dev --local --test-scheduled --ip 127.0.0.1 --port 8787

@@ -2,7 +2,8 @@
 // manages production storage. Idempotent: existing sites (and their edits) are kept.
 //
 //   node scripts/seed.mjs [--persist-to DIR]
-import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { passwordHash, sqlText } from './password-hash.mjs';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -31,7 +32,6 @@ function wrangler(...args) {
   }).toString();
 }
 
-const sqlText = (value) => `'${String(value).replaceAll("'", "''")}'`;
 
 const statements = [];
 for (const site of DEMO_SITES) {
@@ -81,11 +81,6 @@ function pollItem(poll) {
 // Demo accounts: the operator, the administrator and one editor per demo site. The hash
 // format is the worker's own (edge/src/accounts.rs): pbkdf2-sha256$<rounds>$<salt>$<hash>.
 const accounts = JSON.parse(readFileSync(join(root, 'scripts/demo-accounts.json'), 'utf8'));
-const b64 = (bytes) => bytes.toString('base64').replace(/=+$/, '');
-function passwordHash(password) {
-  const salt = randomBytes(16);
-  return `pbkdf2-sha256$100000$${b64(salt)}$${b64(pbkdf2Sync(password, salt, 100000, 32, 'sha256'))}`;
-}
 function addUser({ login, password, name, role }) {
   statements.push(
     `INSERT OR IGNORE INTO users (login, name, role, password_hash) VALUES ` +

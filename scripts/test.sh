@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 printf '\n\033[1m== Local worker on 127.0.0.1:%s with fresh storage\033[0m\n' "$port"
 scripts/local-db.sh "$state/persist"
-setsid node_modules/.bin/wrangler dev --local --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
+setsid node_modules/.bin/wrangler dev --local --test-scheduled --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
 worker_pid=$!
 for _ in $(seq 1 120); do
   curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" && break

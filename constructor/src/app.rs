@@ -16,6 +16,7 @@ use crate::conflict::ConflictView;
 use crate::outline::{Dragged, Outline};
 use crate::page_tree::{rows as page_rows, PageSettings, PageTree};
 use crate::site_import_view::SiteImportView;
+use crate::backups_view::BackupsView;
 use crate::support_view::SupportView;
 use crate::palette::Palette;
 use crate::preview::{Preview, Shown, WIDTHS};
@@ -70,6 +71,8 @@ pub enum View {
     Training,
     /// The site's views and visitors (and every site's, for the operator and administrators).
     Visits,
+    /// The open site's backups and restores (administrators).
+    Backups,
 }
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
@@ -634,6 +637,15 @@ pub fn app(props: &AppProps) -> Html {
             Some(html! {
                 <SiteImportView site={site_slug.clone()} pages={Rc::new(page_titles.clone())} version={state.version} {unsaved} {read_only}
                     {on_imported} on_signed_out={props.on_signed_out.clone()} />
+            })
+        }
+        View::Backups => {
+            let on_restored = {
+                let (site, state, on_signed_out) = (site_slug.clone(), state.clone(), props.on_signed_out.clone());
+                Callback::from(move |_| spawn_local(load(site.clone(), state.clone(), on_signed_out.clone())))
+            };
+            Some(html! {
+                <BackupsView site={site_slug.clone()} site_name={document.site.name.clone()} {on_restored} on_signed_out={props.on_signed_out.clone()} />
             })
         }
         View::Training => Some(html! {

@@ -37,6 +37,10 @@ mod support_view;
 #[cfg(target_arch = "wasm32")]
 mod visits_view;
 #[cfg(target_arch = "wasm32")]
+mod backups_view;
+#[cfg(target_arch = "wasm32")]
+mod holidays_panel;
+#[cfg(target_arch = "wasm32")]
 mod inbox;
 #[cfg(target_arch = "wasm32")]
 mod sveden_form;

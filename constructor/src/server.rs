@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 pub use crate::media_choice::MediaItem;
 
+pub mod backups;
+
 thread_local! {
     /// The session's CSRF token, sent with every state change.
     static CSRF: RefCell<String> = const { RefCell::new(String::new()) };
@@ -159,7 +161,11 @@ fn error_from(status: u16, body: &str) -> ServerError {
             ServerError::FileRefused(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
         }
         "bad_domain" | "domain_taken" | "domain_already_added" | "too_many_domains" | "txt_record_missing" | "txt_record_mismatch"
-        | "dns_lookup_failed" | "other_domain_active" | "domain_removed" => {
+        | "dns_lookup_failed" | "other_domain_active" | "domain_removed" | "backup_refused" => {
+            ServerError::Explained(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
+        }
+        // An over-size body: the endpoint's own words when it gives them (an import, a backup).
+        "too_large" if !body.error.problems.is_empty() => {
             ServerError::Explained(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
         }
         _ => ServerError::Refused,

@@ -12,6 +12,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::error_message;
+use crate::holidays_panel::HolidaysPanel;
 use crate::i18n::{lang, texts};
 use crate::notice::Notice;
 use crate::server::{self, ServerError, SupportTicket};
@@ -274,6 +275,9 @@ pub fn support_view(props: &SupportProps) -> Html {
             { detail.unwrap_or_default() }
             <h3 id="support-list-title">{ t.support_list }</h3>
             { list }
+            if props.handles {
+                <HolidaysPanel on_signed_out={props.on_signed_out.clone()} />
+            }
         </main>
     }
 }

@@ -1,6 +1,7 @@
 //! The JSON API's bodies and errors. The router maps every `ApiError` to a status once.
 
 use civic_shared::collection_items::{CheckedItem, Collection, ItemError, IMPORT_BATCH};
+use civic_shared::backup::BackupError;
 use civic_shared::site_import::SiteImportError;
 use civic_shared::{Lang, Problem, ProblemKind, SiteDocument};
 use serde::{Deserialize, Serialize};
@@ -173,6 +174,8 @@ pub enum ApiError {
     SiteImport(SiteImportError),
     /// A domain was not added, verified or removed.
     Domain(civic_shared::domains::Refused),
+    /// A site cannot be backed up, or an archive cannot be restored; nothing was changed.
+    Backup(civic_shared::backup::BackupError),
 }
 
 /// One field's problem, in both languages.
@@ -259,6 +262,8 @@ impl ApiError {
             ApiError::SiteImport(SiteImportError::UnknownFormat) => (415, "unsupported_import"),
             ApiError::SiteImport(_) => (422, "import_refused"),
             ApiError::Domain(refused) => (domain_status(refused), refused.code()),
+            ApiError::Backup(BackupError::TooBig | BackupError::SiteTooBig) => (413, "too_large"),
+            ApiError::Backup(_) => (422, "backup_refused"),
         }
     }
 
@@ -292,6 +297,7 @@ impl ApiError {
             }
             ApiError::Media(problem) => vec![both(problem.field(), problem.message(Lang::Ru), problem.message(Lang::En))],
             ApiError::SiteImport(error) => vec![both(".", error.message(Lang::Ru), error.message(Lang::En))],
+            ApiError::Backup(error) => vec![both(".", error.message(Lang::Ru), error.message(Lang::En))],
             ApiError::NotCompliant(gaps) => gaps.iter().map(|(id, ru, en)| both(id, ru.clone(), en.clone())).collect(),
             ApiError::Domain(refused) => vec![both("host", refused.message(Lang::Ru), refused.message(Lang::En))],
             _ => Vec::new(),

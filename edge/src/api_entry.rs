@@ -12,6 +12,7 @@ use crate::accounts::{
 };
 use crate::accounts_store::{self as accounts_db, Actor, NewUser, Session, UserChange};
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
+use crate::backup_store;
 use crate::collections_store;
 use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
@@ -303,6 +304,43 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             // Taking, resolving and moving deadlines are the administrator's (the one table says who).
             let handles = authorize(&session.principal, crate::authz::Action::HandleTickets, None).is_ok();
             ok(&json!({ "ticket": support_store::change(&call.db, site.id, id, &change, handles, &actor).await? }))
+        }
+        (ApiRoute::Holidays, _) => holidays(&mut call, &actor).await,
+        (ApiRoute::Backups { .. }, Some(site)) if call.req.method() == Method::Get => {
+            let backups = backup_store::list(&call.db, site.id).await?;
+            ok(&json!({ "backups": backups, "daily_kept": backup_store::DAILY_KEPT, "max_bytes": civic_shared::backup::MAX_ARCHIVE_BYTES }))
+        }
+        (ApiRoute::Backups { .. }, Some(site)) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            json_with_status(201, &json!({ "backup": backup_store::create(&call.db, &bucket, site.id, "manual", &actor).await? }))
+        }
+        (ApiRoute::BackupArchive { site: slug, id }, Some(site)) => {
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let (row, bytes) = backup_store::archive(&call.db, &bucket, site.id, id).await?.ok_or(ApiError::NotFound)?;
+            let day = row.created_at.get(..10).unwrap_or_default();
+            download(bytes, "application/zip", &format!("{slug}-{day}-{id}.zip"))
+        }
+        (ApiRoute::Restore { site: slug }, Some(site)) => {
+            let backup = backup_to_restore(&mut call, Some(&slug)).await?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let target = backup_store::Target { id: Some(site.id), slug: &slug, name: None };
+            ok(&json!({ "restored": backup_store::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
+        }
+        (ApiRoute::RestoreNew, _) => {
+            let url = call.req.url().map_err(storage)?;
+            let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.trim().to_string())).collect();
+            let slug = query.get("slug").cloned().unwrap_or_default();
+            if !civic_shared::validate::is_slug(&slug) || slug.len() > 40 {
+                return Err(bad("slug", "строчные латинские буквы, цифры и дефис, до 40 знаков"));
+            }
+            let name = query.get("name").filter(|n| !n.is_empty()).cloned();
+            if name.as_ref().is_some_and(|n| n.chars().count() > civic_shared::validate::MAX_LINE) {
+                return Err(bad("name", "не длиннее одной строки"));
+            }
+            let backup = backup_to_restore(&mut call, None).await?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let target = backup_store::Target { id: None, slug: &slug, name: name.as_deref() };
+            json_with_status(201, &json!({ "restored": backup_store::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
         }
         (ApiRoute::SiteImport { site: slug }, Some(site)) => {
             let request = site_import_request(&mut call).await?;
@@ -653,6 +691,58 @@ pub(crate) async fn read_body(req: &mut Request) -> Result<String, ApiError> {
     Ok(body)
 }
 
+/// `GET /api/holidays?year=`: that year's days off (this year's by default); `PUT` with
+/// `{"year", "days": [{"day", "name"}]}` replaces them.
+async fn holidays(call: &mut Call<'_>, actor: &Actor<'_>) -> Result<Response, ApiError> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Year {
+        year: i64,
+        days: Vec<civic_shared::support::Holiday>,
+    }
+    if call.req.method() == Method::Put {
+        let body: Year = read_json(&mut call.req).await?;
+        if !(2000..=2100).contains(&body.year) {
+            return Err(bad("year", "год от 2000 до 2100"));
+        }
+        let days = support_store::set_holidays(&call.db, body.year, &body.days, actor).await?;
+        return ok(&json!({ "year": body.year, "days": days }));
+    }
+    let url = call.req.url().map_err(storage)?;
+    let asked = url.query_pairs().find(|(name, _)| name == "year").map(|(_, v)| v.parse::<i64>());
+    let year = match asked {
+        Some(Ok(year)) if (2000..=2100).contains(&year) => year,
+        Some(_) => return Err(bad("year", "год от 2000 до 2100")),
+        None => store::today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026),
+    };
+    ok(&json!({ "year": year, "days": support_store::holidays_of(&call.db, year).await? }))
+}
+
+/// The backup a restore reads: a stored one (`?backup=<id>` of the site `?from=<slug>`, the
+/// target site by default), or the archive sent as the body.
+async fn backup_to_restore(call: &mut Call<'_>, own_site: Option<&str>) -> Result<civic_shared::backup::Backup, ApiError> {
+    use civic_shared::backup::{self, BackupError};
+    let url = call.req.url().map_err(storage)?;
+    let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let bytes = match query.get("backup") {
+        Some(id) => {
+            let id = id.parse::<i64>().map_err(|_| bad("backup", "номер резервной копии"))?;
+            let slug = query.get("from").map(String::as_str).or(own_site).ok_or_else(|| bad("from", "укажите сайт, чья это копия"))?;
+            let source = store::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?;
+            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            backup_store::archive(&call.db, &bucket, source.id, id).await?.ok_or(ApiError::NotFound)?.1
+        }
+        None => {
+            let declared = call.req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
+            if declared.is_some_and(|len| len > backup::MAX_ARCHIVE_BYTES) {
+                return Err(ApiError::Backup(BackupError::TooBig));
+            }
+            call.req.bytes().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?
+        }
+    };
+    backup::read(&bytes).map_err(ApiError::Backup)
+}
+
 /// The constructor's import request: the body is the archive or page itself, the options
 /// are in the query.
 async fn site_import_request(call: &mut Call<'_>) -> Result<crate::site_import::Request, ApiError> {
@@ -705,6 +795,22 @@ async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> R
         ("Cache-Control", "private, no-store".into()),
     ] {
         headers.set(header, &value).map_err(storage)?;
+    }
+    Ok(response)
+}
+
+/// A file to save, never rendered in the platform's origin.
+fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Result<Response, ApiError> {
+    let mut response = Response::from_bytes(bytes).map_err(storage)?;
+    let headers = response.headers_mut();
+    for (header, value) in [
+        ("Content-Type", content_type),
+        ("Content-Disposition", &format!("attachment; filename=\"{name}\"")),
+        ("Content-Security-Policy", "default-src 'none'; sandbox"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Cache-Control", "private, no-store"),
+    ] {
+        headers.set(header, value).map_err(storage)?;
     }
     Ok(response)
 }

@@ -97,11 +97,13 @@ pub enum Action {
     SignMigrationAct,
     /// Handle the support desk's requests: take, resolve, move a deadline.
     HandleTickets,
+    /// Back a site up, download its backups and restore one (into it or into a new site).
+    ManageBackups,
 }
 
 impl Action {
     /// All actions, for exhaustive tests.
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::ListSites,
         Action::ReadSite,
         Action::EditSite,
@@ -113,6 +115,7 @@ impl Action {
         Action::ViewDashboard,
         Action::SignMigrationAct,
         Action::HandleTickets,
+        Action::ManageBackups,
     ];
 
     /// Whether the action changes anything (a restricted account may do none of these).
@@ -221,6 +224,7 @@ mod tests {
             (Operator, ViewDashboard, [Ok(()), Ok(()), Ok(())]),
             (Operator, SignMigrationAct, [Ok(()), Ok(()), Err(NotVisible)]),
             (Operator, HandleTickets, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Operator, ManageBackups, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
             (Administrator, ListSites, [Ok(()), Ok(()), Ok(())]),
             (Administrator, ReadSite, [Ok(()), Ok(()), Err(NotVisible)]),
             (Administrator, EditSite, [Ok(()), Ok(()), Err(NotVisible)]),
@@ -232,6 +236,7 @@ mod tests {
             (Administrator, ViewDashboard, [Ok(()), Ok(()), Ok(())]),
             (Administrator, SignMigrationAct, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
             (Administrator, HandleTickets, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ManageBackups, [Ok(()), Ok(()), Ok(())]),
             (Editor, ListSites, [Ok(()), Ok(()), Ok(())]),
             (Editor, ReadSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
             (Editor, EditSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
@@ -243,6 +248,7 @@ mod tests {
             (Editor, ViewDashboard, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
             (Editor, SignMigrationAct, [Err(Forbidden), Err(NotVisible), Err(NotVisible)]),
             (Editor, HandleTickets, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
+            (Editor, ManageBackups, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
         ];
         assert_eq!(table.len(), Role::ALL.len() * Action::ALL.len(), "every role × action is listed");
         for role in Role::ALL {

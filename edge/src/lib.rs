@@ -28,6 +28,8 @@ mod appeals_store;
 #[cfg(target_arch = "wasm32")]
 mod api_v1_entry;
 #[cfg(target_arch = "wasm32")]
+mod backup_store;
+#[cfg(target_arch = "wasm32")]
 mod collections_store;
 #[cfg(target_arch = "wasm32")]
 mod comments_entry;

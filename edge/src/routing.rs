@@ -197,6 +197,17 @@ pub enum ApiRoute {
     SiteSupport { site: String },
     /// `GET|PATCH /api/sites/<slug>/support/<id>`: one request with its steps; a step or comment.
     SupportTicket { site: String, id: i64 },
+    /// `GET|PUT /api/holidays[?year=]`: the days off the support desk's deadlines skip.
+    Holidays,
+    /// `GET /api/sites/<slug>/backups`: the site's backups; `POST`: back it up now.
+    Backups { site: String },
+    /// `GET /api/sites/<slug>/backups/<id>`: the archive, as a download.
+    BackupArchive { site: String, id: i64 },
+    /// `POST /api/sites/<slug>/restore[?backup=<id>]`: the site as a backup holds it (a stored
+    /// one, or the archive sent as the body); a backup of its current state is made first.
+    Restore { site: String },
+    /// `POST /api/backups/restore?slug=<new>[&name=][&backup=<id>]`: a new site from a backup.
+    RestoreNew,
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
@@ -386,6 +397,11 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         },
         ["sites", site, "import"] => ApiRoute::SiteImport { site: (*site).into() },
         ["support"] => ApiRoute::Support,
+        ["holidays"] => ApiRoute::Holidays,
+        ["sites", site, "backups"] => ApiRoute::Backups { site: (*site).into() },
+        ["sites", site, "backups", n] if id(n).is_some() => ApiRoute::BackupArchive { site: (*site).into(), id: id(n).unwrap_or_default() },
+        ["sites", site, "restore"] => ApiRoute::Restore { site: (*site).into() },
+        ["backups", "restore"] => ApiRoute::RestoreNew,
         ["sites", site, "support"] => ApiRoute::SiteSupport { site: (*site).into() },
         ["sites", site, "support", n] if id(n).is_some() => ApiRoute::SupportTicket { site: (*site).into(), id: id(n).unwrap_or_default() },
         ["sites", site, "collections", name, "import"] => match Collection::parse(name) {
@@ -490,7 +506,10 @@ impl ApiRoute {
             | ApiRoute::Domains { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
-            (ApiRoute::Support | ApiRoute::Visits, "GET") => Access::Act(ViewDashboard),
+            (ApiRoute::Support | ApiRoute::Holidays | ApiRoute::Visits, "GET") => Access::Act(ViewDashboard),
+            (ApiRoute::Holidays, "PUT") => Access::Act(HandleTickets),
+            (ApiRoute::Backups { .. } | ApiRoute::BackupArchive { .. }, "GET")
+            | (ApiRoute::Backups { .. } | ApiRoute::Restore { .. } | ApiRoute::RestoreNew, "POST") => Access::Act(ManageBackups),
             (ApiRoute::SiteSupport { .. }, "POST") | (ApiRoute::SupportTicket { .. }, "PATCH") => Access::Act(EditSite),
             (ApiRoute::Draft { .. }, "PUT") | (ApiRoute::MediaLibrary { .. } | ApiRoute::SiteImport { .. }, "POST") | (ApiRoute::MediaItem { .. }, "PATCH" | "DELETE") => {
                 Access::Act(EditSite)
@@ -513,6 +532,7 @@ impl ApiRoute {
             self,
             ApiRoute::Publish { .. }
                 | ApiRoute::Rollback { .. }
+                | ApiRoute::Restore { .. }
                 | ApiRoute::Collection { .. }
                 | ApiRoute::CollectionImport { .. }
                 | ApiRoute::CollectionItem { .. }
@@ -543,6 +563,9 @@ impl ApiRoute {
             | ApiRoute::SiteImport { site }
             | ApiRoute::SiteSupport { site }
             | ApiRoute::SupportTicket { site, .. }
+            | ApiRoute::Backups { site }
+            | ApiRoute::BackupArchive { site, .. }
+            | ApiRoute::Restore { site }
             | ApiRoute::MediaLibrary { site }
             | ApiRoute::MediaItem { site, .. }
             | ApiRoute::Domains { site }
@@ -747,6 +770,15 @@ mod tests {
             (ApiRoute::SiteImport { site: site() }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Support, "GET", Ok(Access::Act(ViewDashboard))),
             (ApiRoute::Support, "POST", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Holidays, "GET", Ok(Access::Act(ViewDashboard))),
+            (ApiRoute::Holidays, "PUT", Ok(Access::Act(HandleTickets))),
+            (ApiRoute::Backups { site: site() }, "GET", Ok(Access::Act(ManageBackups))),
+            (ApiRoute::Backups { site: site() }, "POST", Ok(Access::Act(ManageBackups))),
+            (ApiRoute::BackupArchive { site: site(), id: 1 }, "GET", Ok(Access::Act(ManageBackups))),
+            (ApiRoute::BackupArchive { site: site(), id: 1 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Restore { site: site() }, "POST", Ok(Access::Act(ManageBackups))),
+            (ApiRoute::RestoreNew, "POST", Ok(Access::Act(ManageBackups))),
+            (ApiRoute::RestoreNew, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::SiteSupport { site: site() }, "POST", Ok(Access::Act(EditSite))),
             (ApiRoute::SupportTicket { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
             (ApiRoute::SupportTicket { site: site(), id: 3 }, "DELETE", Err(NoAccess::MethodNotAllowed)),

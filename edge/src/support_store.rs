@@ -88,6 +88,25 @@ pub async fn holidays(db: &D1Database) -> Result<Vec<String>, ApiError> {
     Ok(days.into_iter().map(|d| d.day).collect())
 }
 
+/// The days off of `year`, with their names.
+pub async fn holidays_of(db: &D1Database, year: i64) -> Result<Vec<support::Holiday>, ApiError> {
+    rows(db, "SELECT day, name FROM holidays WHERE day LIKE ?1 ORDER BY day", &[format!("{year:04}-%").into()]).await
+}
+
+/// Replaces the days off of `year` (checked) in one batch with its audit entry.
+pub async fn set_holidays(db: &D1Database, year: i64, days: &[support::Holiday], actor: &Actor<'_>) -> Result<Vec<support::Holiday>, ApiError> {
+    let days = support::check_holidays(year, days).map_err(refused)?;
+    let json = serde_json::to_string(&days).map_err(storage)?;
+    let delete = db.prepare("DELETE FROM holidays WHERE day LIKE ?1").bind(&[format!("{year:04}-%").into()]).map_err(storage)?;
+    let insert = db
+        .prepare("INSERT INTO holidays (day, name) SELECT value ->> 'day', value ->> 'name' FROM json_each(?1)")
+        .bind(&[json.into()])
+        .map_err(storage)?;
+    let log = audit_entry_if_changed(db, actor, "holidays.set", None, &format!("{year}: {} days", days.len()))?;
+    db.batch(vec![delete, insert, log]).await.map_err(storage)?;
+    holidays_of(db, year).await
+}
+
 /// Requests of one site (`Some`) or of every site, open ones first, newest first.
 pub async fn list(db: &D1Database, site_id: Option<i64>) -> Result<Vec<Ticket>, ApiError> {
     let sql = format!(

@@ -63,7 +63,8 @@ impl Scope {
             | Action::ManageTokens
             | Action::ViewDashboard
             | Action::SignMigrationAct
-            | Action::HandleTickets => None,
+            | Action::HandleTickets
+            | Action::ManageBackups => None,
         }
     }
 }
@@ -283,6 +284,7 @@ mod tests {
             (ViewDashboard, [NO, NO, NO], [NO, NO, NO]),
             (SignMigrationAct, [NO, NV, NV], [NO, NV, NV]),
             (HandleTickets, [NO, NO, NO], [NO, NO, NO]),
+            (ManageBackups, [NO, NO, NO], [NO, NO, NO]),
         ];
         assert_eq!(table.len(), Action::ALL.len(), "every action is listed");
         for mask in 0..8u8 {

@@ -19,6 +19,20 @@ use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::{self, CachedPageMeta};
 
+/// The cron trigger (`[triggers]` in `wrangler.toml`): the daily backups.
+#[event(scheduled)]
+async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
+    let run = async {
+        let db = env.d1("DB").map_err(store::storage)?;
+        let bucket = env.bucket("DOCS").map_err(store::storage)?;
+        crate::backup_store::daily(&db, &bucket).await
+    };
+    match run.await {
+        Ok(made) => worker::console_log!("daily backups made: {made}"),
+        Err(err) => worker::console_error!("daily backups: {err:?}"),
+    }
+}
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let url = req.url()?;
@@ -94,6 +108,10 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Route::Api(api_route) => match crate::api_entry::handle_api(req, &env, api_route, &host).await {
             Ok(response) => Ok(response),
             Err(err) => {
+                if let ApiError::Storage(detail) = &err {
+                    // The visitor gets «try again»; the operator's log gets what failed.
+                    worker::console_error!("storage: {detail}");
+                }
                 let (status, body) = err.to_http();
                 let mut response = json_response(status, &body)?;
                 if let ApiError::RateLimited { retry_after } = err {

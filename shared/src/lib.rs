@@ -4,6 +4,8 @@
 #![forbid(unsafe_code)]
 
 pub mod appeals;
+#[cfg(feature = "backup")]
+pub mod backup;
 pub mod blocks;
 pub mod collection_items;
 pub mod collections;
@@ -31,7 +33,7 @@ mod text_file;
 pub mod training;
 pub mod validate;
 pub mod visits;
-#[cfg(any(feature = "import", feature = "site-import"))]
+#[cfg(any(feature = "import", feature = "site-import", feature = "backup"))]
 mod zip;
 
 pub use blocks::*;

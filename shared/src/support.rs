@@ -188,6 +188,8 @@ pub enum Refused {
     BadDate,
     /// Only the administrator does this.
     NotYours,
+    /// A day off that is not a date of the year being set, or is there twice.
+    BadHoliday,
 }
 
 impl Refused {
@@ -197,6 +199,7 @@ impl Refused {
             Refused::Required(field) | Refused::TooLong(field) => field,
             Refused::WrongStatus | Refused::NotYours => "action",
             Refused::BadDate => "due",
+            Refused::BadHoliday => "days",
         }
     }
 
@@ -213,6 +216,8 @@ impl Refused {
             (Refused::BadDate, Lang::En) => "the new deadline must be a date after the current one".into(),
             (Refused::NotYours, Lang::Ru) => "это делает администратор платформы".into(),
             (Refused::NotYours, Lang::En) => "the platform's administrator does this".into(),
+            (Refused::BadHoliday, Lang::Ru) => "нужны даты этого года, каждая один раз".into(),
+            (Refused::BadHoliday, Lang::En) => "dates of this year are needed, each once".into(),
         }
     }
 }
@@ -258,6 +263,43 @@ pub fn apply(status: Status, due: &str, change: &Change, admin: bool) -> Result<
     }
 }
 
+/// A day off the deadlines skip.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holiday {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// What it is, for people («Новогодние каникулы»); may be empty.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// The most days off one year's list may hold.
+pub const MAX_HOLIDAYS: usize = 60;
+
+/// Checks one year's days off as the administrator sends them: dates of that year, each once,
+/// names of at most 100 characters; returned sorted by date.
+pub fn check_holidays(year: i64, days: &[Holiday]) -> Result<Vec<Holiday>, Refused> {
+    if days.len() > MAX_HOLIDAYS {
+        return Err(Refused::TooLong("days"));
+    }
+    let mut sorted = Vec::with_capacity(days.len());
+    for holiday in days {
+        let day = holiday.day.trim();
+        if !crate::collection_items::is_date(day) || !day.starts_with(&format!("{year:04}-")) {
+            return Err(Refused::BadHoliday);
+        }
+        if holiday.name.chars().count() > 100 {
+            return Err(Refused::TooLong("name"));
+        }
+        sorted.push(Holiday { day: day.into(), name: holiday.name.trim().into() });
+    }
+    sorted.sort_by(|a, b| a.day.cmp(&b.day));
+    if sorted.windows(2).any(|pair| pair[0].day == pair[1].day) {
+        return Err(Refused::BadHoliday);
+    }
+    Ok(sorted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +309,19 @@ mod tests {
         ["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09", "2026-02-23", "2026-03-09", "2026-05-01", "2026-05-11", "2026-06-12", "2026-11-04", "2026-12-31"]
             .map(String::from)
             .to_vec()
+    }
+
+    #[test]
+    fn a_years_holidays_are_dates_of_that_year_each_once() {
+        let day = |d: &str| Holiday { day: d.into(), name: "Праздник".into() };
+        let checked = check_holidays(2027, &[day("2027-03-08"), day(" 2027-01-01 ")]).unwrap();
+        assert_eq!(checked.iter().map(|h| h.day.as_str()).collect::<Vec<_>>(), ["2027-01-01", "2027-03-08"]);
+        assert_eq!(check_holidays(2027, &[day("2026-12-31")]), Err(Refused::BadHoliday));
+        assert_eq!(check_holidays(2027, &[day("2027-02-30")]), Err(Refused::BadHoliday));
+        assert_eq!(check_holidays(2027, &[day("2027-01-01"), day("2027-01-01")]), Err(Refused::BadHoliday));
+        assert_eq!(check_holidays(2027, &[Holiday { day: "2027-01-01".into(), name: "я".repeat(101) }]), Err(Refused::TooLong("name")));
+        assert_eq!(check_holidays(2027, &vec![day("2027-01-01"); MAX_HOLIDAYS + 1]), Err(Refused::TooLong("days")));
+        assert_eq!(check_holidays(2027, &[]), Ok(Vec::new()), "a year may have none configured");
     }
 
     #[test]

@@ -15,8 +15,9 @@ use crate::SiteDocument;
 const ASSET_MARK: &str = "civic-import:";
 /// Largest single file taken from an archive.
 const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-/// Most bytes unpacked from one archive, whatever its entries claim.
-const MAX_UNPACKED_BYTES: usize = 200 * 1024 * 1024;
+/// Most bytes unpacked from one archive, whatever its entries claim: the worker holds them
+/// all at once beside the upload (30 MB) in its 128 MB of memory.
+const MAX_UNPACKED_BYTES: usize = 64 * 1024 * 1024;
 
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm"];
 /// What the media library accepts (the worker checks each file's bytes again).

@@ -1,0 +1,106 @@
+//! Calls of «Резервные копии» and of the days off the support desk skips.
+
+use gloo_net::http::Request;
+use serde::{Deserialize, Serialize};
+
+use super::{change, encode, ok_json, post_with_progress, ServerError, UploadBody};
+
+/// A backup of a site, as the list shows it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BackupItem {
+    pub id: i64,
+    /// `manual`, `daily` or `before-restore`.
+    pub kind: String,
+    pub bytes: i64,
+    pub created_by: String,
+    /// UTC, `YYYY-MM-DD HH:MM:SS`.
+    pub created_at: String,
+}
+
+/// The site's backups with the platform's rules for them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Backups {
+    pub backups: Vec<BackupItem>,
+    pub daily_kept: usize,
+    pub max_bytes: usize,
+}
+
+/// What a restore brought back.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Restored {
+    pub slug: String,
+    pub revisions: usize,
+    pub items: usize,
+    pub media: usize,
+    pub before_restore: Option<BackupItem>,
+}
+
+#[derive(Deserialize)]
+struct RestoredBody {
+    restored: Restored,
+}
+
+/// The site's backups, newest first.
+pub async fn backups(site: &str) -> Result<Backups, ServerError> {
+    ok_json(Request::get(&format!("/api/sites/{}/backups", encode(site))).send().await).await
+}
+
+/// Backs the site up now.
+pub async fn create_backup(site: &str) -> Result<BackupItem, ServerError> {
+    #[derive(Deserialize)]
+    struct Created {
+        backup: BackupItem,
+    }
+    let request = change(Request::post(&format!("/api/sites/{}/backups", encode(site))), String::new())?;
+    let created: Created = ok_json(request.send().await).await?;
+    Ok(created.backup)
+}
+
+/// Where a backup's archive downloads from.
+pub fn backup_href(site: &str, id: i64) -> String {
+    format!("/api/sites/{}/backups/{id}", encode(site))
+}
+
+/// Restores backup `id` of `site` into the same site, or into a new site `(slug, name)`.
+pub async fn restore_backup(site: &str, id: i64, new_site: Option<(&str, &str)>) -> Result<Restored, ServerError> {
+    let url = match new_site {
+        None => format!("/api/sites/{}/restore?backup={id}", encode(site)),
+        Some((slug, name)) => format!("/api/backups/restore?from={}&backup={id}&slug={}&name={}", encode(site), encode(slug), encode(name)),
+    };
+    let body: RestoredBody = ok_json(change(Request::post(&url), String::new())?.send().await).await?;
+    Ok(body.restored)
+}
+
+/// Restores the site from an archive file the administrator chose, with upload progress.
+pub async fn restore_file(site: &str, file: &web_sys::File, on_progress: yew::Callback<(f64, f64)>) -> Result<Restored, ServerError> {
+    let url = format!("/api/sites/{}/restore", encode(site));
+    let headers = [("Content-Type", "application/zip".to_string())];
+    let body = post_with_progress(&url, &headers, UploadBody::File(file), on_progress).await?;
+    let body: RestoredBody = serde_json::from_str(&body).map_err(|_| ServerError::Refused)?;
+    Ok(body.restored)
+}
+
+/// A day off.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Holiday {
+    pub day: String,
+    pub name: String,
+}
+
+#[derive(Deserialize)]
+struct HolidayYear {
+    days: Vec<Holiday>,
+}
+
+/// The days off of `year`.
+pub async fn holidays(year: i64) -> Result<Vec<Holiday>, ServerError> {
+    let found: HolidayYear = ok_json(Request::get(&format!("/api/holidays?year={year}")).send().await).await?;
+    Ok(found.days)
+}
+
+/// Replaces the days off of `year`; the list as the server keeps it.
+pub async fn save_holidays(year: i64, days: &[Holiday]) -> Result<Vec<Holiday>, ServerError> {
+    let body = serde_json::json!({ "year": year, "days": days }).to_string();
+    let saved: HolidayYear = ok_json(change(Request::put("/api/holidays"), body)?.send().await).await?;
+    Ok(saved.days)
+}
