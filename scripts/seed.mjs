@@ -228,6 +228,36 @@ for (const [login, steps] of Object.entries(TRAINED)) {
   });
 }
 
+// Visits (civic_shared::visits): four weeks of a plausible audience for the ministry, the
+// district and the school, up to yesterday (fewer on weekends); the hospital's site has none
+// yet (the empty state). Only per-day counts exist, as the worker keeps them; the e2e test
+// compares with what is there before it visits.
+const VISITORS_A_DAY = { 1: 140, 2: 60, 3: 35 };
+for (const site of DEMO_SITES.filter((s) => VISITORS_A_DAY[s.id])) {
+  const document = JSON.parse(readFileSync(join(root, site.file), 'utf8'));
+  const ids = Object.keys(document.pages);
+  const path = (id) => {
+    const slugs = [];
+    for (let at = id; at && at !== ids[0]; at = document.pages[at].parent) slugs.unshift(document.pages[at].slug);
+    return `/${slugs.join('/')}`;
+  };
+  // The home page, then the first pages in the site's order, each less visited than the last.
+  const paths = ['/', ...ids.slice(1, 6).map(path)];
+  const shares = [0.42, 0.2, 0.14, 0.1, 0.08, 0.06];
+  let state = site.id * 104729;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let n = 28; n >= 1; n -= 1) {
+    const date = plus(today, -n);
+    const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+    const visitors = Math.round(VISITORS_A_DAY[site.id] * (weekend ? 0.35 : 1) * (0.75 + random() * 0.5));
+    const views = paths.map((_, i) => Math.round(visitors * (1.4 + random() * 0.8) * shares[i]));
+    statements.push(`INSERT OR IGNORE INTO visit_days (site_id, day, visitors) VALUES (${site.id}, '${date}', ${visitors});`);
+    paths.forEach((p, i) => {
+      if (views[i] > 0) statements.push(`INSERT OR IGNORE INTO page_views (site_id, day, path, views) VALUES (${site.id}, '${date}', ${sqlText(p)}, ${views[i]});`);
+    });
+  }
+}
+
 const sqlFile = join(mkdtempSync(join(tmpdir(), 'civic-seed-')), 'seed.sql');
 writeFileSync(sqlFile, statements.join('\n'));
 wrangler('d1', 'execute', 'DB', '--file', sqlFile);

@@ -36,6 +36,7 @@ use crate::tokens::TokensView;
 use crate::users::UsersView;
 use crate::toolbar::Toolbar;
 use crate::training_view::TrainingView;
+use crate::visits_view::VisitsView;
 
 /// What the main area shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +69,8 @@ pub enum View {
     Support,
     /// The course for new editors, with the user's own progress.
     Training,
+    /// The site's views and visitors (and every site's, for the operator and administrators).
+    Visits,
     /// The open site's backups and restores (administrators).
     Backups,
 }
@@ -618,6 +621,13 @@ pub fn app(props: &AppProps) -> Html {
             <SupportView site={site_slug.clone()} every_site={props.user.role != "editor"} handles={props.user.role == "administrator"} {read_only}
                 on_signed_out={props.on_signed_out.clone()} />
         }),
+        View::Visits => {
+            let pages: Vec<(String, String)> =
+                document.pages.iter().filter_map(|(id, p)| document.page_path(id).map(|path| (format!("/{path}"), p.title.clone()))).collect();
+            Some(html! {
+                <VisitsView site={site_slug.clone()} pages={Rc::new(pages)} every_site={props.user.role != "editor"} on_signed_out={props.on_signed_out.clone()} />
+            })
+        }
         View::SiteImport => {
             let unsaved = !matches!(state.save, SaveState::Saved | SaveState::Published(_));
             let on_imported = {

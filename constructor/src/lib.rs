@@ -35,6 +35,8 @@ mod site_import_view;
 #[cfg(target_arch = "wasm32")]
 mod support_view;
 #[cfg(target_arch = "wasm32")]
+mod visits_view;
+#[cfg(target_arch = "wasm32")]
 mod backups_view;
 #[cfg(target_arch = "wasm32")]
 mod holidays_panel;

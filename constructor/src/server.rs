@@ -1095,3 +1095,18 @@ pub async fn compliance_opened(site: &str) -> Result<(), ServerError> {
     let _: serde_json::Value = ok_json(Request::get(&format!("/api/sites/{}/compliance?opened", encode(site))).send().await).await?;
     Ok(())
 }
+
+/// The site's views and visitors of the last 30 days.
+pub async fn site_visits(site: &str) -> Result<civic_shared::visits::SiteReport, ServerError> {
+    ok_json(Request::get(&format!("/api/sites/{}/visits", encode(site))).send().await).await
+}
+
+/// Every site's totals of the last 30 days (operators and administrators).
+pub async fn all_visits() -> Result<Vec<civic_shared::visits::SiteTotal>, ServerError> {
+    #[derive(Deserialize)]
+    struct Sites {
+        sites: Vec<civic_shared::visits::SiteTotal>,
+    }
+    let sites: Sites = ok_json(Request::get("/api/visits").send().await).await?;
+    Ok(sites.sites)
+}

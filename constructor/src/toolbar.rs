@@ -86,13 +86,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <nav class="toolbar-views" aria-label={t.switch_view}>
                 { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::History, t.history_title), (View::Inbox, t.inbox_title), (View::Compliance, t.compliance_title),
-                    (View::SiteImport, t.site_import_title), (View::Support, t.support_title), (View::Dashboard, t.dashboard_title), (View::Migration, t.migration_title), (View::Sites, t.sites_title), (View::Users, t.users_title), (View::Audit, t.audit_title), (View::Tokens, t.tokens_title), (View::Backups, t.backups_title),
+                    (View::SiteImport, t.site_import_title), (View::Support, t.support_title), (View::Visits, t.visits_title), (View::Dashboard, t.dashboard_title), (View::Migration, t.migration_title), (View::Sites, t.sites_title), (View::Users, t.users_title), (View::Audit, t.audit_title), (View::Tokens, t.tokens_title), (View::Backups, t.backups_title),
                 (View::Training, t.training_title)]
                     .into_iter()
                     .filter(|(view, _)| match props.user.role.as_str() {
                         "administrator" => true,
-                        "operator" => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::Dashboard | View::Migration | View::Support),
-                        _ => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::SiteImport | View::Support | View::Training),
+                        "operator" => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::Dashboard | View::Migration | View::Support | View::Visits),
+                        _ => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::SiteImport | View::Support | View::Visits | View::Training),
                     })
                     .map(|(view, label)| {
                     let on_view = props.on_view.clone();

@@ -29,6 +29,7 @@ use crate::store::{self, storage, SiteRow};
 use crate::tokens;
 use crate::tokens_store as tokens_db;
 use crate::training_store;
+use crate::visits_store;
 
 /// One API request on its way through the checks.
 struct Call<'a> {
@@ -286,6 +287,8 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             ok(&json!({ "dry_run": dry_run, "created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged }))
         }
         (ApiRoute::Support, _) => ok(&json!({ "tickets": support_store::list(&call.db, None).await? })),
+        (ApiRoute::SiteVisits { .. }, Some(site)) => ok(&visits_store::site_report(&call.db, site.id).await?),
+        (ApiRoute::Visits, _) => ok(&json!({ "sites": visits_store::totals(&call.db).await? })),
         (ApiRoute::SiteSupport { .. }, Some(site)) if call.req.method() == Method::Get => {
             ok(&json!({ "tickets": support_store::list(&call.db, Some(site.id)).await? }))
         }

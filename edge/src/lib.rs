@@ -62,4 +62,6 @@ mod tokens_store;
 #[cfg(target_arch = "wasm32")]
 mod training_store;
 #[cfg(target_arch = "wasm32")]
+mod visits_store;
+#[cfg(target_arch = "wasm32")]
 mod worker_entry;

@@ -263,6 +263,10 @@ pub enum ApiRoute {
     MediaLibrary { site: String },
     /// `PATCH|DELETE /api/sites/<slug>/media/<id>`: describe or remove one item.
     MediaItem { site: String, id: i64 },
+    /// `GET /api/sites/<slug>/visits`: the site's views and visitors of the last 30 days.
+    SiteVisits { site: String },
+    /// `GET /api/visits`: every site's totals of the last 30 days (the operator's overview).
+    Visits,
     /// Unknown endpoint.
     NotFound,
 }
@@ -431,6 +435,8 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "appeals", number, "publication"] if !number.is_empty() => {
             ApiRoute::AppealPublication { site: (*site).into(), number: (*number).into() }
         }
+        ["sites", site, "visits"] => ApiRoute::SiteVisits { site: (*site).into() },
+        ["visits"] => ApiRoute::Visits,
         ["sites", site, "media"] => ApiRoute::MediaLibrary { site: (*site).into() },
         ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
         _ => ApiRoute::NotFound,
@@ -496,10 +502,11 @@ impl ApiRoute {
             | ApiRoute::MediaLibrary { .. }
             | ApiRoute::SiteSupport { .. }
             | ApiRoute::SupportTicket { .. }
+            | ApiRoute::SiteVisits { .. }
             | ApiRoute::Domains { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
-            (ApiRoute::Support | ApiRoute::Holidays, "GET") => Access::Act(ViewDashboard),
+            (ApiRoute::Support | ApiRoute::Holidays | ApiRoute::Visits, "GET") => Access::Act(ViewDashboard),
             (ApiRoute::Holidays, "PUT") => Access::Act(HandleTickets),
             (ApiRoute::Backups { .. } | ApiRoute::BackupArchive { .. }, "GET")
             | (ApiRoute::Backups { .. } | ApiRoute::Restore { .. } | ApiRoute::RestoreNew, "POST") => Access::Act(ManageBackups),
@@ -562,6 +569,7 @@ impl ApiRoute {
             | ApiRoute::MediaLibrary { site }
             | ApiRoute::MediaItem { site, .. }
             | ApiRoute::Domains { site }
+            | ApiRoute::SiteVisits { site }
             | ApiRoute::DomainVerify { site, .. }
             | ApiRoute::Domain { site, .. } => Some(site),
             _ => None,
@@ -774,6 +782,11 @@ mod tests {
             (ApiRoute::SiteSupport { site: site() }, "POST", Ok(Access::Act(EditSite))),
             (ApiRoute::SupportTicket { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
             (ApiRoute::SupportTicket { site: site(), id: 3 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
+            // Visits: a site's editors read its own, the operator and administrators every site's.
+            (ApiRoute::SiteVisits { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::SiteVisits { site: site() }, "POST", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Visits, "GET", Ok(Access::Act(ViewDashboard))),
+            (ApiRoute::Visits, "DELETE", Err(NoAccess::MethodNotAllowed)),
         ];
         for (api, method, want) in cases {
             assert_eq!(api.access(method), want, "{method} {api:?}");
@@ -784,6 +797,19 @@ mod tests {
         assert_eq!(ApiRoute::Users.site(), None);
         assert_eq!(ApiRoute::MediaLibrary { site: site() }.site(), Some("mincifra"));
         assert_eq!(ApiRoute::MediaItem { site: site(), id: 3 }.site(), Some("mincifra"));
+        assert_eq!(ApiRoute::SiteVisits { site: site() }.site(), Some("mincifra"));
+        assert_eq!(ApiRoute::Visits.site(), None);
+    }
+
+    #[test]
+    fn visits_api_routes() {
+        let api = |path: &str| match route("x", path, DOMAIN) {
+            Route::Api(api) => api,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(api("/api/sites/school7/visits"), ApiRoute::SiteVisits { site: "school7".into() });
+        assert_eq!(api("/api/visits"), ApiRoute::Visits);
+        assert_eq!(api("/api/sites/school7/visits/x"), ApiRoute::NotFound);
     }
 
     #[test]

@@ -34,7 +34,7 @@ async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::Sched
 }
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let url = req.url()?;
     let host = req.headers().get("host")?.unwrap_or_default();
     let domain = env.var("PLATFORM_DOMAIN").map(|v| v.to_string()).unwrap_or_default();
@@ -59,7 +59,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         }
     };
     match routed {
-        Route::Public(page) => public_page(&req, &env, &page, &origin).await,
+        Route::Public(page) => public_page(&req, &env, &ctx, &page, &origin).await,
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
         Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
         Route::AppealSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
@@ -176,7 +176,7 @@ async fn published_site(env: &Env, slug: &str) -> Result<std::result::Result<Pub
     }
 }
 
-async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) -> Result<Response> {
+async fn public_page(req: &Request, env: &Env, ctx: &Context, page: &PublicPage, origin: &str) -> Result<Response> {
     let PublishedSite { site, revision, doc_key } = match published_site(env, &page.site).await? {
         Ok(published) => published,
         Err(response) => return Ok(response),
@@ -209,6 +209,7 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
             hot_cache::remember_page(&cache_key, hot_cache::HotPage { html, meta, etag })
         }
     };
+    count_view(req, env, ctx, site.id, page, hot.meta.status);
     let etag = hot.etag.as_str();
     if req.headers().get("if-none-match")?.as_deref() == Some(etag) {
         let mut response = Response::empty()?.with_status(304);
@@ -221,6 +222,30 @@ async fn public_page(req: &Request, env: &Env, page: &PublicPage, origin: &str) 
     // The accessible version's cookie picks the variant; shared caches must keep them apart.
     response.headers_mut().set("Vary", "Cookie")?;
     Ok(response)
+}
+
+/// Counts a view of a public page (whether rendered, cached or answered `304`) after the
+/// response, if [`civic_shared::visits::counts`] says it is one. No cookie is read or set for it.
+fn count_view(req: &Request, env: &Env, ctx: &Context, site_id: i64, page: &PublicPage, page_status: u16) {
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let (method, user_agent, sec_purpose, purpose) = (req.method(), header("user-agent"), header("sec-purpose"), header("purpose").or(header("x-moz")));
+    let request = civic_shared::visits::PageRequest {
+        method: method.as_ref(),
+        page_status,
+        user_agent: user_agent.as_deref(),
+        sec_purpose: sec_purpose.as_deref(),
+        purpose: purpose.as_deref(),
+    };
+    if !civic_shared::visits::counts(&request) {
+        return;
+    }
+    let view = crate::visits_store::View {
+        site_id,
+        path: civic_shared::visits::page_path(&page.page),
+        ip: header("cf-connecting-ip").unwrap_or_default(),
+        user_agent: user_agent.unwrap_or_default(),
+    };
+    ctx.wait_until(crate::visits_store::count(env.clone(), view));
 }
 
 /// The published site an appeal is sent to or looked up on.

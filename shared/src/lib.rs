@@ -32,6 +32,7 @@ pub mod templates;
 mod text_file;
 pub mod training;
 pub mod validate;
+pub mod visits;
 #[cfg(any(feature = "import", feature = "site-import", feature = "backup"))]
 mod zip;
 

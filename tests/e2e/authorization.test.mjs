@@ -27,6 +27,7 @@ const endpoints = (site) => [
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/compliance` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/appeals?all` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/comments?all` },
+  { kind: 'read', method: 'GET', path: `/api/sites/${site}/visits` },
   { kind: 'edit', method: 'PUT', path: `/api/sites/${site}/draft`, body: { base_version: -1, document: {} } },
   { kind: 'edit', method: 'POST', path: `/api/sites/${site}/collections/news`, body: { title: '' } },
   { kind: 'edit', method: 'PUT', path: `/api/sites/${site}/collections/news/no-such-item`, body: { revision: 1, item: { id: 'no-such-item', title: 'x', date: '2026-01-01', summary: 'x' } } },
@@ -129,8 +130,10 @@ test('platform endpoints: the holidays are read by the operator and set by the a
 
 test('the dashboard of every site is the operator\'s and the administrator\'s', async () => {
   for (const [role, client] of Object.entries(clients)) {
-    const res = await client.call('/api/dashboard');
-    assert.equal(res.status, role.startsWith('editor') ? 403 : 200, role);
+    for (const path of ['/api/dashboard', '/api/visits']) {
+      const res = await client.call(path);
+      assert.equal(res.status, role.startsWith('editor') ? 403 : 200, `${role} ${path}`);
+    }
   }
 });
 
