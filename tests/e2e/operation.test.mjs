@@ -1,7 +1,7 @@
 // Issue 10's whole journey: a new administrator, in the constructor app only, registers an
 // editor for the Kasimov district, restricts and restores the account, answers the editor's
 // support request within its deadline, backs the site up, sees it broken and restores it,
-// keeps the holidays the deadlines skip, and looks at the site's visits.
+// keeps the holidays the deadlines skip, and looks at the site's visits in «Посещаемость».
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
@@ -11,7 +11,7 @@ const pool = contextPool();
 const run = Date.now().toString(36);
 const SITE = 'kasimov';
 
-test('a new administrator creates an editor, restricts and restores them, answers a ticket, backs up and restores a site', async () => {
+test('a new administrator creates an editor, restricts and restores them, answers a ticket, backs up and restores a site, and sees its visits', async () => {
   const boss = await signIn(ACCOUNTS.administrator);
   const newAdmin = { login: `admin-${run}`, password: `Новый-админ-${run}-Рязань` };
   const made = await boss.call('/api/users', {
@@ -103,4 +103,17 @@ test('a new administrator creates an editor, restricts and restores them, answer
   await page.locator('form.restore-confirm').getByRole('button', { name: 'Восстановить', exact: true }).click();
   await page.getByText(/^Сайт «kasimov» восстановлен/).waitFor();
   assert.ok(await visible(), 'back for visitors');
+
+  // 5. The site's visits: a resident reads the restored news, and the count shows it.
+  const views = async () => (await boss.json(`/api/sites/${SITE}/visits`)).views;
+  const counted = await views();
+  const resident = await (await pool.open({ userAgent: `Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 civic-${run}` })).newPage();
+  await resident.goto(`${BASE_URL}/s/${SITE}/novosti`);
+  for (let i = 0; i < 100 && (await views()) === counted; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  const total = await views();
+  assert.equal(total, counted + 1, 'the visit is counted once');
+  await page.getByRole('button', { name: 'Посещаемость', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Посещаемость' }).waitFor();
+  await page.getByTestId('visits-views').filter({ hasText: String(total) }).waitFor();
+  assert.equal(await page.locator('figure.visits-chart g.visits-bar').count(), 30, 'a bar a day for thirty days');
 });
