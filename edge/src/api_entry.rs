@@ -429,6 +429,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 Verifier::Local => domains_store::verify(&site, &kv, &LocalLookup { db: &call.db }, &host, &now, &actor).await?,
                 Verifier::Doh(lookup) => domains_store::verify(&site, &kv, &lookup, &host, &now, &actor).await?,
             }
+            domains_store::add_custom_hostname(call.env, &host).await;
             domain_list(&call, &site, 200).await
         }
         (ApiRoute::Domain { site: slug, host }, Some(site)) => {

@@ -81,6 +81,33 @@ pub(crate) fn verifier(env: &Env) -> Verifier {
     }
 }
 
+/// With Cloudflare for SaaS an organisation's domain reaches the worker once it is a custom
+/// hostname of the platform's zone: added here when the domain becomes active, if the
+/// environment names the zone (`CF_ZONE_ID`) and holds a token that may edit it (the secret
+/// `CF_API_TOKEN`, set with `wrangler secret put`). Locally neither is set and nothing is sent.
+/// A failure is logged and does not undo the verification: verifying again tries again, and
+/// DEPLOY.md shows the call to make by hand.
+pub(crate) async fn add_custom_hostname(env: &Env, host: &str) {
+    let (Ok(token), Ok(zone)) = (env.secret("CF_API_TOKEN"), env.var("CF_ZONE_ID")) else { return };
+    let sent = async {
+        let url = format!("https://api.cloudflare.com/client/v4/zones/{zone}/custom_hostnames");
+        let body = serde_json::json!({ "hostname": host, "ssl": { "method": "http", "type": "dv" } }).to_string();
+        let headers = worker::Headers::new();
+        headers.set("authorization", &format!("Bearer {token}"))?;
+        headers.set("content-type", "application/json")?;
+        let mut init = worker::RequestInit::new();
+        init.with_method(worker::Method::Post).with_headers(headers).with_body(Some(JsValue::from_str(&body)));
+        let mut response = worker::Fetch::Request(worker::Request::new_with_init(&url, &init)?).send().await?;
+        Ok::<_, worker::Error>((response.status_code(), response.text().await.unwrap_or_default()))
+    };
+    match sent.await {
+        // 409: the zone has the hostname already (added by hand, or a second verification).
+        Ok((200 | 201 | 409, _)) => {}
+        Ok((status, answer)) => worker::console_error!("custom hostname {host}: Cloudflare answered {status}: {answer}"),
+        Err(err) => worker::console_error!("custom hostname {host}: {err}"),
+    }
+}
+
 #[derive(Deserialize)]
 struct DomainRow {
     id: i64,
