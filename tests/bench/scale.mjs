@@ -15,7 +15,8 @@
 // The largest store is made from the middle one by adding sites; each store starts from the
 // same seeded demo storage (scripts/local-db.sh), whose administrator publishes.
 //
-// Measured on each store, against the same worker, in the same run (fixed request counts):
+// Measured on each store by the real worker on 127.0.0.1, in two rounds (sizes in order, then in
+// reverse order, a fresh worker each time), one request at a time, fixed request counts:
 //   - first visit: GET / with `Host: site-<i>.example.ru` for random sites, each with a port
 //     no request used before: the page cache is keyed by origin, so nothing is cached and
 //     every request does the host look-up (KV), the site row (D1), the document (R2) and
@@ -26,7 +27,8 @@
 // And once per store: a publish of one site leaves another site's cached page as it was
 // (same ETag, same KV key, and the page still served from the cache).
 //
-//   node tests/bench/scale.mjs [--sizes 100,10000,100000] [--requests 200] [--port 8793]
+//   node tests/bench/scale.mjs [--sizes 100,10000,100000] [--requests 100] [--publishes 50] [--port 8796]
+//                              [--search-rows 0]
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,8 +39,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const SIZES = arg('--sizes', '100,10000,100000').split(',').map(Number);
-const REQUESTS = Number(arg('--requests', 200));
-const PUBLISHES = Number(arg('--publishes', 100));
+const REQUESTS = Number(arg('--requests', 100));
+const PUBLISHES = Number(arg('--publishes', 50));
+// Each size is measured in two rounds, the second in reverse order of sizes, so a machine that
+// gets busier or quieter during the run weighs on every size alike.
+const ROUNDS = 2;
+// `--search-rows 0` leaves the search index empty (to tell its share of a publish).
+const SEARCH_ROWS = arg('--search-rows', '1') !== '0';
 const PORT = Number(arg('--port', process.env.CIVIC_BENCH_PORT ?? 8793));
 const BASE = `http://127.0.0.1:${PORT}`;
 // D1 refuses statements over 100 KB: 200 rows of `sites` are about 50 KB.
@@ -111,9 +118,13 @@ function addSites(dir, samples, from, to) {
         `INSERT INTO sites (id, slug, name, kind, draft_version, draft_key, published_revision) VALUES ${sites.join(',')};`,
         `INSERT INTO revisions (site_id, revision, doc_key, draft_version) VALUES ${revisions.join(',')};`,
         `INSERT INTO site_domains (site_id, host, host_unicode, token, status) VALUES ${domains.join(',')};`,
-        `INSERT INTO search_index (stems, site_id, kind, key, title, path, snippet) VALUES ${index.join(',')};`,
-        `INSERT INTO search_state (site_id, revision, data_version) VALUES ${indexed.join(',')};`,
       );
+      if (SEARCH_ROWS) {
+        statements.push(
+          `INSERT INTO search_index (stems, site_id, kind, key, title, path, snippet) VALUES ${index.join(',')};`,
+          `INSERT INTO search_state (site_id, revision, data_version) VALUES ${indexed.join(',')};`,
+        );
+      }
     }
     const sql = join(scratch, `sites-${first}.sql`);
     writeFileSync(sql, statements.join('\n'));
@@ -219,14 +230,14 @@ let uniquePort = 10000;
 let samplesUsed;
 const page = (i, port) => request('GET', '/', { Host: `site-${i}.example.ru:${port}` });
 
-async function measure(n) {
-  const sites = pick(n, REQUESTS, 7919 + n);
+async function measure(n, round) {
+  const sites = pick(n, REQUESTS, 7919 + n + 104729 * round);
   const expect = (res, what) => {
     if (res.status !== 200) throw new Error(`${what}: ${res.status} ${res.body.slice(0, 300)}`);
     return res;
   };
   // Warm-up: the isolate compiles and the storage files are opened.
-  for (const i of pick(n, 20, 17)) expect(await page(i, uniquePort++), `warm-up site-${i}`);
+  for (const i of pick(n, 20, 17 + round)) expect(await page(i, uniquePort++), `warm-up site-${i}`);
 
   const ports = sites.map(() => uniquePort++);
   const first = [];
@@ -248,10 +259,11 @@ async function measure(n) {
   const { csrf } = JSON.parse(login.body);
   const publish = (i) => request('POST', `/api/sites/site-${i}/publish`,
     { 'Content-Type': 'application/json', Origin: BASE, 'X-CSRF-Token': csrf, Cookie: cookie }, JSON.stringify({ version: 1 }));
-  for (const i of pick(n, 5, 31)) expect(await publish(i), `warm-up publish of site-${i}`);
+  for (const i of pick(n, 5, 31 + round)) expect(await publish(i), `warm-up publish of site-${i}`);
   const publishes = [];
-  for (const i of pick(n, PUBLISHES, 4099 + n)) publishes.push(expect(await publish(i), `publish of site-${i}`).ms);
+  for (const i of pick(n, PUBLISHES, 4099 + n + 104729 * round)) publishes.push(expect(await publish(i), `publish of site-${i}`).ms);
 
+  if (round > 0) return { first, cached, publishes };
   // One site's publish leaves another's cached page alone.
   const [a, b] = pick(n, 2, 65537);
   const port = uniquePort++;
@@ -282,7 +294,7 @@ async function cacheKeys(i) {
 let currentDir;
 const results = new Map();
 try {
-  log(`storage in ${work}; sizes ${SIZES.join(', ')}; ${REQUESTS} page requests per pass, ${PUBLISHES} publishes per size`);
+  log(`storage in ${work}; sizes ${SIZES.join(', ')}; per size and round ${REQUESTS} page requests per pass, ${PUBLISHES} publishes; ${ROUNDS} rounds`);
   const { dir: base, samples } = template();
   samplesUsed = samples;
   log('demo storage seeded, 20 sample documents in R2');
@@ -298,15 +310,20 @@ try {
     stores.set(n, dir);
     previous = { n, dir };
   }
-  for (const n of SIZES) {
-    currentDir = stores.get(n);
-    const child = await startWorker(currentDir);
-    try {
-      results.set(n, await measure(n));
-    } finally {
-      await stopWorker(child);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const n of round % 2 ? [...SIZES].reverse() : SIZES) {
+      currentDir = stores.get(n);
+      const child = await startWorker(currentDir);
+      try {
+        const got = await measure(n, round);
+        const sum = results.get(n);
+        if (!sum) results.set(n, got);
+        else for (const field of ['first', 'cached', 'publishes']) sum[field].push(...got[field]);
+      } finally {
+        await stopWorker(child);
+      }
+      log(`${n} sites measured (round ${round + 1} of ${ROUNDS})`);
     }
-    log(`${n} sites measured`);
   }
 } finally {
   agent.destroy();
