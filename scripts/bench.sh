@@ -5,6 +5,8 @@
 #   scripts/bench.sh --load    the worker under wrk: a published page against a static file
 #   scripts/bench.sh --constructor   the constructor in Chromium: pages of 50 to 1,000 blocks
 #   scripts/bench.sh --import        bulk import: 10,000 rows through the import endpoint
+#   scripts/bench.sh --scale         100, 10,000 and 100,000 sites in local storage: host look-up,
+#                                    page render and publish, as ratios against 100 (~5 minutes)
 #   scripts/bench.sh --lighthouse    Lighthouse scores of the four demo home pages (mobile, desktop),
 #                                    written into BENCHMARKS.md
 # Needs what scripts/setup.sh installs (wasm32 target, wasm-bindgen, npm's wasm-opt) for sizes.
@@ -131,6 +133,13 @@ lighthouse_scores() {
     node tests/bench/lighthouse.mjs "${CIVIC_LIGHTHOUSE_RUNS:-3}"
 }
 
+# The scale simulation (issue 11): generates the stores and runs the worker on each itself.
+scale() {
+  [ -f edge/build/index.js ] || scripts/setup.sh
+  step "Scale: 100, 10,000 and 100,000 sites; host look-up, page render and publish (ratios against 100 sites)"
+  node tests/bench/scale.mjs --port "${CIVIC_BENCH_PORT:-8796}"
+}
+
 case "${1:-}" in
   --speed) speed ;;
   --size) size ;;
@@ -138,5 +147,6 @@ case "${1:-}" in
   --constructor) constructor ;;
   --lighthouse) lighthouse_scores ;;
   --import) import_rows ;;
+  --scale) scale ;;
   *) speed; size; load; constructor; lighthouse_scores ;;
 esac
