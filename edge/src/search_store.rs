@@ -1,4 +1,6 @@
-//! Site search in D1's FTS5. The index of a site is rebuilt whole, in one batch, whenever
+//! Site search in D1's FTS5. The rows are `search_entries`, indexed by site; `search_words`
+//! is their FTS5 index (migration 0018), so one site's rows are deleted and searched without
+//! reading any other site's. The index of a site is rebuilt whole, in one batch, whenever
 //! its published revision or data version moved past the ones it was built from: right after
 //! a publish, a rollback or a collection change, and (for sites seeded without one) at the
 //! first search.
@@ -38,10 +40,10 @@ pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> R
     let json = read_document(bucket, doc_key).await?.ok_or_else(|| storage(format!("missing {doc_key}")))?;
     let doc = SiteDocument::from_json(&json).map_err(storage)?;
     let data = render_data(db, bucket, site.id).await?;
-    let mut statements = vec![db.prepare("DELETE FROM search_index WHERE site_id = ?1").bind(&[num(site.id)]).map_err(storage)?];
+    let mut statements = vec![db.prepare("DELETE FROM search_entries WHERE site_id = ?1").bind(&[num(site.id)]).map_err(storage)?];
     for entry in site_entries(&doc, &data) {
         statements.push(
-            db.prepare("INSERT INTO search_index (stems, site_id, kind, key, title, path, snippet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            db.prepare("INSERT INTO search_entries (stems, site_id, kind, key, title, path, snippet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .bind(&[
                     entry.stems.into(),
                     num(site.id),
@@ -75,11 +77,13 @@ pub async fn search(db: &D1Database, site_id: i64, query: &str) -> Result<Vec<Hi
         path: String,
         snippet: String,
     }
-    let Some(expression) = match_expression(query) else { return Ok(Vec::new()) };
+    let Some(terms) = match_expression(query) else { return Ok(Vec::new()) };
+    // The site's own token narrows the match to its rows; the terms look at the stems only.
+    let expression = format!("site_id : \"{site_id}\" AND stems : ({terms})");
     let rows = db
         .prepare(
-            "SELECT kind, title, path, snippet FROM search_index \
-             WHERE search_index MATCH ?1 AND site_id = ?2 ORDER BY rank LIMIT ?3",
+            "SELECT e.kind, e.title, e.path, e.snippet FROM search_words JOIN search_entries e ON e.id = search_words.rowid \
+             WHERE search_words MATCH ?1 AND e.site_id = ?2 ORDER BY search_words.rank LIMIT ?3",
         )
         .bind(&[expression.into(), num(site_id), num(MAX_HITS)])
         .map_err(storage)?
