@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, BASE_URL, launch, openConstructor } from '../support/browser.mjs';
+import { ARTIFACTS, BASE_URL, launch, openConstructor, waitOrExplain } from '../support/browser.mjs';
 import { axeViolations } from '../support/axe.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
@@ -50,8 +50,11 @@ test('in the constructor an administrator creates a hospital site and opens it',
     await page.getByRole('button', { name: 'Создать сайт по шаблону' }).click();
     await page.getByRole('status').filter({ hasText: 'Сайт создан' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'constructor-sites.png') });
-    await page.getByRole('row', { name: new RegExp(slug) }).getByRole('link', { name: 'Открыть' }).click();
-    await page.getByRole('heading', { name: 'Блоки страницы' }).waitFor();
+    const open = page.getByRole('row', { name: new RegExp(slug) }).getByRole('link', { name: 'Открыть' });
+    assert.equal(await open.getAttribute('href'), `/admin/?site=${slug}`);
+    await open.click();
+    await page.waitForURL(`**/admin/?site=${slug}`, { waitUntil: 'domcontentloaded' });
+    await waitOrExplain(page, page.getByRole('heading', { name: 'Блоки страницы' }));
     assert.match(await page.locator('.toolbar-name').innerText(), /Областная больница № 9/);
   } finally {
     await context.close();

@@ -26,7 +26,33 @@ export async function launch(contextOptions = {}) {
     viewport: { width: 1366, height: 900 },
     ...contextOptions,
   });
+  // What went wrong inside the pages, for `explain`: uncaught errors and console errors.
+  context.problems = [];
+  const watch = (page) => {
+    page.on('pageerror', (error) => context.problems.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') context.problems.push(`${page.url()}: console: ${message.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
   return context;
+}
+
+/**
+ * Waits for `locator`; if it never shows, fails with what the page showed instead (its
+ * address, the start of its text) and the errors its scripts met, so a failure in CI says why.
+ */
+export async function waitOrExplain(page, locator, options) {
+  try {
+    await locator.waitFor(options);
+  } catch (error) {
+    const text = await page.locator('body').innerText({ timeout: 2000 }).catch(() => '(no body)');
+    const problems = page.context().problems ?? [];
+    error.message += `\n  page: ${page.url()}\n  text: ${text.slice(0, 1500).replace(/\s+/g, ' ')}` +
+      `\n  script errors: ${problems.length ? problems.slice(-10).join('\n    ') : 'none'}`;
+    throw error;
+  }
 }
 
 /** What openConstructor looks for, per interface language. */
@@ -75,6 +101,6 @@ export async function openConstructor(context, site, account, { lang } = {}) {
     await page.getByLabel(words.password, { exact: true }).fill(password);
     await page.getByRole('button', { name: words.submit, exact: true }).click();
   }
-  await editor.waitFor();
+  await waitOrExplain(page, editor);
   return page;
 }
