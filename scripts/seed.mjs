@@ -192,11 +192,26 @@ statements.push(
     `WHERE NOT EXISTS (SELECT 1 FROM migration_targets);`,
 );
 // Support requests («СРО»): one of Kasimov's past its deadline (on the operator's overview),
-// one of the school's just arrived, one of the hospital's done.
+// one of the school's just arrived, one of the hospital's done. Their deadlines follow the
+// rule the platform applies (shared::support::due_date): three working days after arrival,
+// weekends and the holidays of migration 0015 skipped.
+const HOLIDAYS = new Set(readFileSync(join(root, 'migrations', '0015_support.sql'), 'utf8').match(/\d{4}-\d{2}-\d{2}/g));
+const isWorkingDay = (iso) => ![0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay()) && !HOLIDAYS.has(iso);
+/** The n-th working day after `iso` (before it, for a negative n). */
+function workingDays(iso, n) {
+  let at = iso;
+  for (let left = Math.abs(n); left > 0; ) {
+    at = plus(at, Math.sign(n));
+    if (isWorkingDay(at)) left -= 1;
+  }
+  return at;
+}
+const overdueSince = workingDays(today, -8);
+const doneSince = workingDays(today, -15);
 const TICKETS = [
-  { site: 2, category: 'components', subject: 'Подключить форму записи на приём к главе', text: 'Просим подключить готовую форму записи на личный приём на странице «Обращения граждан».', status: 'in_progress', received: plus(today, -12), due: plus(today, -5), by: 'editor.kasimov' },
-  { site: 3, category: 'accounts', subject: 'Учётная запись для нового учителя информатики', text: 'Прошу создать учётную запись редактора для Сидорова П. А., учителя информатики.', status: 'new', received: today, due: plus(today, 3), by: 'editor.school7' },
-  { site: 4, category: 'consultation', subject: 'Как опубликовать график приёма врачей', text: 'Подскажите, в каком разделе размещать график приёма.', status: 'resolved', received: plus(today, -20), due: plus(today, -15), by: 'editor.gb4' },
+  { site: 2, category: 'components', subject: 'Подключить форму записи на приём к главе', text: 'Просим подключить готовую форму записи на личный приём на странице «Обращения граждан».', status: 'in_progress', received: overdueSince, due: workingDays(overdueSince, 3), by: 'editor.kasimov' },
+  { site: 3, category: 'accounts', subject: 'Учётная запись для нового учителя информатики', text: 'Прошу создать учётную запись редактора для Сидорова П. А., учителя информатики.', status: 'new', received: today, due: workingDays(today, 3), by: 'editor.school7' },
+  { site: 4, category: 'consultation', subject: 'Как опубликовать график приёма врачей', text: 'Подскажите, в каком разделе размещать график приёма.', status: 'resolved', received: doneSince, due: workingDays(doneSince, 3), by: 'editor.gb4' },
 ];
 TICKETS.forEach((t, i) => {
   statements.push(
@@ -205,8 +220,8 @@ TICKETS.forEach((t, i) => {
   );
 });
 statements.push(
-  `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 1, 'take', '', 'admin', '${plus(today, -11)} 09:30:00' WHERE NOT EXISTS (SELECT 1 FROM support_events);`,
-  `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 3, 'resolve', 'Раздел «Сведения»: блок «Приём граждан».', 'admin', '${plus(today, -16)} 15:00:00' WHERE (SELECT count(*) FROM support_events) = 1;`,
+  `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 1, 'take', '', 'admin', '${workingDays(overdueSince, 1)} 09:30:00' WHERE NOT EXISTS (SELECT 1 FROM support_events);`,
+  `INSERT INTO support_events (ticket_id, kind, text, author, at) SELECT 3, 'resolve', 'Раздел «Сведения»: блок «Приём граждан».', 'admin', '${workingDays(doneSince, 1)} 15:00:00' WHERE (SELECT count(*) FROM support_events) = 1;`,
 );
 
 // The course for new editors (civic_shared::training): the ministry's and the district's
