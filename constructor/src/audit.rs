@@ -73,7 +73,7 @@ pub fn audit_view(props: &AuditProps) -> Html {
                 <p class="empty-state">{ t.audit_empty }</p>
             } else {
                 <div class="table-scroll">
-                <table class="items">
+                <table class="items cards">
                     <caption class="visually-hidden">{ t.audit_title }</caption>
                     <thead><tr>
                         <th scope="col">{ t.audit_when }</th><th scope="col">{ t.audit_who }</th><th scope="col">{ t.audit_what }</th>
@@ -82,8 +82,8 @@ pub fn audit_view(props: &AuditProps) -> Html {
                     <tbody>
                     { for entries.iter().map(|e| html! {
                         <tr>
-                            <td>{ format!("{} UTC", e.at) }</td><td>{ &e.login }</td><td>{ audit_action(&e.action) }</td>
-                            <td>{ e.site.clone().unwrap_or_default() }</td><td>{ &e.detail }</td><td>{ &e.ip }</td>
+                            <td data-label={t.audit_when}>{ format!("{} UTC", e.at) }</td><td data-label={t.audit_who}>{ &e.login }</td><td data-label={t.audit_what}>{ audit_action(&e.action) }</td>
+                            <td data-label={t.site}>{ e.site.clone().unwrap_or_default() }</td><td data-label={t.audit_detail}>{ &e.detail }</td><td data-label={t.audit_from}>{ &e.ip }</td>
                         </tr>
                     }) }
                     </tbody>

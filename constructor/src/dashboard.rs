@@ -64,7 +64,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 <>
                 <p class="dashboard-average">{ t.dashboard_average }{ ": " }<strong>{ format!("{average} %") }</strong></p>
                 <div class="table-scroll">
-                <table class="items dashboard">
+                <table class="items cards dashboard">
                     <caption class="visually-hidden">{ t.dashboard_title }</caption>
                     <thead><tr><th scope="col">{ t.site_name }</th><th scope="col">{ t.site_kind }</th>
                         <th scope="col">{ t.compliance_score }</th><th scope="col">{ t.dashboard_appeals }</th><th scope="col">{ t.training_col_trained }</th><th scope="col">{ t.dashboard_rule }</th></tr></thead>
@@ -75,13 +75,13 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                         html! {
                             <tr data-site={site.slug.clone()}>
                                 <th scope="row"><a href={format!("/admin/?site={}", site.slug)}>{ &site.name }</a></th>
-                                <td>{ kind_name(&site.kind) }</td>
+                                <td data-label={t.site_kind}>{ kind_name(&site.kind) }</td>
                                 <td class="score-cell"><ScoreBar score={c.score} present={c.present} incomplete={c.incomplete} missing={c.missing} /></td>
-                                <td class={classes!("appeal-counts", (site.overdue_appeals > 0).then_some("overdue"))}>
+                                <td class={classes!("appeal-counts", (site.overdue_appeals > 0).then_some("overdue"))} data-label={t.dashboard_appeals}>
                                     { format!("{} / {}", site.overdue_appeals, site.due_soon_appeals) }
                                 </td>
-                                <td class="trained">{ trained_of(site.trained, site.editors) }</td>
-                                <td>
+                                <td class="trained" data-label={t.training_col_trained}>{ trained_of(site.trained, site.editors) }</td>
+                                <td data-label={t.dashboard_rule}>
                                     if props.can_manage {
                                         <label for={id.clone()} class="check"><input id={id} type="checkbox" checked={site.blocking}
                                             onchange={on_blocking(site.slug.clone())} />{ " " }{ t.dashboard_blocking }</label>
@@ -123,18 +123,18 @@ fn overdue_table(sites: &[DashboardSite]) -> Html {
     rows.sort_by_key(|(_, appeal)| std::cmp::Reverse(appeal.days_over));
     html! {
         <div class="table-scroll">
-        <table class="items overdue-appeals" aria-labelledby="overdue-title">
+        <table class="items cards overdue-appeals" aria-labelledby="overdue-title">
             <thead><tr><th scope="col">{ t.dashboard_col_site }</th><th scope="col">{ t.dashboard_col_number }</th><th scope="col">{ t.dashboard_col_topic }</th>
                 <th scope="col">{ t.dashboard_col_status }</th><th scope="col">{ t.dashboard_col_due }</th><th scope="col">{ t.dashboard_col_days }</th></tr></thead>
             <tbody>
             { for rows.into_iter().map(|(site, appeal)| html! {
                 <tr data-appeal={appeal.number.clone()}>
                     <th scope="row">{ &site.name }</th>
-                    <td>{ &appeal.number }</td>
-                    <td>{ &appeal.topic }</td>
-                    <td>{ &appeal.status_label }</td>
-                    <td>{ &appeal.due }</td>
-                    <td class="overdue">{ appeal.days_over }</td>
+                    <td data-label={t.dashboard_col_number}>{ &appeal.number }</td>
+                    <td data-label={t.dashboard_col_topic}>{ &appeal.topic }</td>
+                    <td data-label={t.dashboard_col_status}>{ &appeal.status_label }</td>
+                    <td data-label={t.dashboard_col_due}>{ &appeal.due }</td>
+                    <td class="overdue" data-label={t.dashboard_col_days}>{ appeal.days_over }</td>
                 </tr>
             }) }
             </tbody>
@@ -153,7 +153,7 @@ fn overdue_tickets(sites: &[DashboardSite]) -> Html {
     rows.sort_by_key(|ticket| ticket.due.clone());
     html! {
         <div class="table-scroll">
-        <table class="items overdue-tickets" aria-labelledby="overdue-tickets-title">
+        <table class="items cards overdue-tickets" aria-labelledby="overdue-tickets-title">
             <thead><tr><th scope="col">{ t.dashboard_col_site }</th><th scope="col">{ t.support_number }</th><th scope="col">{ t.support_subject }</th>
                 <th scope="col">{ t.support_status }</th><th scope="col">{ t.support_due }</th></tr></thead>
             <tbody>
@@ -162,10 +162,10 @@ fn overdue_tickets(sites: &[DashboardSite]) -> Html {
                 html! {
                     <tr data-ticket={ticket.id.to_string()}>
                         <th scope="row">{ &ticket.site_name }</th>
-                        <td>{ ticket.id }</td>
-                        <td>{ &ticket.subject }</td>
-                        <td>{ ticket.status.label(crate::i18n::lang()) }</td>
-                        <td><span class={classes!("deadline", class)}>{ &ticket.due }<br />{ standing }</span></td>
+                        <td data-label={t.support_number}>{ ticket.id }</td>
+                        <td data-label={t.support_subject}>{ &ticket.subject }</td>
+                        <td data-label={t.support_status}>{ ticket.status.label(crate::i18n::lang()) }</td>
+                        <td data-label={t.support_due}><span class={classes!("deadline", class)}>{ &ticket.due }<br />{ standing }</span></td>
                     </tr>
                 }
             }) }

@@ -104,16 +104,16 @@ pub fn history_view(props: &HistoryProps) -> Html {
                 Some((list, _)) if list.is_empty() => html! { <p class="empty-state">{ t.history_empty }</p> },
                 Some((list, current)) => html! {
                     <div class="table-scroll">
-                    <table class="items">
+                    <table class="items cards">
                         <caption class="visually-hidden">{ t.history_title }</caption>
                         <thead><tr><th scope="col">{ t.version }</th><th scope="col">{ t.audit_when }</th><th scope="col">{ t.audit_who }</th>
                             <th scope="col">{ t.audit_detail }</th><th scope="col">{ t.actions }</th></tr></thead>
                         <tbody>
                         { for list.iter().map(|r| html! {
                             <tr>
-                                <td>{ r.revision }</td>
-                                <td>{ format!("{} UTC", r.published_at) }</td>
-                                <td>{ &r.published_by }</td>
+                                <td data-label={t.version}>{ r.revision }</td>
+                                <td data-label={t.audit_when}>{ format!("{} UTC", r.published_at) }</td>
+                                <td data-label={t.audit_who}>{ &r.published_by }</td>
                                 <td>
                                     if *current == Some(r.revision) { <strong>{ t.live_now }</strong>{ " " } }
                                     if let Some(from) = r.restored_from { { t.restored_from.replace("{r}", &from.to_string()) } }

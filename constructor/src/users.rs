@@ -90,7 +90,7 @@ pub fn users_view(props: &UsersProps) -> Html {
         None => html! { <p class="hint">{ t.loading }</p> },
         Some(list) => html! {
             <div class="table-scroll">
-            <table class="items">
+            <table class="items cards">
                 <caption class="visually-hidden">{ t.users_title }</caption>
                 <thead><tr>
                     <th scope="col">{ t.user_name }</th><th scope="col">{ t.login_label }</th><th scope="col">{ t.user_role }</th>
@@ -107,9 +107,9 @@ pub fn users_view(props: &UsersProps) -> Html {
                     };
                     html! {
                         <tr>
-                            <td>{ &user.name }</td><td>{ &user.login }</td><td>{ role_name(&user.role) }</td>
-                            <td class={classes!("status", user.status.clone())}>{ status_name(&user.status) }</td>
-                            <td>{ user.sites.join(", ") }</td>
+                            <td data-label={t.user_name}>{ &user.name }</td><td data-label={t.login_label}>{ &user.login }</td><td data-label={t.user_role}>{ role_name(&user.role) }</td>
+                            <td class={classes!("status", user.status.clone())} data-label={t.user_status}>{ status_name(&user.status) }</td>
+                            <td data-label={t.user_sites}>{ user.sites.join(", ") }</td>
                             <td><button type="button" class="btn small" onclick={open} aria-label={format!("{} {}", t.edit, user.name)}>{ t.edit }</button></td>
                         </tr>
                     }
