@@ -182,7 +182,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                 let title = cols.first().map(|f| field_text(&stored.item, f)).unwrap_or_default();
                 html! {
                     <tr>
-                        { for cols.iter().map(|f| html! { <td class={matches!(f.kind, ItemFieldKind::Date).then_some("date")}>{ cell_text(&stored.item, f) }</td> }) }
+                        { for cols.iter().map(|f| html! { <td class={matches!(f.kind, ItemFieldKind::Date).then_some("date")} data-label={f.label(lang())}>{ cell_text(&stored.item, f) }</td> }) }
                         <td class="row-actions">
                             <button type="button" class="btn small" onclick={open} aria-label={format!("{} {}", t.edit, quoted(&title))}>{ t.edit }</button>
                             if can_move {
@@ -202,7 +202,7 @@ pub fn collections_view(props: &CollectionsProps) -> Html {
                     <p class="empty-state">{ t.no_match }</p>
                 } else {
                     <div class="table-scroll">
-                    <table class="items">
+                    <table class="items cards">
                         <caption class="visually-hidden">{ current.title(lang()) }</caption>
                         <thead><tr>{ for cols.iter().map(|f| sortable_header(f)) }<th scope="col">{ t.actions }</th></tr></thead>
                         <tbody>{ for rows.into_iter().map(row) }</tbody>

@@ -67,7 +67,7 @@ pub fn migration_view(props: &MigrationProps) -> Html {
                 </section>
                 <h3 id="migration-sites-title">{ t.migration_sites }</h3>
                 <div class="table-scroll">
-                <table class="items migration-sites" aria-labelledby="migration-sites-title">
+                <table class="items cards migration-sites" aria-labelledby="migration-sites-title">
                     <thead><tr><th scope="col">{ t.site_name }</th><th scope="col">{ t.site_kind }</th><th scope="col">{ t.migration_status }</th>
                         <th scope="col">{ t.migration_compliance }</th><th scope="col">{ t.training_col_trained }</th><th scope="col">{ t.migration_responsible }</th><th scope="col">{ t.migration_act }</th><th scope="col"><span class="visually-hidden">{ t.migration_open }</span></th></tr></thead>
                     <tbody>
@@ -77,12 +77,12 @@ pub fn migration_view(props: &MigrationProps) -> Html {
                         html! {
                             <tr data-site={site.slug.clone()}>
                                 <th scope="row">{ &site.name }</th>
-                                <td>{ kind_name(&site.kind) }</td>
-                                <td class={classes!("migration-status", site.status.clone())}>{ &site.status_label }</td>
-                                <td>{ site.compliance_score.map(|s| format!("{s} %")).unwrap_or_default() }</td>
-                                <td class="trained">{ crate::dashboard::trained_of(site.trained, site.editors) }</td>
-                                <td>{ &site.responsible }</td>
-                                <td>{ site.act_signed_on.clone().unwrap_or_default() }</td>
+                                <td data-label={t.site_kind}>{ kind_name(&site.kind) }</td>
+                                <td class={classes!("migration-status", site.status.clone())} data-label={t.migration_status}>{ &site.status_label }</td>
+                                <td data-label={t.migration_compliance}>{ site.compliance_score.map(|s| format!("{s} %")).unwrap_or_default() }</td>
+                                <td class="trained" data-label={t.training_col_trained}>{ crate::dashboard::trained_of(site.trained, site.editors) }</td>
+                                <td data-label={t.migration_responsible}>{ &site.responsible }</td>
+                                <td data-label={t.migration_act}>{ site.act_signed_on.clone().unwrap_or_default() }</td>
                                 <td><button type="button" class="btn small" aria-label={format!("{}: {}", t.migration_open, site.name)}
                                     onclick={Callback::from(move |_: MouseEvent| open.set(Some(slug.clone())))}>{ t.migration_open }</button></td>
                             </tr>

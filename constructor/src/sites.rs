@@ -111,15 +111,15 @@ pub fn sites_view(props: &SitesProps) -> Html {
                 <button type="submit" class="btn primary">{ t.create_site }</button>
             </form>
             <div class="table-scroll">
-            <table class="items">
+            <table class="items cards">
                 <caption class="visually-hidden">{ t.sites_title }</caption>
                 <thead><tr><th scope="col">{ t.site_name }</th><th scope="col">{ t.site_slug }</th><th scope="col">{ t.site_kind }</th>
                     <th scope="col">{ t.site_published }</th><th scope="col">{ t.actions }</th></tr></thead>
                 <tbody>
                 { for all.iter().map(|site| html! {
                     <tr>
-                        <td>{ &site.name }</td><td>{ &site.slug }</td><td>{ kind_name(&site.kind) }</td>
-                        <td>{ site.published_revision.map_or(t.not_published.to_string(), |r| format!("{} {r}", t.version)) }</td>
+                        <td>{ &site.name }</td><td data-label={t.site_slug}>{ &site.slug }</td><td data-label={t.site_kind}>{ kind_name(&site.kind) }</td>
+                        <td data-label={t.site_published}>{ site.published_revision.map_or(t.not_published.to_string(), |r| format!("{} {r}", t.version)) }</td>
                         <td><a class="btn small" href={format!("/admin/?site={}", site.slug)}>{ t.open_in_constructor }</a>{ " " }
                             <button type="button" class="btn small" aria-expanded={(*domains_of).as_ref().is_some_and(|(s, _)| *s == site.slug).to_string()}
                                 onclick={{
