@@ -5,7 +5,11 @@
 -- kept in step by triggers (https://sqlite.org/fts5.html#external_content_tables). The site id
 -- is an indexed FTS5 column too, so a search intersects with one site's rows instead of
 -- ranking every site's matches.
-DROP TABLE search_index;
+--
+-- Between `d1 migrations apply` and `deploy` the worker still running is the previous one, so
+-- this migration only adds: the old `search_index` and `search_state` stay for it, and
+-- `search_built` records what the new index was built from (empty: every site's index is
+-- built at its next publish or search). A later migration drops the old two.
 
 CREATE TABLE search_entries (
   id INTEGER PRIMARY KEY,
@@ -29,5 +33,10 @@ CREATE TRIGGER search_entries_removed AFTER DELETE ON search_entries BEGIN
   INSERT INTO search_words (search_words, rowid, stems, site_id) VALUES ('delete', old.id, old.stems, old.site_id);
 END;
 
--- Every site's index is rebuilt at its next publish or search.
-DELETE FROM search_state;
+-- Which published revision and data version each site's rows were built from.
+CREATE TABLE search_built (
+  site_id INTEGER PRIMARY KEY REFERENCES sites(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  data_version INTEGER NOT NULL,
+  built_at TEXT NOT NULL DEFAULT (datetime('now'))
+);

@@ -310,7 +310,7 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target<'_>, back
         )?);
     }
     // Visitors' search follows the restored revision at the next search.
-    statements.push(statement(db, "DELETE FROM search_state WHERE site_id = ?1", std::slice::from_ref(&id))?);
+    statements.push(statement(db, "DELETE FROM search_built WHERE site_id = ?1", std::slice::from_ref(&id))?);
     let detail = format!("{} ({} revisions, {} items, {} files)", from, revisions.len(), items.len(), manifest.media.len());
     statements.push(audit_entry_if_changed(db, actor, "site.restore", Some(site_id), &detail)?);
     db.batch(statements).await.map_err(storage)?;

@@ -28,7 +28,7 @@ pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> R
         return Ok(());
     };
     let state = db
-        .prepare("SELECT revision, data_version FROM search_state WHERE site_id = ?1")
+        .prepare("SELECT revision, data_version FROM search_built WHERE site_id = ?1")
         .bind(&[num(site.id)])
         .map_err(storage)?
         .first::<State>(None)
@@ -58,8 +58,8 @@ pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> R
     }
     statements.push(
         db.prepare(
-            "INSERT INTO search_state (site_id, revision, data_version) VALUES (?1, ?2, ?3) \
-             ON CONFLICT(site_id) DO UPDATE SET revision = ?2, data_version = ?3, indexed_at = datetime('now')",
+            "INSERT INTO search_built (site_id, revision, data_version) VALUES (?1, ?2, ?3) \
+             ON CONFLICT(site_id) DO UPDATE SET revision = ?2, data_version = ?3, built_at = datetime('now')",
         )
         .bind(&[num(site.id), num(revision), num(site.data_version)])
         .map_err(storage)?,

@@ -6,7 +6,7 @@
 //   - D1: one `sites` row per site (published, revision 1), its `revisions` row and an active
 //     `site_domains` row for its domain `site-<i>.example.ru`, inserted by
 //     `wrangler d1 execute --local --file` from generated SQL (multi-row INSERTs);
-//   - D1: one `search_entries` row per site (its home page) and its `search_state`, as if the
+//   - D1: one `search_entries` row per site (its home page) and its `search_built`, as if the
 //     site had been searched once: a real site has tens of rows (pages, news, documents);
 //   - KV: the routing key `host:site-<i>.example.ru` → slug, by `wrangler kv bulk put --local`;
 //   - R2: 20 full documents (the four demo sites' documents, five copies each under other
@@ -122,7 +122,7 @@ function addSites(dir, samples, from, to) {
       if (SEARCH_ROWS) {
         statements.push(
           `INSERT INTO search_entries (stems, site_id, kind, key, title, path, snippet) VALUES ${index.join(',')};`,
-          `INSERT INTO search_state (site_id, revision, data_version) VALUES ${indexed.join(',')};`,
+          `INSERT INTO search_built (site_id, revision, data_version) VALUES ${indexed.join(',')};`,
         );
       }
     }
