@@ -436,6 +436,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let host = domains_store::path_host(&host, &platform_domain(call.env))?;
             let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
             domains_store::remove(&site, &call.env.kv("PAGES").map_err(storage)?, &host, &actor).await?;
+            domains_store::remove_custom_hostname(call.env, &host).await;
             domain_list(&call, &site, 200).await
         }
         _ => Err(ApiError::NotFound),

@@ -82,30 +82,67 @@ pub(crate) fn verifier(env: &Env) -> Verifier {
 }
 
 /// With Cloudflare for SaaS an organisation's domain reaches the worker once it is a custom
-/// hostname of the platform's zone: added here when the domain becomes active, if the
-/// environment names the zone (`CF_ZONE_ID`) and holds a token that may edit it (the secret
-/// `CF_API_TOKEN`, set with `wrangler secret put`). Locally neither is set and nothing is sent.
-/// A failure is logged and does not undo the verification: verifying again tries again, and
-/// DEPLOY.md shows the call to make by hand.
+/// hostname of the platform's zone: added here when the domain becomes active, and removed when
+/// the domain is, if the environment names the zone (`CF_ZONE_ID`) and holds a token that may
+/// edit it (the secret `CF_API_TOKEN`, set with `wrangler secret put`). Locally neither is set
+/// and nothing is sent. A failure is logged and does not undo the change in Civic: verifying
+/// again tries again, and DEPLOY.md shows the calls to make by hand.
 pub(crate) async fn add_custom_hostname(env: &Env, host: &str) {
-    let (Ok(token), Ok(zone)) = (env.secret("CF_API_TOKEN"), env.var("CF_ZONE_ID")) else { return };
+    let body = serde_json::json!({ "hostname": host, "ssl": { "method": "http", "type": "dv" } }).to_string();
+    match cloudflare(env, worker::Method::Post, "", Some(body)).await {
+        // 409: the zone has the hostname already (added by hand, or a second verification).
+        None | Some(Ok((200 | 201 | 409, _))) => {}
+        Some(Ok((status, answer))) => worker::console_error!("custom hostname {host}: Cloudflare answered {status}: {answer}"),
+        Some(Err(err)) => worker::console_error!("custom hostname {host}: {err}"),
+    }
+}
+
+/// Removes the custom hostname of a domain that was unbound (see [`add_custom_hostname`]):
+/// Cloudflare names it by an id, found by the host name first.
+pub(crate) async fn remove_custom_hostname(env: &Env, host: &str) {
+    #[derive(Deserialize)]
+    struct Found {
+        result: Vec<Hostname>,
+    }
+    #[derive(Deserialize)]
+    struct Hostname {
+        id: String,
+    }
+    let query = format!("?hostname={}", js_sys::encode_uri_component(host));
+    let found = match cloudflare(env, worker::Method::Get, &query, None).await {
+        None => return,
+        Some(Ok((200, answer))) => serde_json::from_str::<Found>(&answer).map(|f| f.result).unwrap_or_default(),
+        Some(Ok((status, answer))) => return worker::console_error!("custom hostname {host}: Cloudflare answered {status}: {answer}"),
+        Some(Err(err)) => return worker::console_error!("custom hostname {host}: {err}"),
+    };
+    for hostname in found {
+        // Only a well-formed id goes into the address.
+        if !hostname.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            continue;
+        }
+        match cloudflare(env, worker::Method::Delete, &format!("/{}", hostname.id), None).await {
+            None | Some(Ok((200 | 404, _))) => {}
+            Some(Ok((status, answer))) => worker::console_error!("custom hostname {host}: Cloudflare answered {status}: {answer}"),
+            Some(Err(err)) => worker::console_error!("custom hostname {host}: {err}"),
+        }
+    }
+}
+
+/// One call to the zone's custom hostnames API (`…/custom_hostnames` + `path`): its status and
+/// answer, or `None` when the environment is not set up for it.
+async fn cloudflare(env: &Env, method: worker::Method, path: &str, body: Option<String>) -> Option<worker::Result<(u16, String)>> {
+    let (Ok(token), Ok(zone)) = (env.secret("CF_API_TOKEN"), env.var("CF_ZONE_ID")) else { return None };
     let sent = async {
-        let url = format!("https://api.cloudflare.com/client/v4/zones/{zone}/custom_hostnames");
-        let body = serde_json::json!({ "hostname": host, "ssl": { "method": "http", "type": "dv" } }).to_string();
+        let url = format!("https://api.cloudflare.com/client/v4/zones/{zone}/custom_hostnames{path}");
         let headers = worker::Headers::new();
         headers.set("authorization", &format!("Bearer {token}"))?;
         headers.set("content-type", "application/json")?;
         let mut init = worker::RequestInit::new();
-        init.with_method(worker::Method::Post).with_headers(headers).with_body(Some(JsValue::from_str(&body)));
+        init.with_method(method).with_headers(headers).with_body(body.map(|b| JsValue::from_str(&b)));
         let mut response = worker::Fetch::Request(worker::Request::new_with_init(&url, &init)?).send().await?;
-        Ok::<_, worker::Error>((response.status_code(), response.text().await.unwrap_or_default()))
+        Ok((response.status_code(), response.text().await.unwrap_or_default()))
     };
-    match sent.await {
-        // 409: the zone has the hostname already (added by hand, or a second verification).
-        Ok((200 | 201 | 409, _)) => {}
-        Ok((status, answer)) => worker::console_error!("custom hostname {host}: Cloudflare answered {status}: {answer}"),
-        Err(err) => worker::console_error!("custom hostname {host}: {err}"),
-    }
+    Some(sent.await)
 }
 
 #[derive(Deserialize)]

@@ -84,18 +84,26 @@ pub async fn list_sites(
 ) -> Result<Vec<SiteSummary>, ApiError> {
     let only = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
     let (after_name, after_slug) = after.map_or((JsValue::NULL, JsValue::NULL), |(name, slug)| (name.as_str().into(), slug.as_str().into()));
-    db.prepare(
+    // Two statements, not `?2 IS NULL OR …`: only a plain row-value comparison lets a later
+    // page start in the index `sites_by_name` where the last one stopped. The first page names
+    // ?2 and ?3 too, so both take the same four parameters.
+    let sql = if after.is_some() {
         "SELECT slug, name, kind, draft_version, published_revision FROM sites \
-         WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR (name, slug) > (?2, ?3)) \
-         ORDER BY name, slug LIMIT ?4",
-    )
-    .bind(&[only.map_or(JsValue::NULL, JsValue::from), after_name, after_slug, num(limit.map_or(-1, i64::from))])
-    .map_err(storage)?
-    .all()
-    .await
-    .map_err(storage)?
-    .results::<SiteSummary>()
-    .map_err(storage)
+         WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) AND (name, slug) > (?2, ?3) \
+         ORDER BY name, slug LIMIT ?4"
+    } else {
+        "SELECT slug, name, kind, draft_version, published_revision FROM sites \
+         WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) AND ?2 IS NULL AND ?3 IS NULL \
+         ORDER BY name, slug LIMIT ?4"
+    };
+    db.prepare(sql)
+        .bind(&[only.map_or(JsValue::NULL, JsValue::from), after_name, after_slug, num(limit.map_or(-1, i64::from))])
+        .map_err(storage)?
+        .all()
+        .await
+        .map_err(storage)?
+        .results::<SiteSummary>()
+        .map_err(storage)
 }
 
 /// Creates a site with `document_json` as its first draft (unpublished); a taken slug is

@@ -47,6 +47,22 @@ async function problem(res, status) {
   return body;
 }
 
+test('a token\'s sites come a page at a time, by name, each exactly once', async () => {
+  const slugs = ['mincifra', 'kasimov', 'school7', 'gb4'];
+  const { secret } = await createToken({ scopes: ['read'], sites: slugs });
+  const client = v1(secret);
+  const whole = await client.json('/sites?limit=100');
+  assert.deepEqual(whole.items.map((s) => s.slug).sort(), [...slugs].sort());
+  const seen = [];
+  for (let cursor = null, first = true; first || cursor; first = false) {
+    const page = await client.json(`/sites?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.ok(page.items.length <= 1);
+    seen.push(...page.items.map((s) => s.slug));
+    cursor = page.next_cursor;
+  }
+  assert.deepEqual(seen, whole.items.map((s) => s.slug), 'the pages, one after another, are the whole list');
+});
+
 const news = (title) => ({ title, date: '2026-11-23', summary: 'Проверка API для внешних систем.' });
 
 test('a token is created, listed without its secret, used, revoked, and refused at once', async () => {
