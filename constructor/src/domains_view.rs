@@ -165,7 +165,7 @@ fn domain_item(domain: &SiteDomain, slug: &str, address: &str, run: &Run, notice
             if let Some(error) = &domain.last_error { <p class="field-error domain-error">{ t.domain_last_error.replace("{e}", error.message()) }</p> }
             <p class="domain-records-title" id={title_id.clone()}>{ t.domain_records }</p>
             <div class="table-scroll">
-            <table class="items domain-records" aria-labelledby={title_id}>
+            <table class="items cards domain-records" aria-labelledby={title_id}>
                 <thead><tr><th scope="col">{ t.domain_record_type }</th><th scope="col">{ t.domain_record_name }</th>
                     <th scope="col">{ t.domain_record_value }</th><th scope="col">{ t.domain_record_purpose }</th></tr></thead>
                 <tbody>{ for domain.records.iter().map(|record| record_row(record, notice)) }</tbody>
@@ -201,10 +201,10 @@ fn record_row(record: &DnsRecord, notice: &UseStateHandle<Option<(bool, String)>
     };
     html! {
         <tr>
-            <td>{ &record.kind }</td>
-            <td><code class="copyable">{ &record.name }</code>{ " " }{ copy(&record.name) }</td>
-            <td><code class="copyable">{ &record.value }</code>{ " " }{ copy(&record.value) }</td>
-            <td>{ purpose }</td>
+            <td data-label={t.domain_record_type}>{ &record.kind }</td>
+            <td data-label={t.domain_record_name}><code class="copyable">{ &record.name }</code>{ " " }{ copy(&record.name) }</td>
+            <td data-label={t.domain_record_value}><code class="copyable">{ &record.value }</code>{ " " }{ copy(&record.value) }</td>
+            <td data-label={t.domain_record_purpose}>{ purpose }</td>
         </tr>
     }
 }

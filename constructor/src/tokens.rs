@@ -95,7 +95,7 @@ pub fn tokens_view(props: &TokensProps) -> Html {
         Some(list) if list.is_empty() => html! { <p class="hint">{ t.tokens_empty }</p> },
         Some(list) => html! {
             <div class="table-scroll">
-            <table class="items">
+            <table class="items cards">
                 <caption class="visually-hidden">{ t.tokens_title }</caption>
                 <thead><tr>
                     <th scope="col">{ t.token_name }</th><th scope="col">{ t.token_hint }</th><th scope="col">{ t.token_scopes }</th>
@@ -130,12 +130,12 @@ pub fn tokens_view(props: &TokensProps) -> Html {
                     html! {
                         <tr>
                             <td>{ &token.name }</td>
-                            <td><code>{ format!("{}…", token.hint) }</code></td>
-                            <td>{ scopes.join(", ") }</td>
-                            <td>{ token.sites.join(", ") }</td>
-                            <td>{ format!("{} ({})", token.created_at.get(..16).unwrap_or(&token.created_at), token.created_by) }</td>
-                            <td>{ token.expires_at.map_or(t.token_never.to_string(), when) }</td>
-                            <td>{ token.last_used_at.map_or(t.token_unused.to_string(), when) }</td>
+                            <td data-label={t.token_hint}><code>{ format!("{}…", token.hint) }</code></td>
+                            <td data-label={t.token_scopes}>{ scopes.join(", ") }</td>
+                            <td data-label={t.user_sites}>{ token.sites.join(", ") }</td>
+                            <td data-label={t.token_created_on}>{ format!("{} ({})", token.created_at.get(..16).unwrap_or(&token.created_at), token.created_by) }</td>
+                            <td data-label={t.token_expires}>{ token.expires_at.map_or(t.token_never.to_string(), when) }</td>
+                            <td data-label={t.token_last_used}>{ token.last_used_at.map_or(t.token_unused.to_string(), when) }</td>
                             <td>
                                 if let Some(revoked) = &token.revoked_at {
                                     { format!("{} {}", t.token_revoked_at, revoked.get(..16).unwrap_or(revoked)) }
