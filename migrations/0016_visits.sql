@@ -16,8 +16,8 @@ CREATE TABLE page_views (
 -- (civic_shared::visits::visitor_hash_input). The address and User-Agent are never stored.
 -- The salt is kept in KV for two days only and a new one is drawn every day, so a hash cannot
 -- be linked to another day's or another site's, nor reversed once the salt is gone; and the
--- hashes themselves are deleted as soon as their day is over (rows older than yesterday go
--- whenever a view is counted). What remains is the per-day count in `visit_days`.
+-- hashes themselves are deleted as soon as their day is over (rows older than yesterday go at
+-- the hourly cron run, edge/src/visits_store.rs `forget_past_visitors`). What remains is the per-day count in `visit_days`.
 -- Honest limit: while a day's salt still exists, someone holding both it and the hashes could
 -- test guessed addresses and browsers against them; that is why both are gone within two days.
 -- The hash only tells visitors apart within a day: it is no identifier and is never shown.

@@ -19,17 +19,24 @@ use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::{self, CachedPageMeta};
 
-/// The cron trigger (`[triggers]` in `wrangler.toml`): the daily backups.
+/// The cron trigger (`[triggers]` in `wrangler.toml`, hourly): the daily backups, and the
+/// visitor hashes of days that are over.
 #[event(scheduled)]
 async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
-    let run = async {
-        let db = env.d1("DB").map_err(store::storage)?;
+    let db = match env.d1("DB") {
+        Ok(db) => db,
+        Err(err) => return worker::console_error!("cron: {err:?}"),
+    };
+    let backups = async {
         let bucket = env.bucket("DOCS").map_err(store::storage)?;
         crate::backup_store::daily(&db, &bucket).await
     };
-    match run.await {
+    match backups.await {
         Ok(made) => worker::console_log!("daily backups made: {made}"),
         Err(err) => worker::console_error!("daily backups: {err:?}"),
+    }
+    if let Err(err) = crate::visits_store::forget_past_visitors(&db).await {
+        worker::console_error!("visitor hashes: {err:?}");
     }
 }
 

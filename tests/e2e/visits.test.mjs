@@ -115,6 +115,14 @@ test('views of public pages are counted without cookies and shown in «Посе�
   assert.ok(stored.length >= 2);
   for (const { hash } of stored) assert.match(hash, /^[0-9a-f]{64}$/);
   assert.equal((await d1(`SELECT count(*) AS n FROM visitors WHERE hash LIKE '%127.0.0.1%' OR hash LIKE '%${run}%'`))[0].n, 0);
+  // The hourly cron run forgets the hashes of days that are over, and keeps today's.
+  const past = `${run}`.padEnd(64, '0').replace(/[^0-9a-f]/g, 'f');
+  await d1(`INSERT INTO visitors (site_id, day, hash) SELECT id, '2020-01-01', '${past}' FROM sites WHERE slug = 'school7'`);
+  const todays = async () => (await d1(`SELECT count(*) AS n FROM visitors WHERE day = '${today}'`))[0].n;
+  const kept = await todays();
+  assert.equal((await fetch(`${BASE_URL}/__scheduled?cron=${encodeURIComponent('17 * * * *')}`)).status, 200);
+  assert.equal((await d1(`SELECT count(*) AS n FROM visitors WHERE hash = '${past}'`))[0].n, 0, 'a past day\'s hash is gone');
+  assert.equal(await todays(), kept, 'today\'s hashes stay');
 
   // Who may read: the site's editors, administrators and the operator; not another site's editor.
   const stranger = await signIn(ACCOUNTS.editors.mincifra);
