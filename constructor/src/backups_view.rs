@@ -183,7 +183,7 @@ pub fn backups_view(props: &BackupsProps) -> Html {
         Some(found) if found.backups.is_empty() => html! { <p class="empty-state">{ t.backups_none }</p> },
         Some(found) => html! {
             <div class="table-scroll">
-            <table class="items backups">
+            <table class="items cards backups">
                 <caption class="visually-hidden">{ t.backups_title }</caption>
                 <thead><tr>
                     <th scope="col">{ t.backups_col_date }</th><th scope="col">{ t.backups_col_kind }</th><th scope="col">{ t.backups_col_size }</th>

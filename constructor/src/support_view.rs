@@ -188,7 +188,7 @@ pub fn support_view(props: &SupportProps) -> Html {
         Some(list) if list.is_empty() => html! { <p>{ t.support_empty }</p> },
         Some(list) => html! {
             <div class="table-scroll">
-            <table class="items support-tickets" aria-labelledby="support-list-title">
+            <table class="items cards support-tickets" aria-labelledby="support-list-title">
                 <thead><tr>
                     <th scope="col">{ t.support_number }</th>
                     if props.every_site { <th scope="col">{ t.support_site }</th> }
