@@ -4,6 +4,7 @@
 //   node scripts/seed.mjs [--persist-to DIR]
 import { createHash, randomBytes } from 'node:crypto';
 import { passwordHash, sqlText } from './password-hash.mjs';
+import { workingDays } from './working-days.mjs';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -195,17 +196,6 @@ statements.push(
 // one of the school's just arrived, one of the hospital's done. Their deadlines follow the
 // rule the platform applies (shared::support::due_date): three working days after arrival,
 // weekends and the holidays of migration 0015 skipped.
-const HOLIDAYS = new Set(readFileSync(join(root, 'migrations', '0015_support.sql'), 'utf8').match(/\d{4}-\d{2}-\d{2}/g));
-const isWorkingDay = (iso) => ![0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay()) && !HOLIDAYS.has(iso);
-/** The n-th working day after `iso` (before it, for a negative n). */
-function workingDays(iso, n) {
-  let at = iso;
-  for (let left = Math.abs(n); left > 0; ) {
-    at = plus(at, Math.sign(n));
-    if (isWorkingDay(at)) left -= 1;
-  }
-  return at;
-}
 const overdueSince = workingDays(today, -8);
 const doneSince = workingDays(today, -15);
 const TICKETS = [

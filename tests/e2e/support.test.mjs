@@ -5,30 +5,14 @@
 // lists overdue requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 import { axeViolations } from '../support/axe.mjs';
+import { workingDays } from '../../scripts/working-days.mjs';
 
 const pool = contextPool();
 const run = Date.now().toString(36);
-// The holidays the platform starts with, read from the migration that stores them.
-const HOLIDAYS = new Set(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations', '0015_support.sql'), 'utf8').match(/\d{4}-\d{2}-\d{2}/g),
-);
 const iso = (date) => date.toISOString().slice(0, 10);
-/** The n-th working day after `from` (YYYY-MM-DD), as the rules count. */
-function workingDaysAfter(from, n) {
-  const day = new Date(`${from}T00:00:00Z`);
-  while (n > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(iso(day))) n -= 1;
-  }
-  return iso(day);
-}
 
 test('an editor asks, the administrator answers within the deadline, the operator sees overdue requests', async () => {
   const subject = `Добавить раздел «Платные услуги» ${run}`;
@@ -40,7 +24,7 @@ test('an editor asks, the administrator answers within the deadline, the operato
   await editorPage.getByLabel('Подробности').fill('Нужен подраздел с прейскурантом в «Сведениях».');
   await editorPage.getByRole('button', { name: 'Отправить заявку' }).click();
   const today = iso(new Date());
-  const due = workingDaysAfter(today, 5);
+  const due = workingDays(today, 5);
   const sent = await editorPage.getByText(/Заявка № \d+ принята/).innerText();
   assert.match(sent, new RegExp(`Срок: ${due}\\.`), 'five working days, weekends and holidays skipped');
   const id = Number(sent.match(/№ (\d+)/)[1]);
@@ -68,17 +52,17 @@ test('an editor asks, the administrator answers within the deadline, the operato
   await detail.getByRole('heading', { name: new RegExp(`№ ${id} — `) }).waitFor();
   await detail.getByRole('button', { name: 'Взять в работу' }).click();
   await admin.getByText(`Заявка № ${id} обновлена.`).waitFor();
-  await detail.getByLabel('Новый срок').fill(workingDaysAfter(due, 2));
+  await detail.getByLabel('Новый срок').fill(workingDays(due, 2));
   await detail.getByLabel('С кем и как согласовано').fill('с Морозовой О. П. по телефону');
   await detail.getByRole('button', { name: 'Перенести срок' }).click();
-  await detail.getByText(new RegExp(`Срок: ${workingDaysAfter(due, 2)}`)).waitFor();
+  await detail.getByText(new RegExp(`Срок: ${workingDays(due, 2)}`)).waitFor();
   await detail.getByLabel('Комментарий').fill('Подраздел создан, прейскурант размещён.');
   await detail.getByRole('button', { name: 'Отметить выполненной' }).click();
   await detail.getByText('Статус: выполнена').waitFor();
   const steps = await detail.locator('.support-events li').allInnerTexts();
   assert.deepEqual(steps.map((s) => s.replace(/^\S+ \S+ admin — /, '')), [
     'взята в работу',
-    `срок перенесён: ${workingDaysAfter(due, 2)}: с Морозовой О. П. по телефону`,
+    `срок перенесён: ${workingDays(due, 2)}: с Морозовой О. П. по телефону`,
     'выполнена: Подраздел создан, прейскурант размещён.',
   ]);
   assert.deepEqual(await axeViolations(admin), []);
