@@ -8,6 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::leave_warning::use_leave_warning;
 use crate::local_copy;
 use crate::media_choice::{edits_for_choice, MediaItem, MediaSlot};
 use crate::media_library::MediaLibrary;
@@ -169,18 +170,40 @@ async fn load(site: String, state: UseReducerHandle<EditorState>, on_signed_out:
     }
 }
 
-/// Saves what is on screen; returns the new version when it worked.
+thread_local! {
+    /// Whether a save is on its way: two at once (the autosave and the tab being hidden) would
+    /// both be based on the same version, and the second would come back as a conflict.
+    static SAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Saves what is on screen; returns the new version when it worked. A draft that breaks a
+/// rule is not sent: the editor says which block and why, as the server would.
 async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: &Callback<Option<String>>) -> Option<i64> {
     let document = state.document.clone()?;
+    let problems = civic_shared::validate(&document);
+    if !problems.is_empty() {
+        let lang = crate::i18n::lang();
+        state.dispatch(Action::SaveRefused(problems.iter().map(|p| (p.path.clone(), p.message(lang))).collect()));
+        return None;
+    }
+    if SAVING.with(|saving| saving.replace(true)) {
+        return None;
+    }
     let (base, seq) = (state.version, state.edit_seq);
     state.dispatch(Action::SaveStarted);
-    match server::save_draft(site, base, &document).await {
+    let result = server::save_draft(site, base, &document).await;
+    SAVING.with(|saving| saving.set(false));
+    match result {
         Ok(version) => {
             state.dispatch(Action::Saved { version, edit_seq: seq });
             Some(version)
         }
         Err(ServerError::Stale { current_version }) => {
             state.dispatch(Action::Conflict { current_version });
+            None
+        }
+        Err(ServerError::Invalid(problems)) => {
+            state.dispatch(Action::SaveRefused(problems));
             None
         }
         Err(err) => {
@@ -232,6 +255,7 @@ pub fn app(props: &AppProps) -> Html {
     let shown = use_mut_ref(Shown::default);
     let frame_loads = use_reducer(Loads::default);
     let timers = use_mut_ref(|| (None::<Timeout>, None::<Timeout>));
+    use_leave_warning(state.has_unsaved_edits());
     // The outline's callbacks stay the same from render to render, so its items are only
     // rendered again when they change.
     let on_block = {
@@ -313,9 +337,16 @@ pub fn app(props: &AppProps) -> Html {
                     let (state, site) = (state.clone(), site.clone());
                     Timeout::new(LOCAL_COPY_AFTER_MS, move || keep_locally(&site, &state))
                 };
-                let autosave = (state.save == SaveState::Unsaved).then(|| {
+                // A save that failed (no connection, storage down) is tried again a little
+                // later; a refused one waits for the edit that corrects it.
+                let wait = match state.save {
+                    SaveState::Unsaved => Some(AUTOSAVE_AFTER_MS),
+                    SaveState::Failed(_) => Some(AUTOSAVE_RETRY_MS),
+                    _ => None,
+                };
+                let autosave = wait.map(|wait| {
                     let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
-                    Timeout::new(AUTOSAVE_AFTER_MS, move || {
+                    Timeout::new(wait, move || {
                         spawn_local(async move {
                             save(&site, &state, &on_signed_out).await;
                         })
@@ -326,24 +357,37 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // Leaving the tab (or closing it): keep the edits now, and try to save them.
+        // Leaving the tab (or closing it): keep the edits now, and send them at once (the save
+        // is a keepalive request, which outlives a closed tab).
         let (site, state, on_signed_out) = ((*site).clone(), state.clone(), on_signed_out.clone());
         use_effect_with((state.edit_seq, state.save.clone(), site.clone()), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).zip(site).map(|(document, site)| {
-                gloo_events::EventListener::new(&document, "visibilitychange", move |_| {
-                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
-                    if hidden && state.has_unsaved_edits() {
+            let listeners = web_sys::window().zip(site).map(|(window, site)| {
+                let leave = Rc::new(move || {
+                    if state.has_unsaved_edits() {
                         keep_locally(&site, &state);
-                        if state.save == SaveState::Unsaved {
+                        if matches!(state.save, SaveState::Unsaved | SaveState::Failed(_)) {
                             let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
                             spawn_local(async move {
                                 save(&site, &state, &on_signed_out).await;
                             });
                         }
                     }
-                })
+                });
+                let hidden = {
+                    let leave = leave.clone();
+                    move |_: &web_sys::Event| {
+                        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
+                            leave();
+                        }
+                    }
+                };
+                let document = window.document();
+                [
+                    document.map(|document| gloo_events::EventListener::new(&document, "visibilitychange", hidden)),
+                    Some(gloo_events::EventListener::new(&window, "pagehide", move |_| leave())),
+                ]
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     // A conflict: fetch the other version for the conflict view.
@@ -444,6 +488,19 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| {
             local_copy::clear(&site);
             spawn_local(load(site.clone(), state.clone(), on_signed_out.clone()));
+        })
+    };
+    let on_discard_local = {
+        let (state, site, on_signed_out) = (state.clone(), site_slug.clone(), on_signed_out.clone());
+        Callback::from(move |_| {
+            local_copy::clear(&site);
+            let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
+            spawn_local(async move {
+                match server::load_draft(&site).await {
+                    Ok(draft) => state.dispatch(Action::DiscardLocal { document: draft.document, version: draft.version }),
+                    Err(err) => report(err, &state, &on_signed_out),
+                }
+            });
         })
     };
     let dispatch = {
@@ -569,6 +626,7 @@ pub fn app(props: &AppProps) -> Html {
                 can_undo={state.can_undo()}
                 can_redo={state.can_redo()}
                 restored_local={state.restored_local}
+                {on_discard_local}
                 {public_url}
                 on_undo={dispatch.reform(|_| Action::Undo)}
                 on_redo={dispatch.reform(|_| Action::Redo)}
@@ -778,6 +836,8 @@ pub fn app(props: &AppProps) -> Html {
 /// How long after the last keystroke the edits are kept in this browser, and sent.
 const LOCAL_COPY_AFTER_MS: u32 = 300;
 const AUTOSAVE_AFTER_MS: u32 = 2_000;
+/// How long after a failed save (no connection) it is tried again.
+const AUTOSAVE_RETRY_MS: u32 = 10_000;
 
 fn keep_locally(site: &str, state: &EditorState) {
     if let Some(document) = state.document.as_ref() {
@@ -788,6 +848,7 @@ fn keep_locally(site: &str, state: &EditorState) {
 fn status_line(save: &SaveState, loading: &str) -> String {
     match save {
         SaveState::Failed(message) => format!("{} {message}", texts().state_failed),
+        SaveState::Refused(message) => message.clone(),
         _ => loading.to_string(),
     }
 }

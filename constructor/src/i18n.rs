@@ -32,6 +32,15 @@ pub struct Texts {
     pub state_published: &'static str,
     pub state_conflict: &'static str,
     pub state_failed: &'static str,
+    /// An edit that would break a limit: {f} the field, {b} the block, {m} the limit.
+    pub edit_over_limit: &'static str,
+    /// A draft refused for a block: {f} the field, {b} the block, {p} the page, {m} what is wrong.
+    pub draft_refused_at: &'static str,
+    /// A draft refused elsewhere (the site's settings, a page's address): {m} what is wrong.
+    pub draft_refused: &'static str,
+    /// Unsaved edits restored from this browser: the button that drops them.
+    pub discard_local: &'static str,
+    pub announce_local_discarded: &'static str,
     pub keep_mine: &'static str,
     pub load_theirs: &'static str,
     pub restored_local: &'static str,
@@ -720,6 +729,11 @@ pub const RU: Texts = Texts {
     state_published: "Опубликовано, версия",
     state_conflict: "Черновик тем временем сохранил кто-то другой (версия {v}). Ваши правки остались на экране и в этом браузере.",
     state_failed: "Не сохранено:",
+    edit_over_limit: "Правка не принята: {f} в блоке {b} — {m}. Сократите текст или разделите его на несколько блоков.",
+    draft_refused_at: "Не сохранено: на странице «{p}» в блоке {b} поле «{f}» — {m}. Блок выделен: исправьте его, и правки сохранятся.",
+    draft_refused: "Не сохранено: {m}. Исправьте это, и правки сохранятся.",
+    discard_local: "Отбросить их",
+    announce_local_discarded: "Несохранённые правки из этого браузера отброшены: показан черновик с сервера.",
     keep_mine: "Сохранить мои правки поверх",
     load_theirs: "Открыть их версию",
     restored_local: "Восстановлены несохранённые правки из этого браузера.",

@@ -2,6 +2,7 @@
 //! the Yew components and browser I/O only build for wasm32.
 #![forbid(unsafe_code)]
 
+pub mod draft_problems;
 pub mod i18n;
 pub mod media_choice;
 pub mod rich_text_model;
@@ -80,6 +81,8 @@ mod server;
 mod sites;
 #[cfg(target_arch = "wasm32")]
 mod toolbar;
+#[cfg(target_arch = "wasm32")]
+mod leave_warning;
 #[cfg(target_arch = "wasm32")]
 mod local_copy;
 #[cfg(target_arch = "wasm32")]

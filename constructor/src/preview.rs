@@ -218,16 +218,78 @@ pub fn preview(props: &PreviewProps) -> Html {
             move || drop(load)
         });
     }
+    // The page is laid out at the chosen width (its media queries see that width) and scaled
+    // down to fit the pane when the pane is narrower, as a device frame would be.
+    let pane = use_node_ref();
+    let pane_size = use_state_eq(|| (0.0_f64, 0.0_f64));
+    {
+        let (pane, pane_size) = (pane.clone(), pane_size.clone());
+        use_effect_with((), move |_| {
+            let observer = pane.cast::<Element>().and_then(|element| watch_size(&element, pane_size));
+            move || drop(observer)
+        });
+    }
+    let fit = Fit::new(props.width, *pane_size);
     // No scripts run in the preview (the sandbox has no allow-scripts); same-origin lets relative
     // image paths load as they will on the public site, and lets the editor patch the page
     // and hear clicks and drops on it.
     html! {
         <main class="canvas" aria-label={texts().preview}>
-            <div class="frame-holder" style={format!("--frame-width:{}px", props.width)}>
+            <div class="frame-holder" ref={pane}>
                 <iframe ref={props.frame.clone()} class="preview" title={texts().preview} sandbox="allow-same-origin"
-                    data-width={props.width.to_string()} />
+                    data-width={props.width.to_string()} style={fit.style()} />
+                if fit.scale < 1.0 {
+                    <p class="frame-scale" aria-hidden="true">{ format!("{} px · {} %", props.width, (fit.scale * 100.0).round()) }</p>
+                }
             </div>
         </main>
+    }
+}
+
+/// How the frame fits its pane: laid out at `width` CSS pixels, scaled by `scale` (never up).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Fit {
+    width: u32,
+    height: f64,
+    scale: f64,
+}
+
+impl Fit {
+    /// The fit of a page `width` wide in a pane of `(width, height)`; before the pane is
+    /// measured, the frame is shown unscaled.
+    fn new(width: u32, (pane_width, pane_height): (f64, f64)) -> Self {
+        let scale = if pane_width > 0.0 { (pane_width / f64::from(width)).min(1.0) } else { 1.0 };
+        Self { width, height: pane_height / scale, scale }
+    }
+
+    fn style(self) -> String {
+        let height = if self.height > 0.0 { format!("{:.1}px", self.height) } else { "100%".into() };
+        format!("width:{}px;height:{height};transform:scale({:.4})", self.width, self.scale)
+    }
+}
+
+/// Keeps `size` equal to the element's content box as it changes; the observer stops when dropped.
+fn watch_size(element: &Element, size: UseStateHandle<(f64, f64)>) -> Option<SizeObserver> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() {
+            let rect = entry.content_rect();
+            size.set((rect.width(), rect.height()));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(SizeObserver { observer, _callback: callback })
+}
+
+/// A `ResizeObserver` with the closure it calls, disconnected when dropped.
+struct SizeObserver {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for SizeObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }
 
@@ -328,4 +390,25 @@ fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
         }
     });
     vec![click, submit, over, dropped, leave]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fit;
+
+    #[test]
+    fn a_wide_page_is_scaled_down_to_the_pane_and_never_up() {
+        let fit = Fit::new(1280, (640.0, 500.0));
+        assert_eq!(fit.scale, 0.5);
+        // Taller by as much as it is scaled, so it still fills the pane's height.
+        assert_eq!(fit.height, 1000.0);
+        assert_eq!(fit.style(), "width:1280px;height:1000.0px;transform:scale(0.5000)");
+        let phone = Fit::new(375, (640.0, 500.0));
+        assert_eq!((phone.scale, phone.height), (1.0, 500.0));
+    }
+
+    #[test]
+    fn an_unmeasured_pane_shows_the_page_unscaled() {
+        assert_eq!(Fit::new(768, (0.0, 0.0)).style(), "width:768px;height:100%;transform:scale(1.0000)");
+    }
 }

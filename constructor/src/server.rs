@@ -261,9 +261,24 @@ pub async fn save_draft(site: &str, base_version: i64, document: &SiteDocument) 
         version: i64,
     }
     let body = format!("{{\"base_version\":{base_version},\"document\":{}}}", document.to_json());
+    let fits = body.len() <= KEEPALIVE_MAX_BYTES;
     let request = change(Request::put(&format!("/api/sites/{}/draft", encode(site))), body)?;
+    let request = if fits { keepalive(request)? } else { request };
     let saved: Saved = ok_json(request.send().await).await?;
     Ok(saved.version)
+}
+
+/// The most a keepalive request may carry (browsers allow 64 KiB for all of them at once). A
+/// bigger draft is sent as a usual request; the copy kept in this browser covers a closed tab.
+const KEEPALIVE_MAX_BYTES: usize = 60 * 1024;
+
+/// The same request marked `keepalive`: the browser finishes it even if the tab is closed.
+fn keepalive(request: Request) -> Result<Request, ServerError> {
+    let init = web_sys::RequestInit::new();
+    // web-sys has no setter for it: the field is set on the init object itself.
+    js_sys::Reflect::set(&init, &"keepalive".into(), &true.into()).map_err(|_| ServerError::Refused)?;
+    let raw: web_sys::Request = request.into();
+    web_sys::Request::new_with_request_and_init(&raw, &init).map(Request::from).map_err(|_| ServerError::Refused)
 }
 
 /// Publishes draft `version`; returns the new revision.

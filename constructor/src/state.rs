@@ -5,6 +5,7 @@ use std::rc::Rc;
 use civic_shared::{Block, SiteDocument};
 use serde_json::Value;
 
+use crate::draft_problems::{broken_limit, draft_refusal_text, over_limit_text};
 use crate::i18n::texts;
 use crate::pages::{self, PageRefusal};
 use crate::structure::{self, Refusal, Slot};
@@ -29,8 +30,12 @@ pub enum SaveState {
     Published(i64),
     /// Someone saved a newer draft (this version); our edits are kept on screen.
     Conflict { current_version: i64 },
-    /// The server refused or could not be reached; the message is shown.
+    /// The server refused or could not be reached; the message is shown. Saving is tried
+    /// again a little later.
     Failed(String),
+    /// The draft breaks a rule (checked before sending, or by the server): the message says
+    /// where, in a clerk's words; saving resumes with the next edit.
+    Refused(String),
 }
 
 /// One field of one block, changed by the properties panel: the JSON value at `pointer`
@@ -111,6 +116,10 @@ pub enum Action {
     Resolved { document: SiteDocument, version: i64 },
     /// Something failed; the message is for the user.
     Failed(String),
+    /// The draft was refused by its rules: (validation path, message) of each problem.
+    SaveRefused(Vec<(String, String)>),
+    /// The edits restored from this browser are dropped for the server's draft.
+    DiscardLocal { document: SiteDocument, version: i64 },
 }
 
 /// A change to the page tree; each is one undo step.
@@ -318,12 +327,22 @@ impl EditorState {
                 self.announce(texts().conflict_resolved.into(), false);
             }
             Action::Failed(message) => self.save = SaveState::Failed(message),
+            Action::SaveRefused(problems) => self.save_refused(&problems),
+            Action::DiscardLocal { document, version } => {
+                if self.restored_local {
+                    self.apply(Action::Loaded { document, version, published_revision: self.published_revision, restored_local: false });
+                    self.announce(texts().announce_local_discarded.into(), false);
+                }
+            }
         }
     }
 
     /// Whether the server lacks some of the edits on screen.
     pub fn has_unsaved_edits(&self) -> bool {
-        matches!(self.save, SaveState::Unsaved | SaveState::Conflict { .. } | SaveState::Failed(_) | SaveState::Saving)
+        matches!(
+            self.save,
+            SaveState::Unsaved | SaveState::Conflict { .. } | SaveState::Failed(_) | SaveState::Refused(_) | SaveState::Saving
+        )
     }
 
     /// Whether undo / redo have anything to do.
@@ -345,8 +364,16 @@ impl EditorState {
         let snapshot = (!coalesce).then(|| document.clone());
         let Some(page) = document.pages.get_mut(&self.page_id) else { return };
         let Some(block) = find_block_mut(&mut page.blocks, &key.0) else { return };
+        let before = block.clone();
         if !apply_edit(block, &edit) {
             return;
+        }
+        if let Some(problem) = broken_limit(&before, block) {
+            // Refused before it reaches the draft: the block stays as it was.
+            let text = over_limit_text(block, &problem);
+            *block = before;
+            self.last_edit = None;
+            return self.announce(text, true);
         }
         if let Some(snapshot) = snapshot {
             self.push_undo(snapshot);
@@ -357,16 +384,43 @@ impl EditorState {
     }
 
     fn edit_fields(&mut self, block_id: &str, edits: &[BlockEdit]) {
+        let mut refusal = None;
         self.change_blocks(|blocks| {
             let Some(block) = find_block_mut(blocks, block_id) else { return false };
+            let before = block.clone();
             // Every edit is tried (not just up to the first that works); the step counts if any
             // of them changed the block.
             let mut changed = false;
             for edit in edits {
                 changed |= apply_edit(block, edit);
             }
+            if let Some(problem) = changed.then(|| broken_limit(&before, block)).flatten() {
+                refusal = Some(over_limit_text(block, &problem));
+                *block = before;
+                return false;
+            }
             changed
         });
+        if let Some(text) = refusal {
+            self.announce(text, true);
+        }
+    }
+
+    /// The draft was refused: say where in a clerk's words and select the block concerned.
+    fn save_refused(&mut self, problems: &[(String, String)]) {
+        let Some(document) = self.document.as_ref() else { return };
+        let (text, place) = draft_refusal_text(document, problems);
+        if let Some(place) = place {
+            if place.page_id != self.page_id {
+                self.page_id = place.page_id;
+                self.last_edit = None;
+            }
+            if place.block_id.is_some() {
+                self.selected = place.block_id;
+            }
+        }
+        self.save = SaveState::Refused(text.clone());
+        self.announce(text, true);
     }
 
     fn current_blocks(&self) -> Option<&Vec<Block>> {
@@ -730,6 +784,37 @@ mod tests {
 
     fn type_heading(state: &mut EditorState, text: &str) {
         state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::new("/text", text) });
+    }
+
+    #[test]
+    fn a_paste_past_a_limit_is_refused_before_it_reaches_the_draft() {
+        let mut state = loaded();
+        let before = state.document.clone();
+        let paragraphs: Vec<Value> =
+            (0..1001).map(|i| serde_json::json!({ "kind": "paragraph", "runs": [{ "text": format!("Абзац {i}") }] })).collect();
+        state.apply(Action::Edit { block_id: "p-intro".into(), edit: BlockEdit::new("/content", Value::Array(paragraphs)) });
+        assert_eq!(state.document, before, "the draft is unchanged");
+        assert_eq!(state.save, SaveState::Saved, "nothing to save");
+        let said = state.announcement.as_ref().expect("the refusal is said");
+        assert!(said.refused);
+        assert!(said.text.contains("не больше 1000 элементов") && !said.text.contains("content"), "{}", said.text);
+        // Typing on still works, and is saved as usual.
+        type_heading(&mut state, "Новый заголовок");
+        assert_eq!((heading_text(&state).as_str(), &state.save), ("Новый заголовок", &SaveState::Unsaved));
+    }
+
+    #[test]
+    fn a_refused_draft_selects_the_block_and_the_next_edit_saves_again() {
+        let mut state = loaded();
+        state.apply(Action::SelectPage("contacts".into()));
+        let index = state.document.as_ref().unwrap().pages["home"].blocks.iter().position(|b| b.id() == "h-welcome").unwrap();
+        state.apply(Action::SaveRefused(vec![(format!("pages.home.blocks[{index}].text"), "обязательное поле".into())]));
+        assert_eq!((state.page_id.as_str(), state.selected.as_deref()), ("home", Some("h-welcome")));
+        let SaveState::Refused(text) = &state.save else { panic!("{:?}", state.save) };
+        assert!(text.contains("обязательное поле") && !text.contains("blocks["), "{text}");
+        assert!(state.has_unsaved_edits());
+        type_heading(&mut state, "Исправлено");
+        assert_eq!(state.save, SaveState::Unsaved, "autosave takes it from here");
     }
 
     #[test]

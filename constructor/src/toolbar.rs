@@ -24,6 +24,8 @@ pub struct ToolbarProps {
     pub can_undo: bool,
     pub can_redo: bool,
     pub restored_local: bool,
+    /// Drop the edits restored from this browser for the server's draft.
+    pub on_discard_local: Callback<()>,
     pub public_url: String,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
@@ -64,6 +66,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         SaveState::Published(revision) => ("ok", format!("{} {revision}", t.state_published)),
         SaveState::Conflict { current_version } => ("error", t.state_conflict.replace("{v}", &current_version.to_string())),
         SaveState::Failed(message) => ("error", format!("{} {message}", t.state_failed)),
+        SaveState::Refused(message) => ("error", message.clone()),
     };
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
@@ -142,6 +145,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { status }
                     if props.restored_local && !conflict { <span class="hint">{ " " }{ t.restored_local }</span> }
                 </p>
+                if props.restored_local && !conflict {
+                    <button type="button" class="btn link" onclick={emit(&props.on_discard_local)}>{ t.discard_local }</button>
+                }
                 if conflict {
                     <button type="button" class="btn" onclick={emit(&props.on_keep_mine)}>{ t.keep_mine }</button>
                     <button type="button" class="btn" onclick={emit(&props.on_load_theirs)}>{ t.load_theirs }</button>

@@ -112,6 +112,25 @@ pub enum ProblemKind {
     AnswersHaveVotes,
 }
 
+impl ProblemKind {
+    /// Whether this is a size limit (too long, too many, too deep). An edit that breaks one is
+    /// refused as it is made; an empty required field, by contrast, is a normal step of editing.
+    pub fn is_limit(&self) -> bool {
+        matches!(self, ProblemKind::TooLong { .. } | ProblemKind::TooMany { .. } | ProblemKind::TooDeep { .. })
+    }
+}
+
+/// The problems of one block's own fields (not of its children), with paths inside the block
+/// (`content`, `images[2].alt`): what the editor checks as each edit is made.
+pub fn block_problems(block: &Block) -> Vec<Problem> {
+    let mut v = Validator { problems: Vec::new() };
+    v.block("", block);
+    for problem in &mut v.problems {
+        problem.path = problem.path.trim_start_matches('.').to_string();
+    }
+    v.problems
+}
+
 /// The WCAG contrast ratio of a `#rrggbb` colour with white, if it is one.
 pub fn contrast_with_white(color: &str) -> Option<f64> {
     if !is_hex_color(color) {
@@ -671,6 +690,16 @@ mod tests {
         assert!(validate(&doc).iter().any(|p| p.path == "pages.contacts.slug" && p.kind == ProblemKind::ReservedSlug));
         doc.pages.get_mut("contacts").unwrap().parent = Some("about".into());
         assert!(!validate(&doc).iter().any(|p| p.kind == ProblemKind::ReservedSlug), "deeper down it hides nothing");
+    }
+
+    #[test]
+    fn a_block_is_checked_on_its_own_with_paths_inside_it() {
+        let long = "я".repeat(MAX_LINE + 1);
+        let heading = Block::Heading(Heading { id: "h".into(), level: 2, text: long });
+        let problems = block_problems(&heading);
+        assert_eq!(problems.iter().map(|p| (p.path.as_str(), p.kind.is_limit())).collect::<Vec<_>>(), vec![("text", true)]);
+        let empty = Block::Heading(Heading { id: "h".into(), level: 2, text: String::new() });
+        assert!(block_problems(&empty).iter().all(|p| !p.kind.is_limit()), "an empty field is no limit");
     }
 
     #[test]
