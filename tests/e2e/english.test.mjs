@@ -1,6 +1,7 @@
 // The constructor in English: chosen on the sign-in form, remembered by the browser, every
 // panel in English (labels from the block schema too), and back to Russian. Screenshots of
-// each view in English go to tests/artifacts/english-*.png.
+// each view in English go to tests/artifacts/english-*.png. Statuses are the interface's texts too,
+// not a label the server made in Russian.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -163,4 +164,37 @@ test('an administrator\'s views in English: sites, users, the activity log, API 
   // The log names actions in English (this sign-in is one of them).
   await page.getByRole('button', { name: 'Activity log', exact: true }).click();
   await page.getByRole('cell', { name: 'Sign-in', exact: true }).first().waitFor();
+});
+
+test('statuses in English: the appeals inbox, the support desk, the migration overview, the operator\'s overdue lists', async () => {
+  // The operator sees every one of these views; the texts of statuses are the interface's, not the server's.
+  const page = await openConstructor(await newContext(), 'school7', ACCOUNTS.operator, { lang: 'en' });
+
+  await page.getByRole('button', { name: 'Appeals', exact: true }).click();
+  await page.getByRole('heading', { name: 'Appeals', level: 2 }).waitFor();
+  await page.locator('.appeal-status-label').first().waitFor();
+  await assertEnglish(page, '.appeal-status-label', 'statuses of appeals in the inbox');
+
+  await page.getByRole('button', { name: 'Support', exact: true }).click();
+  await page.getByRole('heading', { name: 'Support', level: 2 }).waitFor();
+  await page.locator('td.support-status').first().waitFor();
+  await assertEnglish(page, 'td.support-status', 'statuses of support requests');
+
+  await page.getByRole('button', { name: 'Site migration', exact: true }).click();
+  await page.locator('table.migration-sites tbody tr').first().waitFor();
+  await assertEnglish(page, '.migration-status', 'statuses of the sites\' move');
+  await page.locator('tr[data-site="gb4"]').getByRole('button', { name: /^Open: / }).click();
+  const title = page.locator('#site-move-title');
+  await title.waitFor();
+  // The site's name is content; what follows the dash is the status.
+  assert.match(await title.innerText(), / — [a-z ]+$/, 'the status of one site\'s move in English');
+  const missing = 'section.site-move .missing li';
+  if (await page.locator(missing).count()) await assertEnglish(page, missing, 'what keeps the site from «checked»');
+
+  await page.getByRole('button', { name: 'Sites overview', exact: true }).click();
+  await page.locator('table.overdue-appeals tbody tr').first().waitFor();
+  await assertEnglish(page, 'table.overdue-appeals td[data-label="Status"]', 'statuses of overdue appeals');
+  await page.locator('table.overdue-tickets tbody tr').first().waitFor();
+  await assertEnglish(page, 'table.overdue-tickets td[data-label="Status"]', 'statuses of overdue support requests');
+  await page.screenshot({ path: join(ARTIFACTS, 'english-statuses.png') });
 });
