@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod inbox;
+
 /// Days the body has to register an appeal after receiving it.
 pub const REGISTER_WITHIN_DAYS: i64 = 3;
 /// Days the body has to answer after registration.
@@ -74,7 +76,7 @@ pub struct Dates {
 }
 
 /// What is due next and by when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "due", rename_all = "snake_case")]
 pub enum Due {
     /// Registration, by this day.
@@ -86,7 +88,7 @@ pub enum Due {
 }
 
 /// How an open appeal stands against its deadline on a given day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Standing {
     /// More than [`DUE_SOON_DAYS`] left.

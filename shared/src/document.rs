@@ -63,6 +63,19 @@ pub enum OrgKind {
     Medical,
 }
 
+impl OrgKind {
+    /// The kind as stored and sent: `executive_body`, `school`…
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgKind::ExecutiveBody => "executive_body",
+            OrgKind::Municipality => "municipality",
+            OrgKind::School => "school",
+            OrgKind::Kindergarten => "kindergarten",
+            OrgKind::Medical => "medical",
+        }
+    }
+}
+
 /// Colours and font of the public site, as CSS custom properties.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
@@ -270,6 +283,13 @@ mod tests {
         let doc = crate::demo::ministry();
         let again = SiteDocument::from_json(&doc.to_json()).unwrap();
         assert_eq!(doc, again);
+    }
+
+    #[test]
+    fn an_organisation_kind_is_named_as_serde_sends_it() {
+        for kind in [OrgKind::ExecutiveBody, OrgKind::Municipality, OrgKind::School, OrgKind::Kindergarten, OrgKind::Medical] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub struct Checklist {
 }
 
 /// One thing the checklist finds wanting before «checked».
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// Mandatory sections or data are missing from the site.
@@ -123,6 +123,56 @@ impl Checklist {
         }
         missing
     }
+}
+
+/// Where one site stands in its move, as the worker sends it to the overview; the constructor
+/// names the status in its own language ([`Status::label`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteMove {
+    pub slug: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub status: Status,
+    /// The people responsible on the organisation's side, and who made the last step.
+    pub responsible: String,
+    pub moved_by: String,
+    #[serde(default)]
+    pub changed_at: Option<String>,
+    #[serde(default)]
+    pub checked_on: Option<String>,
+    #[serde(default)]
+    pub act_signed_by: Option<String>,
+    #[serde(default)]
+    pub act_signed_on: Option<String>,
+    /// The draft's compliance score kept for the dashboard, if computed.
+    #[serde(default)]
+    pub compliance_score: Option<u8>,
+    /// The organisation's editors, and those of them who finished the course.
+    #[serde(default)]
+    pub editors: u32,
+    #[serde(default)]
+    pub trained: u32,
+}
+
+/// One step of a site's move, as it was made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveStep {
+    pub from_status: Status,
+    pub to_status: Status,
+    pub login: String,
+    /// Why, when going back a step.
+    pub reason: String,
+    pub at: String,
+}
+
+/// One site's move: where it stands, its checklist, what keeps it from «checked» and its
+/// steps, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteMoveDetail {
+    pub site: SiteMove,
+    pub checklist: Checklist,
+    pub missing: Vec<Missing>,
+    pub events: Vec<MoveStep>,
 }
 
 /// Who moves a site's status.
@@ -372,6 +422,39 @@ mod tests {
         assert!(late[0].overdue);
         assert_eq!(Status::parse("act_signed"), Some(Status::ActSigned));
         assert!(check_target(&target(None, Status::Official, 0)).is_err());
+    }
+
+    #[test]
+    fn a_sites_move_crosses_the_wire_with_codes_the_constructor_names() {
+        let site = SiteMove {
+            slug: "gb4".into(),
+            name: "Больница № 4".into(),
+            kind: OrgKind::Medical,
+            status: Status::Migrating,
+            responsible: String::new(),
+            moved_by: "admin".into(),
+            changed_at: None,
+            checked_on: None,
+            act_signed_by: None,
+            act_signed_on: None,
+            compliance_score: Some(80),
+            editors: 2,
+            trained: 1,
+        };
+        let detail = SiteMoveDetail {
+            site,
+            checklist: ready(),
+            missing: vec![Missing::NoResponsible],
+            events: vec![MoveStep { from_status: Status::New, to_status: Status::Migrating, login: "admin".into(), reason: String::new(), at: "2026-03-02 10:00:00".into() }],
+        };
+        let json = serde_json::to_value(&detail).unwrap();
+        assert_eq!((json["site"]["status"].as_str(), json["site"]["kind"].as_str()), (Some("migrating"), Some("medical")));
+        assert!(json["site"].get("status_label").is_none());
+        assert_eq!(json["missing"], serde_json::json!(["no_responsible"]));
+        let read: SiteMoveDetail = serde_json::from_value(json).unwrap();
+        assert_eq!(read, detail);
+        assert_eq!(read.site.status.label(Lang::En), "content in migration");
+        assert_eq!(read.missing[0].message(Lang::En), "nobody is named responsible for the move");
     }
 
     #[test]

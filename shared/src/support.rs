@@ -175,6 +175,39 @@ pub enum Change {
     Comment { comment: String },
 }
 
+/// A request as the worker sends it to lists and the detail; the constructor names its
+/// category and status in its own language ([`Category::label`], [`Status::label`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: i64,
+    /// The site's slug and name.
+    pub site: String,
+    pub site_name: String,
+    pub category: Category,
+    pub subject: String,
+    pub text: String,
+    pub status: Status,
+    /// `YYYY-MM-DD`: the day it arrived and the deadline.
+    pub received: String,
+    pub due: String,
+    pub created_by: String,
+    /// Against the deadline, counted in working days.
+    pub standing: Standing,
+    /// Steps and comments, oldest first (the detail only).
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// One step or comment of a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// `take`, `resolve`, `reopen`, `extend` or `comment`.
+    pub kind: String,
+    pub text: String,
+    pub author: String,
+    pub at: String,
+}
+
 /// Why a request or change is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refused {
@@ -309,6 +342,32 @@ mod tests {
         ["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09", "2026-02-23", "2026-03-09", "2026-05-01", "2026-05-11", "2026-06-12", "2026-11-04", "2026-12-31"]
             .map(String::from)
             .to_vec()
+    }
+
+    #[test]
+    fn a_ticket_crosses_the_wire_with_codes_the_constructor_names() {
+        let ticket = Ticket {
+            id: 7,
+            site: "school7".into(),
+            site_name: "Школа № 7".into(),
+            category: Category::SiteChange,
+            subject: "Раздел".into(),
+            text: "Нужен раздел".into(),
+            status: Status::InProgress,
+            received: "2026-03-02".into(),
+            due: "2026-03-06".into(),
+            created_by: "editor.school7".into(),
+            standing: Standing::OnTime { days_left: 3 },
+            events: Vec::new(),
+        };
+        let json = serde_json::to_value(&ticket).unwrap();
+        assert_eq!((json["status"].as_str(), json["category"].as_str()), (Some("in_progress"), Some("site_change")));
+        assert!(json.get("status_label").is_none() && json.get("category_label").is_none());
+        let mut listed = json;
+        listed.as_object_mut().unwrap().remove("events");
+        let read: Ticket = serde_json::from_value(listed).unwrap();
+        assert_eq!(read, ticket, "lists leave out the steps");
+        assert_eq!(read.status.label(Lang::En), "in progress");
     }
 
     #[test]
