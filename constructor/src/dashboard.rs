@@ -2,15 +2,17 @@
 //! its compliance report (a bar per site, the region's average), and for administrators the
 //! switch that makes gaps block a site's publishing.
 
+use civic_shared::appeals::inbox::OverdueAppeal;
+use civic_shared::support::Ticket;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::error_message;
 use crate::compliance_view::ScoreBar;
-use crate::i18n::{kind_name, texts};
+use crate::i18n::{kind_name, lang, texts};
 use crate::notice::Notice;
-use crate::server::{self, DashboardSite, OverdueAppeal, ServerError};
+use crate::server::{self, DashboardSite, ServerError};
 
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
@@ -132,7 +134,7 @@ fn overdue_table(sites: &[DashboardSite]) -> Html {
                     <th scope="row">{ &site.name }</th>
                     <td data-label={t.dashboard_col_number}>{ &appeal.number }</td>
                     <td data-label={t.dashboard_col_topic}>{ &appeal.topic }</td>
-                    <td data-label={t.dashboard_col_status}>{ &appeal.status_label }</td>
+                    <td data-label={t.dashboard_col_status}>{ appeal.status.label(lang()) }</td>
                     <td data-label={t.dashboard_col_due}>{ &appeal.due }</td>
                     <td class="overdue" data-label={t.dashboard_col_days}>{ appeal.days_over }</td>
                 </tr>
@@ -146,7 +148,7 @@ fn overdue_table(sites: &[DashboardSite]) -> Html {
 /// Every site's support requests past their deadline (working days), most overdue first.
 fn overdue_tickets(sites: &[DashboardSite]) -> Html {
     let t = texts();
-    let mut rows: Vec<&crate::server::SupportTicket> = sites.iter().flat_map(|site| site.overdue_tickets.iter()).collect();
+    let mut rows: Vec<&Ticket> = sites.iter().flat_map(|site| site.overdue_tickets.iter()).collect();
     if rows.is_empty() {
         return html! { <p class="empty-state">{ t.support_empty }</p> };
     }
@@ -164,7 +166,7 @@ fn overdue_tickets(sites: &[DashboardSite]) -> Html {
                         <th scope="row">{ &ticket.site_name }</th>
                         <td data-label={t.support_number}>{ ticket.id }</td>
                         <td data-label={t.support_subject}>{ &ticket.subject }</td>
-                        <td data-label={t.support_status}>{ ticket.status.label(crate::i18n::lang()) }</td>
+                        <td data-label={t.support_status}>{ ticket.status.label(lang()) }</td>
                         <td data-label={t.support_due}><span class={classes!("deadline", class)}>{ &ticket.due }<br />{ standing }</span></td>
                     </tr>
                 }

@@ -5,15 +5,17 @@
 
 use std::rc::Rc;
 
+use civic_shared::appeals::inbox::InboxAppeal;
+use civic_shared::appeals::{Due, Standing, Status};
 use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::error_message;
-use crate::i18n::texts;
+use crate::i18n::{lang, texts};
 use crate::notice::Notice;
-use crate::server::{self, InboxAppeal, ServerError};
+use crate::server::{self, ServerError};
 
 #[derive(Properties, PartialEq)]
 pub struct InboxProps {
@@ -171,8 +173,9 @@ fn matches(appeal: &InboxAppeal, query: &str, standing: &str) -> bool {
     let found = query.is_empty()
         || [&appeal.number, &appeal.topic, &appeal.text, &appeal.name, &appeal.contact].iter().any(|field| field.to_lowercase().contains(&query));
     let stands = match standing {
-        "overdue" | "due_soon" => appeal.standing.state == standing,
-        "answered" => appeal.status == "answered",
+        "overdue" => matches!(appeal.standing, Standing::Overdue { .. }),
+        "due_soon" => matches!(appeal.standing, Standing::DueSoon { .. }),
+        "answered" => appeal.status == Status::Answered,
         _ => true,
     };
     found && stands
@@ -258,16 +261,16 @@ struct CardProps {
 fn appeal_card(props: &CardProps) -> Html {
     let t = texts();
     let a = &props.appeal;
-    let (class, standing) = match (a.standing.state.as_str(), a.standing.days_left, a.standing.days_over) {
-        ("overdue", _, Some(days)) => ("overdue", t.inbox_overdue.replace("{n}", &days.to_string())),
-        ("due_soon", Some(days), _) => ("due-soon", t.inbox_due_soon.replace("{n}", &days.to_string())),
-        ("on_time", Some(days), _) => ("on-time", t.inbox_on_time.replace("{n}", &days.to_string())),
-        _ => ("done", String::new()),
+    let (class, standing) = match a.standing {
+        Standing::Overdue { days_over } => ("overdue", t.inbox_overdue.replace("{n}", &days_over.to_string())),
+        Standing::DueSoon { days_left } => ("due-soon", t.inbox_due_soon.replace("{n}", &days_left.to_string())),
+        Standing::OnTime { days_left } => ("on-time", t.inbox_on_time.replace("{n}", &days_left.to_string())),
+        Standing::Done => ("done", String::new()),
     };
-    let due = match (a.due.due.as_str(), &a.due.by) {
-        ("registration", Some(by)) => format!("{} {by}", t.inbox_register_by),
-        ("answer", Some(by)) => format!("{} {by}", t.inbox_answer_by),
-        _ => String::new(),
+    let due = match &a.due {
+        Due::Registration { by } => format!("{} {by}", t.inbox_register_by),
+        Due::Answer { by } => format!("{} {by}", t.inbox_answer_by),
+        Due::Nothing => String::new(),
     };
     let number = a.number.clone();
     let emit = |action: serde_json::Value| {
@@ -275,7 +278,7 @@ fn appeal_card(props: &CardProps) -> Html {
         move || on_action.emit((number.clone(), action.clone()))
     };
     let id = |part: &str| format!("appeal-{}-{part}", a.number);
-    let open = a.status == "received" || a.status == "registered";
+    let open = a.status.is_open();
     html! {
         <li class={classes!("appeal", class)} data-appeal={a.number.clone()}>
             <details>
@@ -284,7 +287,7 @@ fn appeal_card(props: &CardProps) -> Html {
                     <span>{ &a.received }</span>
                     <span>{ if a.topic.is_empty() { t.inbox_no_topic } else { &a.topic } }</span>
                     <span>{ &a.name }</span>
-                    <span class="appeal-status-label">{ &a.status_label }</span>
+                    <span class="appeal-status-label">{ a.status.label(lang()) }</span>
                     if !standing.is_empty() { <span class="standing">{ standing }</span> }
                 </summary>
                 <div class="appeal-body">
@@ -305,17 +308,17 @@ fn appeal_card(props: &CardProps) -> Html {
                         <h4>{ t.inbox_answer }{ a.answered_on.as_deref().map(|d| format!(" ({d})")).unwrap_or_default() }</h4>
                         <p class="appeal-text">{ answer }</p>
                     }
-                    if a.status == "answered" {
+                    if a.status == Status::Answered {
                         <PublishAnswer id={id("publish")} appeal={a.clone()} read_only={props.read_only} on_publish={props.on_publish.clone()} />
                     }
                     if open && !props.read_only {
                         <div class="appeal-actions">
-                            if a.status == "received" {
+                            if a.status == Status::Received {
                                 <button type="button" class="btn primary" onclick={let go = emit(json!({ "action": "register" })); Callback::from(move |_: MouseEvent| go())}>{ t.inbox_register }</button>
                             }
                             <TextAction id={id("assignee")} label={t.inbox_assign_label} button={t.inbox_assign} multiline={false}
                                 on_submit={{ let on = props.on_action.clone(); let n = number.clone(); Callback::from(move |text: String| on.emit((n.clone(), json!({ "action": "assign", "assignee": text })))) }} />
-                            if a.status == "registered" {
+                            if a.status == Status::Registered {
                                 <TextAction id={id("answer")} label={t.inbox_answer_label} button={t.inbox_send_answer} multiline={true}
                                     on_submit={{ let on = props.on_action.clone(); let n = number.clone(); Callback::from(move |text: String| on.emit((n.clone(), json!({ "action": "answer", "answer": text })))) }} />
                                 if a.extension_days.is_none() {

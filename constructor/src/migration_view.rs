@@ -5,15 +5,16 @@
 
 use std::rc::Rc;
 
+use civic_shared::migration;
 use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::error_message;
-use crate::i18n::{kind_name, texts};
+use crate::i18n::{kind_name, lang, texts};
 use crate::notice::Notice;
-use crate::server::{self, MigrationDetail, MigrationProgress, MigrationSite, MigrationTarget, ServerError};
+use crate::server::{self, MigrationProgress, MigrationTarget, ServerError};
 
 #[derive(Properties, PartialEq)]
 pub struct MigrationProps {
@@ -22,7 +23,7 @@ pub struct MigrationProps {
     pub on_signed_out: Callback<Option<String>>,
 }
 
-type Overview = Rc<(Vec<MigrationSite>, Vec<MigrationProgress>)>;
+type Overview = Rc<(Vec<migration::SiteMove>, Vec<MigrationProgress>)>;
 
 #[function_component(MigrationView)]
 pub fn migration_view(props: &MigrationProps) -> Html {
@@ -77,8 +78,8 @@ pub fn migration_view(props: &MigrationProps) -> Html {
                         html! {
                             <tr data-site={site.slug.clone()}>
                                 <th scope="row">{ &site.name }</th>
-                                <td data-label={t.site_kind}>{ kind_name(&site.kind) }</td>
-                                <td class={classes!("migration-status", site.status.clone())} data-label={t.migration_status}>{ &site.status_label }</td>
+                                <td data-label={t.site_kind}>{ kind_name(site.kind.as_str()) }</td>
+                                <td class={classes!("migration-status", site.status.as_str())} data-label={t.migration_status}>{ site.status.label(lang()) }</td>
                                 <td data-label={t.migration_compliance}>{ site.compliance_score.map(|s| format!("{s} %")).unwrap_or_default() }</td>
                                 <td class="trained" data-label={t.training_col_trained}>{ crate::dashboard::trained_of(site.trained, site.editors) }</td>
                                 <td data-label={t.migration_responsible}>{ &site.responsible }</td>
@@ -122,8 +123,8 @@ fn targets_table(progress: &[MigrationProgress]) -> Html {
             { for progress.iter().map(|p| html! {
                 <tr class={classes!(p.overdue.then_some("overdue"))}>
                     <th scope="row">{ &p.target.label }
-                        if let Some(measure) = civic_shared::migration::Measure::parse(&p.target.measure).filter(|m| *m != civic_shared::migration::Measure::Sites) {
-                            <span class="target-measure">{ " · " }{ measure.label(crate::i18n::lang()) }</span>
+                        if let Some(measure) = migration::Measure::parse(&p.target.measure).filter(|m| *m != migration::Measure::Sites) {
+                            <span class="target-measure">{ " · " }{ measure.label(lang()) }</span>
                         }
                     </th>
                     <td>{ format!("{} / {} ({} %)", p.done, p.target.count, p.percent) }</td>
@@ -148,7 +149,7 @@ struct SiteMoveProps {
 #[function_component(SiteMove)]
 fn site_move(props: &SiteMoveProps) -> Html {
     let t = texts();
-    let detail = use_state(|| None::<Rc<MigrationDetail>>);
+    let detail = use_state(|| None::<Rc<migration::SiteMoveDetail>>);
     let notice = use_state(|| None::<(bool, String)>);
     let responsible = use_state(String::new);
     let reason = use_state(String::new);
@@ -219,7 +220,7 @@ fn site_move(props: &SiteMoveProps) -> Html {
     let c = &d.checklist;
     html! {
         <section class="site-move" aria-labelledby="site-move-title">
-            <h3 id="site-move-title">{ &d.site.name }{ " — " }{ &d.site.status_label }</h3>
+            <h3 id="site-move-title">{ &d.site.name }{ " — " }{ d.site.status.label(lang()) }</h3>
             <Notice notice={(*notice).clone()} />
             <h4>{ t.migration_checklist }</h4>
             <dl class="checklist">
@@ -231,7 +232,7 @@ fn site_move(props: &SiteMoveProps) -> Html {
             if d.missing.is_empty() {
                 <p class="ok-line">{ t.migration_ready }</p>
             } else {
-                <ul class="missing">{ for d.missing.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                <ul class="missing">{ for d.missing.iter().map(|m| html! { <li>{ m.message(lang()) }</li> }) }</ul>
             }
             <div class="field">
                 <label for="move-responsible">{ t.migration_responsible }</label>
@@ -269,7 +270,7 @@ fn site_move(props: &SiteMoveProps) -> Html {
             } else {
                 <ol class="move-history">
                     { for d.events.iter().map(|e| html! {
-                        <li>{ &e.at }{ " · " }{ &e.login }{ ": " }{ status_label(&e.from_status) }{ " → " }{ status_label(&e.to_status) }
+                        <li>{ &e.at }{ " · " }{ &e.login }{ ": " }{ e.from_status.label(lang()) }{ " → " }{ e.to_status.label(lang()) }
                             { if e.reason.is_empty() { String::new() } else { format!(" ({})", e.reason) } }</li>
                     }) }
                 </ol>
@@ -358,14 +359,14 @@ fn targets_editor(props: &TargetsProps) -> Html {
                             </select></div>
                         <div class="field"><label for={id("measure")}>{ t.migration_target_measure }</label>
                             <select id={id("measure")} onchange={edit(i, |r, v| r.measure = v)}>
-                                { for civic_shared::migration::Measure::ALL.iter().map(|m| html! {
-                                    <option value={m.as_str()} selected={row.measure == m.as_str()}>{ m.label(crate::i18n::lang()) }</option>
+                                { for migration::Measure::ALL.iter().map(|m| html! {
+                                    <option value={m.as_str()} selected={row.measure == m.as_str()}>{ m.label(lang()) }</option>
                                 }) }
                             </select></div>
                         <div class="field"><label for={id("status")}>{ t.migration_target_status }</label>
                             <select id={id("status")} onchange={edit(i, |r, v| r.status = v)} disabled={row.measure == "trained_staff"}>
-                                { for civic_shared::migration::Status::ALL.iter().skip(1).map(|s| html! {
-                                    <option value={s.as_str()} selected={row.status == s.as_str()}>{ s.label(crate::i18n::lang()) }</option>
+                                { for migration::Status::ALL.iter().skip(1).map(|s| html! {
+                                    <option value={s.as_str()} selected={row.status == s.as_str()}>{ s.label(lang()) }</option>
                                 }) }
                             </select></div>
                         <div class="field"><label for={id("count")}>{ t.migration_target_count }</label>
@@ -383,9 +384,5 @@ fn targets_editor(props: &TargetsProps) -> Html {
 }
 
 fn collection_title(name: &str) -> String {
-    civic_shared::collection_items::Collection::parse(name).map_or_else(|| name.to_string(), |c| c.title(crate::i18n::lang()).to_string())
-}
-
-fn status_label(status: &str) -> &'static str {
-    civic_shared::migration::Status::parse(status).map_or("", |s| s.label(crate::i18n::lang()))
+    civic_shared::collection_items::Collection::parse(name).map_or_else(|| name.to_string(), |c| c.title(lang()).to_string())
 }

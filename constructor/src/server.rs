@@ -2,6 +2,9 @@
 
 use std::cell::RefCell;
 
+use civic_shared::appeals::inbox::{InboxAppeal, OverdueAppeal};
+use civic_shared::migration::{SiteMove, SiteMoveDetail};
+use civic_shared::support::Ticket;
 use civic_shared::SiteDocument;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
@@ -728,22 +731,12 @@ pub struct DashboardSite {
     pub overdue: Vec<OverdueAppeal>,
     /// Support requests from the site past their deadline.
     #[serde(default)]
-    pub overdue_tickets: Vec<SupportTicket>,
+    pub overdue_tickets: Vec<Ticket>,
     /// The organisation's editors, and those who finished the course.
     #[serde(default)]
     pub editors: u32,
     #[serde(default)]
     pub trained: u32,
-}
-
-/// An open appeal past its deadline, on the operator's overview.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OverdueAppeal {
-    pub number: String,
-    pub topic: String,
-    pub status_label: String,
-    pub due: String,
-    pub days_over: i64,
 }
 
 /// A compliance report in numbers.
@@ -782,43 +775,6 @@ pub async fn set_compliance_blocking(site: &str, blocking: bool) -> Result<(), S
     Ok(())
 }
 
-/// An appeal in the site's inbox.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct InboxAppeal {
-    pub number: String,
-    pub topic: String,
-    pub text: String,
-    pub name: String,
-    pub contact: String,
-    pub status: String,
-    pub status_label: String,
-    pub received: String,
-    pub registered: Option<String>,
-    pub extension_days: Option<i64>,
-    pub extension_reason: Option<String>,
-    pub assignee: String,
-    pub answer: Option<String>,
-    pub answered_on: Option<String>,
-    pub due: AppealDue,
-    pub standing: AppealStanding,
-    /// The answer as published on the site, if it is.
-    #[serde(default)]
-    pub published_question: Option<String>,
-    #[serde(default)]
-    pub published_answer: Option<String>,
-    /// Files the appellant attached.
-    #[serde(default)]
-    pub files: Vec<AppealFile>,
-}
-
-/// A file attached to an appeal.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AppealFile {
-    pub idx: i64,
-    pub name: String,
-    pub size: i64,
-}
-
 /// Where the site's staff download an appeal's file.
 pub fn appeal_file_href(site: &str, number: &str, idx: i64) -> String {
     format!("/api/sites/{}/appeals/{}/files/{idx}", encode(site), encode(number))
@@ -833,24 +789,6 @@ pub async fn publish_answer(site: &str, number: &str, publication: Option<(&str,
     };
     let _: serde_json::Value = ok_json(request.send().await).await?;
     Ok(())
-}
-
-/// What is due next for an appeal.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AppealDue {
-    pub due: String,
-    #[serde(default)]
-    pub by: Option<String>,
-}
-
-/// How an open appeal stands against its deadline.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AppealStanding {
-    pub state: String,
-    #[serde(default)]
-    pub days_left: Option<i64>,
-    #[serde(default)]
-    pub days_over: Option<i64>,
 }
 
 /// The site's appeals: open ones, or all.
@@ -903,31 +841,6 @@ pub async fn moderate_comment(site: &str, id: i64, publish: bool) -> Result<(), 
     Ok(())
 }
 
-/// A site's move onto the platform, as the overview lists it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MigrationSite {
-    pub slug: String,
-    pub name: String,
-    pub kind: String,
-    pub status: String,
-    pub status_label: String,
-    pub responsible: String,
-    pub moved_by: String,
-    #[serde(default)]
-    pub checked_on: Option<String>,
-    #[serde(default)]
-    pub act_signed_by: Option<String>,
-    #[serde(default)]
-    pub act_signed_on: Option<String>,
-    #[serde(default)]
-    pub compliance_score: Option<u8>,
-    /// The organisation's editors, and those who finished the course.
-    #[serde(default)]
-    pub editors: u32,
-    #[serde(default)]
-    pub trained: u32,
-}
-
 /// A target of the decrees and how far it is met.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct MigrationProgress {
@@ -957,10 +870,10 @@ fn sites_measure() -> String {
 }
 
 /// Every site's move and the targets' progress.
-pub async fn migration() -> Result<(Vec<MigrationSite>, Vec<MigrationProgress>), ServerError> {
+pub async fn migration() -> Result<(Vec<SiteMove>, Vec<MigrationProgress>), ServerError> {
     #[derive(Deserialize)]
     struct Overview {
-        sites: Vec<MigrationSite>,
+        sites: Vec<SiteMove>,
         progress: Vec<MigrationProgress>,
     }
     let overview: Overview = ok_json(Request::get("/api/migration").send().await).await?;
@@ -968,38 +881,12 @@ pub async fn migration() -> Result<(Vec<MigrationSite>, Vec<MigrationProgress>),
 }
 
 /// One site's move: where it stands, its checklist, what is missing and its steps.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MigrationDetail {
-    pub site: MigrationSite,
-    pub checklist: MigrationChecklist,
-    pub missing: Vec<String>,
-    pub events: Vec<MigrationEvent>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MigrationChecklist {
-    pub compliance_score: u8,
-    pub compliance_missing: usize,
-    pub published: bool,
-    pub pages: usize,
-    pub items: Vec<(String, usize)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MigrationEvent {
-    pub from_status: String,
-    pub to_status: String,
-    pub login: String,
-    pub reason: String,
-    pub at: String,
-}
-
-pub async fn site_migration(site: &str) -> Result<MigrationDetail, ServerError> {
+pub async fn site_migration(site: &str) -> Result<SiteMoveDetail, ServerError> {
     ok_json(Request::get(&format!("/api/sites/{}/migration", encode(site))).send().await).await
 }
 
 /// The administrator's change: a status step (with a reason when going back) or the people responsible.
-pub async fn change_migration(site: &str, step: &serde_json::Value) -> Result<MigrationDetail, ServerError> {
+pub async fn change_migration(site: &str, step: &serde_json::Value) -> Result<SiteMoveDetail, ServerError> {
     ok_json(change(Request::patch(&format!("/api/sites/{}/migration", encode(site))), step.to_string())?.send().await).await
 }
 
@@ -1016,45 +903,18 @@ pub async fn save_targets(targets: &[MigrationTarget]) -> Result<(), ServerError
     Ok(())
 }
 
-/// A support request («СРО»), as lists and the detail show it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SupportTicket {
-    pub id: i64,
-    pub site: String,
-    pub site_name: String,
-    pub category: civic_shared::support::Category,
-    pub subject: String,
-    pub text: String,
-    pub status: civic_shared::support::Status,
-    pub received: String,
-    pub due: String,
-    pub created_by: String,
-    pub standing: civic_shared::support::Standing,
-    #[serde(default)]
-    pub events: Vec<SupportEvent>,
-}
-
-/// A step or comment of a support request.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SupportEvent {
-    pub kind: String,
-    pub text: String,
-    pub author: String,
-    pub at: String,
-}
-
 #[derive(Deserialize)]
 struct TicketList {
-    tickets: Vec<SupportTicket>,
+    tickets: Vec<Ticket>,
 }
 
 #[derive(Deserialize)]
 struct OneTicket {
-    ticket: SupportTicket,
+    ticket: Ticket,
 }
 
 /// Support requests: of one site, or (`None`, administrators and the operator) of every site.
-pub async fn support_tickets(site: Option<&str>) -> Result<Vec<SupportTicket>, ServerError> {
+pub async fn support_tickets(site: Option<&str>) -> Result<Vec<Ticket>, ServerError> {
     let url = match site {
         Some(site) => format!("/api/sites/{}/support", encode(site)),
         None => "/api/support".into(),
@@ -1064,20 +924,20 @@ pub async fn support_tickets(site: Option<&str>) -> Result<Vec<SupportTicket>, S
 }
 
 /// One request with its steps and comments.
-pub async fn support_ticket(site: &str, id: i64) -> Result<SupportTicket, ServerError> {
+pub async fn support_ticket(site: &str, id: i64) -> Result<Ticket, ServerError> {
     let one: OneTicket = ok_json(Request::get(&format!("/api/sites/{}/support/{id}", encode(site))).send().await).await?;
     Ok(one.ticket)
 }
 
 /// Opens a request for `site` (`{"category", "subject", "text"}`).
-pub async fn open_ticket(site: &str, body: &serde_json::Value) -> Result<SupportTicket, ServerError> {
+pub async fn open_ticket(site: &str, body: &serde_json::Value) -> Result<Ticket, ServerError> {
     let request = change(Request::post(&format!("/api/sites/{}/support", encode(site))), body.to_string())?;
     let one: OneTicket = ok_json(request.send().await).await?;
     Ok(one.ticket)
 }
 
 /// A step or comment on a request (`{"action": "take" | "resolve" | "reopen" | "extend" | "comment", …}`).
-pub async fn change_ticket(site: &str, id: i64, body: &serde_json::Value) -> Result<SupportTicket, ServerError> {
+pub async fn change_ticket(site: &str, id: i64, body: &serde_json::Value) -> Result<Ticket, ServerError> {
     let request = change(Request::patch(&format!("/api/sites/{}/support/{id}", encode(site))), body.to_string())?;
     let one: OneTicket = ok_json(request.send().await).await?;
     Ok(one.ticket)

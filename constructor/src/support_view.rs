@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use civic_shared::support::{Category, Standing, Status};
+use civic_shared::support::{Category, Standing, Status, Ticket};
 use serde_json::json;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -15,7 +15,7 @@ use crate::app::error_message;
 use crate::holidays_panel::HolidaysPanel;
 use crate::i18n::{lang, texts};
 use crate::notice::Notice;
-use crate::server::{self, ServerError, SupportTicket};
+use crate::server::{self, ServerError};
 
 #[derive(Properties, PartialEq)]
 pub struct SupportProps {
@@ -58,8 +58,8 @@ fn value_of<T: AsRef<web_sys::Node> + From<wasm_bindgen::JsValue>>(node: &NodeRe
 #[function_component(SupportView)]
 pub fn support_view(props: &SupportProps) -> Html {
     let t = texts();
-    let tickets = use_state(|| None::<Rc<Vec<SupportTicket>>>);
-    let open = use_state(|| None::<SupportTicket>);
+    let tickets = use_state(|| None::<Rc<Vec<Ticket>>>);
+    let open = use_state(|| None::<Ticket>);
     let notice = use_state(|| None::<(bool, String)>);
     let reload = use_state(|| 0u32);
     let (category, subject, text) = (use_node_ref(), use_node_ref(), use_node_ref());

@@ -135,7 +135,8 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             compliance_store::dashboard(&call.db, &call.env.bucket("DOCS").map_err(storage)?).await?;
             let sites = migration_store::sites(&call.db).await?;
             let progress = migration_store::progress(&call.db, &sites).await?;
-            ok(&json!({ "sites": sites, "progress": progress }))
+            let shown: Vec<_> = sites.iter().map(|site| &site.shown).collect();
+            ok(&json!({ "sites": shown, "progress": progress }))
         }
         (ApiRoute::MigrationTargets, _) if call.req.method() == Method::Get => ok(&json!({ "targets": migration_store::targets(&call.db).await? })),
         (ApiRoute::MigrationTargets, _) => {

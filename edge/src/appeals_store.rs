@@ -3,10 +3,11 @@
 //! `civic_shared::appeals::apply` and written only if nobody changed the appeal meanwhile, and
 //! the overdue appeals of every site for the operator.
 
+use civic_shared::appeals::inbox::{AppealFile, InboxAppeal, OverdueAppeal};
 use civic_shared::appeals::{self, Action, Dates, Due, FileKind, Publication, Standing, Status};
 use civic_shared::collections::PublishedAnswer;
 use civic_shared::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::D1Database;
 
@@ -14,40 +15,13 @@ use crate::accounts_store::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::store::{num, storage, today};
 
-/// An appeal as the inbox shows it.
-#[derive(Debug, Serialize)]
-pub struct InboxAppeal {
-    pub number: String,
-    pub topic: String,
-    pub text: String,
-    pub name: String,
-    pub contact: String,
-    pub status: Status,
-    pub status_label: &'static str,
-    pub received: String,
-    pub registered: Option<String>,
-    pub extension_days: Option<i64>,
-    pub extension_reason: Option<String>,
-    pub assignee: String,
-    pub answer: Option<String>,
-    pub answered_on: Option<String>,
-    pub due: Due,
-    pub standing: Standing,
-    /// The answer as published on the site, if it is.
-    pub published_question: Option<String>,
-    pub published_answer: Option<String>,
-    /// Files the appellant attached.
-    pub files: Vec<InboxFile>,
-}
-
-/// A file attached to an appeal, as the inbox lists it (fetched by its `idx`).
-#[derive(Debug, Serialize, Deserialize)]
-pub struct InboxFile {
-    #[serde(skip_serializing)]
+/// A file attached to an appeal, with the appeal it belongs to.
+#[derive(Deserialize)]
+struct FileRow {
     number: String,
-    pub idx: i64,
-    pub name: String,
-    pub size: i64,
+    idx: i64,
+    name: String,
+    size: i64,
 }
 
 #[derive(Deserialize)]
@@ -83,7 +57,6 @@ impl Row {
         InboxAppeal {
             due: appeals::due(self.status, &dates),
             standing: appeals::standing(self.status, &dates, today),
-            status_label: self.status.label(Lang::Ru),
             number: self.number,
             topic: self.topic,
             text: self.text,
@@ -118,10 +91,10 @@ pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec
     let mut appeals: Vec<InboxAppeal> = rows.into_iter().map(|row| row.into_inbox(&today)).collect();
     let sql = "SELECT a.number, f.idx, f.name, f.size FROM appeal_files f JOIN appeals a ON a.id = f.appeal_id \
                WHERE a.site_id = ?1 AND (?2 = 0 OR a.status IN ('received', 'registered')) ORDER BY f.appeal_id, f.idx";
-    let files: Vec<InboxFile> = crate::store::rows(db, sql, &[num(site_id), num(i64::from(open_only))]).await?;
+    let files: Vec<FileRow> = crate::store::rows(db, sql, &[num(site_id), num(i64::from(open_only))]).await?;
     for file in files {
         if let Some(appeal) = appeals.iter_mut().find(|appeal| appeal.number == file.number) {
-            appeal.files.push(file);
+            appeal.files.push(AppealFile { idx: file.idx, name: file.name, size: file.size });
         }
     }
     Ok(appeals)
@@ -245,17 +218,6 @@ pub async fn figures_changed(db: &D1Database, site_id: i64) -> Result<(), ApiErr
     Ok(())
 }
 
-/// An open appeal past its deadline, as the operator sees it: no names, no text.
-#[derive(Debug, Serialize)]
-pub struct OverdueAppeal {
-    pub number: String,
-    pub topic: String,
-    pub status_label: &'static str,
-    /// The day it was due.
-    pub due: String,
-    pub days_over: i64,
-}
-
 /// One site's open appeals against their deadlines.
 #[derive(Debug, Default)]
 pub struct SiteDeadlines {
@@ -298,7 +260,7 @@ pub async fn deadlines(db: &D1Database) -> Result<Vec<SiteDeadlines>, ApiError> 
                     Due::Registration { by } | Due::Answer { by } => by,
                     Due::Nothing => String::new(),
                 };
-                site.overdue.push(OverdueAppeal { number: row.number, topic: row.topic, status_label: row.status.label(Lang::Ru), due, days_over });
+                site.overdue.push(OverdueAppeal { number: row.number, topic: row.topic, status: row.status, due, days_over });
             }
             Standing::DueSoon { .. } => site.due_soon += 1,
             _ => {}

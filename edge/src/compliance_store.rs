@@ -67,9 +67,9 @@ pub struct DashboardSite {
     pub overdue_appeals: usize,
     pub due_soon_appeals: usize,
     /// The overdue appeals themselves, most overdue first.
-    pub overdue: Vec<crate::appeals_store::OverdueAppeal>,
+    pub overdue: Vec<civic_shared::appeals::inbox::OverdueAppeal>,
     /// Support requests from the site past their deadline, most overdue first.
-    pub overdue_tickets: Vec<crate::support_store::Ticket>,
+    pub overdue_tickets: Vec<civic_shared::support::Ticket>,
     /// The organisation's editors, and those of them who finished the course.
     pub editors: u32,
     pub trained: u32,

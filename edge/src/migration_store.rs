@@ -3,9 +3,9 @@
 //! act), each step kept with who made it, the decrees' targets, and the papers: the printable
 //! act, the progress chart and the CSV of the overview.
 
-use civic_shared::migration::{self, Checklist, Counted, Measure, Mover, Progress, Status, Target};
+use civic_shared::migration::{self, Checklist, Counted, Measure, MoveStep, Mover, Progress, SiteMove, SiteMoveDetail, Status, Target};
 use civic_shared::{Lang, OrgKind};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database};
 
@@ -13,37 +13,32 @@ use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::store::{num, rows, storage, today};
 
-/// A site in the operator's overview of the move.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct MigrationSite {
-    #[serde(skip_serializing)]
-    id: i64,
-    pub slug: String,
-    pub name: String,
-    pub kind: OrgKind,
-    pub status: Status,
-    #[serde(default)]
-    pub status_label: String,
-    pub responsible: String,
-    pub moved_by: String,
-    pub changed_at: Option<String>,
-    pub checked_on: Option<String>,
-    pub act_signed_by: Option<String>,
-    pub act_signed_on: Option<String>,
-    #[serde(skip_serializing)]
+/// A site's move as the worker reads it: what the overview is sent, and the keys only the
+/// worker needs (the site's id, its draft, whether it was published).
+pub struct MovingSite {
+    pub id: i64,
     draft_key: String,
-    #[serde(skip_serializing)]
     published_revision: Option<i64>,
-    /// The compliance score kept for the dashboard, if computed.
-    #[serde(skip_serializing)]
+    pub shown: SiteMove,
+}
+
+#[derive(Deserialize)]
+struct SiteRow {
+    id: i64,
+    slug: String,
+    name: String,
+    kind: OrgKind,
+    status: Status,
+    responsible: String,
+    moved_by: String,
+    changed_at: Option<String>,
+    checked_on: Option<String>,
+    act_signed_by: Option<String>,
+    act_signed_on: Option<String>,
+    draft_key: String,
+    published_revision: Option<i64>,
+    /// The compliance summary kept for the dashboard, if computed.
     compliance: Option<String>,
-    #[serde(default)]
-    pub compliance_score: Option<u8>,
-    /// The organisation's editors, and those of them who finished the course.
-    #[serde(default)]
-    pub editors: u32,
-    #[serde(default)]
-    pub trained: u32,
 }
 
 const SITE_SQL: &str = "SELECT s.id, s.slug, s.name, s.kind, s.draft_key, s.published_revision, s.compliance, \
@@ -51,35 +46,54 @@ const SITE_SQL: &str = "SELECT s.id, s.slug, s.name, s.kind, s.draft_key, s.publ
      m.changed_at, m.checked_on, m.act_signed_by, m.act_signed_on \
      FROM sites s LEFT JOIN site_migration m ON m.site_id = s.id";
 
-impl MigrationSite {
-    fn finish(mut self) -> Self {
-        self.status_label = self.status.label(Lang::Ru).into();
-        self.compliance_score = self
+impl SiteRow {
+    /// The site with its organisation's `editors` and the `trained` among them.
+    fn into_site(self, editors: u32, trained: u32) -> MovingSite {
+        let compliance_score = self
             .compliance
             .as_deref()
             .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok())
             .and_then(|summary| summary.get("score")?.as_u64())
             .map(|score| score.min(100) as u8);
-        self
+        MovingSite {
+            id: self.id,
+            draft_key: self.draft_key,
+            published_revision: self.published_revision,
+            shown: SiteMove {
+                slug: self.slug,
+                name: self.name,
+                kind: self.kind,
+                status: self.status,
+                responsible: self.responsible,
+                moved_by: self.moved_by,
+                changed_at: self.changed_at,
+                checked_on: self.checked_on,
+                act_signed_by: self.act_signed_by,
+                act_signed_on: self.act_signed_on,
+                compliance_score,
+                editors,
+                trained,
+            },
+        }
     }
 }
 
 /// Every site with its status and trained employees, by name.
-pub async fn sites(db: &D1Database) -> Result<Vec<MigrationSite>, ApiError> {
-    let list: Vec<MigrationSite> = rows(db, &format!("{SITE_SQL} ORDER BY s.name, s.slug"), &[]).await?;
+pub async fn sites(db: &D1Database) -> Result<Vec<MovingSite>, ApiError> {
+    let list: Vec<SiteRow> = rows(db, &format!("{SITE_SQL} ORDER BY s.name, s.slug"), &[]).await?;
     let staff = crate::training_store::staff_per_site(db).await?;
     Ok(list
         .into_iter()
         .map(|site| {
             let own = staff.get(&site.id).copied().unwrap_or_default();
-            MigrationSite { editors: own.editors, trained: own.trained, ..site.finish() }
+            site.into_site(own.editors, own.trained)
         })
         .collect())
 }
 
-async fn site(db: &D1Database, site_id: i64) -> Result<MigrationSite, ApiError> {
-    let found: Vec<MigrationSite> = rows(db, &format!("{SITE_SQL} WHERE s.id = ?1"), &[num(site_id)]).await?;
-    found.into_iter().next().map(MigrationSite::finish).ok_or(ApiError::SiteNotFound)
+async fn site(db: &D1Database, site_id: i64) -> Result<MovingSite, ApiError> {
+    let found: Vec<SiteRow> = rows(db, &format!("{SITE_SQL} WHERE s.id = ?1"), &[num(site_id)]).await?;
+    found.into_iter().next().map(|site| site.into_site(0, 0)).ok_or(ApiError::SiteNotFound)
 }
 
 /// The checklist of a site: its draft's compliance, whether it was published, its pages and
@@ -106,33 +120,22 @@ pub async fn checklist(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result
         published: found.published_revision.is_some(),
         pages,
         items,
-        responsible: found.responsible,
+        responsible: found.shown.responsible,
     })
 }
 
-/// One step of a site's move, as it was made.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Event {
-    pub from_status: Status,
-    pub to_status: Status,
-    pub login: String,
-    pub reason: String,
-    pub at: String,
-}
-
 /// A site's move: where it stands, its checklist with what is missing, and its steps.
-pub async fn detail(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<serde_json::Value, ApiError> {
+pub async fn detail(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<SiteMoveDetail, ApiError> {
     let found = site(db, site_id).await?;
     let checklist = checklist(db, bucket, site_id).await?;
-    let missing: Vec<_> = checklist.missing().into_iter().map(|m| m.message(Lang::Ru)).collect();
-    let events: Vec<Event> = rows(db, "SELECT from_status, to_status, login, reason, at FROM migration_events WHERE site_id = ?1 ORDER BY id DESC LIMIT 100", &[num(site_id)]).await?;
-    Ok(serde_json::json!({ "site": found, "checklist": checklist, "missing": missing, "events": events }))
+    let events: Vec<MoveStep> = rows(db, "SELECT from_status, to_status, login, reason, at FROM migration_events WHERE site_id = ?1 ORDER BY id DESC LIMIT 100", &[num(site_id)]).await?;
+    Ok(SiteMoveDetail { site: found.shown, missing: checklist.missing(), checklist, events })
 }
 
 /// Moves a site's status one step (the administrator), or signs its act (the operator, `to`
 /// = act signed, which makes it official). Written only if the status is still the one read.
-pub async fn change(db: &D1Database, bucket: &Bucket, site_id: i64, to: Status, reason: &str, mover: Mover, actor: &Actor<'_>) -> Result<MigrationSite, ApiError> {
-    let from = site(db, site_id).await?.status;
+pub async fn change(db: &D1Database, bucket: &Bucket, site_id: i64, to: Status, reason: &str, mover: Mover, actor: &Actor<'_>) -> Result<SiteMove, ApiError> {
+    let from = site(db, site_id).await?.shown.status;
     let checklist = checklist(db, bucket, site_id).await?;
     let steps = migration::change(from, to, mover, &checklist, reason).map_err(|refused| match refused {
         migration::Refused::NotYours => ApiError::Denied(crate::authz::Denied::Forbidden),
@@ -181,11 +184,11 @@ pub async fn change(db: &D1Database, bucket: &Bucket, site_id: i64, to: Status, 
     if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
         return Err(ApiError::StaleItem { current_revision: 0 });
     }
-    site(db, site_id).await
+    Ok(site(db, site_id).await?.shown)
 }
 
 /// Names the people responsible for the move on the organisation's side.
-pub async fn set_responsible(db: &D1Database, site_id: i64, responsible: &str, actor: &Actor<'_>) -> Result<MigrationSite, ApiError> {
+pub async fn set_responsible(db: &D1Database, site_id: i64, responsible: &str, actor: &Actor<'_>) -> Result<SiteMove, ApiError> {
     let responsible = responsible.trim();
     if responsible.chars().count() > civic_shared::validate::MAX_LINE {
         return Err(ApiError::BadRequest { path: "responsible".into(), reason: "не длиннее 200 символов".into() });
@@ -195,7 +198,7 @@ pub async fn set_responsible(db: &D1Database, site_id: i64, responsible: &str, a
         .bind(&[num(site_id), responsible.into()])
         .map_err(storage)?;
     db.batch(vec![upsert, audit_entry(db, actor, "migration.responsible", Some(site_id), responsible)?]).await.map_err(storage)?;
-    site(db, site_id).await
+    Ok(site(db, site_id).await?.shown)
 }
 
 #[derive(Deserialize)]
@@ -256,17 +259,17 @@ pub async fn set_targets(db: &D1Database, list: &[Target], actor: &Actor<'_>) ->
 }
 
 /// Every target's progress today.
-pub async fn progress(db: &D1Database, sites: &[MigrationSite]) -> Result<Vec<Progress>, ApiError> {
-    let counted: Vec<Counted> = sites.iter().map(|site| Counted { kind: site.kind, status: site.status, trained: site.trained }).collect();
+pub async fn progress(db: &D1Database, sites: &[MovingSite]) -> Result<Vec<Progress>, ApiError> {
+    let counted: Vec<Counted> = sites.iter().map(|site| Counted { kind: site.shown.kind, status: site.shown.status, trained: site.shown.trained }).collect();
     Ok(migration::progress(&targets(db).await?, &counted, &today()))
 }
 
 /// The acts of the sites `site_ids` (all that reached «checked» when empty), printable.
 pub async fn acts(db: &D1Database, bucket: &Bucket, site_ids: &[i64], domain: &str) -> Result<String, ApiError> {
     let all = sites(db).await?;
-    let chosen: Vec<&MigrationSite> = all
+    let chosen: Vec<&MovingSite> = all
         .iter()
-        .filter(|site| if site_ids.is_empty() { site.status >= Status::Checked } else { site_ids.contains(&site.id) })
+        .filter(|site| if site_ids.is_empty() { site.shown.status >= Status::Checked } else { site_ids.contains(&site.id) })
         .collect();
     let mut papers = Vec::with_capacity(chosen.len());
     for site in &chosen {
@@ -277,7 +280,7 @@ pub async fn acts(db: &D1Database, bucket: &Bucket, site_ids: &[i64], domain: &s
                 moved.push((collection.title(Lang::Ru).to_string(), *n));
             }
         }
-        papers.push((site, checklist, moved, format!("{}-{:04}", today()[..4].to_owned(), site.id), format!("https://{}.{domain}/", site.slug)));
+        papers.push((&site.shown, checklist, moved, format!("{}-{:04}", today()[..4].to_owned(), site.id), format!("https://{}.{domain}/", site.shown.slug)));
     }
     let acts: Vec<civic_renderer::migration::Act> = papers
         .iter()
@@ -300,11 +303,12 @@ pub async fn acts(db: &D1Database, bucket: &Bucket, site_ids: &[i64], domain: &s
 }
 
 /// The overview as CSV for the operator's reports: one line per site.
-pub fn overview_csv(sites: &[MigrationSite], deadlines: &[crate::appeals_store::SiteDeadlines]) -> String {
+pub fn overview_csv(sites: &[MovingSite], deadlines: &[crate::appeals_store::SiteDeadlines]) -> String {
     let cell = |text: &str| format!("\"{}\"", text.replace('"', "\"\"").trim_start_matches(['=', '+', '-', '@']));
     let mut out = String::from("Организация,Адрес,Вид,Статус,Соответствие %,Ответственные,Акт подписан,Просрочено обращений,Обучено сотрудников\r\n");
     for site in sites {
         let overdue = deadlines.iter().find(|d| d.site_id == site.id).map_or(0, |d| d.overdue.len());
+        let site = &site.shown;
         out.push_str(&format!(
             "{},{},{},{},{},{},{},{},{}\r\n",
             cell(&site.name),

@@ -1,45 +1,14 @@
 //! The support desk in D1: requests, their steps and comments, the holidays deadlines skip.
 //! The rules are [`civic_shared::support`]; here they meet the rows.
 
-use civic_shared::support::{self, Category, Change, NewTicket, Standing, Status};
+use civic_shared::support::{self, Category, Change, NewTicket, Status, Ticket};
 use civic_shared::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use worker::D1Database;
 
 use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::store::{num, rows, storage, today};
-
-/// A request as lists and the detail show it.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Ticket {
-    pub id: i64,
-    pub site: String,
-    pub site_name: String,
-    pub category: Category,
-    pub category_label: String,
-    pub subject: String,
-    pub text: String,
-    pub status: Status,
-    pub status_label: String,
-    pub received: String,
-    pub due: String,
-    pub created_by: String,
-    /// Against the deadline, counted in working days.
-    pub standing: Standing,
-    /// Steps and comments, oldest first (the detail only).
-    #[serde(default)]
-    pub events: Vec<Event>,
-}
-
-/// One step or comment.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Event {
-    pub kind: String,
-    pub text: String,
-    pub author: String,
-    pub at: String,
-}
 
 #[derive(Deserialize)]
 struct Row {
@@ -61,8 +30,6 @@ impl Row {
     fn ticket(self, today: &str, holidays: &[String]) -> Ticket {
         Ticket {
             standing: support::standing(self.status, &self.due, today, holidays),
-            category_label: self.category.label(Lang::Ru).into(),
-            status_label: self.status.label(Lang::Ru).into(),
             id: self.id,
             site: self.site,
             site_name: self.site_name,
