@@ -176,9 +176,18 @@ thread_local! {
     static SAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// How a save is sent.
+#[derive(Clone, Copy, PartialEq)]
+enum Sending {
+    /// While the editor stays open.
+    Usual,
+    /// As the tab is hidden or closed: a keepalive request, which outlives the tab.
+    Leaving,
+}
+
 /// Saves what is on screen; returns the new version when it worked. A draft that breaks a
 /// rule is not sent: the editor says which block and why, as the server would.
-async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: &Callback<Option<String>>) -> Option<i64> {
+async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: &Callback<Option<String>>, sending: Sending) -> Option<i64> {
     let document = state.document.clone()?;
     let problems = civic_shared::validate(&document);
     if !problems.is_empty() {
@@ -191,7 +200,7 @@ async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: 
     }
     let (base, seq) = (state.version, state.edit_seq);
     state.dispatch(Action::SaveStarted);
-    let result = server::save_draft(site, base, &document).await;
+    let result = server::save_draft(site, base, &document, sending == Sending::Leaving).await;
     SAVING.with(|saving| saving.set(false));
     match result {
         Ok(version) => {
@@ -256,6 +265,11 @@ pub fn app(props: &AppProps) -> Html {
     let frame_loads = use_reducer(Loads::default);
     let timers = use_mut_ref(|| (None::<Timeout>, None::<Timeout>));
     use_leave_warning(state.has_unsaved_edits());
+    {
+        let read_only = state.read_only;
+        let dispatcher = state.dispatcher();
+        use_effect_with(read_only, move |read_only| dispatcher.dispatch(Action::ReadOnly(*read_only)));
+    }
     // The outline's callbacks stay the same from render to render, so its items are only
     // rendered again when they change.
     let on_block = {
@@ -348,7 +362,7 @@ pub fn app(props: &AppProps) -> Html {
                     let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
                     Timeout::new(wait, move || {
                         spawn_local(async move {
-                            save(&site, &state, &on_signed_out).await;
+                            save(&site, &state, &on_signed_out, Sending::Usual).await;
                         })
                     })
                 });
@@ -365,10 +379,12 @@ pub fn app(props: &AppProps) -> Html {
                 let leave = Rc::new(move || {
                     if state.has_unsaved_edits() {
                         keep_locally(&site, &state);
-                        if matches!(state.save, SaveState::Unsaved | SaveState::Failed(_)) {
+                        // After a failed save the server is out of reach: the local copy holds
+                        // the edits until the editor is opened again.
+                        if state.save == SaveState::Unsaved {
                             let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
                             spawn_local(async move {
-                                save(&site, &state, &on_signed_out).await;
+                                save(&site, &state, &on_signed_out, Sending::Leaving).await;
                             });
                         }
                     }
@@ -443,7 +459,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| {
             let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
             spawn_local(async move {
-                save(&site, &state, &on_signed_out).await;
+                save(&site, &state, &on_signed_out, Sending::Usual).await;
             });
         })
     };
@@ -457,7 +473,7 @@ pub fn app(props: &AppProps) -> Html {
             publish_open.set(false);
             let (state, site, on_signed_out) = (state.clone(), site.clone(), on_signed_out.clone());
             spawn_local(async move {
-                let version = if state.has_unsaved_edits() { save(&site, &state, &on_signed_out).await } else { Some(state.version) };
+                let version = if state.has_unsaved_edits() { save(&site, &state, &on_signed_out, Sending::Usual).await } else { Some(state.version) };
                 let Some(version) = version else { return };
                 state.dispatch(Action::PublishStarted);
                 match server::publish(&site, version).await {
@@ -627,6 +643,7 @@ pub fn app(props: &AppProps) -> Html {
                 can_redo={state.can_redo()}
                 restored_local={state.restored_local}
                 {on_discard_local}
+                {read_only}
                 {public_url}
                 on_undo={dispatch.reform(|_| Action::Undo)}
                 on_redo={dispatch.reform(|_| Action::Redo)}
@@ -777,7 +794,9 @@ pub fn app(props: &AppProps) -> Html {
             <div class="left-panel" key="left">
             <PageTree pages={page_rows(document)} page_id={state.page_id.clone()} on_page={dispatch.reform(Action::SelectPage)}
                 on_change={on_page_change.clone()} {read_only} />
-            <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} on_drag={on_drag.clone()} />
+            if !read_only {
+                <Palette on_insert={dispatch.reform(|type_name| Action::Insert { type_name })} on_drag={on_drag.clone()} />
+            }
             <Outline
                 blocks={outline_blocks}
                 selected={state.selected.clone()}
@@ -815,7 +834,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_edit_step={dispatch.reform(|(block_id, edit)| Action::EditFields { block_id, edits: vec![edit] })}
                 on_delete={dispatch.reform(|_| Action::DeleteSelected)}
                 on_move={dispatch.reform(|up| Action::MoveSelected { up })}
-                {on_choose_media}>
+                {on_choose_media} {read_only}>
                 <PageSettings document={page_meta} page_id={state.page_id.clone()} on_change={on_page_change} />
             </Properties>
             <p key="announcer" class={classes!("announcer", announcement.filter(|a| a.refused).map(|_| "refused"), announcement.is_none().then_some("idle"))}

@@ -40,6 +40,8 @@ pub struct Texts {
     pub draft_refused: &'static str,
     /// Unsaved edits restored from this browser: the button that drops them.
     pub discard_local: &'static str,
+    /// Instead of the save state, for an account that may only look.
+    pub view_only: &'static str,
     pub announce_local_discarded: &'static str,
     pub keep_mine: &'static str,
     pub load_theirs: &'static str,
@@ -328,6 +330,8 @@ pub struct Texts {
     pub rich_link: &'static str,
     pub rich_bulleted: &'static str,
     pub rich_numbered: &'static str,
+    /// The toolbar button that makes the line a heading inside the text (the page has the title).
+    pub rich_heading: &'static str,
     pub rich_link_address: &'static str,
     pub rich_link_hint: &'static str,
     pub rich_link_apply: &'static str,
@@ -733,6 +737,7 @@ pub const RU: Texts = Texts {
     draft_refused_at: "Не сохранено: на странице «{p}» в блоке {b} поле «{f}» — {m}. Блок выделен: исправьте его, и правки сохранятся.",
     draft_refused: "Не сохранено: {m}. Исправьте это, и правки сохранятся.",
     discard_local: "Отбросить их",
+    view_only: "Только просмотр",
     announce_local_discarded: "Несохранённые правки из этого браузера отброшены: показан черновик с сервера.",
     keep_mine: "Сохранить мои правки поверх",
     load_theirs: "Открыть их версию",
@@ -1020,6 +1025,7 @@ pub const RU: Texts = Texts {
     rich_link: "Ссылка",
     rich_bulleted: "Маркированный список",
     rich_numbered: "Нумерованный список",
+    rich_heading: "Подзаголовок",
     rich_link_address: "Адрес ссылки",
     rich_link_hint: "Страница сайта (например, kontakty), https://…, mailto:, tel: или #якорь.",
     rich_link_apply: "Применить",

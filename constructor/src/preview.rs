@@ -340,9 +340,25 @@ fn show_line(content: &web_sys::Document, place: Option<(&Element, bool)>) {
     }
 }
 
+/// The editor's own marks over the page: an empty column or panel is a visible place to drop
+/// into (visitors never see these, the page's own styles are untouched).
+const EDITOR_STYLE: &str = ".column:not(:has([data-block])),[data-block].block-section:not(:has([data-block])){min-height:3rem;\
+outline:1px dashed #8c96a3;outline-offset:-1px;border-radius:4px}";
+
+fn show_empty_slots(content: &web_sys::Document) {
+    if content.get_element_by_id("civic-editor-style").is_some() {
+        return;
+    }
+    let (Ok(style), Some(head)) = (content.create_element("style"), content.head()) else { return };
+    style.set_id("civic-editor-style");
+    style.set_text_content(Some(EDITOR_STYLE));
+    let _ = head.append_child(&style);
+}
+
 /// A click on a block in the page selects it; a drag over it shows where a drop lands;
 /// links and forms in the preview do nothing.
 fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
+    show_empty_slots(content);
     let options = gloo_events::EventListenerOptions::enable_prevent_default();
     let on_click = hooks.clone();
     let click = EventListener::new_with_options(content, "click", options, move |event| {

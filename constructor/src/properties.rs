@@ -30,6 +30,9 @@ pub struct PropertiesProps {
     /// What the panel shows when no block is selected (the page's settings).
     #[prop_or_default]
     pub children: Html,
+    /// The account may only look: the block's values are shown, nothing can be changed.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// What every input needs: the block, where the value lives, how to report an edit.
@@ -216,10 +219,7 @@ fn field_view(form: &Form, field: &Field, pointer: &str, json: &Value) -> Html {
 /// Rich text in its editor; every change is one edit of the whole field.
 fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&Value>) -> Html {
     let content: Vec<TextBlock> = current.and_then(crate::state::from_json_value).unwrap_or_default();
-    let has_text = content.iter().any(|block| match block {
-        TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter().any(|run| !run.text.trim().is_empty()),
-        TextBlock::List { items, .. } => items.iter().flatten().any(|run| !run.text.trim().is_empty()),
-    });
+    let has_text = content.iter().flat_map(TextBlock::runs).any(|run| !run.text.trim().is_empty());
     let error = (field.required && !has_text).then_some(ProblemKind::Required);
     let on_change = {
         let (on_edit, on_edit_step) = (form.on_edit.clone(), form.on_edit_step.clone());
@@ -258,6 +258,7 @@ pub fn properties(props: &PropertiesProps) -> Html {
                 html! {
                     <>
                         <p class="block-kind">{ pick(&schema.label) }</p>
+                        if !props.read_only {
                         <div class="block-actions">
                             <button type="button" class="btn" aria-keyshortcuts="Alt+ArrowUp"
                                 onclick={Callback::from(move |_: MouseEvent| on_up.emit(true))}>{ "↑ " }{ t.move_up }</button>
@@ -266,8 +267,10 @@ pub fn properties(props: &PropertiesProps) -> Html {
                             <button type="button" class="btn danger" aria-keyshortcuts="Delete"
                                 onclick={Callback::from(move |_: MouseEvent| on_delete.emit(()))}>{ t.delete_block }</button>
                         </div>
+                        }
                         if schema.fields.is_empty() { <p class="hint">{ t.no_settings }</p> }
-                        { fields }
+                        // A disabled fieldset turns off every input inside it at once.
+                        <fieldset class="block-fields" disabled={props.read_only}>{ fields }</fieldset>
                     </>
                 }
             }

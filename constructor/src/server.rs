@@ -257,16 +257,17 @@ pub async fn load_data(site: &str) -> civic_shared::RenderData {
     ok_json(Request::get(&format!("/api/sites/{}/data", encode(site))).send().await).await.unwrap_or_default()
 }
 
-/// Saves the draft based on `base_version`; returns the new version.
-pub async fn save_draft(site: &str, base_version: i64, document: &SiteDocument) -> Result<i64, ServerError> {
+/// Saves the draft based on `base_version`; returns the new version. `leaving` sends it as a
+/// keepalive request (the tab is being hidden or closed) when it is small enough to be one.
+pub async fn save_draft(site: &str, base_version: i64, document: &SiteDocument, leaving: bool) -> Result<i64, ServerError> {
     #[derive(Deserialize)]
     struct Saved {
         version: i64,
     }
     let body = format!("{{\"base_version\":{base_version},\"document\":{}}}", document.to_json());
-    let fits = body.len() <= KEEPALIVE_MAX_BYTES;
+    let keep_alive = leaving && body.len() <= KEEPALIVE_MAX_BYTES;
     let request = change(Request::put(&format!("/api/sites/{}/draft", encode(site))), body)?;
-    let request = if fits { keepalive(request)? } else { request };
+    let request = if keep_alive { keepalive(request)? } else { request };
     let saved: Saved = ok_json(request.send().await).await?;
     Ok(saved.version)
 }

@@ -120,6 +120,30 @@ pub enum Action {
     SaveRefused(Vec<(String, String)>),
     /// The edits restored from this browser are dropped for the server's draft.
     DiscardLocal { document: SiteDocument, version: i64 },
+    /// Whether the account may only look.
+    ReadOnly(bool),
+}
+
+impl Action {
+    /// Whether the action changes the document (and so is not for a read-only account).
+    fn edits(&self) -> bool {
+        matches!(
+            self,
+            Action::Edit { .. }
+                | Action::EditFields { .. }
+                | Action::Insert { .. }
+                | Action::InsertAt { .. }
+                | Action::MoveTo { .. }
+                | Action::DeleteSelected
+                | Action::MoveSelected { .. }
+                | Action::Paste
+                | Action::Duplicate
+                | Action::Page(_)
+                | Action::Undo
+                | Action::Redo
+                | Action::Resolved { .. }
+        )
+    }
 }
 
 /// A change to the page tree; each is one undo step.
@@ -185,6 +209,9 @@ pub struct EditorState {
     undo: Vec<Rc<SiteDocument>>,
     redo: Vec<Rc<SiteDocument>>,
     last_edit: Option<(String, String)>,
+    /// The account may only look (the operator, a restricted user): the editor offers no
+    /// edits, and any that still arrive (a shortcut) change nothing.
+    pub read_only: bool,
 }
 
 impl Default for EditorState {
@@ -206,6 +233,7 @@ impl Default for EditorState {
             undo: Vec::new(),
             redo: Vec::new(),
             last_edit: None,
+            read_only: false,
         }
     }
 }
@@ -213,7 +241,11 @@ impl Default for EditorState {
 impl EditorState {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        if self.read_only && action.edits() {
+            return;
+        }
         match action {
+            Action::ReadOnly(read_only) => self.read_only = read_only,
             Action::Loaded { document, version, published_revision, restored_local } => {
                 self.page_id = document.pages.keys().next().cloned().unwrap_or_default();
                 self.base = (!restored_local).then(|| Rc::new(document.clone()));
@@ -784,6 +816,22 @@ mod tests {
 
     fn type_heading(state: &mut EditorState, text: &str) {
         state.apply(Action::Edit { block_id: "h-welcome".into(), edit: BlockEdit::new("/text", text) });
+    }
+
+    #[test]
+    fn a_read_only_account_changes_nothing_but_may_look_around() {
+        let mut state = loaded();
+        state.apply(Action::ReadOnly(true));
+        let before = state.document.clone();
+        type_heading(&mut state, "Чужая правка");
+        state.apply(Action::SelectBlock(Some("h-welcome".into())));
+        state.apply(Action::DeleteSelected);
+        state.apply(Action::Insert { type_name: "text".into() });
+        assert_eq!(state.document, before);
+        assert_eq!(state.save, SaveState::Saved);
+        assert_eq!(state.selected.as_deref(), Some("h-welcome"), "selecting still works");
+        state.apply(Action::SelectPage("contacts".into()));
+        assert_eq!(state.page_id, "contacts");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct ToolbarProps {
     pub restored_local: bool,
     /// Drop the edits restored from this browser for the server's draft.
     pub on_discard_local: Callback<()>,
+    /// The account may only look: no undo, save or publish is offered.
+    pub read_only: bool,
     pub public_url: String,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
@@ -137,6 +139,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { t.accessible_preview }
                 </button>
                 <button type="button" class="btn" aria-keyshortcuts="Control+K" aria-haspopup="dialog" onclick={emit(&props.on_command)}>{ t.command_button }</button>
+                if props.read_only {
+                    <p class="save-state" data-testid="save-state">{ t.view_only }</p>
+                } else {
                 <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶ " }{ t.undo }</button>
                 <button type="button" class="btn" onclick={emit(&props.on_redo)} disabled={!props.can_redo}
@@ -152,11 +157,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="btn" onclick={emit(&props.on_keep_mine)}>{ t.keep_mine }</button>
                     <button type="button" class="btn" onclick={emit(&props.on_load_theirs)}>{ t.load_theirs }</button>
                 }
+                }
                 <button type="button" class="btn" onclick={emit(&props.on_media)} aria-haspopup="dialog">{ t.media_library }</button>
                 <a class="btn link" href={props.public_url.clone()} target="_blank" rel="noopener">{ t.open_site }{ " ↗" }</a>
+                if !props.read_only {
                 <button type="button" class="btn" onclick={emit(&props.on_save)} disabled={busy || conflict}
                     aria-keyshortcuts="Control+S">{ t.save }</button>
                 <button type="button" class="btn primary" onclick={emit(&props.on_publish)} disabled={busy || conflict} aria-haspopup="dialog">{ t.publish }</button>
+                }
             </div>
             }
             if props.invite {

@@ -48,7 +48,9 @@ test('a new page built with the mouse and the keyboard reaches visitors', async 
   assert.deepEqual(await groupIds(page, 'columns-1', 1), ['heading-1']);
 
   // The mouse can drop on the canvas too: a button right after the heading in the column.
-  await page.locator('[data-block-type="button"]').dragTo(preview(page).locator('[data-block="heading-1"]'), { targetPosition: { x: 20, y: 30 } });
+  // (In the heading's lower half as the canvas shows it: the page may be scaled to fit.)
+  const headingBox = await preview(page).locator('[data-block="heading-1"]').boundingBox();
+  await page.locator('[data-block-type="button"]').dragTo(preview(page).locator('[data-block="heading-1"]'), { targetPosition: { x: 20, y: headingBox.height * 0.75 } });
   await announcer(page).filter({ hasText: 'Добавлен блок «Кнопка' }).waitFor();
   assert.deepEqual(await groupIds(page, 'columns-1', 1), ['heading-1', 'button-1']);
   await page.keyboard.press('Control+z');
