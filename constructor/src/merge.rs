@@ -243,15 +243,7 @@ pub fn summary(value: Option<&Value>) -> String {
 pub fn block_label(block: &Block) -> (&'static str, String) {
     let kind = civic_shared::schema::schema_of(block.type_name()).map_or("", |schema| crate::i18n::pick(&schema.label));
     let text = match block {
-        Block::Text(text) => text
-            .content
-            .iter()
-            .flat_map(|part| match part {
-                TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter().collect::<Vec<_>>(),
-                TextBlock::List { items, .. } => items.iter().flatten().collect(),
-            })
-            .map(|run| run.text.as_str())
-            .collect::<String>(),
+        Block::Text(text) => text.content.iter().flat_map(TextBlock::runs).map(|run| run.text.as_str()).collect::<String>(),
         other => {
             let json = crate::state::to_json_value(other).unwrap_or_default();
             ["text", "title", "label", "name", "alt", "caption", "address"]
@@ -376,5 +368,18 @@ mod tests {
         let heading = found.iter().find(|c| matches!(&c.unit, Unit::Block { block, .. } if block == "h-welcome")).unwrap();
         assert_eq!(heading.after, "Заголовок: Новый заголовок");
         assert!(changes(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn a_text_is_named_by_its_words_headings_and_lists_included() {
+        use civic_shared::{Text, TextRun};
+        let block = Block::Text(Text {
+            id: "t".into(),
+            content: vec![
+                TextBlock::Heading { level: 2, runs: vec![TextRun::plain("Приём. ")] },
+                TextBlock::List { ordered: true, items: vec![vec![TextRun::plain("Паспорт; ")], vec![TextRun::plain("заявление.")]] },
+            ],
+        });
+        assert_eq!(block_label(&block).1, "Приём. Паспорт; заявление.");
     }
 }

@@ -62,6 +62,16 @@ pub fn to_markup(content: &[TextBlock], out: &mut String) {
                 runs_markup(runs, out);
                 out.push_str("</p>");
             }
+            TextBlock::Heading { level, runs } => {
+                let tag = heading_tag(*level);
+                out.push('<');
+                out.push_str(tag);
+                out.push('>');
+                runs_markup(runs, out);
+                out.push_str("</");
+                out.push_str(tag);
+                out.push('>');
+            }
             TextBlock::List { ordered, items } => {
                 out.push_str(if *ordered { "<ol>" } else { "<ul>" });
                 for item in items {
@@ -83,6 +93,15 @@ pub fn to_markup(content: &[TextBlock], out: &mut String) {
                 out.push_str("</blockquote>");
             }
         }
+    }
+}
+
+/// The tag of a heading, clamped to 2–4 as the renderer writes it.
+fn heading_tag(level: u8) -> &'static str {
+    match level {
+        0..=2 => "h2",
+        3 => "h3",
+        _ => "h4",
     }
 }
 

@@ -3,7 +3,7 @@
 //! software can read; WCAG 1.3.1). Computed from the page document alone, so rendering one
 //! block for the constructor's canvas gives the same markup as rendering the whole page.
 
-use civic_shared::{Block, Page};
+use civic_shared::{Block, Page, TextBlock};
 
 /// The level (2–6) of the headings of the items block `block_id` lists. Under a title of the
 /// block's own (an `<h2>`) it is 3; otherwise one below the last section heading before the
@@ -56,6 +56,13 @@ fn section_heading(block: &Block) -> Option<u8> {
     let title = match block {
         // The same clamp as the heading block's own tag.
         Block::Heading(h) => return Some(h.level.clamp(2, 4)),
+        // The last heading inside the text, with the same clamp.
+        Block::Text(t) => {
+            return t.content.iter().rev().find_map(|part| match part {
+                TextBlock::Heading { level, .. } => Some((*level).clamp(2, 4)),
+                _ => None,
+            })
+        }
         Block::Tabs(t) => return (!t.tabs.is_empty()).then_some(2),
         // Its title (h2), then its comments' heading (h3).
         Block::Discussion(_) => return Some(3),
@@ -85,7 +92,7 @@ fn section_heading(block: &Block) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use civic_shared::{Card, Column, Columns, Heading, NewsFeed, Section};
+    use civic_shared::{Card, Column, Columns, Heading, NewsFeed, Section, Text, TextRun};
 
     fn card(id: &str) -> Block {
         Block::Card(Card { id: id.into(), title: "Карточка".into(), ..Card::default() })
@@ -132,6 +139,24 @@ mod tests {
         assert_eq!(item_level(&p, "news", false), 3);
         assert_eq!(item_level(&p, "news", true), 3, "a block's own title is an h2");
         assert_eq!(item_level(&p, "missing", false), 3, "an unknown id gets the level after the last heading");
+    }
+
+    #[test]
+    fn headings_inside_text_count_as_section_headings() {
+        let text = |id: &str, content: Vec<TextBlock>| Block::Text(Text { id: id.into(), content });
+        let heading = |level| TextBlock::Heading { level, runs: vec![TextRun::plain("Раздел")] };
+        let paragraph = TextBlock::Paragraph { runs: vec![TextRun::plain("Абзац")] };
+        let p = page(vec![
+            text("plain", vec![paragraph.clone()]),
+            card("after-plain"),
+            text("with-h3", vec![heading(2), paragraph.clone(), heading(3), paragraph]),
+            card("after-h3"),
+            text("bad-level", vec![heading(9)]),
+            card("after-bad"),
+        ]);
+        assert_eq!(item_level(&p, "after-plain", false), 2, "a text without headings changes nothing");
+        assert_eq!(item_level(&p, "after-h3", false), 4, "the text's last heading counts");
+        assert_eq!(item_level(&p, "after-bad", false), 5, "clamped to h4 as it is written");
     }
 
     #[test]

@@ -124,3 +124,35 @@ fn a_poll_block_follows_the_polls_dates_and_settings() {
     let next = render(vec![poll("old", "2026-01-01", "2026-02-01"), poll("soon", "2026-12-01", "")], "", "2026-11-23");
     assert!(next.contains("Вопрос soon") && next.contains("откроется"), "{next}");
 }
+
+/// Headings inside rich text are written at their level (clamped like the heading block's),
+/// their runs with marks and links as in a paragraph; the accessible version writes the same.
+#[test]
+fn headings_inside_rich_text_keep_their_level_and_runs() {
+    use civic_renderer::A11ySettings;
+    use civic_shared::{Block, Text, TextBlock, TextRun};
+    let heading = |level, runs| TextBlock::Heading { level, runs };
+    let block = Block::Text(Text {
+        id: "t".into(),
+        content: vec![
+            heading(2, vec![TextRun::plain("Приём "), TextRun { link: Some("kontakty".into()), ..TextRun::plain("граждан") }]),
+            TextBlock::Paragraph { runs: vec![TextRun::plain("Текст")] },
+            heading(3, vec![TextRun { italic: true, ..TextRun::plain("Пункт") }]),
+            heading(7, vec![TextRun::plain("Глубже")]),
+            heading(1, vec![TextRun::plain("Не заголовок страницы")]),
+        ],
+    });
+    let doc = civic_shared::demo::ministry();
+    let data = RenderData::default();
+    for accessible in [None, Some(A11ySettings::parse("z4f1l1h1c1i1"))] {
+        let options = RenderOptions { base_path: "/s/mincifra", accessible, ..RenderOptions::default() };
+        let ctx = RenderContext::for_page(&doc, "home", &data, options).unwrap();
+        let mut html = String::new();
+        render_block(&ctx, &block, &mut html);
+        assert_eq!(
+            html,
+            "<div class=\"text\"><h2>Приём <a href=\"/s/mincifra/kontakty\">граждан</a></h2>\n<p>Текст</p>\n\
+             <h3><em>Пункт</em></h3>\n<h4>Глубже</h4>\n<h2>Не заголовок страницы</h2>\n</div>\n"
+        );
+    }
+}

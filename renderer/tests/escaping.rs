@@ -37,6 +37,9 @@ fn hostile_site() -> civic_shared::SiteDocument {
                     TextRun { text: HOSTILE.into(), bold: true, italic: true, link: Some("javascript:alert(5)".into()) },
                     TextRun { text: "x".into(), link: Some(" javascript:alert(6)".into()), ..TextRun::default() },
                 ],
+            }, TextBlock::Heading {
+                level: 0,
+                runs: vec![TextRun { text: HOSTILE.into(), bold: true, italic: false, link: Some("javascript:alert(7)".into()) }],
             }],
         }),
         Block::Image(Image { id: "i".into(), src: "data:text/html,<script>".into(), alt: HOSTILE.into(), caption: HOSTILE.into(), ..Image::default() }),

@@ -16,7 +16,7 @@ pub use data::*;
 pub enum Block {
     /// A heading below the page title.
     Heading(Heading),
-    /// Rich text: paragraphs, lists and quotes.
+    /// Rich text: paragraphs, headings, lists and quotes.
     Text(Text),
     /// A picture.
     Image(Image),
@@ -110,12 +110,12 @@ pub struct Text {
     /// Unique within the page: latin letters, digits, `-` and `_`.
     #[cfg_attr(feature = "json-schema", schemars(pattern(crate::json_schema::ID_PATTERN)))]
     pub id: String,
-    /// Paragraphs, lists and quotes, top to bottom.
+    /// Paragraphs, headings, lists and quotes, top to bottom.
     #[cfg_attr(feature = "json-schema", schemars(length(min = 1, max = crate::validate::MAX_BLOCKS)))]
     pub content: Vec<TextBlock>,
 }
 
-/// One paragraph, list or quote of rich text.
+/// One paragraph, heading, list or quote of rich text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -123,6 +123,16 @@ pub enum TextBlock {
     /// A paragraph.
     Paragraph {
         /// Stretches of text with their marks.
+        #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
+        runs: Vec<TextRun>,
+    },
+    /// A heading inside the text, of level 2 to 4 like the heading block (the page title is
+    /// the only level 1).
+    Heading {
+        /// 2, 3 or 4.
+        #[cfg_attr(feature = "json-schema", schemars(range(min = 2, max = 4)))]
+        level: u8,
+        /// The heading's text with its marks.
         #[cfg_attr(feature = "json-schema", schemars(length(min = 1)))]
         runs: Vec<TextRun>,
     },
@@ -145,6 +155,26 @@ pub enum TextBlock {
         #[cfg_attr(feature = "json-schema", schemars(length(max = crate::validate::MAX_LINE)))]
         cite: String,
     },
+}
+
+impl TextBlock {
+    /// Every run of the block in reading order, a list's items one after another.
+    pub fn runs(&self) -> impl Iterator<Item = &TextRun> {
+        let (runs, items): (&[TextRun], &[Vec<TextRun>]) = match self {
+            TextBlock::Paragraph { runs } | TextBlock::Heading { runs, .. } | TextBlock::Quote { runs, .. } => (runs, &[]),
+            TextBlock::List { items, .. } => (&[], items),
+        };
+        runs.iter().chain(items.iter().flatten())
+    }
+
+    /// [`TextBlock::runs`], to change them.
+    pub fn runs_mut(&mut self) -> impl Iterator<Item = &mut TextRun> {
+        let (runs, items): (&mut [TextRun], &mut [Vec<TextRun>]) = match self {
+            TextBlock::Paragraph { runs } | TextBlock::Heading { runs, .. } | TextBlock::Quote { runs, .. } => (runs, &mut []),
+            TextBlock::List { items, .. } => (&mut [], items),
+        };
+        runs.iter_mut().chain(items.iter_mut().flatten())
+    }
 }
 
 /// A stretch of text with one set of marks.

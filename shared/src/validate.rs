@@ -535,6 +535,12 @@ impl Validator {
             let path = format!("{path}[{i}]");
             match block {
                 TextBlock::Paragraph { runs } => self.runs(&format!("{path}.runs"), runs),
+                TextBlock::Heading { level, runs } => {
+                    if !(2..=4).contains(level) {
+                        self.push(&format!("{path}.level"), ProblemKind::BadHeadingLevel);
+                    }
+                    self.runs(&format!("{path}.runs"), runs);
+                }
                 TextBlock::Quote { runs, cite } => {
                     self.runs(&format!("{path}.runs"), runs);
                     self.line(&format!("{path}.cite"), cite, false);
@@ -746,6 +752,21 @@ mod tests {
             })],
         })];
         assert_eq!(paths(&doc), vec![("pages.contacts.blocks[0].blocks[0].content[0].runs[0].link".into(), ProblemKind::BadLink)]);
+    }
+
+    #[test]
+    fn headings_inside_rich_text_have_levels_2_to_4_and_some_text() {
+        let heading = |level, text: &str| TextBlock::Heading { level, runs: vec![TextRun::plain(text)] };
+        let text = Block::Text(Text { id: "t".into(), content: vec![heading(2, "Раздел"), heading(4, "Пункт"), heading(1, "x"), heading(5, "y"), heading(3, " ")] });
+        let problems: Vec<(String, ProblemKind)> = block_problems(&text).into_iter().map(|p| (p.path, p.kind)).collect();
+        assert_eq!(
+            problems,
+            [
+                ("content[2].level".to_string(), ProblemKind::BadHeadingLevel),
+                ("content[3].level".to_string(), ProblemKind::BadHeadingLevel),
+                ("content[4].runs".to_string(), ProblemKind::Required),
+            ]
+        );
     }
 
     #[test]

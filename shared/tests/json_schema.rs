@@ -76,7 +76,10 @@ fn tagged_enums_follow_their_serde_attributes() {
 
     let kinds: Vec<&Value> = schema["$defs"]["TextBlock"]["oneOf"].as_array().unwrap().iter().collect();
     let tags: Vec<&str> = kinds.iter().map(|v| v["properties"]["kind"]["const"].as_str().unwrap()).collect();
-    assert_eq!(tags, ["paragraph", "list", "quote"]);
+    assert_eq!(tags, ["paragraph", "heading", "list", "quote"]);
+    let heading = kinds.iter().find(|v| v["properties"]["kind"]["const"] == "heading").unwrap();
+    assert_eq!(heading["properties"]["level"]["minimum"], 2);
+    assert_eq!(heading["properties"]["level"]["maximum"], 4);
     for kind in kinds {
         assert_eq!(kind["additionalProperties"], false, "{kind}");
     }
@@ -143,6 +146,8 @@ fn rules_of_validate_are_in_the_schema() {
         ("/pages/home/title", json!("")),
         ("/pages/home/blocks", json!([{ "type": "heading", "id": "h", "level": 5, "text": "x" }])),
         ("/pages/home/blocks", json!([{ "type": "heading", "id": "bad id", "level": 2, "text": "x" }])),
+        ("/pages/home/blocks", json!([{ "type": "text", "id": "t", "content": [{ "kind": "heading", "level": 1, "runs": [{ "text": "x" }] }] }])),
+        ("/pages/home/blocks", json!([{ "type": "text", "id": "t", "content": [{ "kind": "heading", "level": 3, "runs": [] }] }])),
         ("/pages/home/blocks", json!([{ "type": "columns", "id": "c", "columns": [{ "blocks": [] }] }])),
         ("/pages/home/blocks", json!([{ "type": "news_feed", "id": "n", "limit": 0 }])),
         ("/pages/home/blocks", json!([{ "type": "map", "id": "m", "address": "x", "latitude": 91.0 }])),

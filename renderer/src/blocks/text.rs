@@ -4,15 +4,16 @@ use civic_shared::validate::is_link;
 use civic_shared::{Button, ButtonVariant, ContactCard, FileLink, Heading, Table, Text, TextBlock, TextRun};
 
 use super::{element, open_tag, open_tag_with};
-use crate::{escape, format, texts, RenderContext};
+use crate::{escape, format, outline, texts, RenderContext};
+
+/// The tag of a heading of `level`. Level 1 belongs to the page title; clamped to 2–4 so a
+/// bad document still gives a sane outline.
+fn heading_tag(level: u8) -> &'static str {
+    outline::heading_tag(level.min(4))
+}
 
 pub fn heading(ctx: &RenderContext, h: &Heading, out: &mut String) {
-    // Level 1 belongs to the page title; clamp so a bad document still gives a sane outline.
-    let tag = match h.level {
-        0..=2 => "h2",
-        3 => "h3",
-        _ => "h4",
-    };
+    let tag = heading_tag(h.level);
     open_tag(ctx, tag, "", &h.id, out);
     escape::text(out, &h.text);
     out.push_str("</");
@@ -28,6 +29,17 @@ pub fn rich_text(ctx: &RenderContext, t: &Text, out: &mut String) {
                 out.push_str("<p>");
                 text_runs(ctx, runs, out);
                 out.push_str("</p>\n");
+            }
+            TextBlock::Heading { level, runs } => {
+                let tag = heading_tag(*level);
+                // XSS-safety: the tag is one of three literals; the runs are escaped.
+                out.push('<');
+                out.push_str(tag);
+                out.push('>');
+                text_runs(ctx, runs, out);
+                out.push_str("</");
+                out.push_str(tag);
+                out.push_str(">\n");
             }
             TextBlock::List { ordered, items } => {
                 out.push_str(if *ordered { "<ol>\n" } else { "<ul>\n" });

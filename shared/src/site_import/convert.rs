@@ -958,15 +958,9 @@ impl Plan {
                     None => false,
                 },
                 Block::Text(text) => {
-                    for item in &mut text.content {
-                        let runs: Vec<&mut TextRun> = match item {
-                            TextBlock::Paragraph { runs } | TextBlock::Quote { runs, .. } => runs.iter_mut().collect(),
-                            TextBlock::List { items, .. } => items.iter_mut().flatten().collect(),
-                        };
-                        for run in runs {
-                            if let Some(link) = run.link.as_deref().filter(|l| l.starts_with(ASSET_MARK)) {
-                                run.link = place(link);
-                            }
+                    for run in text.content.iter_mut().flat_map(TextBlock::runs_mut) {
+                        if let Some(link) = run.link.as_deref().filter(|l| l.starts_with(ASSET_MARK)) {
+                            run.link = place(link);
                         }
                     }
                     true

@@ -127,6 +127,7 @@ fn runs() -> impl Strategy<Value = Vec<TextRun>> {
 fn text_block() -> impl Strategy<Value = TextBlock> {
     prop_oneof![
         runs().prop_map(|runs| TextBlock::Paragraph { runs }),
+        (any::<u8>(), runs()).prop_map(|(level, runs)| TextBlock::Heading { level, runs }),
         (any::<bool>(), vec(runs(), 0..3)).prop_map(|(ordered, items)| TextBlock::List { ordered, items }),
         (runs(), any_text()).prop_map(|(runs, cite)| TextBlock::Quote { runs, cite }),
     ]
