@@ -8,15 +8,15 @@ use std::rc::Rc;
 use civic_shared::validate::is_link;
 use civic_shared::{ProblemKind, TextBlock, TextRun};
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, DataTransfer, DomParser, Element, HtmlDocument, HtmlElement, HtmlInputElement, Node, Range, Selection, SupportedType};
+use web_sys::{ClipboardEvent, Element, HtmlElement, HtmlInputElement, Range};
 use yew::prelude::*;
 
 use crate::i18n::texts;
-use crate::rich_text_model::{self as model, BlockFormat, CaretContext, DomElement, DomNode, EditKind};
+use crate::rich_text_model::{self as model, BlockFormat, CaretContext, EditKind};
 
-/// Deeper than this a tree is not walked: a hostile paste may nest thousands of elements,
-/// and the walk must not exhaust the stack.
-const MAX_DEPTH: usize = 64;
+mod dom;
+
+use dom::{ancestors, caret_to_end, enclosing_block, exec, html_document, is_active, selection, transferred_content, tree_of};
 
 /// Reports the whole new content, and whether it was typed or a command.
 type OnChange = Callback<(Vec<TextBlock>, EditKind)>;
@@ -60,6 +60,7 @@ enum Command {
     Bulleted,
     Numbered,
     Paragraph,
+    Heading,
     Quote,
 }
 
@@ -169,15 +170,19 @@ impl Editor {
             Command::Italic => exec("italic", ""),
             Command::Bulleted => exec_list(false),
             Command::Numbered => exec_list(true),
-            // Lists are toggled off; a quote becomes a paragraph again.
-            Command::Paragraph | Command::Quote => {
+            // Lists are toggled off; a quote or a heading pressed again becomes a paragraph.
+            Command::Paragraph | Command::Heading | Command::Quote => {
                 match block {
                     BlockFormat::Bulleted => exec_list(false),
                     BlockFormat::Numbered => exec_list(true),
-                    BlockFormat::Quote | BlockFormat::Paragraph => {}
+                    BlockFormat::Quote | BlockFormat::Paragraph | BlockFormat::Heading => {}
                 }
-                let target = if command == Command::Quote && block != BlockFormat::Quote { "blockquote" } else { "p" };
-                if block != BlockFormat::Paragraph || command == Command::Quote {
+                let target = match command {
+                    Command::Quote if block != BlockFormat::Quote => "blockquote",
+                    Command::Heading if block != BlockFormat::Heading => "h2",
+                    _ => "p",
+                };
+                if block != BlockFormat::Paragraph || command != Command::Paragraph {
                     exec("formatBlock", target);
                 }
             }
@@ -187,18 +192,54 @@ impl Editor {
     /// Inserts pasted or dropped content where the selection is, as one step.
     fn insert(&self, content: &[TextBlock]) {
         let mut markup = String::new();
-        match content {
+        let blocks = match content {
             [] => return,
             [TextBlock::Paragraph { runs }] if runs.iter().all(|run| !run.bold && !run.italic && run.link.is_none()) => {
                 let text: String = runs.iter().map(|run| run.text.as_str()).collect();
                 self.step(|| exec("insertText", &text));
                 return;
             }
-            [TextBlock::Paragraph { runs }] => model::runs_markup(runs, &mut markup),
-            _ => model::to_markup(content, &mut markup),
-        }
+            [TextBlock::Paragraph { runs }] => {
+                model::runs_markup(runs, &mut markup);
+                false
+            }
+            _ => {
+                model::to_markup(content, &mut markup);
+                true
+            }
+        };
         // XSS-safety: the markup is the model's own, made from sanitised content.
-        self.step(|| exec("insertHTML", &markup));
+        self.step(|| {
+            if blocks {
+                self.make_room_for_blocks();
+            }
+            exec("insertHTML", &markup);
+        });
+    }
+
+    /// Before blocks go in: the selection is deleted, and an empty heading, quote or list item
+    /// left at the caret becomes a paragraph, or Chromium would put the blocks inside it (and
+    /// the first pasted paragraph would take its kind).
+    fn make_room_for_blocks(&self) {
+        if selection().is_some_and(|s| !s.is_collapsed()) {
+            exec("delete", "");
+        }
+        let (Some(area), Some((range, formats))) = (self.area(), self.context()) else { return };
+        if formats.caret.block == BlockFormat::Paragraph {
+            return;
+        }
+        let empty = range
+            .start_container()
+            .ok()
+            .and_then(|node| enclosing_block(&node, &area))
+            .is_some_and(|block| block.text_content().unwrap_or_default().trim().is_empty());
+        if empty {
+            match formats.caret.block {
+                BlockFormat::Bulleted => exec("insertUnorderedList", ""),
+                BlockFormat::Numbered => exec("insertOrderedList", ""),
+                BlockFormat::Heading | BlockFormat::Quote | BlockFormat::Paragraph => exec("formatBlock", "p"),
+            }
+        }
     }
 
     /// When the caret is inside a link (nothing selected), selects the whole link, so that a
@@ -267,92 +308,6 @@ impl Editor {
     }
 }
 
-fn html_document() -> Option<HtmlDocument> {
-    web_sys::window()?.document()?.dyn_into::<HtmlDocument>().ok()
-}
-
-fn selection() -> Option<Selection> {
-    web_sys::window()?.get_selection().ok().flatten()
-}
-
-fn is_active(element: &HtmlElement) -> bool {
-    html_document().and_then(|d| d.active_element()).is_some_and(|active| active.is_same_node(Some(element)))
-}
-
-/// Chromium's editing commands; the model reads whatever DOM they leave.
-fn exec(command: &str, value: &str) {
-    if let Some(document) = html_document() {
-        let _ = document.exec_command_with_show_ui_and_value(command, false, value);
-    }
-}
-
-fn caret_to_end(area: &HtmlElement) {
-    let (Some(document), Some(selection)) = (html_document(), selection()) else { return };
-    if let Ok(range) = document.create_range() {
-        if range.select_node_contents(area).is_ok() {
-            range.collapse_with_to_start(false);
-            let _ = selection.remove_all_ranges();
-            let _ = selection.add_range(&range);
-        }
-    }
-}
-
-/// The elements from `node` up to `root` (not included), innermost first, with their `href`.
-fn ancestors(node: &Node, root: &HtmlElement) -> Vec<(String, Option<String>)> {
-    let mut out = Vec::new();
-    let mut current = Some(node.clone());
-    while let Some(node) = current {
-        if node.is_same_node(Some(root)) {
-            break;
-        }
-        if let Some(element) = node.dyn_ref::<Element>() {
-            out.push((element.local_name().to_ascii_lowercase(), element.get_attribute("href")));
-        }
-        current = node.parent_node();
-    }
-    out
-}
-
-/// The node tree of `parent`'s children, as the model reads it.
-fn tree_of(parent: &Node, depth: usize) -> Vec<DomNode> {
-    let mut nodes = Vec::new();
-    let mut child = parent.first_child();
-    while let Some(node) = child {
-        match node.node_type() {
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => nodes.push(DomNode::Text(node.node_value().unwrap_or_default())),
-            Node::ELEMENT_NODE if depth < MAX_DEPTH => {
-                if let Some(element) = node.dyn_ref::<Element>() {
-                    nodes.push(DomNode::Element(DomElement {
-                        name: element.local_name().to_ascii_lowercase(),
-                        href: element.get_attribute("href"),
-                        style: element.get_attribute("style"),
-                        children: tree_of(&node, depth + 1),
-                    }));
-                }
-            }
-            _ => {}
-        }
-        child = node.next_sibling();
-    }
-    nodes
-}
-
-/// What was pasted or dropped, sanitised: its HTML if it has some, else its plain text.
-fn transferred_content(data: &DataTransfer) -> Vec<TextBlock> {
-    let html = data.get_data("text/html").unwrap_or_default();
-    if !html.trim().is_empty() {
-        // DOMParser makes an inert document: its scripts never run, its images never load.
-        let body = DomParser::new()
-            .and_then(|parser| parser.parse_from_string(&html, SupportedType::TextHtml))
-            .ok()
-            .and_then(|document| document.body());
-        if let Some(body) = body {
-            return model::from_tree(&tree_of(&body, 0));
-        }
-    }
-    model::from_plain_text(&data.get_data("text/plain").unwrap_or_default())
-}
-
 /// A toolbar button; `pressed` only where the button shows a state.
 fn tool(label: &str, shortcut: &str, pressed: Option<bool>, icon: Html, onclick: Callback<MouseEvent>) -> Html {
     let title = if shortcut.is_empty() { label.to_string() } else { format!("{label} ({})", shortcut.replace("Control", "Ctrl")) };
@@ -389,6 +344,8 @@ const LINK_ICON: &[&str] = &[
 ];
 const BULLETED_ICON: &[&str] = &["M9 6h12", "M9 12h12", "M9 18h12", "M4 6h.01", "M4 12h.01", "M4 18h.01"];
 const NUMBERED_ICON: &[&str] = &["M10 6h11", "M10 12h11", "M10 18h11", "M4 4h1v4", "M4 8h2", "M6 18H4c0-1 2-2 2-3s-1-1.5-2-1"];
+/// The letter H of a heading.
+const HEADING_ICON: &[&str] = &["M6 4v16", "M18 4v16", "M6 12h12"];
 /// Filled: two quotation marks.
 const QUOTE_ICON: &str = "M6 17h3l2-4V7H5v6h3zm8 0h3l2-4V7h-6v6h3z";
 
@@ -637,6 +594,7 @@ pub fn rich_text(props: &RichTextProps) -> Html {
                     { tool(t.rich_numbered, "Control+Shift+7", Some(caret.block == BlockFormat::Numbered), icon(NUMBERED_ICON), command(Command::Numbered)) }
                     <span class="rich-separator" aria-hidden="true"></span>
                     { tool(t.paragraph, "", Some(caret.block == BlockFormat::Paragraph), html! { <span class="rich-glyph">{ "¶" }</span> }, command(Command::Paragraph)) }
+                    { tool(t.rich_heading, "", Some(caret.block == BlockFormat::Heading), icon(HEADING_ICON), command(Command::Heading)) }
                     { tool(t.quote, "", Some(caret.block == BlockFormat::Quote), filled_icon(QUOTE_ICON), command(Command::Quote)) }
                 </div>
                 { for link_form }

@@ -33,7 +33,8 @@ pub struct DomElement {
 
 /// The elements the editing markup (and Chromium's editing commands) produce: anything else in
 /// the live editor came from outside and is replaced by a fresh rendering of the model.
-const EDITING: &[&str] = &["p", "div", "br", "ul", "ol", "li", "blockquote", "cite", "strong", "b", "em", "i", "a", "span"];
+const EDITING: &[&str] =
+    &["p", "div", "br", "ul", "ol", "li", "blockquote", "cite", "h2", "h3", "h4", "strong", "b", "em", "i", "a", "span"];
 
 /// Elements whose content is code, metadata, media fallback or form state: not text to keep.
 const SILENT: &[&str] = &[
@@ -42,9 +43,9 @@ const SILENT: &[&str] = &[
     "input", "select", "option", "optgroup", "datalist", "textarea", "button",
 ];
 
-/// Elements outside the model that still end a paragraph (pasted headings, tables, sections).
+/// Elements outside the model that still end a paragraph (pasted tables, sections).
 const BLOCKISH: &[&str] = &[
-    "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "main", "nav", "aside", "pre",
+    "section", "article", "header", "footer", "main", "nav", "aside", "pre",
     "address", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "caption", "dl", "dt", "dd", "hr",
     "details", "summary", "fieldset", "legend", "form", "center",
 ];
@@ -105,6 +106,17 @@ fn heading_tag(level: u8) -> &'static str {
     }
 }
 
+/// The level of a pasted heading element: `<h1>` is the page title's, so it and `<h2>` are 2;
+/// `<h5>` and `<h6>` are 4, the deepest the model has.
+fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" | "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" | "h5" | "h6" => Some(4),
+        _ => None,
+    }
+}
+
 /// The markup of one sequence of runs; a link only where the address is one the site allows.
 pub fn runs_markup(runs: &[TextRun], out: &mut String) {
     if runs.iter().all(|run| run.text.is_empty()) {
@@ -140,13 +152,23 @@ pub fn from_plain_text(text: &str) -> Vec<TextBlock> {
         .collect()
 }
 
-/// Whether the tree holds only elements the editing markup is made of; if not, something
-/// foreign got into the live editor and it should show the model's rendering instead.
+/// Whether the tree holds only elements the editing markup is made of, the way it makes them;
+/// if not, something foreign got into the live editor and it should show the model's rendering
+/// instead. A heading holds no blocks (Chromium puts pasted ones inside an empty heading).
 pub fn is_clean(nodes: &[DomNode]) -> bool {
     nodes.iter().all(|node| match node {
         DomNode::Text(_) => true,
-        DomNode::Element(element) => EDITING.contains(&element.name.as_str()) && is_clean(&element.children),
+        DomNode::Element(element) => {
+            EDITING.contains(&element.name.as_str())
+                && is_clean(&element.children)
+                && !(heading_level(&element.name).is_some() && element.children.iter().any(is_block))
+        }
     })
+}
+
+fn is_block(node: &DomNode) -> bool {
+    matches!(node, DomNode::Element(element) if matches!(element.name.as_str(), "p" | "div" | "ul" | "ol" | "li" | "blockquote")
+        || heading_level(&element.name).is_some())
 }
 
 /// The kind of block the caret is in, as the toolbar shows it.
@@ -161,6 +183,8 @@ pub enum BlockFormat {
     Numbered,
     /// A quotation.
     Quote,
+    /// A heading.
+    Heading,
 }
 
 /// Where the caret is: its block and the link around it, if any.
@@ -183,6 +207,7 @@ pub fn caret_context<'a>(ancestors: impl IntoIterator<Item = (&'a str, Option<&'
                 block = Some(if name == "ol" { BlockFormat::Numbered } else { BlockFormat::Bulleted });
             }
             "blockquote" if block.is_none() => block = Some(BlockFormat::Quote),
+            _ if block.is_none() && heading_level(name).is_some() => block = Some(BlockFormat::Heading),
             "a" if context.link.is_none() => context.link = href.map(str::trim).filter(|href| is_link(href)).map(String::from),
             _ => {}
         }
@@ -233,10 +258,8 @@ impl Marks {
     /// CSS wins over the tag, as in the browser: Google Docs wraps a paste in
     /// `<b style="font-weight:normal">`, Word marks bold with `<span style="font-weight:700">`.
     fn apply_style(&mut self, style: Option<&str>) {
-        for declaration in style.unwrap_or_default().split(';') {
-            let Some((property, value)) = declaration.split_once(':') else { continue };
-            let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
-            match property.trim().to_ascii_lowercase().as_str() {
+        for (property, value) in declarations(style) {
+            match property.as_str() {
                 "font-weight" => match value.as_str() {
                     "bold" | "bolder" => self.bold = true,
                     "normal" | "lighter" => self.bold = false,
@@ -257,10 +280,59 @@ impl Marks {
     }
 }
 
+/// The declarations of a `style` attribute, property and value in lower case.
+fn declarations(style: Option<&str>) -> impl Iterator<Item = (String, String)> + '_ {
+    style.unwrap_or_default().split(';').filter_map(|declaration| {
+        let (property, value) = declaration.split_once(':')?;
+        let value = value.trim().to_ascii_lowercase();
+        Some((property.trim().to_ascii_lowercase(), value.trim_end_matches("!important").trim().to_string()))
+    })
+}
+
+/// The level of a Word list paragraph (`style="mso-list:l0 level2 lfo1"`), if it is one.
+fn word_list_level(style: Option<&str>) -> Option<u32> {
+    let (_, value) = declarations(style).find(|(property, _)| property == "mso-list")?;
+    let mut words = value.split_whitespace();
+    let list = words.next()?;
+    if !(list.len() > 1 && list.starts_with('l') && list[1..].bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Some(words.find_map(|word| word.strip_prefix("level")?.parse().ok()).unwrap_or(1))
+}
+
+/// Whether an element is Word's list marker (`<span style="mso-list:Ignore">`), which Word
+/// writes for programs that cannot show its lists.
+fn is_word_marker(element: &DomElement) -> bool {
+    declarations(element.style.as_deref()).any(|(property, value)| property == "mso-list" && value == "ignore")
+}
+
+/// The text of the first Word list marker in a subtree.
+fn word_marker(nodes: &[DomNode]) -> Option<String> {
+    nodes.iter().find_map(|node| match node {
+        DomNode::Element(element) if is_word_marker(element) => {
+            let mut text = String::new();
+            plain_text(&element.children, &mut text);
+            Some(text)
+        }
+        DomNode::Element(element) => word_marker(&element.children),
+        DomNode::Text(_) => None,
+    })
+}
+
+/// Whether a list marker counts: it has a digit («1.», «(2)», «3)») or is letters closed by a
+/// dot or a bracket («a)», «б.», «IV.»). Bullets («·», «o», «§», «–») do not.
+fn is_numbering(marker: &str) -> bool {
+    let marker = marker.trim();
+    let letters = marker.trim_end_matches(['.', ')']);
+    marker.chars().any(|c| c.is_ascii_digit())
+        || (letters.len() < marker.len() && !letters.is_empty() && letters.chars().all(char::is_alphabetic))
+}
+
 /// What the text being collected will become.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Container {
     Paragraph,
+    Heading { level: u8 },
     Quote,
     Item { ordered: bool },
 }
@@ -296,7 +368,8 @@ impl Builder {
 
     fn element(&mut self, element: &DomElement, context: &Context) {
         let name = element.name.as_str();
-        if SILENT.contains(&name) {
+        // Word's list marker: the item has a marker of its own.
+        if SILENT.contains(&name) || (matches!(context.container, Container::Item { .. }) && is_word_marker(element)) {
             return;
         }
         let mut inner = context.clone();
@@ -316,6 +389,9 @@ impl Builder {
         match name {
             "br" => self.boundary(context.container),
             "ul" | "ol" => self.list(element, &inner, name == "ol"),
+            "p" if context.container == Container::Paragraph && word_list_level(element.style.as_deref()).is_some() => {
+                self.word_item(element, &inner);
+            }
             "li" => self.item(element, &inner),
             "blockquote" if self.cite.is_none() && !matches!(context.container, Container::Item { .. }) => self.quote(element, &inner),
             "cite" if self.cite.is_some() && context.container == Container::Quote => {
@@ -330,7 +406,19 @@ impl Builder {
                 self.children(element, &inner);
                 self.pieces.push((" ".into(), Marks::default()));
             }
-            _ if matches!(name, "p" | "div" | "blockquote") || BLOCKISH.contains(&name) => {
+            // A heading is one line: a paragraph inside it ends it.
+            "p" | "div" if matches!(context.container, Container::Heading { .. }) => {
+                self.flush(context.container);
+                self.children(element, &Context { container: Container::Paragraph, marks: inner.marks });
+                self.flush(Container::Paragraph);
+            }
+            _ if context.container == Container::Paragraph && heading_level(name).is_some() => {
+                let container = Container::Heading { level: heading_level(name).unwrap_or(2) };
+                self.flush(context.container);
+                self.children(element, &Context { container, marks: inner.marks });
+                self.flush(container);
+            }
+            _ if matches!(name, "p" | "div" | "blockquote") || heading_level(name).is_some() || BLOCKISH.contains(&name) => {
                 self.boundary(context.container);
                 self.children(element, &inner);
                 self.boundary(context.container);
@@ -339,11 +427,11 @@ impl Builder {
         }
     }
 
-    /// A line break or block edge: a new paragraph, or a space inside a list item (an item
-    /// holds one line of runs).
+    /// A line break or block edge: a new paragraph, or a space inside a list item or a heading
+    /// (each holds one line of runs).
     fn boundary(&mut self, container: Container) {
         match container {
-            Container::Item { .. } => self.pieces.push((" ".into(), Marks::default())),
+            Container::Item { .. } | Container::Heading { .. } => self.pieces.push((" ".into(), Marks::default())),
             _ => self.flush(container),
         }
     }
@@ -366,6 +454,20 @@ impl Builder {
             _ => Container::Item { ordered: false },
         };
         self.flush(context.container);
+        self.children(element, &Context { container, marks: context.marks.clone() });
+        self.flush(container);
+    }
+
+    /// A Word list paragraph: an item of a numbered list if its marker is a number, of a
+    /// bulleted one if not. A deeper level continues the list before it, since lists do not nest.
+    fn word_item(&mut self, element: &DomElement, context: &Context) {
+        self.flush(context.container);
+        let level = word_list_level(element.style.as_deref()).unwrap_or(1);
+        let ordered = match self.out.last() {
+            Some(TextBlock::List { ordered, .. }) if level > 1 => *ordered,
+            _ => word_marker(&element.children).is_some_and(|marker| is_numbering(&marker)),
+        };
+        let container = Container::Item { ordered };
         self.children(element, &Context { container, marks: context.marks.clone() });
         self.flush(container);
     }
@@ -396,12 +498,18 @@ impl Builder {
 
     /// Ends the block being collected; empty ones are dropped.
     fn flush(&mut self, container: Container) {
-        let runs = normalise(mem::take(&mut self.pieces));
+        let mut pieces = mem::take(&mut self.pieces);
+        if let Container::Heading { .. } = container {
+            // A heading is bold already: pasted headings often say so again in their styles.
+            pieces.iter_mut().for_each(|(_, marks)| marks.bold = false);
+        }
+        let runs = normalise(pieces);
         if runs.is_empty() {
             return;
         }
         match container {
             Container::Paragraph => self.out.push(TextBlock::Paragraph { runs }),
+            Container::Heading { level } => self.out.push(TextBlock::Heading { level, runs }),
             Container::Quote => self.out.push(TextBlock::Quote { runs, cite: String::new() }),
             Container::Item { ordered } => match self.out.last_mut() {
                 Some(TextBlock::List { ordered: last, items }) if *last == ordered => items.push(runs),

@@ -1,18 +1,38 @@
 use super::*;
 
-/// A small HTML reader for the tests: the tree a browser builds from well-formed markup
-/// (no implied end tags; attribute values without `>`).
+/// A small HTML reader for the tests: the tree a browser builds from the markup word
+/// processors put on the clipboard. Comments, `<!…>` and `<?…>` declarations give no node (as
+/// Word's `<![if !supportLists]>` gives none); an end tag closes the elements opened after its
+/// own; `<li>` closes an open item and a block's start tag an open paragraph, as LibreOffice
+/// leaves them open. Attribute values hold no `>`.
 fn parse(html: &str) -> Vec<DomNode> {
-    const VOID: &[&str] = &["br", "img", "hr", "meta", "input", "link", "source"];
+    const VOID: &[&str] = &["br", "img", "hr", "meta", "input", "link", "source", "col", "wbr", "area", "base", "embed"];
+    /// Start tags that end an open paragraph.
+    const CLOSES_P: &[&str] = &[
+        "p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "section", "article",
+        "header", "footer", "nav", "aside", "figure", "figcaption", "dl", "hr", "pre", "main", "form",
+    ];
+    fn close(stack: &mut Vec<DomElement>) {
+        let element = stack.pop().expect("open element");
+        stack.last_mut().expect("parent").children.push(DomNode::Element(element));
+    }
     let mut stack = vec![DomElement::default()];
     let mut rest = html;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("</") {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+        } else if let Some(after) = rest.strip_prefix("</") {
             let end = after.find('>').expect("end tag closed");
-            let element = stack.pop().expect("open element");
-            assert_eq!(element.name, after[..end].trim().to_ascii_lowercase(), "well-formed test markup");
-            stack.last_mut().expect("parent").children.push(DomNode::Element(element));
+            let name = after[..end].trim().to_ascii_lowercase();
             rest = &after[end + 1..];
+            // A stray end tag closes nothing.
+            if let Some(open) = stack.iter().rposition(|element| element.name == name).filter(|&open| open > 0) {
+                while stack.len() > open {
+                    close(&mut stack);
+                }
+            }
         } else if let Some(after) = rest.strip_prefix('<') {
             let end = after.find('>').expect("tag closed");
             let tag = after[..end].trim_end_matches('/');
@@ -24,6 +44,17 @@ fn parse(html: &str) -> Vec<DomNode> {
                     "href" => element.href = Some(value),
                     "style" => element.style = Some(value),
                     _ => {}
+                }
+            }
+            if CLOSES_P.contains(&element.name.as_str()) && stack.last().is_some_and(|open| open.name == "p") {
+                close(&mut stack);
+            }
+            if element.name == "li" {
+                let list = stack.iter().rposition(|open| matches!(open.name.as_str(), "ul" | "ol")).unwrap_or(0);
+                if let Some(item) = stack.iter().skip(list).position(|open| open.name == "li") {
+                    while stack.len() > list + item {
+                        close(&mut stack);
+                    }
                 }
             }
             if matches!(element.name.as_str(), "script" | "style") {
@@ -43,8 +74,26 @@ fn parse(html: &str) -> Vec<DomNode> {
             rest = &rest[end..];
         }
     }
-    assert_eq!(stack.len(), 1, "every element closed");
+    while stack.len() > 1 {
+        close(&mut stack);
+    }
     stack.pop().map(|root| root.children).unwrap_or_default()
+}
+
+#[test]
+fn the_test_reader_builds_the_tree_a_browser_builds() {
+    let element = |name: &str, children: Vec<DomNode>| DomNode::Element(DomElement { name: name.into(), children, ..DomElement::default() });
+    let text = |t: &str| DomNode::Text(t.into());
+    assert_eq!(
+        parse("<!DOCTYPE html><!-- c --><ol><li><p>a<li>b</ol><p>c<div>d</div><![if !x]><b>e<![endif]></b></i>"),
+        vec![
+            element("ol", vec![element("li", vec![element("p", vec![text("a")])]), element("li", vec![text("b")])]),
+            element("p", vec![text("c")]),
+            element("div", vec![text("d")]),
+            element("b", vec![text("e")]),
+        ]
+    );
+    assert_eq!(parse("<p>&#8470;&nbsp;&#x41;&amp;&unknown;</p>"), vec![element("p", vec![text("№\u{a0}A&&unknown;")])]);
 }
 
 fn parse_attributes(mut text: &str) -> Vec<(String, String)> {
@@ -74,12 +123,38 @@ fn parse_attributes(mut text: &str) -> Vec<(String, String)> {
 }
 
 fn decode(text: &str) -> String {
-    text.replace("&nbsp;", "\u{a0}")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = rest.find(';').map(|end| &rest[1..end]);
+        let decoded = match entity {
+            Some("nbsp") => Some('\u{a0}'),
+            Some("lt") => Some('<'),
+            Some("gt") => Some('>'),
+            Some("quot") => Some('"'),
+            Some("amp") => Some('&'),
+            Some(number) if number.starts_with('#') => match number[1..].strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => number[1..].parse().ok(),
+            }
+            .and_then(char::from_u32),
+            _ => None,
+        };
+        match (decoded, entity) {
+            (Some(c), Some(entity)) => {
+                out.push(c);
+                rest = &rest[entity.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn blocks(html: &str) -> Vec<TextBlock> {
@@ -112,6 +187,10 @@ fn paragraph(runs: Vec<TextRun>) -> TextBlock {
     TextBlock::Paragraph { runs }
 }
 
+fn heading(level: u8, runs: Vec<TextRun>) -> TextBlock {
+    TextBlock::Heading { level, runs }
+}
+
 fn list(ordered: bool, items: &[&str]) -> TextBlock {
     TextBlock::List { ordered, items: items.iter().map(|item| vec![run(item)]).collect() }
 }
@@ -127,6 +206,7 @@ fn stored(content: &[TextBlock]) -> String {
 
 fn sample() -> Vec<TextBlock> {
     vec![
+        heading(2, vec![run("О "), italic("министерстве")]),
         paragraph(vec![
             run("Министерство отвечает за "),
             TextRun { bold: true, italic: true, ..run("развитие связи") },
@@ -134,7 +214,9 @@ fn sample() -> Vec<TextBlock> {
             TextRun { bold: true, ..linked("приём обращений", "obrashcheniya") },
             run("."),
         ]),
+        heading(3, vec![run("Задачи "), linked("2026", "#plan")]),
         list(false, &["Госуслуги", "Интернет в сёлах"]),
+        heading(4, vec![run("Шаги")]),
         TextBlock::List { ordered: true, items: vec![vec![run("Первый "), italic("шаг")], vec![linked("почта", "mailto:info@example.ru")]] },
         quote("Каждый имеет право обратиться.", "59-ФЗ, статья 12"),
         quote("Без источника", ""),
@@ -171,6 +253,10 @@ fn markup_of_each_kind_of_block() {
     assert_eq!(markup(&[list(false, &["a"])]), "<ul><li>a</li></ul>");
     assert_eq!(markup(&[paragraph(vec![italic("i")])]), "<p><em>i</em></p>");
     assert_eq!(markup(&[paragraph(vec![run("")])]), "<p><br></p>");
+    assert_eq!(markup(&[heading(2, vec![bold("a"), run("b")])]), "<h2><strong>a</strong>b</h2>");
+    assert_eq!(markup(&[heading(3, vec![run("a")]), heading(4, vec![run("b")])]), "<h3>a</h3><h4>b</h4>");
+    // Out of range, as the renderer writes it.
+    assert_eq!(markup(&[heading(0, vec![run("a")]), heading(9, vec![run("b")])]), "<h2>a</h2><h4>b</h4>");
 }
 
 #[test]
@@ -311,11 +397,232 @@ fn word_processor_styles_count_as_marks() {
 }
 
 #[test]
-fn pasted_headings_and_tables_become_paragraphs() {
+fn pasted_headings_keep_their_level_and_tables_become_paragraphs() {
     assert_eq!(
         blocks("<h1>Заголовок</h1><table><tbody><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></tbody></table>текст"),
-        vec![paragraph(vec![run("Заголовок")]), paragraph(vec![run("a b")]), paragraph(vec![run("c")]), paragraph(vec![run("текст")])]
+        vec![heading(2, vec![run("Заголовок")]), paragraph(vec![run("a b")]), paragraph(vec![run("c")]), paragraph(vec![run("текст")])]
     );
+    // h1 is the page title's: it and h2 are both level 2; below h4 everything is level 4.
+    assert_eq!(
+        blocks("<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6>"),
+        [2, 2, 3, 4, 4, 4].iter().zip(1..).map(|(&level, n)| heading(level, vec![run(&n.to_string())])).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_heading_is_one_line_of_runs_that_are_not_bold() {
+    // A heading is bold already; its links and italics stay.
+    assert_eq!(
+        blocks("<h2 style=\"font-weight:700\"><b>Приём</b> <a href=\"kontakty\"><i>граждан</i></a><br>по <span style=\"font-weight:bold\">записи</span></h2>"),
+        vec![heading(2, vec![run("Приём "), TextRun { italic: true, ..linked("граждан", "kontakty") }, run(" по записи")])]
+    );
+    assert_eq!(blocks("<p>до</p><h3> <br> </h3><h3>после</h3>"), vec![paragraph(vec![run("до")]), heading(3, vec![run("после")])], "an empty heading goes");
+    assert_eq!(blocks("до<h2>з</h2>после"), vec![paragraph(vec![run("до")]), heading(2, vec![run("з")]), paragraph(vec![run("после")])]);
+    // Blocks Chromium put inside an empty heading are blocks of their own.
+    assert_eq!(
+        blocks("<h2>H</h2><h2><p>P</p><ul><li>L</li></ul><div>Q</div></h2>"),
+        vec![heading(2, vec![run("H")]), paragraph(vec![run("P")]), list(false, &["L"]), paragraph(vec![run("Q")])]
+    );
+}
+
+#[test]
+fn headings_inside_items_and_quotes_are_their_text() {
+    // A card list copied from a page: an item keeps its one line.
+    assert_eq!(
+        blocks("<ul><li><article><h3>Иванов</h3><p>Министр</p></article></li></ul><blockquote><h2>Цитата</h2></blockquote>"),
+        vec![list(false, &["Иванов Министр"]), quote("Цитата", "")]
+    );
+}
+
+#[test]
+fn word_list_paragraphs_become_items_without_their_markers() {
+    let item = |style: &str, marker: &str, text: &str| {
+        format!("<p class=MsoListParagraph style='{style}'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>{marker}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>{text}<o:p></o:p></p>")
+    };
+    let level = |n: u8| format!("text-indent:-18.0pt;mso-list:l0 level{n} lfo1");
+    for (marker, ordered) in [("·", false), ("o", false), ("§", false), ("Ø", false), ("-", false), ("–", false), ("1.", true), ("12)", true), ("a)", true), ("б.", true), ("IV.", true), ("(1)", true)] {
+        let html = item(&level(1), marker, "пункт");
+        assert_eq!(blocks(&html), vec![list(ordered, &["пункт"])], "{marker}");
+    }
+    // Deeper levels continue the list they are in, whatever their marker: lists do not nest.
+    let html = [item(&level(1), "1.", "a"), item(&level(2), "o", "b"), item(&level(1), "2.", "c")].concat();
+    assert_eq!(blocks(&html), vec![list(true, &["a", "b", "c"])]);
+    let html = [item(&level(1), "·", "a"), "<p class=MsoNormal>между</p>".to_string(), item(&level(1), "1.", "b")].concat();
+    assert_eq!(blocks(&html), vec![list(false, &["a"]), paragraph(vec![run("между")]), list(true, &["b"])]);
+    // A numbered heading keeps its number: there is no list to carry it.
+    assert_eq!(
+        blocks("<h1 style='mso-list:l2 level1 lfo3'><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp; </span></span><![endif]>Общие положения</h1>"),
+        vec![heading(2, vec![run("1. Общие положения")])]
+    );
+    // `mso-list:none` and a paragraph without a marker are no items.
+    assert_eq!(blocks("<p style='mso-list:none'>текст</p>"), vec![paragraph(vec![run("текст")])]);
+}
+
+/// What Word 2016 puts on the clipboard (Chromium's `text/html` of it): the whole document
+/// with its styles, the selection between `<!--StartFragment-->` and `<!--EndFragment-->`.
+#[test]
+fn paste_from_word_keeps_headings_lists_and_links() {
+    assert_eq!(
+        blocks(include_str!("../../../tests/fixtures/clipboard/word.html")),
+        vec![
+            heading(2, vec![run("Порядок приёма граждан")]),
+            paragraph(vec![
+                run("Приём ведёт "),
+                bold("министр"),
+                run(" или его "),
+                italic("заместители"),
+                run(". Записаться можно на портале "),
+                linked("Госуслуги", "https://www.gosuslugi.ru/"),
+                run(" или по почте "),
+                linked("priem@mincifra.example.ru", "mailto:priem@mincifra.example.ru"),
+                run("."),
+            ]),
+            heading(2, vec![run("Что взять с собой")]),
+            TextBlock::List {
+                ordered: false,
+                items: vec![
+                    vec![run("паспорт;")],
+                    vec![bold("заявление"), run(" ("), linked("образец", "https://mincifra.example.ru/files/zayavlenie.docx"), run(");")],
+                    vec![run("от имени организации — с доверенностью;")],
+                    vec![run("документы по существу вопроса.")],
+                ],
+            },
+            heading(2, vec![run("Как проходит приём")]),
+            list(true, &["Вы приходите к назначенному времени.", "Сотрудник выслушивает вас и регистрирует обращение."]),
+            paragraph(vec![run("Ответ придёт в течение 30\u{a0}дней, срок продлевается "), bold("только"), run(" по закону.")]),
+        ]
+    );
+}
+
+/// What Google Docs puts on the clipboard: one line, the whole selection inside a
+/// `<b style="font-weight:normal">`, every run a `<span>` with its full style.
+#[test]
+fn paste_from_google_docs_keeps_headings_lists_and_links() {
+    assert_eq!(
+        blocks(include_str!("../../../tests/fixtures/clipboard/google-docs.html")),
+        vec![
+            heading(2, vec![run("Цифровые сервисы для жителей")]),
+            paragraph(vec![
+                run("Через "),
+                linked("портал госуслуг", "https://www.gosuslugi.ru/"),
+                run(" можно "),
+                bold("записаться на приём"),
+                run(" и "),
+                italic("узнать статус"),
+                run(" обращения."),
+            ]),
+            heading(2, vec![run("Что доступно")]),
+            TextBlock::List {
+                ordered: false,
+                items: vec![
+                    vec![run("Электронная приёмная")],
+                    vec![run("Запись на приём через "), linked("Госуслуги", "https://www.gosuslugi.ru/600300/1")],
+                    vec![run("в том числе из "), bold("мобильного приложения")],
+                ],
+            },
+            heading(3, vec![run("Как подать заявление")]),
+            list(true, &["Войдите в личный кабинет.", "Выберите услугу и заполните форму."]),
+            paragraph(vec![run("Вопросы — по адресу "), linked("priem@mincifra.example.ru", "mailto:priem@mincifra.example.ru"), run(".")]),
+        ]
+    );
+}
+
+/// What LibreOffice Writer puts on the clipboard: its HTML export, `class="western"` on every
+/// paragraph, list items left open.
+#[test]
+fn paste_from_libreoffice_keeps_headings_lists_and_links() {
+    assert_eq!(
+        blocks(include_str!("../../../tests/fixtures/clipboard/libreoffice.html")),
+        vec![
+            heading(2, vec![run("График приёма")]),
+            paragraph(vec![
+                run("Приём ведётся по "),
+                bold("вторникам"),
+                run(" и "),
+                italic("четвергам"),
+                run(" с 10:00 до 13:00. Адрес и схема проезда — на странице "),
+                linked("«Контакты»", "https://mincifra.example.ru/kontakty"),
+                run("."),
+            ]),
+            heading(3, vec![run("Порядок записи")]),
+            TextBlock::List {
+                ordered: true,
+                items: vec![
+                    vec![run("Позвоните по телефону "), linked("+7 (4912) 00-00-00", "tel:+74912000000"), run(".")],
+                    vec![run("Назовите "), bold("тему"), run(" обращения.")],
+                ],
+            },
+            list(false, &["С собой возьмите паспорт."]),
+            paragraph(vec![bold("Внимание:"), run(" приём только по предварительной записи.")]),
+        ]
+    );
+}
+
+/// What Chromium puts on the clipboard when part of a published page is copied (captured by
+/// tests/fixtures/clipboard/capture-web-page.mjs): every element with its computed style,
+/// addresses made absolute.
+#[test]
+fn paste_from_a_web_page_keeps_headings_lists_and_links() {
+    let page = "https://mincifra.example.ru/s/mincifra/";
+    assert_eq!(
+        blocks(include_str!("../../../tests/fixtures/clipboard/web-page.html")),
+        vec![
+            heading(2, vec![run("О министерстве")]),
+            TextBlock::List { ordered: true, items: vec![vec![linked("Главная", page)], vec![run("О министерстве")]] },
+            heading(2, vec![run("Основные задачи")]),
+            paragraph(vec![run(
+                "Министерство обеспечивает доступ жителей к государственным услугам в электронном виде, развивает сети связи \
+                 в сельских населённых пунктах и координирует работу официальных сайтов исполнительных органов области."
+            )]),
+            TextBlock::List {
+                ordered: false,
+                items: vec![
+                    vec![run("подключение социальных объектов к интернету;")],
+                    vec![run("развитие "), bold("регионального портала госуслуг"), run(";")],
+                    vec![run("защита информации в органах власти.")],
+                ],
+            },
+            paragraph(vec![run("Здание правительства области")]),
+            TextBlock::List {
+                ordered: false,
+                items: vec![
+                    vec![linked("Руководство", &format!("{page}o-ministerstve#tabs-structure-1"))],
+                    vec![linked("Структура", &format!("{page}o-ministerstve#tabs-structure-2"))],
+                ],
+            },
+            heading(2, vec![run("Руководство")]),
+            TextBlock::List {
+                ordered: false,
+                items: vec![
+                    vec![
+                        run("Иванов Иван Иванович Министр Телефон "),
+                        linked("+7 (4912) 00-00-01", "tel:+74912000001"),
+                        run(" Электронная почта "),
+                        linked("minister@ryazan.example", "mailto:minister@ryazan.example"),
+                    ],
+                    vec![run("Петрова Анна Сергеевна Заместитель министра Телефон "), linked("+7 (4912) 00-00-02", "tel:+74912000002")],
+                ],
+            },
+        ]
+    );
+}
+
+/// Whatever a source wraps its text in, the stored form holds no markup, and the editing markup
+/// of what was pasted reads back as the same content.
+#[test]
+fn pasted_documents_store_no_markup_and_survive_the_editor() {
+    for html in [
+        include_str!("../../../tests/fixtures/clipboard/word.html"),
+        include_str!("../../../tests/fixtures/clipboard/google-docs.html"),
+        include_str!("../../../tests/fixtures/clipboard/libreoffice.html"),
+        include_str!("../../../tests/fixtures/clipboard/web-page.html"),
+    ] {
+        let content = blocks(html);
+        let json = stored(&content);
+        assert!(!json.contains('<') && !json.contains("mso-") && !json.contains("style"), "{json}");
+        assert_eq!(blocks(&markup(&content)), content);
+        assert!(is_clean(&parse(&markup(&content))));
+    }
 }
 
 #[test]
@@ -330,6 +637,9 @@ fn foreign_elements_make_the_editor_unclean() {
     assert!(is_clean(&parse("<p>a<b>b</b><span style=\"x\">c</span></p><div><br></div>")));
     assert!(!is_clean(&parse("<p>a<img src=x></p>")));
     assert!(!is_clean(&parse("<h1>a</h1>")));
+    assert!(!is_clean(&parse("<h5>a</h5>")));
+    assert!(is_clean(&parse("<h2>a</h2><h3><b>b</b></h3><h4>c</h4>")), "headings are the editor's own");
+    assert!(!is_clean(&parse("<h2><p>a</p></h2>")), "a heading holds no blocks");
 }
 
 #[test]
@@ -338,6 +648,7 @@ fn the_caret_context_comes_from_the_innermost_ancestors() {
     assert_eq!(caret_context([("b", None), ("li", None), ("ol", None)]).block, BlockFormat::Numbered);
     assert_eq!(caret_context([("li", None), ("ul", None), ("blockquote", None)]).block, BlockFormat::Bulleted);
     assert_eq!(caret_context([("p", None), ("blockquote", None)]).block, BlockFormat::Quote);
+    assert_eq!(caret_context([("em", None), ("h3", None)]).block, BlockFormat::Heading);
     assert_eq!(caret_context([("li", None), ("ul", None), ("li", None), ("ol", None)]).block, BlockFormat::Bulleted);
     let context = caret_context([("strong", None), ("a", Some(" kontakty ")), ("p", None)]);
     assert_eq!(context, CaretContext { block: BlockFormat::Paragraph, link: Some("kontakty".into()) });
