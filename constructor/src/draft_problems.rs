@@ -75,7 +75,7 @@ pub fn over_limit_text(block: &Block, problem: &Problem) -> String {
     texts()
         .edit_over_limit
         .replace("{f}", &quoted(&field_label(block, &problem.path)))
-        .replace("{b}", &quoted(&crate::merge::block_label(block).0))
+        .replace("{b}", &quoted(crate::merge::block_label(block).0))
         .replace("{m}", &problem.message(lang()))
 }
 
@@ -93,7 +93,7 @@ pub fn draft_refusal_text(doc: &SiteDocument, problems: &[(String, String)]) -> 
         (Some(place), Some(block)) => t
             .draft_refused_at
             .replace("{p}", &doc.pages[&place.page_id].title)
-            .replace("{b}", &quoted(&crate::merge::block_label(block).0))
+            .replace("{b}", &quoted(crate::merge::block_label(block).0))
             .replace("{f}", &field_label(block, &place.field))
             .replace("{m}", message),
         _ => t.draft_refused.replace("{m}", message),
@@ -122,7 +122,6 @@ mod tests {
         let columns = Block::Columns(Columns {
             id: "cols".into(),
             columns: vec![Column { blocks: vec![] }, Column { blocks: vec![heading("a", "A"), heading("b", "B")] }],
-            ..Columns::default()
         });
         let doc = doc_with(vec![Block::Text(Text::default()), columns]);
         let place = locate(&doc, "pages.home.blocks[1].columns[1].blocks[1].text").unwrap();

@@ -298,6 +298,8 @@ pub struct Texts {
     pub command_open: &'static str,
     pub command_keys: &'static str,
     pub command_button: &'static str,
+    /// The command palette's button as the top bar shows it (the shortcut in its title).
+    pub command_short: &'static str,
     pub conflict_title: &'static str,
     pub conflict_intro: &'static str,
     pub conflict_site: &'static str,
@@ -323,6 +325,8 @@ pub struct Texts {
     pub viewport_tablet: &'static str,
     pub viewport_phone: &'static str,
     pub accessible_preview: &'static str,
+    /// The accessible preview's button as the top bar shows it (its name stays the long one).
+    pub accessible_short: &'static str,
     pub outline_short_hint: &'static str,
     pub rich_toolbar: &'static str,
     pub rich_bold_mark: &'static str,
@@ -993,6 +997,7 @@ pub const RU: Texts = Texts {
     command_open: "Открыть страницу",
     command_keys: "↑↓ — выбор, Enter — выполнить, Esc — закрыть",
     command_button: "Команды (Ctrl+K)",
+    command_short: "Команды",
     conflict_title: "Страницу изменил другой сотрудник",
     conflict_intro: "Пока вы работали, коллега сохранил свою версию. Различий: {n}, из них {k} изменены обоими — выберите, что оставить. Остальное объединено само.",
     conflict_site: "Название и оформление сайта",
@@ -1018,6 +1023,7 @@ pub const RU: Texts = Texts {
     viewport_tablet: "Планшет",
     viewport_phone: "Телефон",
     accessible_preview: "Версия для слабовидящих",
+    accessible_short: "Для слабовидящих",
     outline_short_hint: "Перетаскивайте мышью или Alt+↑/↓. Ctrl+K — любой блок.",
     rich_toolbar: "Оформление текста",
     rich_bold_mark: "Ж",

@@ -271,7 +271,7 @@ impl Fit {
 /// Keeps `size` equal to the element's content box as it changes; the observer stops when dropped.
 fn watch_size(element: &Element, size: UseStateHandle<(f64, f64)>) -> Option<SizeObserver> {
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             let rect = entry.content_rect();
             size.set((rect.width(), rect.height()));
         }

@@ -243,7 +243,12 @@ fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&V
 pub fn properties(props: &PropertiesProps) -> Html {
     let t = texts();
     let body = match &props.block {
-        None => html! { <><p class="empty-state">{ t.nothing_selected }</p>{ props.children.clone() }</> },
+        None => html! {
+            <>
+                <p class="empty-state">{ t.nothing_selected }</p>
+                <fieldset class="block-fields" disabled={props.read_only}>{ props.children.clone() }</fieldset>
+            </>
+        },
         Some(block) => match (schema_of(block.type_name()), crate::state::to_json_value(block)) {
             (Some(schema), Ok(json)) => {
                 let form = Form {

@@ -83,34 +83,48 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let _ = window.location().set_search(&format!("site={slug}"));
         }
     });
+    let views = [
+        (View::Pages, t.pages_view),
+        (View::Data, t.data_title),
+        (View::History, t.history_title),
+        (View::Inbox, t.inbox_title),
+        (View::Compliance, t.compliance_title),
+        (View::SiteImport, t.site_import_title),
+        (View::Support, t.support_title),
+        (View::Visits, t.visits_title),
+        (View::Dashboard, t.dashboard_title),
+        (View::Migration, t.migration_title),
+        (View::Sites, t.sites_title),
+        (View::Users, t.users_title),
+        (View::Audit, t.audit_title),
+        (View::Tokens, t.tokens_title),
+        (View::Backups, t.backups_title),
+        (View::Training, t.training_title),
+    ];
+    let view_button = |(view, label): (View, &'static str)| {
+        let on_view = props.on_view.clone();
+        // The course's button carries its figure: «Обучение 2/6».
+        let figure = (view == View::Training).then_some(props.training).flatten().map(|(done, total)| html! {
+            <span class="nav-figure">{ format!(" {done}/{total}") }</span>
+        });
+        let current = props.view == view;
+        html! {
+            <li>
+                <button type="button" class={classes!("rail-item", current.then_some("active"))} data-view={(view == View::Training).then_some("training")}
+                    aria-pressed={current.to_string()} onclick={Callback::from(move |_: MouseEvent| on_view.emit(view))}>{ label }{ for figure }</button>
+            </li>
+        }
+    };
+    // The top bar holds the site and what acts on the page being edited; the rail on the left,
+    // the product's sections and the account.
     html! {
+        <>
         <header class="toolbar">
             <div class="toolbar-site">
                 <span class="toolbar-label">{ t.site }</span>
-                <h1 class="toolbar-name">{ &props.site_name }</h1>
+                // With a picker, the picker shows the site's name; the heading stays for the outline.
+                <h1 class={classes!("toolbar-name", (props.sites.len() > 1).then_some("visually-hidden"))} title={props.site_name.clone()}>{ &props.site_name }</h1>
             </div>
-            <nav class="toolbar-views" aria-label={t.switch_view}>
-                { for [(View::Pages, t.pages_view), (View::Data, t.data_title), (View::History, t.history_title), (View::Inbox, t.inbox_title), (View::Compliance, t.compliance_title),
-                    (View::SiteImport, t.site_import_title), (View::Support, t.support_title), (View::Visits, t.visits_title), (View::Dashboard, t.dashboard_title), (View::Migration, t.migration_title), (View::Sites, t.sites_title), (View::Users, t.users_title), (View::Audit, t.audit_title), (View::Tokens, t.tokens_title), (View::Backups, t.backups_title),
-                (View::Training, t.training_title)]
-                    .into_iter()
-                    .filter(|(view, _)| match props.user.role.as_str() {
-                        "administrator" => true,
-                        "operator" => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::Dashboard | View::Migration | View::Support | View::Visits),
-                        _ => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::SiteImport | View::Support | View::Visits | View::Training),
-                    })
-                    .map(|(view, label)| {
-                    let on_view = props.on_view.clone();
-                    // The course's button carries its figure: «Обучение 2/6».
-                    let figure = (view == View::Training).then_some(props.training).flatten().map(|(done, total)| html! {
-                        <span class="nav-figure">{ format!(" {done}/{total}") }</span>
-                    });
-                    html! {
-                        <button type="button" class={classes!("btn", "link", (props.view == view).then_some("active"))} data-view={(view == View::Training).then_some("training")}
-                            aria-pressed={(props.view == view).to_string()} onclick={Callback::from(move |_: MouseEvent| on_view.emit(view))}>{ label }{ for figure }</button>
-                    }
-                }) }
-            </nav>
             if props.sites.len() > 1 {
                 <label class="toolbar-picker">
                     <span class="visually-hidden">{ t.switch_site }</span>
@@ -129,24 +143,26 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         html! {
                             <button type="button" class={classes!("btn", "seg", (props.width == w).then_some("active"))} aria-pressed={(props.width == w).to_string()}
                                 title={format!("{label}, {w} px")} onclick={Callback::from(move |_: MouseEvent| on_width.emit(w))}>
-                                { label }<span class="seg-px">{ format!(" {w}") }</span>
+                                <span class="seg-name">{ label }</span><span class="seg-px">{ format!(" {w}") }</span>
                             </button>
                         }
                     }) }
                 </div>
                 <button type="button" class={classes!("btn", "seg", props.accessible.then_some("active"))} aria-pressed={props.accessible.to_string()}
+                    aria-label={t.accessible_preview} title={t.accessible_preview}
                     onclick={{ let (cb, on) = (props.on_accessible.clone(), !props.accessible); Callback::from(move |_: MouseEvent| cb.emit(on)) }}>
-                    { t.accessible_preview }
+                    { t.accessible_short }
                 </button>
-                <button type="button" class="btn" aria-keyshortcuts="Control+K" aria-haspopup="dialog" onclick={emit(&props.on_command)}>{ t.command_button }</button>
+                <button type="button" class="btn" aria-keyshortcuts="Control+K" aria-haspopup="dialog" title={t.command_button}
+                    onclick={emit(&props.on_command)}>{ t.command_short }</button>
                 if props.read_only {
                     <p class="save-state" data-testid="save-state">{ t.view_only }</p>
                 } else {
-                <button type="button" class="btn" onclick={emit(&props.on_undo)} disabled={!props.can_undo}
-                    aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶ " }{ t.undo }</button>
-                <button type="button" class="btn" onclick={emit(&props.on_redo)} disabled={!props.can_redo}
-                    aria-keyshortcuts="Control+Shift+Z" title={format!("{} (Ctrl+Shift+Z)", t.redo)}>{ "↷ " }{ t.redo }</button>
-                <p class={classes!("save-state", status_class)} role="status" aria-live="polite" data-testid="save-state">
+                <button type="button" class="btn icon" onclick={emit(&props.on_undo)} disabled={!props.can_undo} aria-label={t.undo}
+                    aria-keyshortcuts="Control+Z" title={format!("{} (Ctrl+Z)", t.undo)}>{ "↶" }</button>
+                <button type="button" class="btn icon" onclick={emit(&props.on_redo)} disabled={!props.can_redo} aria-label={t.redo}
+                    aria-keyshortcuts="Control+Shift+Z" title={format!("{} (Ctrl+Shift+Z)", t.redo)}>{ "↷" }</button>
+                <p class={classes!("save-state", status_class)} role="status" aria-live="polite" data-testid="save-state" title={status.clone()}>
                     { status }
                     if props.restored_local && !conflict { <span class="hint">{ " " }{ t.restored_local }</span> }
                 </p>
@@ -159,7 +175,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 }
                 }
                 <button type="button" class="btn" onclick={emit(&props.on_media)} aria-haspopup="dialog">{ t.media_library }</button>
-                <a class="btn link" href={props.public_url.clone()} target="_blank" rel="noopener">{ t.open_site }{ " ↗" }</a>
                 if !props.read_only {
                 <button type="button" class="btn" onclick={emit(&props.on_save)} disabled={busy || conflict}
                     aria-keyshortcuts="Control+S">{ t.save }</button>
@@ -175,11 +190,30 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="btn small link" onclick={emit(&props.on_later)}>{ t.training_later }</button>
                 </p>
             }
-            <div class="toolbar-user">
-                <span data-testid="signed-in-user">{ &props.user.name }<span class="toolbar-label">{ " · " }{ role }</span></span>
-                <LangSwitch on_change={props.on_lang.clone()} />
-                <button type="button" class="btn link" onclick={emit(&props.on_sign_out)}>{ t.sign_out }</button>
-            </div>
         </header>
+        <nav class="rail" aria-label={t.switch_view}>
+            <ul class="rail-list toolbar-views">
+                { for views.into_iter().filter(|(view, _)| offered(&props.user.role, *view)).map(view_button) }
+            </ul>
+            <div class="rail-foot">
+                <a class="rail-item" href={props.public_url.clone()} target="_blank" rel="noopener">{ t.open_site }{ " ↗" }</a>
+                <div class="toolbar-user">
+                    <span data-testid="signed-in-user">{ &props.user.name }<span class="toolbar-label">{ " · " }{ role }</span></span>
+                    <LangSwitch on_change={props.on_lang.clone()} />
+                    <button type="button" class="btn link" onclick={emit(&props.on_sign_out)}>{ t.sign_out }</button>
+                </div>
+            </div>
+        </nav>
+        </>
+    }
+}
+
+/// The sections a role is offered: the operator looks at sites and the region, an editor
+/// works on their sites, the administrator has everything.
+fn offered(role: &str, view: View) -> bool {
+    match role {
+        "administrator" => true,
+        "operator" => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::Dashboard | View::Migration | View::Support | View::Visits),
+        _ => matches!(view, View::Pages | View::Data | View::History | View::Inbox | View::Compliance | View::SiteImport | View::Support | View::Visits | View::Training),
     }
 }
