@@ -74,11 +74,12 @@ fn auto_scroll(event: &DragEvent) {
     }
 }
 
-/// Before or after the item under the pointer, by which half of it the pointer is in.
-fn slot_at(event: &DragEvent, before: Slot) -> Slot {
-    let after = event
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
+/// Before or after the item under the pointer, by which half of its row (the item's own
+/// button, not its children) the pointer is in. The row is measured directly: under Yew's
+/// event delegation `current_target` is the app's root, not the item.
+fn slot_at(event: &DragEvent, row: &NodeRef, before: Slot) -> Slot {
+    let after = row
+        .cast::<Element>()
         .map(|el| {
             let rect = el.get_bounding_client_rect();
             f64::from(event.client_y()) > rect.top() + rect.height() / 2.0
@@ -196,12 +197,13 @@ pub fn outline(props: &OutlineProps) -> Html {
             on_drag.emit(None);
         })
     };
+    let tree = use_node_ref();
     let on_leave = {
-        let target = target.clone();
+        let (target, tree) = (target.clone(), tree.clone());
         Callback::from(move |event: DragEvent| {
             // Leaving the tree entirely (not moving between its items) clears the indicator.
             let inside = event.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|node| {
-                event.current_target().and_then(|c| c.dyn_into::<web_sys::Node>().ok()).is_some_and(|c| c.contains(Some(&node)))
+                tree.cast::<web_sys::Node>().is_some_and(|tree| tree.contains(Some(&node)))
             });
             if !inside {
                 target.set(None);
@@ -222,7 +224,7 @@ pub fn outline(props: &OutlineProps) -> Html {
                 <p class="empty-state">{ t.empty_page }</p>
             }
             <div class="outline-scroll">
-            <ul class="block-tree" aria-describedby="outline-hint" ondragleave={on_leave} onkeydown={on_tree_key(props.on_block.clone())}
+            <ul ref={tree} class="block-tree" aria-describedby="outline-hint" ondragleave={on_leave} onkeydown={on_tree_key(props.on_block.clone())}
                 ondragover={Callback::from(|event: DragEvent| auto_scroll(&event))}>
                 { view.items(&props.blocks, None, 0) }
                 { view.end_zone(None, 0, props.blocks.len(), t.drop_page_end) }
@@ -352,9 +354,10 @@ struct ItemProps {
 #[function_component(Item)]
 fn item(props: &ItemProps) -> Html {
     let id = props.id.to_string();
+    let row = use_node_ref();
     let slot_for = {
-        let slot = props.slot.clone();
-        move |event: &DragEvent| slot_at(event, slot.clone())
+        let (slot, row) = (props.slot.clone(), row.clone());
+        move |event: &DragEvent| slot_at(event, &row, slot.clone())
     };
     let ondragover = {
         let (on_over, slot_for) = (props.on_over.clone(), slot_for.clone());
@@ -400,7 +403,7 @@ fn item(props: &ItemProps) -> Html {
     let after = props.after.map(|c| format!("{c} drop-after"));
     html! {
         <li class={classes!(before, after)} {ondragover} {ondrop}>
-            <button type="button" class={classes!("outline-item", props.current.then_some("current"))} draggable="true"
+            <button ref={row} type="button" class={classes!("outline-item", props.current.then_some("current"))} draggable="true"
                 aria-pressed={props.current.to_string()} {onclick} {onfocus} {ondragstart} {ondragend} data-block-id={props.id.clone()}
                 tabindex={if props.focusable { "0" } else { "-1" }}>
                 <span class="drag-handle" aria-hidden="true">{ "⠿" }</span>
