@@ -291,6 +291,8 @@ fn count_blocks(blocks: &[Block]) -> usize {
 // function per component returning `Markup`). URLs go through the same checks as the renderer.
 
 mod baseline {
+    use std::cell::Cell;
+
     use civic_shared::validate::{is_image_url, is_link};
     use civic_shared::{Block, ButtonVariant, Card, Table, TextBlock, TextRun};
     use maud::{html, Markup, PreEscaped};
@@ -301,41 +303,69 @@ mod baseline {
         if is_link(url) { url } else { "#" }
     }
 
-    pub fn blocks(blocks: &[Block]) -> Markup {
-        html! { @for b in blocks { (block(b)) } }
+    /// The page's blocks, from the `<h1>` on: a card's heading is one level below the last
+    /// section heading before it in reading order (the renderer's outline rule), so the
+    /// template carries that level along as it writes.
+    pub fn page(page_blocks: &[Block]) -> Markup {
+        blocks(page_blocks, &Cell::new(1))
     }
 
-    fn block(block: &Block) -> Markup {
+    fn blocks(blocks: &[Block], level: &Cell<u8>) -> Markup {
+        html! { @for b in blocks { (block(b, level)) } }
+    }
+
+    fn block(block: &Block, level: &Cell<u8>) -> Markup {
         match block {
-            Block::Heading(h) => match h.level {
-                0..=2 => html! { h2 { (h.text) } (NL) },
-                3 => html! { h3 { (h.text) } (NL) },
-                _ => html! { h4 { (h.text) } (NL) },
-            },
-            Block::Text(t) => html! {
-                div.text {
-                    @for part in &t.content {
-                        @match part {
-                            TextBlock::Paragraph { runs: r } => { p { (runs(r)) } (NL) }
-                            TextBlock::List { ordered, items } => {
-                                @if *ordered {
-                                    ol { (NL) @for item in items { li { (runs(item)) } (NL) } } (NL)
-                                } @else {
-                                    ul { (NL) @for item in items { li { (runs(item)) } (NL) } } (NL)
+            Block::Heading(h) => {
+                level.set(h.level.clamp(2, 4));
+                match h.level {
+                    0..=2 => html! { h2 { (h.text) } (NL) },
+                    3 => html! { h3 { (h.text) } (NL) },
+                    _ => html! { h4 { (h.text) } (NL) },
+                }
+            }
+            Block::Text(t) => {
+                // The text's last heading is the section heading of what follows it.
+                let last = t.content.iter().rev().find_map(|part| match part {
+                    TextBlock::Heading { level, .. } => Some(*level),
+                    _ => None,
+                });
+                if let Some(last) = last {
+                    level.set(last.clamp(2, 4));
+                }
+                html! {
+                    div.text {
+                        @for part in &t.content {
+                            @match part {
+                                TextBlock::Paragraph { runs: r } => { p { (runs(r)) } (NL) }
+                                TextBlock::Heading { level: l, runs: r } => {
+                                    @match l {
+                                        0..=2 => h2 { (runs(r)) },
+                                        3 => h3 { (runs(r)) },
+                                        _ => h4 { (runs(r)) },
+                                    }
+                                    (NL)
                                 }
-                            }
-                            TextBlock::Quote { runs: r, cite } => {
-                                blockquote {
-                                    p { (runs(r)) }
-                                    @if !cite.is_empty() { footer { "— " cite { (cite) } } }
+                                TextBlock::List { ordered, items } => {
+                                    @if *ordered {
+                                        ol { (NL) @for item in items { li { (runs(item)) } (NL) } } (NL)
+                                    } @else {
+                                        ul { (NL) @for item in items { li { (runs(item)) } (NL) } } (NL)
+                                    }
                                 }
-                                (NL)
+                                TextBlock::Quote { runs: r, cite } => {
+                                    blockquote {
+                                        p { (runs(r)) }
+                                        @if !cite.is_empty() { footer { "— " cite { (cite) } } }
+                                    }
+                                    (NL)
+                                }
                             }
                         }
                     }
+                    (NL)
                 }
-                (NL)
-            },
+            }
             Block::Image(i) => html! {
                 figure {
                     (img(&i.src, if i.decorative { "" } else { &i.alt }))
@@ -343,14 +373,19 @@ mod baseline {
                 }
                 (NL)
             },
-            Block::Section(s) => html! {
-                section.block-section aria-labelledby=[(!s.title.is_empty()).then(|| format!("{}-title", s.id))] {
-                    (NL)
-                    @if !s.title.is_empty() { h2 id={ (s.id) "-title" } { (s.title) } (NL) }
-                    (blocks(&s.blocks))
+            Block::Section(s) => {
+                if !s.title.is_empty() {
+                    level.set(2);
                 }
-                (NL)
-            },
+                html! {
+                    section.block-section aria-labelledby=[(!s.title.is_empty()).then(|| format!("{}-title", s.id))] {
+                        (NL)
+                        @if !s.title.is_empty() { h2 id={ (s.id) "-title" } { (s.title) } (NL) }
+                        (blocks(&s.blocks, level))
+                    }
+                    (NL)
+                }
+            }
             Block::Columns(c) => {
                 let class = match c.columns.len() {
                     0..=2 => "columns columns-2",
@@ -360,12 +395,12 @@ mod baseline {
                 html! {
                     div class=(class) {
                         (NL)
-                        @for column in &c.columns { div.column { (NL) (blocks(&column.blocks)) } (NL) }
+                        @for column in &c.columns { div.column { (NL) (blocks(&column.blocks, level)) } (NL) }
                     }
                     (NL)
                 }
             }
-            Block::Card(c) => card(c),
+            Block::Card(c) => card(c, level.get() + 1),
             Block::Table(t) => table(t),
             Block::Button(b) => html! {
                 p.button-row {
@@ -401,11 +436,18 @@ mod baseline {
         html! { img src=(if is_image_url(src) { src } else { "#" }) alt=(alt) loading="lazy" decoding="async"; }
     }
 
-    fn card(c: &Card) -> Markup {
+    fn card(c: &Card, heading: u8) -> Markup {
+        let title = html! { @if c.href.is_empty() { (c.title) } @else { a href=(link(&c.href)) { (c.title) } } };
         html! {
             article.card {
                 @if !c.image_src.is_empty() { (img(&c.image_src, &c.image_alt)) }
-                h3 { @if c.href.is_empty() { (c.title) } @else { a href=(link(&c.href)) { (c.title) } } }
+                @match heading {
+                    0..=2 => h2 { (title) },
+                    3 => h3 { (title) },
+                    4 => h4 { (title) },
+                    5 => h5 { (title) },
+                    _ => h6 { (title) },
+                }
                 @if !c.text.is_empty() { p { (c.text) } }
             }
             (NL)
@@ -436,7 +478,7 @@ mod baseline {
 }
 
 fn maud_blocks(blocks: &[Block]) -> String {
-    baseline::blocks(blocks).into_string()
+    baseline::page(blocks).into_string()
 }
 
 // ---------------------------------------------------------------------------------------------
