@@ -9,6 +9,10 @@
 //! Timing: a warm-up, then rounds that alternate Civic and maud (so load from other processes
 //! hits both alike); each round runs enough iterations for ~20 ms. Figures are medians over the
 //! rounds; the ratio is the median of the per-round ratios civic / maud (< 1.0: Civic faster).
+//!
+//! `-- --smoke` (what `scripts/test.sh` runs, in the test profile): the same byte checks and one
+//! round of a few milliseconds per input, so a bench that no longer builds or no longer writes
+//! what the renderer writes fails CI; its figures mean nothing.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -18,11 +22,21 @@ use civic_shared::{
     Block, Button, ButtonVariant, Card, Column, Columns, Heading, Image, Page, Section, Table, Text, TextBlock, TextRun,
 };
 
-const ROUNDS: usize = 15;
-const ROUND_TIME: Duration = Duration::from_millis(20);
-const WARM_UP: Duration = Duration::from_millis(300);
+/// Rounds per comparison, time per round and warm-up per function.
+#[derive(Clone, Copy)]
+struct Timing {
+    rounds: usize,
+    round_time: Duration,
+    warm_up: Duration,
+}
+
+const MEASURE: Timing = Timing { rounds: 15, round_time: Duration::from_millis(20), warm_up: Duration::from_millis(300) };
+const SMOKE: Timing = Timing { rounds: 1, round_time: Duration::from_millis(1), warm_up: Duration::from_millis(1) };
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let smoke = args.iter().any(|arg| arg == "--smoke");
+    let timing = if smoke { SMOKE } else { MEASURE };
     let mut site = civic_shared::demo::ministry();
     let data = civic_shared::demo::ministry_data();
     let typical = typical_blocks(0);
@@ -43,10 +57,16 @@ fn main() {
     }
     let options = RenderOptions { base_path: "/s/mincifra", origin: "https://mincifra.civic.localhost", ..Default::default() };
 
-    println!("Civic renderer vs. maud, same markup, same run (median of {ROUNDS} rounds; ratio < 1.0: Civic faster)\n");
+    if smoke {
+        println!("Smoke run (--smoke): outputs checked, one short round; the figures mean nothing\n");
+    }
+    println!(
+        "Civic renderer vs. maud, same markup, same run (median of {} rounds; ratio < 1.0: Civic faster)\n",
+        timing.rounds
+    );
     println!("{:<34} {:>8} {:>11} {:>9} {:>11} {:>9} {:>11}", "input", "blocks", "output", "civic", "civic MB/s", "maud", "civic/maud");
     // `cargo bench … -- table` runs only the inputs whose label contains `table` (for profiling).
-    let only = std::env::args().skip(1).find(|arg| !arg.starts_with('-')).unwrap_or_default();
+    let only = args.iter().find(|arg| !arg.starts_with('-')).cloned().unwrap_or_default();
     let inputs = [("bench-typical", "typical page (blocks)"), ("bench-500", "500-block page (blocks)"), ("bench-table", "table 100×100 (blocks)")];
     for (id, label) in inputs.into_iter().filter(|(_, label)| label.contains(only.as_str())) {
         let ctx = RenderContext::for_page(&site, id, &data, options).expect("the bench page exists");
@@ -54,7 +74,7 @@ fn main() {
         let maud = || maud_blocks(&ctx.page.blocks);
         let expected = civic();
         assert_eq!(expected, maud(), "{label}: the maud template must write the same bytes as the renderer");
-        let m = compare(civic, maud);
+        let m = compare(timing, civic, maud);
         println!(
             "{:<34} {:>8} {:>11} {:>9} {:>11.0} {:>9} {:>11.2}",
             label,
@@ -73,7 +93,7 @@ fn main() {
     // The full page: what the edge sends. Its baseline is the blocks alone, in the same rounds.
     let ctx = RenderContext::for_page(&site, "bench-typical", &data, options).expect("the bench page exists");
     let page = render_to_string(&ctx);
-    let m = compare(|| render_to_string(&ctx), || civic_blocks(&ctx));
+    let m = compare(timing, || render_to_string(&ctx), || civic_blocks(&ctx));
     println!(
         "{:<34} {:>8} {:>11} {:>9} {:>11.0} {:>9} {:>11}",
         "typical page, full render_to_string",
@@ -87,7 +107,7 @@ fn main() {
     let home = site.home_page().map(|(id, _)| id.clone()).expect("the demo has a home page");
     let ctx = RenderContext::for_page(&site, &home, &data, options).expect("the home page exists");
     let page = render_to_string(&ctx);
-    let m = compare(|| render_to_string(&ctx), || civic_blocks(&ctx));
+    let m = compare(timing, || render_to_string(&ctx), || civic_blocks(&ctx));
     println!(
         "{:<34} {:>8} {:>11} {:>9} {:>11.0} {:>9} {:>11}",
         "demo home page, full page",
@@ -491,11 +511,11 @@ struct Measured {
     ratio: f64,
 }
 
-fn compare(mut a: impl FnMut() -> String, mut b: impl FnMut() -> String) -> Measured {
-    let iterations_a = calibrate(&mut a);
-    let iterations_b = calibrate(&mut b);
+fn compare(timing: Timing, mut a: impl FnMut() -> String, mut b: impl FnMut() -> String) -> Measured {
+    let iterations_a = calibrate(timing, &mut a);
+    let iterations_b = calibrate(timing, &mut b);
     let (mut times_a, mut times_b, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..ROUNDS {
+    for _ in 0..timing.rounds {
         let ta = time_per_call(&mut a, iterations_a);
         let tb = time_per_call(&mut b, iterations_b);
         times_a.push(ta);
@@ -506,15 +526,15 @@ fn compare(mut a: impl FnMut() -> String, mut b: impl FnMut() -> String) -> Meas
 }
 
 /// Warms up and returns how many calls fill one round.
-fn calibrate(f: &mut impl FnMut() -> String) -> u32 {
+fn calibrate(timing: Timing, f: &mut impl FnMut() -> String) -> u32 {
     let start = Instant::now();
     let mut calls = 0u32;
-    while start.elapsed() < WARM_UP {
+    while start.elapsed() < timing.warm_up {
         black_box(f());
         calls += 1;
     }
     let per_call = start.elapsed().as_secs_f64() / f64::from(calls);
-    ((ROUND_TIME.as_secs_f64() / per_call) as u32).max(1)
+    ((timing.round_time.as_secs_f64() / per_call) as u32).max(1)
 }
 
 /// Seconds per call over `iterations` calls.
