@@ -5,7 +5,9 @@
 // from navigation to an editor with its preview on screen. Ratios are against the 50-block
 // page measured in the same run (machines here are shared and noisy). Not a test: it asserts
 // nothing about time.
-//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/constructor.mjs [rounds]
+//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/constructor.mjs [rounds] [--smoke]
+// --smoke (scripts/test.sh): the 50-block page only, one round of each action and one fresh tab,
+// so that a bench that no longer works against the product fails; its figures mean nothing.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -13,8 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { BASE_URL, launch, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
-const SIZES = [50, 200, 500, 1000];
-const ROUNDS = Number(process.argv[2] ?? 30);
+const args = process.argv.slice(2);
+const SMOKE = args.includes('--smoke');
+const SIZES = SMOKE ? [50] : [50, 200, 500, 1000];
+const ROUNDS = SMOKE ? 1 : Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
+const TABS = SMOKE ? 1 : 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `count` blocks in all: headings and paragraphs, every tenth a pair of columns with a paragraph each. */
@@ -125,7 +130,7 @@ for (const count of SIZES) {
   // fresh tab each time (the session cookie is shared).
   const ttis = [];
   let page;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < TABS; i++) {
     await page?.close();
     page = await context.newPage();
     await page.goto(`${BASE_URL}/admin/?site=${slug}`);

@@ -5,12 +5,16 @@
 // unchanged) and again with every row changed (all updated). The baseline, measured in the
 // same run: single-item creates (POST /collections/<c>) of a sample, scaled to 10,000.
 // Not a test: it asserts nothing about time, only that every row arrived.
-//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/import.mjs [rows, default 10000]
+//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/import.mjs [rows, default 10000] [--smoke]
+// --smoke (scripts/test.sh): 1,100 rows (two batches per collection, the last one short) and
+// 5 single creates, the same checks; its figures mean nothing.
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
-const ROWS = Number(process.argv[2] ?? 10000);
+const args = process.argv.slice(2);
+const SMOKE = args.includes('--smoke');
+const ROWS = SMOKE ? 1100 : Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
 const BATCH = 500;
-const SAMPLE = 200;
+const SAMPLE = SMOKE ? 5 : 200;
 const run = Date.now().toString(36);
 const admin = await signIn(ACCOUNTS.administrator);
 

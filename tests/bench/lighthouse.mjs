@@ -3,7 +3,9 @@
 // markers; full reports go to tests/artifacts/lighthouse/. Debian's Chromium, never a download.
 // Performance is the median of `runs` runs (it moves with the load of a shared machine); the
 // other categories do not depend on timing and are taken from the same run.
-//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/lighthouse.mjs [runs] [--no-write]
+//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/lighthouse.mjs [runs] [--no-write] [--smoke]
+// --smoke (scripts/test.sh): one run of one site in both presets, reports in
+// tests/artifacts/lighthouse-smoke/, BENCHMARKS.md left alone; the scores are not checked.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -14,14 +16,15 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const BASE_URL = process.env.CIVIC_BASE_URL ?? 'http://127.0.0.1:8787';
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const SITES = ['mincifra', 'kasimov', 'school7', 'gb4'];
+const args = process.argv.slice(2);
+const SMOKE = args.includes('--smoke');
+const SITES = SMOKE ? ['mincifra'] : ['mincifra', 'kasimov', 'school7', 'gb4'];
 const PRESETS = { mobile: undefined, desktop: desktopConfig };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
-const args = process.argv.slice(2);
-const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
+const RUNS = SMOKE ? 1 : Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const reports = join(root, 'tests', 'artifacts', 'lighthouse');
+const reports = join(root, 'tests', 'artifacts', SMOKE ? 'lighthouse-smoke' : 'lighthouse');
 mkdirSync(reports, { recursive: true });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -93,7 +96,7 @@ const section = [
 ].join('\n');
 console.log(`\n${section}\n`);
 
-if (!args.includes('--no-write')) {
+if (!SMOKE && !args.includes('--no-write')) {
   const file = join(root, 'BENCHMARKS.md');
   const text = readFileSync(file, 'utf8');
   const start = '<!-- lighthouse:start -->';

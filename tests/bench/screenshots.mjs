@@ -1,13 +1,17 @@
 // Screenshots of the four demo home pages for the documentation (docs/screenshots/): at 1280 px,
 // at 375 px (a phone) and in the accessible version at 1280 px, the whole page down to at most
 // 3,000 px. Not a test; re-run after a visible change and look at the pictures.
-//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/screenshots.mjs
-import { mkdirSync, statSync } from 'node:fs';
+//   CIVIC_BASE_URL=http://127.0.0.1:8787 node tests/bench/screenshots.mjs [--smoke]
+// --smoke (scripts/test.sh): one site's three shots into a temporary directory, removed after;
+// docs/screenshots/ is left alone.
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_URL, launch } from '../support/browser.mjs';
 
-const SITES = ['mincifra', 'kasimov', 'school7', 'gb4'];
+const SMOKE = process.argv.includes('--smoke');
+const SITES = SMOKE ? ['mincifra'] : ['mincifra', 'kasimov', 'school7', 'gb4'];
 const MAX_HEIGHT = 3000;
 const SHOTS = [
   { suffix: '1280', viewport: { width: 1280, height: 800 } },
@@ -15,7 +19,7 @@ const SHOTS = [
   { suffix: 'accessible-1280', viewport: { width: 1280, height: 800 }, accessible: true },
 ];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = join(root, 'docs', 'screenshots');
+const out = SMOKE ? mkdtempSync(join(tmpdir(), 'civic-screenshots-')) : join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
 const context = await launch();
@@ -35,9 +39,10 @@ try {
         fullPage: true,
         clip: { x: 0, y: 0, width: shot.viewport.width, height: Math.min(height, MAX_HEIGHT) },
       });
-      console.log(`${relative(root, file)}  ${shot.viewport.width}×${Math.min(height, MAX_HEIGHT)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
+      console.log(`${SMOKE ? file : relative(root, file)}  ${shot.viewport.width}×${Math.min(height, MAX_HEIGHT)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
     }
   }
 } finally {
   await context.close();
+  if (SMOKE) rmSync(out, { recursive: true, force: true });
 }
