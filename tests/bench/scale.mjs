@@ -28,7 +28,11 @@
 // (same ETag, same KV key, and the page still served from the cache).
 //
 //   node tests/bench/scale.mjs [--sizes 100,10000,100000] [--requests 100] [--publishes 50] [--port 8796]
-//                              [--search-rows 0]
+//                              [--search-rows 0] [--seeded <dir>] [--smoke]
+// --seeded: a copy of freshly seeded demo storage (scripts/local-db.sh, no worker has run on it)
+// to start from instead of seeding one (half a minute here).
+// --smoke (scripts/test.sh): 10 and 100 sites (unless --sizes), one round of 5 requests and 2
+// publishes after a warm-up of 2 pages and 1 publish; the same checks, figures that mean nothing.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,14 +42,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
-const SIZES = arg('--sizes', '100,10000,100000').split(',').map(Number);
-const REQUESTS = Number(arg('--requests', 100));
-const PUBLISHES = Number(arg('--publishes', 50));
+const SMOKE = process.argv.includes('--smoke');
+const SIZES = arg('--sizes', SMOKE ? '10,100' : '100,10000,100000').split(',').map(Number);
+const REQUESTS = Number(arg('--requests', SMOKE ? 5 : 100));
+const PUBLISHES = Number(arg('--publishes', SMOKE ? 2 : 50));
+const WARM_UP_PAGES = SMOKE ? 2 : 20;
+const WARM_UP_PUBLISHES = SMOKE ? 1 : 5;
 // Each size is measured in two rounds, the second in reverse order of sizes, so a machine that
 // gets busier or quieter during the run weighs on every size alike.
-const ROUNDS = 2;
+const ROUNDS = SMOKE ? 1 : 2;
 // `--search-rows 0` leaves the search index empty (to tell its share of a publish).
 const SEARCH_ROWS = arg('--search-rows', '1') !== '0';
+const SEEDED = arg('--seeded', '');
 const PORT = Number(arg('--port', process.env.CIVIC_BENCH_PORT ?? 8793));
 const BASE = `http://127.0.0.1:${PORT}`;
 // D1 refuses statements over 100 KB: 200 rows of `sites` are about 50 KB.
@@ -76,7 +84,8 @@ mkdirSync(scratch);
 /** The demo storage every store starts from, with the 20 sample documents in R2. */
 function template() {
   const dir = join(work, 'template');
-  execFileSync(join(root, 'scripts/local-db.sh'), [dir], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (SEEDED) cpSync(SEEDED, dir, { recursive: true });
+  else execFileSync(join(root, 'scripts/local-db.sh'), [dir], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const samples = [];
   for (const slug of ['mincifra', 'kasimov', 'school7', 'gb4']) {
     const document = JSON.parse(readFileSync(join(root, `shared/demo/${slug}.json`), 'utf8'));
@@ -177,11 +186,25 @@ function request(method, path, headers = {}, body) {
   });
 }
 
+let running = null;
+// Stopped from outside (scripts/bench.sh --smoke puts a time limit on it): no worker and no
+// storage is left behind.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    try {
+      if (running) process.kill(-running.pid);
+    } catch { /* already gone */ }
+    rmSync(work, { recursive: true, force: true });
+    process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
+  });
+}
+
 async function startWorker(dir) {
   const out = `/tmp/civic-scale-wrangler-${PORT}.log`;
   const child = spawn(join(root, 'node_modules/.bin/wrangler'),
     ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', dir],
     { cwd: root, env, detached: true, stdio: ['ignore', openSync(out, 'w'), openSync(out, 'a')] });
+  running = child;
   for (let i = 0; i < 240; i++) {
     try {
       if ((await request('GET', '/s/mincifra/')).status === 200) return child;
@@ -193,6 +216,7 @@ async function startWorker(dir) {
 }
 
 function stopWorker(child) {
+  running = null;
   try {
     process.kill(-child.pid);
   } catch { /* already gone */ }
@@ -237,7 +261,7 @@ async function measure(n, round) {
     return res;
   };
   // Warm-up: the isolate compiles and the storage files are opened.
-  for (const i of pick(n, 20, 17 + round)) expect(await page(i, uniquePort++), `warm-up site-${i}`);
+  for (const i of pick(n, WARM_UP_PAGES, 17 + round)) expect(await page(i, uniquePort++), `warm-up site-${i}`);
 
   const ports = sites.map(() => uniquePort++);
   const first = [];
@@ -259,7 +283,7 @@ async function measure(n, round) {
   const { csrf } = JSON.parse(login.body);
   const publish = (i) => request('POST', `/api/sites/site-${i}/publish`,
     { 'Content-Type': 'application/json', Origin: BASE, 'X-CSRF-Token': csrf, Cookie: cookie }, JSON.stringify({ version: 1 }));
-  for (const i of pick(n, 5, 31 + round)) expect(await publish(i), `warm-up publish of site-${i}`);
+  for (const i of pick(n, WARM_UP_PUBLISHES, 31 + round)) expect(await publish(i), `warm-up publish of site-${i}`);
   const publishes = [];
   for (const i of pick(n, PUBLISHES, 4099 + n + 104729 * round)) publishes.push(expect(await publish(i), `publish of site-${i}`).ms);
 
