@@ -195,7 +195,10 @@ async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: 
         state.dispatch(Action::SaveRefused(problems.iter().map(|p| (p.path.clone(), p.message(lang))).collect()));
         return None;
     }
-    if SAVING.with(|saving| saving.replace(true)) {
+    // As the tab goes, the edits are sent even past a save in flight: the browser cancels that
+    // one with the page (a keepalive request outlives it). If both arrive, the second is
+    // refused as stale, and the first already holds the same edits.
+    if SAVING.with(|saving| saving.replace(true)) && sending == Sending::Usual {
         return None;
     }
     let (base, seq) = (state.version, state.edit_seq);
@@ -647,7 +650,7 @@ pub fn app(props: &AppProps) -> Html {
                 {public_url}
                 on_undo={dispatch.reform(|_| Action::Undo)}
                 on_redo={dispatch.reform(|_| Action::Redo)}
-                {on_save}
+                on_save={on_save.clone()}
                 on_publish={on_ask_publish}
                 {on_keep_mine}
                 {on_load_theirs}
@@ -807,7 +810,16 @@ pub fn app(props: &AppProps) -> Html {
             />
             </div>
             <Preview key="preview" frame={frame.clone()} width={*width} on_select={dispatch.reform(|id| Action::SelectBlock(Some(id)))}
-                dragging={dragging.is_some()}
+                dragging={dragging.is_some()} editable={!read_only}
+                on_text={on_edit.reform(|(block_id, pointer, value): crate::preview::InPlaceEdit| (block_id, BlockEdit::new(pointer, value)))}
+                on_shortcut={{
+                    let (dispatch, on_save) = (dispatch.clone(), on_save.clone());
+                    Callback::from(move |shortcut: crate::preview::Shortcut| match shortcut {
+                        crate::preview::Shortcut::Undo => dispatch.emit(Action::Undo),
+                        crate::preview::Shortcut::Redo => dispatch.emit(Action::Redo),
+                        crate::preview::Shortcut::Save => on_save.emit(()),
+                    })
+                }}
                 on_drop={{
                     let (state, dragging) = (state.clone(), dragging.clone());
                     Callback::from(move |(id, after): (String, bool)| {

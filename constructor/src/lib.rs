@@ -16,6 +16,8 @@ pub mod structure;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod canvas_text;
+#[cfg(target_arch = "wasm32")]
 mod diff;
 #[cfg(target_arch = "wasm32")]
 mod publish;

@@ -11,6 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlIFrameElement};
 use yew::prelude::*;
 
+use crate::canvas_text::{is_being_edited, watch_text};
+pub use crate::canvas_text::{InPlaceEdit, Shortcut};
 use crate::i18n::texts;
 use crate::patch::{plan, Patch};
 
@@ -81,6 +83,9 @@ pub fn update(
             let found = find_element(content, id);
             let block = crate::state::find_block(&page.blocks, id);
             match (found, block) {
+                // The text being typed on the canvas is already on screen: rendering it again
+                // would throw the caret away.
+                (Some(element), Some(_)) if is_being_edited(&element) => true,
                 (Some(element), Some(block)) => {
                     let mut html = String::new();
                     civic_renderer::render_block(&ctx, block, &mut html);
@@ -172,35 +177,48 @@ pub struct PreviewProps {
     pub dragging: bool,
     /// A drop on the page: before (false) or after (true) the block with this id.
     pub on_drop: Callback<(String, bool)>,
+    /// Text typed on the canvas: the block, the field's JSON pointer and its new value.
+    pub on_text: Callback<InPlaceEdit>,
+    /// A shortcut pressed while typing on the canvas.
+    pub on_shortcut: Callback<Shortcut>,
+    /// Whether texts may be edited on the canvas (not for a read-only account).
+    pub editable: bool,
 }
 
 /// What the listeners in the frame call: always the latest props.
 #[derive(Clone)]
-struct Hooks {
+pub(crate) struct Hooks {
     on_select: Callback<String>,
     on_load: Callback<()>,
     on_drop: Callback<(String, bool)>,
+    pub(crate) on_text: Callback<InPlaceEdit>,
+    pub(crate) on_shortcut: Callback<Shortcut>,
+    pub(crate) editable: bool,
     dragging: bool,
 }
 
-type HooksCell = Rc<std::cell::RefCell<Hooks>>;
+impl Hooks {
+    fn of(props: &PreviewProps) -> Self {
+        Self {
+            on_select: props.on_select.clone(),
+            on_load: props.on_load.clone(),
+            on_drop: props.on_drop.clone(),
+            on_text: props.on_text.clone(),
+            on_shortcut: props.on_shortcut.clone(),
+            editable: props.editable,
+            dragging: props.dragging,
+        }
+    }
+}
+
+pub(crate) type HooksCell = Rc<std::cell::RefCell<Hooks>>;
 
 #[function_component(Preview)]
 pub fn preview(props: &PreviewProps) -> Html {
     // The frame's `load` does not bubble, so it is heard on the frame itself; the listeners
     // read the latest callbacks from a cell.
-    let hooks = use_mut_ref(|| Hooks {
-        on_select: props.on_select.clone(),
-        on_load: props.on_load.clone(),
-        on_drop: props.on_drop.clone(),
-        dragging: props.dragging,
-    });
-    *hooks.borrow_mut() = Hooks {
-        on_select: props.on_select.clone(),
-        on_load: props.on_load.clone(),
-        on_drop: props.on_drop.clone(),
-        dragging: props.dragging,
-    };
+    let hooks = use_mut_ref(|| Hooks::of(props));
+    *hooks.borrow_mut() = Hooks::of(props);
     {
         let (frame, hooks) = (props.frame.clone(), hooks.clone());
         use_effect_with((), move |_| {
@@ -343,7 +361,8 @@ fn show_line(content: &web_sys::Document, place: Option<(&Element, bool)>) {
 /// The editor's own marks over the page: an empty column or panel is a visible place to drop
 /// into (visitors never see these, the page's own styles are untouched).
 const EDITOR_STYLE: &str = ".column:not(:has([data-block])),[data-block].block-section:not(:has([data-block])){min-height:3rem;\
-outline:1px dashed #8c96a3;outline-offset:-1px;border-radius:4px}";
+outline:1px dashed #8c96a3;outline-offset:-1px;border-radius:4px}\
+.civic-editing{outline:3px solid #1f6feb!important;outline-offset:4px;cursor:text}";
 
 fn show_empty_slots(content: &web_sys::Document) {
     if content.get_element_by_id("civic-editor-style").is_some() {
@@ -385,7 +404,7 @@ fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
         let place = drop_place(event);
         show_line(&over_doc, place.as_ref().map(|(block, after)| (block, *after)));
     });
-    let (drop_hooks, drop_doc) = (hooks, content.clone());
+    let (drop_hooks, drop_doc) = (hooks.clone(), content.clone());
     let dropped = EventListener::new_with_options(content, "drop", options, move |event| {
         event.prevent_default();
         show_line(&drop_doc, None);
@@ -398,6 +417,7 @@ fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
             on_drop.emit((id, after));
         }
     });
+    let text = watch_text(content, hooks.clone());
     let leave_doc = content.clone();
     let leave = EventListener::new(content, "dragleave", move |event| {
         let left_page = event.unchecked_ref::<web_sys::DragEvent>().related_target().is_none();
@@ -405,7 +425,9 @@ fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
             show_line(&leave_doc, None);
         }
     });
-    vec![click, submit, over, dropped, leave]
+    let mut listeners = vec![click, submit, over, dropped, leave];
+    listeners.extend(text);
+    listeners
 }
 
 #[cfg(test)]

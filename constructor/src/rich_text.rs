@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::i18n::texts;
 use crate::rich_text_model::{self as model, BlockFormat, CaretContext, EditKind};
 
-mod dom;
+pub(crate) mod dom;
 
 use dom::{ancestors, caret_to_end, enclosing_block, exec, html_document, is_active, selection, transferred_content, tree_of};
 

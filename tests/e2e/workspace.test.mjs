@@ -166,3 +166,38 @@ test('edits restored after a reload are announced and can be discarded', async (
   await page.getByRole('heading', { name: 'Блоки страницы' }).waitFor();
   assert.equal(await page.getByText('Восстановлены несохранённые правки', { exact: false }).count(), 0, 'the local copy is gone');
 });
+
+test('headings and texts are edited in place on the canvas, with the same undo and no markup', async () => {
+  const page = await openConstructor(await pool.open(), 'kasimov');
+  await page.locator('.outline-item[data-block-id="p-intro"]').click();
+  await insert(page, 'заголовок');
+  await announcer(page).filter({ hasText: 'Добавлен блок «Заголовок' }).waitFor();
+  const id = await page.locator('.outline-item.current').getAttribute('data-block-id');
+  const heading = preview(page).locator(`[data-block="${id}"]`);
+  await heading.dblclick();
+  await preview(page).locator(`[data-block="${id}"][contenteditable]`).waitFor();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Заголовок на месте');
+  // The same field in the properties panel follows, and so does the outline.
+  await page.waitForFunction(() => document.querySelector('.properties input[type=text]')?.value === 'Заголовок на месте');
+  await page.locator(`.outline-item[data-block-id="${id}"]`, { hasText: 'Заголовок на месте' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'workspace-in-place.png') });
+  // Ctrl+Z while typing on the canvas undoes the typing as one step, as in the panel.
+  await page.keyboard.press('Control+z');
+  await heading.filter({ hasText: 'Новый заголовок' }).waitFor();
+  assert.equal(await preview(page).locator('[contenteditable]').count(), 0, 'typing ended');
+
+  // A text: what is typed becomes structured rich text, never markup.
+  const text = preview(page).locator('[data-block="p-intro"]');
+  await text.dblclick();
+  await preview(page).locator('[data-block="p-intro"][contenteditable]').waitFor();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Дополнено на холсте.');
+  await page.keyboard.press('Escape');
+  await saveState(page).filter({ hasText: 'Все изменения сохранены' }).waitFor({ timeout: 15_000 });
+  const intro = (await draft()).pages.home.blocks.find((b) => b.id === 'p-intro');
+  const stored = JSON.stringify(intro.content);
+  assert.ok(stored.includes('Дополнено на холсте.'), stored);
+  assert.ok(!/<[a-z]/i.test(stored), 'no markup in the document');
+  assert.ok(intro.content.every((block) => ['paragraph', 'heading', 'list', 'quote'].includes(block.kind)));
+});

@@ -75,21 +75,22 @@ pub(super) fn ancestors(node: &Node, root: &HtmlElement) -> Vec<(String, Option<
 }
 
 /// The node tree of `parent`'s children, as the model reads it.
-pub(super) fn tree_of(parent: &Node, depth: usize) -> Vec<DomNode> {
+pub(crate) fn tree_of(parent: &Node, depth: usize) -> Vec<DomNode> {
     let mut nodes = Vec::new();
     let mut child = parent.first_child();
     while let Some(node) = child {
         match node.node_type() {
             Node::TEXT_NODE | Node::CDATA_SECTION_NODE => nodes.push(DomNode::Text(node.node_value().unwrap_or_default())),
             Node::ELEMENT_NODE if depth < MAX_DEPTH => {
-                if let Some(element) = node.dyn_ref::<Element>() {
-                    nodes.push(DomNode::Element(DomElement {
-                        name: element.local_name().to_ascii_lowercase(),
-                        href: element.get_attribute("href"),
-                        style: element.get_attribute("style"),
-                        children: tree_of(&node, depth + 1),
-                    }));
-                }
+                // The node type says it is an element; `dyn_ref` would also ask `instanceof`,
+                // which fails for the canvas frame's nodes (another realm's `Element`).
+                let element = node.unchecked_ref::<Element>();
+                nodes.push(DomNode::Element(DomElement {
+                    name: element.local_name().to_ascii_lowercase(),
+                    href: element.get_attribute("href"),
+                    style: element.get_attribute("style"),
+                    children: tree_of(&node, depth + 1),
+                }));
             }
             _ => {}
         }
