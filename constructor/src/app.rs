@@ -141,6 +141,12 @@ async fn site_to_open(sites: &[server::SiteSummary]) -> Option<String> {
     }
 }
 
+/// Whether the address names a site (`?site=<slug>`).
+fn site_in_query() -> bool {
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    query.trim_start_matches('?').split('&').any(|pair| pair.strip_prefix("site=").is_some_and(|slug| !slug.is_empty()))
+}
+
 /// What a failed call does to the editor: an ended session goes back to the sign-in form
 /// (the local copy keeps the edits); anything else is shown in the status line.
 fn report(err: ServerError, state: &UseReducerHandle<EditorState>, on_signed_out: &Callback<Option<String>>) {
@@ -174,6 +180,9 @@ thread_local! {
     /// Whether a save is on its way: two at once (the autosave and the tab being hidden) would
     /// both be based on the same version, and the second would come back as a conflict.
     static SAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The edit last sent as the tab went: `visibilitychange` and `pagehide` both announce a
+    /// closing tab, and one request is enough.
+    static SENT_LEAVING: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
 /// How a save is sent.
@@ -198,10 +207,13 @@ async fn save(site: &str, state: &UseReducerHandle<EditorState>, on_signed_out: 
     // As the tab goes, the edits are sent even past a save in flight: the browser cancels that
     // one with the page (a keepalive request outlives it). If both arrive, the second is
     // refused as stale, and the first already holds the same edits.
+    let (base, seq) = (state.version, state.edit_seq);
+    if sending == Sending::Leaving && SENT_LEAVING.with(|sent| sent.replace(Some(seq))) == Some(seq) {
+        return None;
+    }
     if SAVING.with(|saving| saving.replace(true)) && sending == Sending::Usual {
         return None;
     }
-    let (base, seq) = (state.version, state.edit_seq);
     state.dispatch(Action::SaveStarted);
     let result = server::save_draft(site, base, &document, sending == Sending::Leaving).await;
     SAVING.with(|saving| saving.set(false));
@@ -250,7 +262,8 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(EditorState::default);
     let site = use_state(|| None::<String>);
     let sites = use_state(Vec::<server::SiteSummary>::new);
-    let view = use_state(|| View::Pages);
+    // An administrator who opened no site in particular lands on the region's overview.
+    let view = use_state(|| if props.user.role == "administrator" && !site_in_query() { View::Dashboard } else { View::Pages });
     let on_signed_out = props.on_signed_out.clone();
     let data = use_state(|| Rc::new(civic_shared::RenderData::default()));
     let media = use_state(|| None::<MediaTarget>);

@@ -42,6 +42,7 @@ struct Form<'a> {
     on_edit: &'a Callback<(String, BlockEdit)>,
     on_edit_step: &'a Callback<(String, BlockEdit)>,
     on_choose_media: &'a Callback<(String, MediaSlot)>,
+    read_only: bool,
 }
 
 impl Form<'_> {
@@ -235,7 +236,8 @@ fn rich_text_field(form: &Form, field: &Field, pointer: &str, current: Option<&V
     };
     // Keyed by block: another block gets a fresh editor, not this one's selection and history.
     html! {
-        <RichText key={format!("{}{pointer}", form.block_id)} id={dom_id(pointer)} label={crate::i18n::pick(&field.label)} {content} {error} {on_change} />
+        <RichText key={format!("{}{pointer}", form.block_id)} id={dom_id(pointer)} label={crate::i18n::pick(&field.label)} {content} {error} {on_change}
+            read_only={form.read_only} />
     }
 }
 
@@ -257,6 +259,7 @@ pub fn properties(props: &PropertiesProps) -> Html {
                     on_edit: &props.on_edit,
                     on_edit_step: &props.on_edit_step,
                     on_choose_media: &props.on_choose_media,
+                    read_only: props.read_only,
                 };
                 let fields: Html = schema.fields.iter().map(|field| field_view(&form, field, &format!("/{}", field.key), &json)).collect();
                 let (on_delete, on_up, on_down) = (props.on_delete.clone(), props.on_move.clone(), props.on_move.clone());

@@ -34,6 +34,9 @@ pub struct RichTextProps {
     pub error: Option<ProblemKind>,
     /// The whole new content, and whether it was typed or a command.
     pub on_change: OnChange,
+    /// The account may only read the text.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// What the toolbar shows as pressed.
@@ -598,8 +601,8 @@ pub fn rich_text(props: &RichTextProps) -> Html {
                     { tool(t.quote, "", Some(caret.block == BlockFormat::Quote), filled_icon(QUOTE_ICON), command(Command::Quote)) }
                 </div>
                 { for link_form }
-                <div id={props.id.clone()} class="rich-text-area" ref={editor.area.clone()} contenteditable="true"
-                    role="textbox" aria-multiline="true" aria-labelledby={label_id} aria-describedby={described}
+                <div id={props.id.clone()} class="rich-text-area" ref={editor.area.clone()} contenteditable={(!props.read_only).to_string()}
+                    role="textbox" aria-multiline="true" aria-readonly={props.read_only.then_some("true")} aria-labelledby={label_id} aria-describedby={described}
                     aria-invalid={props.error.is_some().then_some("true")} spellcheck="true" lang="ru"
                     {oninput} {onkeydown} {onpaste} {ondrop} {ondragstart} {ondragend}></div>
             </div>

@@ -1,14 +1,16 @@
 // The editor's workspace as staff use it, in a real Chromium against the real worker: the
 // canvas true to size at each width, a new image that shows, and nothing lost — a tab closed
 // mid-edit, a paste past a limit, a draft the rules refuse, restored edits that can be dropped.
-import { after, test } from 'node:test';
+import { after, afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, contextPool, openConstructor } from '../support/browser.mjs';
+import { ARTIFACTS, BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
 const editor = await signIn(ACCOUNTS.editors.kasimov);
 const pool = contextPool();
+// An editor left open goes on autosaving: the next test's save would meet a newer version.
+afterEach(() => pool.closeAll());
 
 const preview = (page) => page.frameLocator('iframe.preview');
 const announcer = (page) => page.getByTestId('announcer');
@@ -200,4 +202,27 @@ test('headings and texts are edited in place on the canvas, with the same undo a
   assert.ok(stored.includes('Дополнено на холсте.'), stored);
   assert.ok(!/<[a-z]/i.test(stored), 'no markup in the document');
   assert.ok(intro.content.every((block) => ['paragraph', 'heading', 'list', 'quote'].includes(block.kind)));
+});
+
+test('an administrator who opens no site lands on the overview; an operator gets a viewer', async () => {
+  const context = await pool.open();
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/admin/`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Логин', { exact: true }).fill(ACCOUNTS.administrator.login);
+  await page.getByLabel('Пароль', { exact: true }).fill(ACCOUNTS.administrator.password);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await page.getByRole('heading', { name: 'Сводка по сайтам' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Сводка по сайтам' }).getAttribute('aria-pressed'), 'true');
+
+  // The operator may only look: what they cannot do is not offered at all.
+  const viewer = await openConstructor(await pool.open(), 'kasimov', ACCOUNTS.operator);
+  await viewer.getByTestId('save-state').filter({ hasText: 'Только просмотр' }).waitFor();
+  for (const name of ['Опубликовать', 'Сохранить', 'Отменить']) {
+    assert.equal(await viewer.getByRole('button', { name, exact: true }).count(), 0, `no «${name}»`);
+  }
+  assert.equal(await viewer.locator('.palette').count(), 0, 'no palette');
+  await viewer.locator('.outline-item[data-block-id="p-intro"]').click();
+  assert.notEqual(await viewer.locator('.properties fieldset.block-fields').first().getAttribute('disabled'), null, 'the fields are shown, disabled');
+  assert.equal(await viewer.locator('.properties .rich-text-area').getAttribute('contenteditable'), 'false', 'the text is shown, not editable');
+  await viewer.screenshot({ path: join(ARTIFACTS, 'workspace-operator-viewer.png') });
 });
