@@ -8,7 +8,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::texts;
+use crate::error_words::error_message;
 use crate::leave_warning::use_leave_warning;
+pub use crate::views::View;
 use crate::local_copy;
 use crate::media_choice::{edits_for_choice, MediaItem, MediaSlot};
 use crate::media_library::MediaLibrary;
@@ -39,42 +41,6 @@ use crate::toolbar::Toolbar;
 use crate::training_view::TrainingView;
 use crate::visits_view::VisitsView;
 
-/// What the main area shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    /// The page editor: outline, preview, properties.
-    Pages,
-    /// The site's collections (news, documents, staff…).
-    Data,
-    /// Published revisions and the way back.
-    History,
-    /// Every site, and new ones from templates (administrators).
-    Sites,
-    /// Users and roles (administrators).
-    Users,
-    /// The audit log (administrators).
-    Audit,
-    /// API tokens for outside systems (administrators).
-    Tokens,
-    /// The site's appeals from citizens.
-    Inbox,
-    /// The draft against the law's requirements for its kind.
-    Compliance,
-    /// Every site's compliance score (operators and administrators).
-    Dashboard,
-    /// Every site's move onto the platform, targets and acts (operators and administrators).
-    Migration,
-    /// An old site's pages into the draft.
-    SiteImport,
-    /// The support desk («СРО»).
-    Support,
-    /// The course for new editors, with the user's own progress.
-    Training,
-    /// The site's views and visitors (and every site's, for the operator and administrators).
-    Visits,
-    /// The open site's backups and restores (administrators).
-    Backups,
-}
 
 /// How many pages the canvas frame has loaded: each load lets waiting changes through.
 #[derive(Default, PartialEq)]
@@ -98,34 +64,6 @@ impl Reducible for EditorState {
     }
 }
 
-/// A field handler for `oninput`: forms keep every keystroke in their state, so a submit
-/// right after typing (without leaving the field) sends what is on screen.
-pub fn as_input(on_change: Callback<Event>) -> Callback<InputEvent> {
-    on_change.reform(|event: InputEvent| event.unchecked_into::<Event>())
-}
-
-/// The user's words for a failed call.
-pub fn error_message(err: &ServerError) -> String {
-    let t = texts();
-    match err {
-        ServerError::Invalid(problems) => {
-            let problems: Vec<String> = problems.iter().map(|(path, message)| format!("{path}: {message}")).collect();
-            format!("{}: {}", t.error_invalid, problems.join("; "))
-        }
-        ServerError::StaleItem { .. } => t.item_conflict.into(),
-        ServerError::Taken => t.id_taken.into(),
-        ServerError::Network => t.error_network.into(),
-        ServerError::Storage => t.error_storage.into(),
-        ServerError::NotFound => t.error_not_found.into(),
-        ServerError::SignedOut => t.session_ended.into(),
-        ServerError::Restricted => t.account_restricted.into(),
-        ServerError::Banned => t.account_banned.into(),
-        ServerError::Forbidden => t.forbidden.into(),
-        ServerError::FileRefused(message) | ServerError::Explained(message) => message.clone(),
-        ServerError::TooManyAttempts(seconds) => t.too_many_attempts.replace("{m}", &((seconds + 59) / 60).to_string()),
-        ServerError::WrongCredentials | ServerError::Refused | ServerError::Stale { .. } => t.error_refused.into(),
-    }
-}
 
 /// The site to open: `?site=<slug>` or the first one the server lists.
 async fn site_to_open(sites: &[server::SiteSummary]) -> Option<String> {

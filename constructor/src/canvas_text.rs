@@ -8,12 +8,23 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use crate::preview::HooksCell;
 use crate::rich_text::dom::tree_of;
 use crate::rich_text_model::from_tree;
 
 /// Text typed on the canvas: the block, the JSON pointer of its field and the field's value.
 pub type InPlaceEdit = (String, String, Value);
+
+/// Where typing on the canvas reports to, as the canvas's latest props say.
+#[derive(Clone)]
+pub struct TextHooks {
+    pub on_text: yew::Callback<InPlaceEdit>,
+    pub on_shortcut: yew::Callback<Shortcut>,
+    /// Whether texts may be edited (not for a read-only account).
+    pub editable: bool,
+}
+
+/// Reads the latest hooks: the listeners outlive the renders that made them.
+pub type LatestHooks = std::rc::Rc<dyn Fn() -> TextHooks>;
 
 /// The editor's shortcuts, pressed while the caret is in the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,10 +88,10 @@ fn finish(part: &Element) {
 }
 
 /// The canvas's listeners for typing in place.
-pub fn watch_text(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
+pub fn watch_text(content: &web_sys::Document, hooks: LatestHooks) -> Vec<EventListener> {
     let start_hooks = hooks.clone();
     let start = EventListener::new(content, "dblclick", move |event| {
-        if !start_hooks.borrow().editable {
+        if !start_hooks().editable {
             return;
         }
         let block = event.target().map(|t| t.unchecked_into::<Element>()).and_then(|el| el.closest("[data-block]").ok().flatten());
@@ -100,7 +111,7 @@ pub fn watch_text(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventLis
         let Some(id) = part.closest("[data-block]").ok().flatten().and_then(|b| b.get_attribute("data-block")) else { return };
         let kind = kind_of(&part);
         let pointer = part.get_attribute("data-civic-field").unwrap_or_else(|| "/content".into());
-        let on_text = input_hooks.borrow().on_text.clone();
+        let on_text = input_hooks().on_text;
         on_text.emit((id, pointer, value_of(&part, kind)));
     });
     let key_hooks = hooks.clone();
@@ -124,7 +135,7 @@ pub fn watch_text(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventLis
             if shortcut != Shortcut::Save {
                 let _ = part.unchecked_ref::<HtmlElement>().blur();
             }
-            let on_shortcut = key_hooks.borrow().on_shortcut.clone();
+            let on_shortcut = key_hooks().on_shortcut;
             on_shortcut.emit(shortcut);
         } else if key.key() == "Escape" || (line && key.key() == "Enter") {
             event.prevent_default();

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::{as_input, error_message};
+use crate::error_words::{as_input, error_message};
 use crate::i18n::{format_date, lang, quoted, texts};
 use crate::import_panel::ImportPanel;
 use crate::item_table::{field_text, moved_order, set_field, tidy, visible_rows};

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::app::{as_input, error_message};
+use crate::error_words::{as_input, error_message};
 use crate::i18n::texts;
 use crate::notice::Notice;
 use crate::server::{self, DnsRecord, ServerError, SiteDomain, SiteDomains};

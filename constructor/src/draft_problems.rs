@@ -75,7 +75,7 @@ pub fn over_limit_text(block: &Block, problem: &Problem) -> String {
     texts()
         .edit_over_limit
         .replace("{f}", &quoted(&field_label(block, &problem.path)))
-        .replace("{b}", &quoted(crate::merge::block_label(block).0))
+        .replace("{b}", &quoted(crate::block_tree::block_label(block).0))
         .replace("{m}", &problem.message(lang()))
 }
 
@@ -87,13 +87,13 @@ pub fn draft_refusal_text(doc: &SiteDocument, problems: &[(String, String)]) -> 
     let place = locate(doc, path);
     let block = place.as_ref().and_then(|p| {
         let page = doc.pages.get(&p.page_id)?;
-        crate::state::find_block(&page.blocks, p.block_id.as_deref()?)
+        crate::block_tree::find_block(&page.blocks, p.block_id.as_deref()?)
     });
     let text = match (place.as_ref(), block) {
         (Some(place), Some(block)) => t
             .draft_refused_at
             .replace("{p}", &doc.pages[&place.page_id].title)
-            .replace("{b}", &quoted(crate::merge::block_label(block).0))
+            .replace("{b}", &quoted(crate::block_tree::block_label(block).0))
             .replace("{f}", &field_label(block, &place.field))
             .replace("{m}", message),
         _ => t.draft_refused.replace("{m}", message),

@@ -7,7 +7,7 @@ use civic_shared::SiteDocument;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::diff::ChangeList;
 use crate::i18n::texts;
 use crate::notice::{load_into, Notice};

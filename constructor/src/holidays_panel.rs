@@ -6,7 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::i18n::texts;
 use crate::notice::Notice;
 use crate::server::backups::{self, Holiday};

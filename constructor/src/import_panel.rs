@@ -8,7 +8,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::i18n::{lang, texts};
 use crate::server::{self, ImportCounts, ServerError};
 

@@ -2,6 +2,7 @@
 //! the Yew components and browser I/O only build for wasm32.
 #![forbid(unsafe_code)]
 
+pub mod block_tree;
 pub mod draft_problems;
 pub mod i18n;
 pub mod media_choice;
@@ -15,6 +16,10 @@ pub mod structure;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod error_words;
+#[cfg(target_arch = "wasm32")]
+mod views;
 #[cfg(target_arch = "wasm32")]
 mod canvas_text;
 #[cfg(target_arch = "wasm32")]

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::i18n::texts;
 use crate::media_choice::{looks_like_image, MediaItem, MediaSlot, ACCEPT};
 use crate::notice::Notice;

@@ -3,8 +3,10 @@
 //! choice. With the version both started from, a difference only one side made is taken
 //! from that side; a difference both made is the user's to decide. Pure, tested natively.
 
-use civic_shared::{Block, SiteDocument, TextBlock};
+use civic_shared::{Block, SiteDocument};
 use serde_json::Value;
+
+use crate::block_tree::block_label;
 
 /// What one choice covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,14 +46,14 @@ pub struct Difference {
 
 fn site_part(doc: &SiteDocument) -> Value {
     let mut part = serde_json::Map::new();
-    part.insert("site".into(), crate::state::to_json_value(&doc.site).unwrap_or_default());
-    part.insert("theme".into(), crate::state::to_json_value(&doc.theme).unwrap_or_default());
+    part.insert("site".into(), crate::block_tree::to_json_value(&doc.site).unwrap_or_default());
+    part.insert("theme".into(), crate::block_tree::to_json_value(&doc.theme).unwrap_or_default());
     Value::Object(part)
 }
 
 fn page_part(doc: &SiteDocument, id: &str) -> Option<Value> {
     let page = doc.pages.get(id)?;
-    let mut json = crate::state::to_json_value(page).ok()?;
+    let mut json = crate::block_tree::to_json_value(page).ok()?;
     if let Some(object) = json.as_object_mut() {
         object.remove("blocks");
         // The page's place in the menu order is part of its settings.
@@ -61,12 +63,12 @@ fn page_part(doc: &SiteDocument, id: &str) -> Option<Value> {
 }
 
 fn whole_page(doc: &SiteDocument, id: &str) -> Option<Value> {
-    doc.pages.get(id).and_then(|page| crate::state::to_json_value(page).ok())
+    doc.pages.get(id).and_then(|page| crate::block_tree::to_json_value(page).ok())
 }
 
 fn block_part(doc: &SiteDocument, page: &str, block: &str) -> Option<Value> {
     let found = doc.pages.get(page)?.blocks.iter().find(|b| b.id() == block)?;
-    crate::state::to_json_value(found).ok()
+    crate::block_tree::to_json_value(found).ok()
 }
 
 /// The order of the page's top-level blocks that `mine` and `theirs` both have.
@@ -228,7 +230,7 @@ pub fn summary(value: Option<&Value>) -> String {
     if let Some(ids) = value.as_array() {
         return ids.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ");
     }
-    if let Some(block) = crate::state::from_json_value::<Block>(value) {
+    if let Some(block) = crate::block_tree::from_json_value::<Block>(value) {
         let (kind, text) = block_label(&block);
         return if text.is_empty() { kind.to_string() } else { format!("{kind}: {text}") };
     }
@@ -237,26 +239,6 @@ pub fn summary(value: Option<&Value>) -> String {
         .find_map(|key| value.get(*key))
         .map(|v| v.as_str().map(String::from).unwrap_or_else(|| v.get("name").and_then(Value::as_str).unwrap_or_default().to_string()))
         .unwrap_or_default()
-}
-
-/// What a clerk recognises a block by: its kind and the start of its text.
-pub fn block_label(block: &Block) -> (&'static str, String) {
-    let kind = civic_shared::schema::schema_of(block.type_name()).map_or("", |schema| crate::i18n::pick(&schema.label));
-    let text = match block {
-        Block::Text(text) => text.content.iter().flat_map(TextBlock::runs).map(|run| run.text.as_str()).collect::<String>(),
-        other => {
-            let json = crate::state::to_json_value(other).unwrap_or_default();
-            ["text", "title", "label", "name", "alt", "caption", "address"]
-                .iter()
-                .find_map(|key| json.get(*key).and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(String::from))
-                .unwrap_or_default()
-        }
-    };
-    let mut short: String = text.chars().take(48).collect();
-    if text.chars().count() > 48 {
-        short.push('…');
-    }
-    (kind, short)
 }
 
 #[cfg(test)]
@@ -269,14 +251,14 @@ mod tests {
     }
 
     fn set_heading(doc: &mut SiteDocument, text: &str) {
-        match crate::state::find_block_mut(&mut doc.pages.get_mut("home").unwrap().blocks, "h-welcome") {
+        match crate::block_tree::find_block_mut(&mut doc.pages.get_mut("home").unwrap().blocks, "h-welcome") {
             Some(Block::Heading(h)) => h.text = text.into(),
             other => panic!("{other:?}"),
         }
     }
 
     fn heading(doc: &SiteDocument) -> String {
-        match crate::state::find_block(&doc.pages["home"].blocks, "h-welcome") {
+        match crate::block_tree::find_block(&doc.pages["home"].blocks, "h-welcome") {
             Some(Block::Heading(h)) => h.text.clone(),
             other => panic!("{other:?}"),
         }
@@ -372,7 +354,7 @@ mod tests {
 
     #[test]
     fn a_text_is_named_by_its_words_headings_and_lists_included() {
-        use civic_shared::{Text, TextRun};
+        use civic_shared::{Text, TextBlock, TextRun};
         let block = Block::Text(Text {
             id: "t".into(),
             content: vec![

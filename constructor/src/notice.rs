@@ -6,7 +6,7 @@ use std::future::Future;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::i18n::texts;
 use crate::server::ServerError;
 

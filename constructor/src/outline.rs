@@ -8,7 +8,7 @@ use web_sys::{DragEvent, Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::i18n::texts;
-use crate::merge::block_label;
+use crate::block_tree::block_label;
 use crate::state::refusal_text;
 use crate::structure::{self, Refusal, Slot};
 

@@ -6,7 +6,7 @@ use civic_shared::SiteDocument;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::as_input;
+use crate::error_words::as_input;
 use crate::i18n::texts;
 use crate::pages::{check_slug, tree};
 use crate::state::{page_refusal_text, PageAction};

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlIFrameElement};
 use yew::prelude::*;
 
-use crate::canvas_text::{is_being_edited, watch_text};
+use crate::canvas_text::{is_being_edited, watch_text, TextHooks};
 pub use crate::canvas_text::{InPlaceEdit, Shortcut};
 use crate::i18n::texts;
 use crate::patch::{plan, Patch};
@@ -187,13 +187,11 @@ pub struct PreviewProps {
 
 /// What the listeners in the frame call: always the latest props.
 #[derive(Clone)]
-pub(crate) struct Hooks {
+struct Hooks {
     on_select: Callback<String>,
     on_load: Callback<()>,
     on_drop: Callback<(String, bool)>,
-    pub(crate) on_text: Callback<InPlaceEdit>,
-    pub(crate) on_shortcut: Callback<Shortcut>,
-    pub(crate) editable: bool,
+    text: TextHooks,
     dragging: bool,
 }
 
@@ -203,15 +201,13 @@ impl Hooks {
             on_select: props.on_select.clone(),
             on_load: props.on_load.clone(),
             on_drop: props.on_drop.clone(),
-            on_text: props.on_text.clone(),
-            on_shortcut: props.on_shortcut.clone(),
-            editable: props.editable,
+            text: TextHooks { on_text: props.on_text.clone(), on_shortcut: props.on_shortcut.clone(), editable: props.editable },
             dragging: props.dragging,
         }
     }
 }
 
-pub(crate) type HooksCell = Rc<std::cell::RefCell<Hooks>>;
+type HooksCell = Rc<std::cell::RefCell<Hooks>>;
 
 #[function_component(Preview)]
 pub fn preview(props: &PreviewProps) -> Html {
@@ -417,7 +413,8 @@ fn watch(content: &web_sys::Document, hooks: HooksCell) -> Vec<EventListener> {
             on_drop.emit((id, after));
         }
     });
-    let text = watch_text(content, hooks.clone());
+    let text_hooks = hooks.clone();
+    let text = watch_text(content, Rc::new(move || text_hooks.borrow().text.clone()));
     let leave_doc = content.clone();
     let leave = EventListener::new(content, "dragleave", move |event| {
         let left_page = event.unchecked_ref::<web_sys::DragEvent>().related_target().is_none();

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::i18n::{lang, texts};
 use crate::server::{self, ServerError, SiteImportAnswer, UploadBody};
 

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::{as_input, error_message};
+use crate::error_words::{as_input, error_message};
 use crate::domains_view::DomainsPanel;
 use crate::i18n::{kind_name, texts};
 use crate::notice::Notice;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use civic_shared::{Block, SiteDocument};
 use serde_json::Value;
 
+pub use crate::block_tree::{find_block, find_block_mut, from_json_value, to_json_value};
 use crate::draft_problems::{broken_limit, draft_refusal_text, over_limit_text};
 use crate::i18n::texts;
 use crate::pages::{self, PageRefusal};
@@ -676,7 +677,7 @@ impl EditorState {
 
 /// «Heading “Welcome”»: how announcements name a block.
 fn block_name(block: &Block) -> String {
-    let (kind, text) = crate::merge::block_label(block);
+    let (kind, text) = crate::block_tree::block_label(block);
     if text.is_empty() {
         crate::i18n::quoted(kind)
     } else {
@@ -711,43 +712,6 @@ pub fn page_refusal_text(refusal: PageRefusal) -> &'static str {
         PageRefusal::Loop => t.page_loop,
         PageRefusal::Missing => t.refuse_gone,
     }
-}
-
-/// A value as JSON, made through text for the same reason as [`from_json_value`]: serde's
-/// code for every block is generated for one serializer only.
-pub fn to_json_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_json::Error> {
-    serde_json::to_string(value).and_then(|text| serde_json::from_str(&text))
-}
-
-/// A value read back from JSON through text: the constructor deserialises from strings
-/// only, so the code serde generates for every block exists once in the wasm, not twice.
-pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &Value) -> Option<T> {
-    serde_json::from_str(&value.to_string()).ok()
-}
-
-/// Finds a block by id anywhere in the tree.
-pub fn find_block<'a>(blocks: &'a [Block], id: &str) -> Option<&'a Block> {
-    blocks.iter().find_map(|block| {
-        if block.id() == id {
-            return Some(block);
-        }
-        block.child_groups().into_iter().find_map(|group| find_block(group, id))
-    })
-}
-
-/// See [`find_block`].
-pub fn find_block_mut<'a>(blocks: &'a mut [Block], id: &str) -> Option<&'a mut Block> {
-    for block in blocks {
-        if block.id() == id {
-            return Some(block);
-        }
-        for group in block.child_groups_mut() {
-            if let Some(found) = find_block_mut(group, id) {
-                return Some(found);
-            }
-        }
-    }
-    None
 }
 
 /// Applies an edit if the result is still a valid block of the same kind; returns false

@@ -59,14 +59,14 @@ pub fn slot_of(blocks: &[Block], id: &str) -> Option<Slot> {
 pub fn group_of<'a>(blocks: &'a [Block], slot: &Slot) -> Option<&'a [Block]> {
     match &slot.parent {
         None => Some(blocks),
-        Some(parent) => crate::state::find_block(blocks, parent)?.child_groups().get(slot.group).copied(),
+        Some(parent) => crate::block_tree::find_block(blocks, parent)?.child_groups().get(slot.group).copied(),
     }
 }
 
 fn group_mut<'a>(blocks: &'a mut Vec<Block>, slot: &Slot) -> Option<&'a mut Vec<Block>> {
     match &slot.parent {
         None => Some(blocks),
-        Some(parent) => crate::state::find_block_mut(blocks, parent)?.child_groups_mut().into_iter().nth(slot.group),
+        Some(parent) => crate::block_tree::find_block_mut(blocks, parent)?.child_groups_mut().into_iter().nth(slot.group),
     }
 }
 
@@ -75,7 +75,7 @@ fn ancestors(blocks: &[Block], slot: &Slot) -> Vec<(String, &'static str)> {
     let mut chain = Vec::new();
     let mut next = slot.parent.clone();
     while let Some(id) = next {
-        let Some(block) = crate::state::find_block(blocks, &id) else { break };
+        let Some(block) = crate::block_tree::find_block(blocks, &id) else { break };
         chain.push((id.clone(), block.type_name()));
         next = slot_of(blocks, &id).and_then(|s| s.parent);
     }
@@ -131,7 +131,7 @@ pub fn place(blocks: &mut Vec<Block>, block: Block, slot: &Slot) -> Result<(), R
 /// Returns false if it would land where it stands.
 pub fn move_to(blocks: &mut Vec<Block>, id: &str, slot: &Slot) -> Result<bool, Refusal> {
     let from = slot_of(blocks, id).ok_or(Refusal::NoSuchPlace)?;
-    let block = crate::state::find_block(blocks, id).ok_or(Refusal::NoSuchPlace)?;
+    let block = crate::block_tree::find_block(blocks, id).ok_or(Refusal::NoSuchPlace)?;
     check(blocks, block, slot)?;
     let same_group = from.parent == slot.parent && from.group == slot.group;
     if same_group && (slot.index == from.index || slot.index == from.index + 1) {
@@ -224,9 +224,9 @@ pub fn fresh_copy(blocks: &[Block], block: &Block) -> Block {
             _ => {}
         }
     }
-    let Ok(mut json) = crate::state::to_json_value(block) else { return block.clone() };
+    let Ok(mut json) = crate::block_tree::to_json_value(block) else { return block.clone() };
     renew(&mut json, blocks, &mut Vec::new());
-    crate::state::from_json_value(&json).unwrap_or_else(|| block.clone())
+    crate::block_tree::from_json_value(&json).unwrap_or_else(|| block.clone())
 }
 
 #[cfg(test)]

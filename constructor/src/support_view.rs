@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::holidays_panel::HolidaysPanel;
 use crate::i18n::{lang, texts};
 use crate::notice::Notice;

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::{as_input, error_message};
+use crate::error_words::{as_input, error_message};
 use crate::i18n::{scope_name, texts};
 use crate::notice::{load_into, Notice};
 use crate::server::{self, ApiToken, ServerError, SiteSummary};

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::View;
+use crate::views::View;
 use crate::i18n::texts;
 use crate::lang_switch::LangSwitch;
 use crate::server::{SiteSummary, User};

@@ -7,7 +7,8 @@ use civic_shared::training::Step;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::{error_message, View};
+use crate::error_words::error_message;
+use crate::views::View;
 use crate::i18n::{format_date, lang, texts};
 use crate::notice::Notice;
 use crate::server::{self, ServerError, Training};

@@ -9,7 +9,7 @@ use civic_shared::visits::{chart_ceiling, DayCount, SiteReport, SiteTotal};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::error_message;
+use crate::error_words::error_message;
 use crate::i18n::texts;
 use crate::notice::Notice;
 use crate::server::{self, ServerError};
