@@ -327,6 +327,10 @@ pub struct Texts {
     pub accessible_preview: &'static str,
     /// The accessible preview's button as the top bar shows it (its name stays the long one).
     pub accessible_short: &'static str,
+    /// The canvas's zoom: the page at its actual size, or fitted to the pane, and what it does.
+    pub zoom_actual: &'static str,
+    pub zoom_fit: &'static str,
+    pub zoom_hint: &'static str,
     pub outline_short_hint: &'static str,
     pub rich_toolbar: &'static str,
     pub rich_bold_mark: &'static str,
@@ -1024,6 +1028,9 @@ pub const RU: Texts = Texts {
     viewport_phone: "Телефон",
     accessible_preview: "Версия для слабовидящих",
     accessible_short: "Для слабовидящих",
+    zoom_actual: "Показать в 100 %",
+    zoom_fit: "Вписать в окно",
+    zoom_hint: "Страница показана в выбранной ширине; её можно вписать в окно или показать в натуральную величину",
     outline_short_hint: "Перетаскивайте мышью или Alt+↑/↓. Ctrl+K — любой блок.",
     rich_toolbar: "Оформление текста",
     rich_bold_mark: "Ж",

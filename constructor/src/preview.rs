@@ -243,19 +243,30 @@ pub fn preview(props: &PreviewProps) -> Html {
             move || drop(observer)
         });
     }
-    let fit = Fit::new(props.width, *pane_size);
+    // «100 %» shows the page unscaled, the pane scrolling, for reading small text closely.
+    let actual_size = use_state_eq(|| false);
+    let fitted = Fit::new(props.width, *pane_size);
+    let fit = if *actual_size { Fit::new(props.width, (0.0, pane_size.1)) } else { fitted };
+    let on_zoom = {
+        let actual_size = actual_size.clone();
+        Callback::from(move |_: MouseEvent| actual_size.set(!*actual_size))
+    };
     // No scripts run in the preview (the sandbox has no allow-scripts); same-origin lets relative
     // image paths load as they will on the public site, and lets the editor patch the page
     // and hear clicks and drops on it.
     html! {
         <main class="canvas" aria-label={texts().preview}>
-            <div class="frame-holder" ref={pane}>
+            <div class={classes!("frame-holder", actual_size.then_some("actual-size"))} ref={pane}>
                 <iframe ref={props.frame.clone()} class="preview" title={texts().preview} sandbox="allow-same-origin"
                     data-width={props.width.to_string()} style={fit.style()} />
-                if fit.scale < 1.0 {
-                    <p class="frame-scale" aria-hidden="true">{ format!("{} px · {} %", props.width, (fit.scale * 100.0).round()) }</p>
-                }
             </div>
+            if fitted.scale < 1.0 {
+                <button type="button" class="frame-scale" aria-pressed={actual_size.to_string()} onclick={on_zoom}
+                    title={texts().zoom_hint}>
+                    { format!("{} px · {} % · ", props.width, (fit.scale * 100.0).round()) }
+                    { if *actual_size { texts().zoom_fit } else { texts().zoom_actual } }
+                </button>
+            }
         </main>
     }
 }
