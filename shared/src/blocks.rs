@@ -8,9 +8,14 @@ use serde::{Deserialize, Serialize};
 
 mod data;
 pub use data::*;
+#[cfg_attr(feature = "derived-block-serde", allow(dead_code))]
+mod tag_first;
 
 /// A content block. Every block has an `id` unique within its page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Read by serde's derived code with the feature `derived-block-serde` (the edge), else type
+// first (`tag_first.rs`): the same blocks, less wasm.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "derived-block-serde", derive(Deserialize))]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
@@ -84,6 +89,13 @@ pub enum Block {
     Sveden(Sveden),
     /// A public discussion of a draft document.
     Discussion(Discussion),
+}
+
+#[cfg(not(feature = "derived-block-serde"))]
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        tag_first::deserialize(deserializer)
+    }
 }
 
 /// A heading of level 2 to 4 (the page title is the only level 1).
