@@ -220,7 +220,7 @@ pub fn app(props: &AppProps) -> Html {
     let timers = use_mut_ref(|| (None::<Timeout>, None::<Timeout>));
     use_leave_warning(state.has_unsaved_edits());
     {
-        let read_only = state.read_only;
+        let read_only = props.user.role == "operator" || props.user.status == "restricted";
         let dispatcher = state.dispatcher();
         use_effect_with(read_only, move |read_only| dispatcher.dispatch(Action::ReadOnly(*read_only)));
     }
@@ -535,7 +535,7 @@ pub fn app(props: &AppProps) -> Html {
         let view = view.clone();
         Callback::from(move |next: View| view.set(next))
     };
-    let read_only = props.user.role == "operator" || props.user.status == "restricted";
+    let read_only = state.read_only;
 
     let on_media = {
         let media = media.clone();

@@ -221,7 +221,12 @@ test('an administrator who opens no site lands on the overview; an operator gets
     assert.equal(await viewer.getByRole('button', { name, exact: true }).count(), 0, `no «${name}»`);
   }
   assert.equal(await viewer.locator('.palette').count(), 0, 'no palette');
+  const blocks = await viewer.locator('.outline-item').count();
   await viewer.locator('.outline-item[data-block-id="p-intro"]').click();
+  // Shortcuts change nothing either (the reducer ignores edits for a read-only account).
+  await viewer.keyboard.press('Control+d');
+  await viewer.keyboard.press('Delete');
+  assert.equal(await viewer.locator('.outline-item').count(), blocks, 'no copy made, nothing deleted');
   assert.notEqual(await viewer.locator('.properties fieldset.block-fields').first().getAttribute('disabled'), null, 'the fields are shown, disabled');
   assert.equal(await viewer.locator('.properties .rich-text-area').getAttribute('contenteditable'), 'false', 'the text is shown, not editable');
   await viewer.screenshot({ path: join(ARTIFACTS, 'workspace-operator-viewer.png') });
