@@ -45,7 +45,14 @@ function blocks(count) {
 /** A site whose home page has `count` blocks (made once, reused by later runs). */
 async function benchSite(admin, count) {
   const slug = `bench-${count}`;
-  const made = await admin.call('/api/sites', { method: 'POST', body: { slug, name: `Тестовый сайт на ${count} блоков`, kind: 'executive_body' } });
+  // `wrangler dev` answers 503 when its workerd restarts under a request (seen right after the
+  // load runs); creating the site again is safe, since 409 means it is there.
+  let made;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    made = await admin.call('/api/sites', { method: 'POST', body: { slug, name: `Тестовый сайт на ${count} блоков`, kind: 'executive_body' } });
+    if (made.status !== 503) break;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
   if (![201, 409].includes(made.status)) throw new Error(`site ${slug}: ${made.status} ${await made.text()}`);
   const { version, document } = await admin.json(`/api/sites/${slug}/draft`);
   document.pages.home.blocks = blocks(count);
