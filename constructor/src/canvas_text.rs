@@ -67,6 +67,16 @@ fn kind_of(part: &Element) -> Kind {
     }
 }
 
+impl Kind {
+    /// The JSON pointer of the field typed into.
+    fn pointer(self) -> &'static str {
+        match self {
+            Kind::Line(pointer) => pointer,
+            Kind::Rich => "/content",
+        }
+    }
+}
+
 /// The field's value as the part shows it now.
 fn value_of(part: &Element, kind: Kind) -> Value {
     match kind {
@@ -96,12 +106,9 @@ pub fn watch_text(content: &web_sys::Document, hooks: LatestHooks) -> Vec<EventL
         }
         let block = event.target().map(|t| t.unchecked_into::<Element>()).and_then(|el| el.closest("[data-block]").ok().flatten());
         let Some((part, kind)) = block.as_ref().and_then(editable_part) else { return };
-        let (mode, field) = match kind {
-            Kind::Line(field) => ("plaintext-only", field),
-            Kind::Rich => ("true", "/content"),
-        };
+        let mode = if kind == Kind::Rich { "true" } else { "plaintext-only" };
         let _ = part.set_attribute("contenteditable", mode);
-        let _ = part.set_attribute("data-civic-field", field);
+        let _ = part.set_attribute("data-civic-field", kind.pointer());
         let _ = part.class_list().add_1("civic-editing");
         let _ = part.unchecked_ref::<HtmlElement>().focus();
     });
@@ -110,9 +117,8 @@ pub fn watch_text(content: &web_sys::Document, hooks: LatestHooks) -> Vec<EventL
         let Some(part) = editing_part(event) else { return };
         let Some(id) = part.closest("[data-block]").ok().flatten().and_then(|b| b.get_attribute("data-block")) else { return };
         let kind = kind_of(&part);
-        let pointer = part.get_attribute("data-civic-field").unwrap_or_else(|| "/content".into());
         let on_text = input_hooks().on_text;
-        on_text.emit((id, pointer, value_of(&part, kind)));
+        on_text.emit((id, kind.pointer().to_string(), value_of(&part, kind)));
     });
     let key_hooks = hooks.clone();
     let options = EventListenerOptions::enable_prevent_default();

@@ -19,6 +19,11 @@ pub struct Place {
 
 /// The page, block and field a validation path points at, if it points into a page.
 pub fn locate(doc: &SiteDocument, path: &str) -> Option<Place> {
+    locate_block(doc, path).map(|(place, _)| place)
+}
+
+/// [`locate`], with the block the path goes through.
+fn locate_block<'a>(doc: &'a SiteDocument, path: &str) -> Option<(Place, Option<&'a Block>)> {
     let rest = path.strip_prefix("pages.")?;
     let (page_id, rest) = rest.split_once('.').unwrap_or((rest, ""));
     let page = doc.pages.get(page_id)?;
@@ -42,7 +47,7 @@ pub fn locate(doc: &SiteDocument, path: &str) -> Option<Place> {
             }
         }
     }
-    Some(Place { page_id: page_id.to_string(), block_id: block.map(|b| b.id().to_string()), field })
+    Some((Place { page_id: page_id.to_string(), block_id: block.map(|b| b.id().to_string()), field }, block))
 }
 
 /// `name[3]` → (`name`, 3); `name` → (`name`, None).
@@ -84,11 +89,7 @@ pub fn over_limit_text(block: &Block, problem: &Problem) -> String {
 pub fn draft_refusal_text(doc: &SiteDocument, problems: &[(String, String)]) -> (String, Option<Place>) {
     let t = texts();
     let Some((path, message)) = problems.first() else { return (t.draft_refused.replace("{m}", t.error_invalid), None) };
-    let place = locate(doc, path);
-    let block = place.as_ref().and_then(|p| {
-        let page = doc.pages.get(&p.page_id)?;
-        crate::block_tree::find_block(&page.blocks, p.block_id.as_deref()?)
-    });
+    let (place, block) = locate_block(doc, path).map_or((None, None), |(place, block)| (Some(place), block));
     let text = match (place.as_ref(), block) {
         (Some(place), Some(block)) => t
             .draft_refused_at
