@@ -24,4 +24,5 @@ console.log("\n  Остановить: Ctrl+C.\n");
 '
 
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
-exec node_modules/.bin/wrangler dev --local --test-scheduled --ip 127.0.0.1 --port 8787
+# The public worker and the jobs worker its queue feeds, in one local session.
+exec node_modules/.bin/wrangler dev -c wrangler.toml -c jobs/wrangler.toml --local --test-scheduled --ip 127.0.0.1 --port 8787

@@ -92,12 +92,14 @@ build_constructor() {
 }
 
 build_worker() {
-  step "Edge worker (worker-build)"
+  local crate=$1 dir=$2
+  step "Worker $dir/ (worker-build)"
   # cargo decides whether anything changed; worker-build (bindgen, wasm-opt, esbuild) only
-  # runs when the compiled wasm is newer than the bundle.
-  cargo build -p civic-edge --target wasm32-unknown-unknown --release
-  if [ ! -f edge/build/index.js ] || [ target/wasm32-unknown-unknown/release/civic_edge.wasm -nt edge/build/index.js ]; then
-    (cd edge && WASM_BINDGEN_BIN="$HOME/.cargo/bin/wasm-bindgen" \
+  # runs when the compiled wasm is newer than the bundle. Each worker is built on its own:
+  # built together, cargo would give the public worker the jobs worker's features.
+  cargo build -p "$crate" --target wasm32-unknown-unknown --release
+  if [ ! -f "$dir/build/index.js" ] || [ "target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" -nt "$dir/build/index.js" ]; then
+    (cd "$dir" && WASM_BINDGEN_BIN="$HOME/.cargo/bin/wasm-bindgen" \
       WASM_OPT_BIN="$PWD/../node_modules/.bin/wasm-opt" \
       ESBUILD_BIN="$PWD/../node_modules/.bin/esbuild" \
       worker-build --release)
@@ -120,5 +122,7 @@ install_tools
 [ "$fuzz" = 1 ] && install_schemathesis
 [ "$load" = 1 ] && install_wrk
 build_constructor
-build_worker
+# The public worker, and the jobs worker its queue feeds.
+build_worker civic-edge edge
+build_worker civic-jobs jobs
 step "Ready"

@@ -59,9 +59,12 @@ cargo test --workspace
 # Host code with every target (the benches and examples too, which `cargo test` does not build),
 # then the wasm code of the worker and the constructor, which no host build compiles
 # (cfg(target_arch = "wasm32")). The lints are the workspace's ([workspace.lints]) and clippy's.
-stage clippy 'cargo clippy -D warnings: host (all targets), wasm32 (civic-edge, civic-constructor)'
+stage clippy 'cargo clippy -D warnings: host (all targets), wasm32 (civic-edge, civic-constructor, civic-jobs)'
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p civic-edge -p civic-constructor --target wasm32-unknown-unknown -- -D warnings
+# The jobs worker on its own: built with the public worker, its features would hide what the
+# public worker alone leaves unused.
+cargo clippy -p civic-jobs --target wasm32-unknown-unknown -- -D warnings
 
 port=${CIVIC_TEST_PORT:-8788}
 state=$(mktemp -d /tmp/civic-test-state.XXXXXX)
@@ -71,7 +74,8 @@ stage 'worker start' "Local worker on 127.0.0.1:$port with fresh storage"
 scripts/local-db.sh "$state/persist"
 # The scale simulation's smoke run starts from this copy instead of seeding its own.
 cp -r "$state/persist" "$state/seeded"
-setsid node_modules/.bin/wrangler dev --local --test-scheduled --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
+# The public worker and the jobs worker (its queue is Miniflare's), sharing the same local storage.
+setsid node_modules/.bin/wrangler dev -c wrangler.toml -c jobs/wrangler.toml --local --test-scheduled --ip 127.0.0.1 --port "$port" --persist-to "$state/persist" > "$log" 2>&1 &
 worker_pid=$!
 for _ in $(seq 1 120); do
   curl -fso /dev/null "http://127.0.0.1:$port/s/mincifra/" && break

@@ -12,7 +12,8 @@ use crate::i18n::texts;
 use crate::media_choice::format_size;
 use crate::notice::Notice;
 use crate::server::backups::{self, BackupItem, Backups, Restored};
-use crate::server::ServerError;
+use crate::job_status::job_status;
+use crate::server::{Job, ServerError};
 
 #[derive(Properties, PartialEq)]
 pub struct BackupsProps {
@@ -29,6 +30,8 @@ enum Work {
     Idle,
     Busy(&'static str),
     Sending(f64),
+    /// The jobs worker is doing it.
+    Job(Job),
 }
 
 fn kind_label(kind: &str) -> &'static str {
@@ -102,28 +105,34 @@ pub fn backups_view(props: &BackupsProps) -> Html {
         }
     };
 
+    // A queued job's progress replaces the busy line.
+    let on_job = {
+        let work = work.clone();
+        Callback::from(move |job: Job| work.set(Work::Job(job)))
+    };
     let on_create = {
-        let (run, site) = (run.clone(), props.site.clone());
+        let (run, site, on_job) = (run.clone(), props.site.clone(), on_job.clone());
         Callback::from(move |_: MouseEvent| {
-            let site = site.clone();
+            let (site, on_job) = (site.clone(), on_job.clone());
             run(texts().backups_creating, Box::pin(async move {
-                let made = backups::create_backup(&site).await?;
+                let made = backups::create_backup(&site, &on_job).await?;
                 Ok(texts().backups_created.replace("{size}", &format_size(made.bytes)))
             }));
         })
     };
     let on_restore = {
-        let (run, site, confirming, into_new, on_restored) = (run.clone(), props.site.clone(), confirming.clone(), into_new.clone(), props.on_restored.clone());
+        let (run, site, confirming, into_new, on_restored, on_job) =
+            (run.clone(), props.site.clone(), confirming.clone(), into_new.clone(), props.on_restored.clone(), on_job.clone());
         let (new_slug, new_name) = (new_slug.clone(), new_name.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(chosen) = (*confirming).clone() else { return };
-            let (site, on_restored) = (site.clone(), on_restored.clone());
+            let (site, on_restored, on_job) = (site.clone(), on_restored.clone(), on_job.clone());
             let target = (*into_new).then(|| (input_text(&new_slug), input_text(&new_name)));
             confirming.set(None);
             run(texts().backups_restoring, Box::pin(async move {
                 let new_site = target.as_ref().map(|(slug, name)| (slug.as_str(), name.as_str()));
-                let restored = backups::restore_backup(&site, chosen.id, new_site).await?;
+                let restored = backups::restore_backup(&site, chosen.id, new_site, &on_job).await?;
                 if new_site.is_none() {
                     on_restored.emit(());
                 }
@@ -132,8 +141,16 @@ pub fn backups_view(props: &BackupsProps) -> Html {
         })
     };
     let on_file = {
-        let (site, file, notice, work, reload, on_restored, on_signed_out) =
-            (props.site.clone(), file.clone(), notice.clone(), work.clone(), reload.clone(), props.on_restored.clone(), props.on_signed_out.clone());
+        let (site, file, notice, work, reload, on_restored, on_signed_out, on_job) = (
+            props.site.clone(),
+            file.clone(),
+            notice.clone(),
+            work.clone(),
+            reload.clone(),
+            props.on_restored.clone(),
+            props.on_signed_out.clone(),
+            on_job.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let chosen = file.cast::<HtmlInputElement>().and_then(|input| input.files()).and_then(|files| files.get(0));
@@ -141,8 +158,8 @@ pub fn backups_view(props: &BackupsProps) -> Html {
                 notice.set(Some((false, texts().backups_choose_file.into())));
                 return;
             };
-            let (site, notice, work, reload, on_restored, on_signed_out) =
-                (site.clone(), notice.clone(), work.clone(), reload.clone(), on_restored.clone(), on_signed_out.clone());
+            let (site, notice, work, reload, on_restored, on_signed_out, on_job) =
+                (site.clone(), notice.clone(), work.clone(), reload.clone(), on_restored.clone(), on_signed_out.clone(), on_job.clone());
             work.set(Work::Sending(0.0));
             notice.set(None);
             let progress = {
@@ -150,7 +167,7 @@ pub fn backups_view(props: &BackupsProps) -> Html {
                 Callback::from(move |(sent, total): (f64, f64)| work.set(Work::Sending(if total > 0.0 { sent / total } else { 0.0 })))
             };
             spawn_local(async move {
-                match backups::restore_file(&site, &chosen, progress).await {
+                match backups::restore_file(&site, &chosen, progress, &on_job).await {
                     Ok(restored) => {
                         notice.set(Some((true, restored_text(&restored))));
                         on_restored.emit(());
@@ -168,6 +185,7 @@ pub fn backups_view(props: &BackupsProps) -> Html {
     let status = match &*work {
         Work::Idle => html! {},
         Work::Busy(text) => html! { <p class="hint" role="status">{ *text }</p> },
+        Work::Job(job) => job_status(job),
         Work::Sending(share) => {
             let percent = (share * 100.0).round() as u32;
             html! {

@@ -706,6 +706,12 @@ pub struct Texts {
     pub backups_file_label: &'static str,
     pub backups_choose_file: &'static str,
     pub backups_sending: &'static str,
+    /// A queued job not yet started.
+    pub job_queued: &'static str,
+    /// A running job whose step is not known yet.
+    pub job_working: &'static str,
+    /// A running job's step and count: `{step}`, `{n}`, `{m}`.
+    pub job_count: &'static str,
     pub holidays_title: &'static str,
     pub holidays_intro: &'static str,
     pub holidays_year: &'static str,
@@ -1398,6 +1404,9 @@ pub const RU: Texts = Texts {
     backups_file_label: "Файл копии (.zip)",
     backups_choose_file: "Выберите файл копии.",
     backups_sending: "Отправлено {p}%",
+    job_queued: "В очереди: задание скоро начнётся…",
+    job_working: "Идёт работа…",
+    job_count: "{step}: {n} из {m}",
     holidays_title: "Выходные и праздничные дни",
     holidays_intro: "Сроки заявок считаются в рабочих днях: субботы, воскресенья и эти дни пропускаются.",
     holidays_year: "Год",

@@ -47,6 +47,8 @@ mod visits_view;
 #[cfg(target_arch = "wasm32")]
 mod backups_view;
 #[cfg(target_arch = "wasm32")]
+mod job_status;
+#[cfg(target_arch = "wasm32")]
 mod holidays_panel;
 #[cfg(target_arch = "wasm32")]
 mod inbox;

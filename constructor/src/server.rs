@@ -3,6 +3,8 @@
 use std::cell::RefCell;
 
 use civic_shared::appeals::inbox::{InboxAppeal, OverdueAppeal};
+pub use civic_shared::jobs::Job;
+use civic_shared::jobs::{Queued, State as JobState};
 use civic_shared::migration::{SiteMove, SiteMoveDetail};
 use civic_shared::support::Ticket;
 use civic_shared::SiteDocument;
@@ -693,6 +695,41 @@ async fn post_with_progress(url: &str, headers: &[(&str, String)], body: UploadB
     }
 }
 
+/// How often a queued job's row is read while the screen waits for it.
+const JOB_POLL_MS: u32 = 400;
+
+/// Follows a job the server queued (`queued` is its `202` answer) until it ends, telling
+/// `on_job` how far it got after each look; the job's result (as JSON text), or the error it
+/// failed with, read as any API error. Not generic: the waiting is compiled once.
+pub(crate) async fn follow_job(queued: &str, on_job: &yew::Callback<Job>) -> Result<String, ServerError> {
+    let Queued { mut job } = serde_json::from_str(queued).map_err(|_| ServerError::Refused)?;
+    loop {
+        on_job.emit(job.clone());
+        match job.state {
+            JobState::Done => return serde_json::to_string(&job.result).map_err(|_| ServerError::Refused),
+            JobState::Failed => {
+                let failure = job.error.unwrap_or(civic_shared::jobs::Failure { status: 503, body: serde_json::Value::Null, problem: None });
+                return Err(error_from(failure.status, &failure.body.to_string()));
+            }
+            JobState::Queued | JobState::Running => {}
+        }
+        pause(JOB_POLL_MS).await;
+        let answer = ok_text(Request::get(&format!("/api/jobs/{}", job.id)).send().await).await?;
+        job = serde_json::from_str::<Queued>(&answer).map_err(|_| ServerError::Refused)?.job;
+    }
+}
+
+/// Waits `ms` milliseconds.
+async fn pause(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo_timers::callback::Timeout::new(ms, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+        .forget();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The answer to an old site's import: the report, and the new draft version unless it was
 /// a dry run.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -708,6 +745,7 @@ pub async fn import_site(
     query: &[(&str, String)],
     body: UploadBody<'_>,
     on_progress: yew::Callback<(f64, f64)>,
+    on_job: yew::Callback<Job>,
 ) -> Result<SiteImportAnswer, ServerError> {
     let query: Vec<String> = query.iter().map(|(name, value)| format!("{name}={}", encode(value))).collect();
     let url = format!("/api/sites/{}/import?{}", encode(site), query.join("&"));
@@ -715,8 +753,8 @@ pub async fn import_site(
         UploadBody::File(_) => "application/octet-stream",
         UploadBody::Text(_) => "text/html; charset=utf-8",
     };
-    let body = post_with_progress(&url, &[("Content-Type", content_type.to_string())], body, on_progress).await?;
-    serde_json::from_str(&body).map_err(|_| ServerError::Refused)
+    let queued = post_with_progress(&url, &[("Content-Type", content_type.to_string())], body, on_progress).await?;
+    serde_json::from_str(&follow_job(&queued, &on_job).await?).map_err(|_| ServerError::Refused)
 }
 
 /// A site on the operator's dashboard: its compliance score and whether gaps block publishing.

@@ -12,7 +12,8 @@ use yew::prelude::*;
 
 use crate::error_words::error_message;
 use crate::i18n::{lang, texts};
-use crate::server::{self, ServerError, SiteImportAnswer, UploadBody};
+use crate::job_status::job_status;
+use crate::server::{self, Job, ServerError, SiteImportAnswer, UploadBody};
 
 #[derive(Properties, PartialEq)]
 pub struct SiteImportProps {
@@ -33,6 +34,8 @@ pub struct SiteImportProps {
 enum Stage {
     Idle,
     Sending { sent: f64, total: f64 },
+    /// Sent: the jobs worker is importing it.
+    Working(Job),
     Done(SiteImportAnswer),
     Failed(String),
 }
@@ -116,7 +119,11 @@ pub fn site_import_view(props: &SiteImportProps) -> Html {
                     Some(file) => UploadBody::File(file),
                     None => UploadBody::Text(&text),
                 };
-                match server::import_site(&site, &query, body, progress).await {
+                let on_job = {
+                    let stage = stage.clone();
+                    Callback::from(move |job: Job| stage.set(Stage::Working(job)))
+                };
+                match server::import_site(&site, &query, body, progress, on_job).await {
                     Ok(answer) => {
                         if !answer.dry_run {
                             on_imported.emit(());
@@ -131,9 +138,10 @@ pub fn site_import_view(props: &SiteImportProps) -> Html {
     };
 
     let (on_check, on_run) = (start(true), start(false));
-    let busy = matches!(*stage, Stage::Sending { .. });
+    let busy = matches!(*stage, Stage::Sending { .. } | Stage::Working(_));
     let blocked = props.read_only || props.unsaved || busy;
     let progress = match *stage {
+        Stage::Working(ref job) => html! { <div class="import-progress">{ job_status(job) }</div> },
         Stage::Sending { sent, total } if total > 0.0 && sent < total => {
             let text = t.site_import_sending.replace("{n}", &format!("{:.0}", sent / 1024.0)).replace("{m}", &format!("{:.0}", total / 1024.0));
             html! {

@@ -12,7 +12,10 @@ use crate::accounts::{
 };
 use crate::accounts_store::{self as accounts_db, Actor, NewUser, Session, UserChange};
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
-use crate::backup_store;
+use crate::backup_store::{self, RestoreJob, Source, Target};
+use crate::jobs_store::{self, NewJob};
+use crate::site_import::{ImportJob, Upload};
+use civic_shared::jobs::Kind as JobKind;
 use crate::collections_store;
 use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
@@ -311,10 +314,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let backups = backup_store::list(&call.db, site.id).await?;
             ok(&json!({ "backups": backups, "daily_kept": backup_store::DAILY_KEPT, "max_bytes": civic_shared::backup::MAX_ARCHIVE_BYTES }))
         }
-        (ApiRoute::Backups { .. }, Some(site)) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            json_with_status(201, &json!({ "backup": backup_store::create(&call.db, &bucket, site.id, "manual", &actor).await? }))
-        }
+        (ApiRoute::Backups { .. }, Some(site)) => queued(backup_store::queue(call.env, &call.db, site.id, "manual", &actor).await?),
         (ApiRoute::BackupArchive { site: slug, id }, Some(site)) => {
             let bucket = call.env.bucket("DOCS").map_err(storage)?;
             let (row, bytes) = backup_store::archive(&call.db, &bucket, site.id, id).await?.ok_or(ApiError::NotFound)?;
@@ -322,10 +322,10 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             download(bytes, "application/zip", &format!("{slug}-{day}-{id}.zip"))
         }
         (ApiRoute::Restore { site: slug }, Some(site)) => {
-            let backup = backup_to_restore(&mut call, Some(&slug)).await?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let target = backup_store::Target { id: Some(site.id), slug: &slug, name: None };
-            ok(&json!({ "restored": backup_store::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
+            let (source, upload) = backup_to_restore(&mut call, Some(&slug)).await?;
+            let input = RestoreJob { target: Target { id: Some(site.id), slug, name: None }, source };
+            let new = NewJob { site_id: Some(site.id), kind: JobKind::Restore, input: &input, upload };
+            queued(jobs_store::enqueue(call.env, &call.db, new, &actor).await?)
         }
         (ApiRoute::RestoreNew, _) => {
             let url = call.req.url().map_err(storage)?;
@@ -338,14 +338,31 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             if name.as_ref().is_some_and(|n| n.chars().count() > civic_shared::validate::MAX_LINE) {
                 return Err(bad("name", "не длиннее одной строки"));
             }
-            let backup = backup_to_restore(&mut call, None).await?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let target = backup_store::Target { id: None, slug: &slug, name: name.as_deref() };
-            json_with_status(201, &json!({ "restored": backup_store::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
+            if store::site_by_slug(&call.db, &slug).await?.is_some() {
+                return Err(ApiError::Taken { path: "slug".into() });
+            }
+            let (source, upload) = backup_to_restore(&mut call, None).await?;
+            // The job is the source site's (an uploaded file has none): its administrators follow it.
+            let site_id = match source {
+                Source::Stored { site_id, .. } => Some(site_id),
+                Source::Upload => None,
+            };
+            let input = RestoreJob { target: Target { id: None, slug, name }, source };
+            queued(jobs_store::enqueue(call.env, &call.db, NewJob { site_id, kind: JobKind::Restore, input: &input, upload }, &actor).await?)
         }
-        (ApiRoute::SiteImport { site: slug }, Some(site)) => {
-            let request = site_import_request(&mut call).await?;
-            ok(&crate::site_import::run(call.env, &call.db, &site, &slug, request, &actor).await?)
+        (ApiRoute::SiteImport { .. }, Some(site)) => {
+            let (input, upload) = site_import_request(&mut call).await?;
+            if input.base_version.is_some_and(|seen| seen != site.draft_version) {
+                return Err(ApiError::StaleVersion { current_version: site.draft_version });
+            }
+            let new = NewJob { site_id: Some(site.id), kind: JobKind::SiteImport, input: &input, upload: Some(upload.into_bytes()) };
+            queued(jobs_store::enqueue(call.env, &call.db, new, &actor).await?)
+        }
+        (ApiRoute::Job { id }, _) => {
+            let (site_id, job) = jobs_store::get(&call.db, id).await?.ok_or(ApiError::NotFound)?;
+            // Whoever may do what the job does may follow it; to anyone else it does not exist.
+            authorize(&session.principal, crate::authz::job_action(job.kind), site_id).map_err(|_| ApiError::NotFound)?;
+            ok(&civic_shared::jobs::Queued { job })
         }
         (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) if call.req.method() == Method::Delete => {
             collections_store::delete(&call.db, site.id, collection, &id, &actor).await?;
@@ -722,33 +739,41 @@ async fn holidays(call: &mut Call<'_>, actor: &Actor<'_>) -> Result<Response, Ap
 }
 
 /// The backup a restore reads: a stored one (`?backup=<id>` of the site `?from=<slug>`, the
-/// target site by default), or the archive sent as the body.
-async fn backup_to_restore(call: &mut Call<'_>, own_site: Option<&str>) -> Result<civic_shared::backup::Backup, ApiError> {
+/// target site by default), or the archive sent as the body, which is checked as far as it
+/// cheaply can be (its size, its first bytes) and kept for the job.
+async fn backup_to_restore(call: &mut Call<'_>, own_site: Option<&str>) -> Result<(Source, Option<Vec<u8>>), ApiError> {
     use civic_shared::backup::{self, BackupError};
     let url = call.req.url().map_err(storage)?;
     let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    let bytes = match query.get("backup") {
+    match query.get("backup") {
         Some(id) => {
             let id = id.parse::<i64>().map_err(|_| bad("backup", "номер резервной копии"))?;
             let slug = query.get("from").map(String::as_str).or(own_site).ok_or_else(|| bad("from", "укажите сайт, чья это копия"))?;
             let source = store::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            backup_store::archive(&call.db, &bucket, source.id, id).await?.ok_or(ApiError::NotFound)?.1
+            let known = backup_store::list(&call.db, source.id).await?.iter().any(|row| row.id == id);
+            if !known {
+                return Err(ApiError::NotFound);
+            }
+            Ok((Source::Stored { site_id: source.id, backup: id }, None))
         }
         None => {
             let declared = call.req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
             if declared.is_some_and(|len| len > backup::MAX_ARCHIVE_BYTES) {
                 return Err(ApiError::Backup(BackupError::TooBig));
             }
-            call.req.bytes().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?
+            let bytes = call.req.bytes().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
+            if bytes.len() > backup::MAX_ARCHIVE_BYTES {
+                return Err(ApiError::Backup(BackupError::TooBig));
+            }
+            backup::looks_like_archive(&bytes).map_err(ApiError::Backup)?;
+            Ok((Source::Upload, Some(bytes)))
         }
-    };
-    backup::read(&bytes).map_err(ApiError::Backup)
+    }
 }
 
 /// The constructor's import request: the body is the archive or page itself, the options
 /// are in the query.
-async fn site_import_request(call: &mut Call<'_>) -> Result<crate::site_import::Request, ApiError> {
+async fn site_import_request(call: &mut Call<'_>) -> Result<(ImportJob, Upload), ApiError> {
     use civic_shared::site_import::{SiteImportError, MAX_UPLOAD_BYTES};
     let declared = call.req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|len| len > MAX_UPLOAD_BYTES) {
@@ -763,12 +788,13 @@ async fn site_import_request(call: &mut Call<'_>) -> Result<crate::site_import::
         None => None,
     };
     let bytes = call.req.bytes().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
-    Ok(crate::site_import::Request {
-        upload: crate::site_import::Upload::from_body(bytes, &content_type)?,
-        options: civic_shared::site_import::convert::Options { parent: text("parent"), old_host: text("old_host") },
-        dry_run: query.contains_key("dry_run"),
-        base_version,
-    })
+    let asked = ImportJob { parent: text("parent"), old_host: text("old_host"), dry_run: query.contains_key("dry_run"), base_version };
+    Ok((asked, Upload::from_body(bytes, &content_type)?))
+}
+
+/// A job queued: `202` with the job, which the caller follows at `/api/jobs/<id>`.
+fn queued(job: civic_shared::jobs::Job) -> Result<Response, ApiError> {
+    json_with_status(202, &civic_shared::jobs::Queued { job })
 }
 
 pub(crate) fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {

@@ -21,6 +21,9 @@ use crate::security::sha256_hex;
 use crate::store::{self, storage, SiteRow};
 use crate::tokens::{authorize_token, bearer_secret, Scope, TokenGrant};
 use crate::tokens_store;
+use crate::jobs_store::{self, NewJob};
+use crate::site_import::ImportJob;
+use civic_shared::jobs::{Kind as JobKind, Queued};
 use civic_shared::Lang;
 
 /// An answer before it becomes a `Response`: what an idempotency key stores and replays.
@@ -208,7 +211,7 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             Answer::json(200, &json!({ "version": version }))
         }
-        (V1Route::Import { site: slug }, Some(site)) => {
+        (V1Route::Import { .. }, Some(site)) => {
             let request: V1Import = parse_json(body)?;
             let upload = match (request.html, request.archive) {
                 (Some(html), None) => crate::site_import::Upload::page(html)?,
@@ -218,10 +221,22 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
                 ),
                 _ => return Err(ApiError::BadRequest { path: ".".into(), reason: "нужно ровно одно из полей html и archive".into() }),
             };
-            let options = civic_shared::site_import::convert::Options { parent: request.parent, old_host: request.old_host };
-            let request = crate::site_import::Request { upload, options, dry_run: request.dry_run, base_version: request.base_version };
-            Answer::json(200, &crate::site_import::run(call.env, &call.db, &site, slug, request, &actor).await?)
+            let upload = upload.into_bytes();
+            if upload.len() > civic_shared::site_import::MAX_UPLOAD_BYTES {
+                return Err(ApiError::SiteImport(civic_shared::site_import::SiteImportError::TooBig));
+            }
+            if request.base_version.is_some_and(|seen| seen != site.draft_version) {
+                return Err(ApiError::StaleVersion { current_version: site.draft_version });
+            }
+            let asked = ImportJob { parent: request.parent, old_host: request.old_host, dry_run: request.dry_run, base_version: request.base_version };
+            let new = NewJob { site_id: Some(site.id), kind: JobKind::SiteImport, input: &asked, upload: Some(upload) };
+            Answer::json(202, &Queued { job: jobs_store::enqueue(call.env, &call.db, new, &actor).await? })
         }
+        (V1Route::Job { id, .. }, Some(site)) => match jobs_store::get(&call.db, *id).await? {
+            // A token follows its sites' imports; any other job is not there for it.
+            Some((Some(job_site), job)) if job_site == site.id && job.kind == JobKind::SiteImport => Answer::json(200, &Queued { job }),
+            _ => Err(ApiError::NotFound),
+        },
         (V1Route::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = parse_json(body)?;
             crate::compliance_store::guard_publish(&call.db, &call.env.bucket("DOCS").map_err(storage)?, &site).await?;

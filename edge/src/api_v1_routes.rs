@@ -28,8 +28,10 @@ pub enum V1Route {
     Collection { site: String, collection: Collection },
     /// `GET|PUT|DELETE /sites/{slug}/collections/{name}/{id}`.
     CollectionItem { site: String, collection: Collection, id: String },
-    /// `POST /sites/{slug}/import`: an old site's pages into the draft.
+    /// `POST /sites/{slug}/import`: an old site's pages into the draft, queued as a job.
     Import { site: String },
+    /// `GET /sites/{slug}/jobs/{id}`: an import job of the site and how far it got.
+    Job { site: String, id: i64 },
     /// Anything else.
     NotFound,
 }
@@ -48,6 +50,10 @@ pub fn v1_route(segments: &[&str]) -> V1Route {
         ["sites", slug, "publish"] if !slug.is_empty() => V1Route::Publish { site: site(slug) },
         ["sites", slug, "revisions"] if !slug.is_empty() => V1Route::Revisions { site: site(slug) },
         ["sites", slug, "import"] if !slug.is_empty() => V1Route::Import { site: site(slug) },
+        ["sites", slug, "jobs", id] if !slug.is_empty() && !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => match id.parse::<i64>() {
+            Ok(id) if id > 0 => V1Route::Job { site: site(slug), id },
+            _ => V1Route::NotFound,
+        },
         ["sites", slug, "collections", name] if !slug.is_empty() => match Collection::parse(name) {
             Some(collection) => V1Route::Collection { site: site(slug), collection },
             None => V1Route::NotFound,
@@ -79,6 +85,8 @@ impl V1Route {
             (R::Site { .. } | R::Document { .. } | R::Revisions { .. } | R::Collection { .. } | R::CollectionItem { .. }, "GET") => {
                 Access::Act(ReadSite)
             }
+            // An import's job: whoever may import follows it.
+            (R::Job { .. }, "GET") => Access::Act(EditSite),
             (R::Document { .. }, "PUT") | (R::Collection { .. } | R::Import { .. }, "POST") | (R::CollectionItem { .. }, "PUT" | "DELETE") => Access::Act(EditSite),
             (R::Publish { .. }, "POST") => Access::Act(PublishSite),
             _ => return Err(NoAccess::MethodNotAllowed),
@@ -100,7 +108,8 @@ impl V1Route {
             | V1Route::Revisions { site }
             | V1Route::Collection { site, .. }
             | V1Route::CollectionItem { site, .. }
-            | V1Route::Import { site } => Some(site),
+            | V1Route::Import { site }
+            | V1Route::Job { site, .. } => Some(site),
             V1Route::OpenApi | V1Route::Sites | V1Route::NotFound => None,
         }
     }
@@ -116,6 +125,7 @@ impl V1Route {
             V1Route::Publish { .. } => "/sites/{slug}/publish".into(),
             V1Route::Revisions { .. } => "/sites/{slug}/revisions".into(),
             V1Route::Import { .. } => "/sites/{slug}/import".into(),
+            V1Route::Job { .. } => "/sites/{slug}/jobs/{job}".into(),
             V1Route::Collection { collection, .. } => format!("/sites/{{slug}}/collections/{}", collection.as_str()),
             V1Route::CollectionItem { collection, .. } => format!("/sites/{{slug}}/collections/{}/{{id}}", collection.as_str()),
             V1Route::NotFound => return None,
@@ -159,6 +169,7 @@ mod tests {
             V1Route::Publish { site: site() },
             V1Route::Revisions { site: site() },
             V1Route::Import { site: site() },
+            V1Route::Job { site: site(), id: 1 },
         ];
         for collection in Collection::ALL {
             all.push(V1Route::Collection { site: site(), collection });
@@ -175,6 +186,7 @@ mod tests {
                 | V1Route::Collection { .. }
                 | V1Route::CollectionItem { .. }
                 | V1Route::Import { .. }
+                | V1Route::Job { .. }
                 | V1Route::NotFound => {}
             }
         }
@@ -189,6 +201,9 @@ mod tests {
         assert_eq!(v1("/api/v1/sites/gb4/document"), V1Route::Document { site: "gb4".into() });
         assert_eq!(v1("/api/v1/sites/gb4/publish"), V1Route::Publish { site: "gb4".into() });
         assert_eq!(v1("/api/v1/sites/gb4/revisions"), V1Route::Revisions { site: "gb4".into() });
+        assert_eq!(v1("/api/v1/sites/gb4/jobs/12"), V1Route::Job { site: "gb4".into(), id: 12 });
+        assert_eq!(v1("/api/v1/sites/gb4/jobs/x"), V1Route::NotFound);
+        assert_eq!(v1("/api/v1/sites/gb4/jobs/0"), V1Route::NotFound);
         assert_eq!(v1("/api/v1/sites/gb4/collections/staff"), V1Route::Collection { site: "gb4".into(), collection: Collection::Staff });
         assert_eq!(
             v1("/api/v1/sites/gb4/collections/news/n-1"),
@@ -245,7 +260,7 @@ mod tests {
 
     /// Fills a template's parameters with values that route.
     fn instantiate(template: &str) -> String {
-        format!("/api/v1{}", template.replace("{slug}", "mincifra").replace("{id}", "n-1"))
+        format!("/api/v1{}", template.replace("{slug}", "mincifra").replace("{id}", "n-1").replace("{job}", "1"))
     }
 
     #[test]

@@ -129,6 +129,15 @@ impl Action {
     }
 }
 
+/// The action a job is: whoever may do it may follow the job (`GET /api/jobs/<id>`), and to
+/// anyone else the job does not exist.
+pub fn job_action(kind: civic_shared::jobs::Kind) -> Action {
+    match kind {
+        civic_shared::jobs::Kind::Backup | civic_shared::jobs::Kind::Restore => Action::ManageBackups,
+        civic_shared::jobs::Kind::SiteImport => Action::EditSite,
+    }
+}
+
 /// The signed-in user a request acts for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Principal {
@@ -267,6 +276,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_job_is_followed_by_whoever_may_do_it() {
+        use civic_shared::jobs::Kind;
+        let editor = user(Role::Editor, AccountStatus::Active);
+        let admin = user(Role::Administrator, AccountStatus::Active);
+        let follows = |who: &Principal, kind, site| authorize(who, job_action(kind), site).is_ok();
+        assert!(follows(&editor, Kind::SiteImport, Some(OWN)), "an editor follows an import into their site");
+        assert!(!follows(&editor, Kind::SiteImport, Some(OTHER)), "not one into another site");
+        assert!(!follows(&editor, Kind::Backup, Some(OWN)) && !follows(&editor, Kind::Restore, Some(OWN)), "backups are the administrator's");
+        assert!(Kind::ALL.into_iter().all(|kind| follows(&admin, kind, Some(OTHER))));
+        assert!(follows(&admin, Kind::Restore, None), "a restore from a file into a new site has no site yet");
     }
 
     #[test]

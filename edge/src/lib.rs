@@ -1,6 +1,12 @@
 //! Civic's edge worker. The pure parts (routing, API bodies, security headers, SEO inputs) are plain
 //! modules tested on the host; the worker shell that does I/O only builds for wasm32.
+//!
+//! Two workers are built from this crate: the public one (feature `public`, the default: the
+//! fetch and cron handlers, `worker_entry`) and the jobs worker (`jobs/`, which turns on
+//! `jobs`: the heavy work of `crate::jobs`, with the ZIP writer and the HTML parser it needs).
 #![forbid(unsafe_code)]
+// The jobs worker links the handlers too but never calls them.
+#![cfg_attr(not(feature = "public"), allow(dead_code, unused_imports))]
 
 pub mod accessible;
 pub mod accounts;
@@ -41,6 +47,10 @@ mod domains_store;
 mod crypto;
 #[cfg(target_arch = "wasm32")]
 mod hot_cache;
+#[cfg(all(target_arch = "wasm32", feature = "jobs"))]
+pub mod jobs;
+#[cfg(target_arch = "wasm32")]
+mod jobs_store;
 #[cfg(target_arch = "wasm32")]
 mod media_api;
 #[cfg(target_arch = "wasm32")]

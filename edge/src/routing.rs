@@ -208,6 +208,9 @@ pub enum ApiRoute {
     Restore { site: String },
     /// `POST /api/backups/restore?slug=<new>[&name=][&backup=<id>]`: a new site from a backup.
     RestoreNew,
+    /// `GET /api/jobs/<id>`: a queued job (a backup, a restore, an import) and how far it got;
+    /// readable by whoever may do what it does.
+    Job { id: i64 },
     /// `PUT|DELETE /api/sites/<slug>/collections/<name>/<id>`.
     CollectionItem { site: String, collection: Collection, id: String },
     /// `GET /api/sites`: sites the caller may edit; `POST`: a new site from its kind's template.
@@ -402,6 +405,7 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "backups", n] if id(n).is_some() => ApiRoute::BackupArchive { site: (*site).into(), id: id(n).unwrap_or_default() },
         ["sites", site, "restore"] => ApiRoute::Restore { site: (*site).into() },
         ["backups", "restore"] => ApiRoute::RestoreNew,
+        ["jobs", n] if id(n).is_some() => ApiRoute::Job { id: id(n).unwrap_or_default() },
         ["sites", site, "support"] => ApiRoute::SiteSupport { site: (*site).into() },
         ["sites", site, "support", n] if id(n).is_some() => ApiRoute::SupportTicket { site: (*site).into(), id: id(n).unwrap_or_default() },
         ["sites", site, "collections", name, "import"] => match Collection::parse(name) {
@@ -471,7 +475,9 @@ impl ApiRoute {
         let access = match (self, method) {
             (ApiRoute::NotFound, _) => return Err(NoAccess::NotFound),
             (ApiRoute::Login, "POST") => Access::Anyone,
-            (ApiRoute::Logout, "POST") | (ApiRoute::Session, "GET") | (ApiRoute::OwnPassword, "POST") | (ApiRoute::Training, "GET") => Access::SignedIn,
+            (ApiRoute::Logout, "POST") | (ApiRoute::Session, "GET") | (ApiRoute::OwnPassword, "POST") | (ApiRoute::Training, "GET") | (ApiRoute::Job { .. }, "GET") => {
+                Access::SignedIn
+            }
             (ApiRoute::Users, "GET" | "POST") | (ApiRoute::User { .. }, "PATCH" | "DELETE") | (ApiRoute::UserPassword { .. }, "POST") => {
                 Access::Act(ManageUsers)
             }
@@ -708,6 +714,8 @@ mod tests {
             (ApiRoute::Session, "GET", Ok(Access::SignedIn)),
             (ApiRoute::OwnPassword, "POST", Ok(Access::SignedIn)),
             (ApiRoute::Training, "GET", Ok(Access::SignedIn)),
+            (ApiRoute::Job { id: 1 }, "GET", Ok(Access::SignedIn)),
+            (ApiRoute::Job { id: 1 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Training, "POST", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Users, "GET", Ok(Access::Act(ManageUsers))),
             (ApiRoute::Users, "POST", Ok(Access::Act(ManageUsers))),

@@ -19,20 +19,17 @@ use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::{self, CachedPageMeta};
 
-/// The cron trigger (`[triggers]` in `wrangler.toml`, hourly): the daily backups, and the
-/// visitor hashes of days that are over.
+/// The cron trigger (`[triggers]` in `wrangler.toml`, hourly): the daily backups (queued for
+/// the jobs worker), and the visitor hashes of days that are over.
+#[cfg(feature = "public")]
 #[event(scheduled)]
 async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
     let db = match env.d1("DB") {
         Ok(db) => db,
         Err(err) => return worker::console_error!("cron: {err:?}"),
     };
-    let backups = async {
-        let bucket = env.bucket("DOCS").map_err(store::storage)?;
-        crate::backup_store::daily(&db, &bucket).await
-    };
-    match backups.await {
-        Ok(made) => worker::console_log!("daily backups made: {made}"),
+    match crate::backup_store::daily(&env, &db).await {
+        Ok(queued) => worker::console_log!("daily backups queued: {queued}"),
         Err(err) => worker::console_error!("daily backups: {err:?}"),
     }
     if let Err(err) = crate::visits_store::forget_past_visitors(&db).await {
@@ -40,6 +37,7 @@ async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::Sched
     }
 }
 
+#[cfg(feature = "public")]
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let url = req.url()?;

@@ -4,7 +4,6 @@
 #![forbid(unsafe_code)]
 
 pub mod appeals;
-#[cfg(feature = "backup")]
 pub mod backup;
 pub mod blocks;
 pub mod collection_items;
@@ -17,6 +16,7 @@ pub mod domains;
 pub mod import;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod jobs;
 pub mod json_numbers;
 pub mod messages;
 pub mod migration;
@@ -33,7 +33,6 @@ mod text_file;
 pub mod training;
 pub mod validate;
 pub mod visits;
-#[cfg(any(feature = "import", feature = "site-import", feature = "backup"))]
 mod zip;
 
 pub use blocks::*;

@@ -10,6 +10,7 @@ import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 import { axeViolations } from '../support/axe.mjs';
 import { png, zip } from '../support/files.mjs';
+import { JOB_LINE, finished, jobLines, recordJobLines } from '../support/jobs.mjs';
 
 const pool = contextPool();
 const run = Date.now().toString(36);
@@ -59,8 +60,12 @@ test('the administrator moves the old school site and a spreadsheet onto the pla
   assert.equal((await draft()).version, before.version, 'a check changes nothing');
   assert.deepEqual(await axeViolations(page), []);
 
+  await recordJobLines(page);
   await page.getByRole('button', { name: 'Импортировать в черновик' }).click();
   await result.getByText(/Импорт завершён: создано страниц — 2, скопировано файлов — 2, переписано ссылок — 2/).waitFor();
+  // The jobs worker did it, and the screen showed how far it got.
+  const lines = await jobLines(page);
+  assert.ok(lines.length > 0 && lines.every((l) => JOB_LINE.test(l)), lines.join('\n'));
   const rows = await page.locator('.site-import-report tbody tr').allInnerTexts();
   assert.equal(rows.length, 2);
   assert.match(rows[0], new RegExp(`index\\.html\\s+Старый сайт школы ${run}`));
@@ -148,19 +153,27 @@ test('the API v1 imports one page of HTML; bad uploads change nothing', async ()
       headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
+  // The import is a job: 202 with it, then its row at /sites/{slug}/jobs/{job} until it ends.
+  const readJob = (id) => fetch(`${BASE_URL}/api/v1/sites/${SCHOOL}/jobs/${id}`, { headers: { Authorization: `Bearer ${secret}` } });
+  const v1Job = async (body) => {
+    const res = await v1(body);
+    assert.equal(res.status, 202, await res.clone().text());
+    return finished(readJob, (await res.json()).job);
+  };
   const before = await draft();
   const html = `<h1>Приказ ${run}</h1><p onclick="x()">Текст <a href="javascript:x()">приказа</a></p><img src="https://example.invalid/a.png" alt="a">`;
-  const dry = await v1({ html, dry_run: true });
-  assert.equal(dry.status, 200, await dry.clone().text());
-  const checked = await dry.json();
+  const dry = await v1Job({ html, dry_run: true });
+  assert.equal(dry.state, 'done', JSON.stringify(dry.error));
+  const checked = dry.result;
   assert.equal(checked.version, null);
   assert.equal(checked.report.pages[0].title, `Приказ ${run}`);
   assert.ok(checked.report.notes.some((n) => n.code === 'unsafe_link' && /удалена/.test(n.message)));
   assert.equal((await draft()).version, before.version, 'a dry run changes nothing');
 
-  const done = await v1({ html });
-  assert.equal(done.status, 200, await done.clone().text());
-  const answer = await done.json();
+  const done = await v1Job({ html });
+  assert.equal(done.state, 'done', JSON.stringify(done.error));
+  assert.equal(done.kind, 'site_import');
+  const answer = done.result;
   assert.equal(answer.version, before.version + 1);
   assert.ok(answer.report.notes.some((n) => n.code === 'asset_failed'), 'the unreachable picture is reported');
   const page = (await draft()).document.pages[answer.report.pages[0].id];
@@ -168,9 +181,16 @@ test('the API v1 imports one page of HTML; bad uploads change nothing', async ()
   assert.ok(!JSON.stringify(page).includes('javascript'));
 
   const version = (await draft()).version;
-  const broken = await v1({ archive: Buffer.from('PK\u0005\u0006 broken').toString('base64') });
-  assert.equal(broken.status, 422);
-  assert.match((await broken.json()).detail ?? '', /ничего не изменено/);
+  const broken = await v1Job({ archive: Buffer.from('PK\u0005\u0006 broken').toString('base64') });
+  assert.equal(broken.state, 'failed');
+  assert.equal(broken.error.status, 422);
+  assert.match(broken.error.problem.detail ?? '', /ничего не изменено/);
+  // Another site's token learns nothing of this site's jobs.
+  const foreign = await admin.call('/api/tokens', { method: 'POST', body: { name: `other ${run}`, sites: ['mincifra'], scopes: ['read', 'write'] } });
+  const foreignSecret = (await foreign.json()).secret;
+  const peek = (slug) => fetch(`${BASE_URL}/api/v1/sites/${slug}/jobs/${done.id}`, { headers: { Authorization: `Bearer ${foreignSecret}` } });
+  assert.equal((await peek(SCHOOL)).status, 404);
+  assert.equal((await peek('mincifra')).status, 404, 'nor through its own site');
   assert.equal((await v1({ html, base_version: 1 })).status, 409, 'a stale version is refused');
   assert.equal((await v1({ html, archive: 'x' })).status, 400);
   assert.equal((await v1({ html: ' ' })).status, 400, 'an empty page is refused, not imported empty');

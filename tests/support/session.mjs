@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { BASE_URL } from './browser.mjs';
+import { finished } from './jobs.mjs';
 
 export const ACCOUNTS = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'demo-accounts.json'), 'utf8'),
@@ -39,5 +41,11 @@ export async function signIn({ login, password }) {
       },
       body: body === undefined || typeof body === 'string' || isRaw(body) ? body : JSON.stringify(body),
     });
-  return { user, csrf, cookie, call, json: async (path, options) => (await call(path, options)).json() };
+  // A call that queues a job: 202, then the job followed to its end (done or failed).
+  const job = async (path, options) => {
+    const res = await call(path, options);
+    assert.equal(res.status, 202, `${path}: ${await res.clone().text()}`);
+    return finished((id) => call(`/api/jobs/${id}`), (await res.json()).job);
+  };
+  return { user, csrf, cookie, call, job, json: async (path, options) => (await call(path, options)).json() };
 }

@@ -3,7 +3,7 @@
 use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 
-use super::{change, encode, ok_json, post_with_progress, ServerError, UploadBody};
+use super::{change, encode, follow_job, ok_json, ok_text, post_with_progress, Job, ServerError, UploadBody};
 
 /// A backup of a site, as the list shows it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -45,14 +45,15 @@ pub async fn backups(site: &str) -> Result<Backups, ServerError> {
     ok_json(Request::get(&format!("/api/sites/{}/backups", encode(site))).send().await).await
 }
 
-/// Backs the site up now.
-pub async fn create_backup(site: &str) -> Result<BackupItem, ServerError> {
+/// Backs the site up now (a job of the jobs worker, followed through `on_job`).
+pub async fn create_backup(site: &str, on_job: &yew::Callback<Job>) -> Result<BackupItem, ServerError> {
     #[derive(Deserialize)]
     struct Created {
         backup: BackupItem,
     }
     let request = change(Request::post(&format!("/api/sites/{}/backups", encode(site))), String::new())?;
-    let created: Created = ok_json(request.send().await).await?;
+    let queued = ok_text(request.send().await).await?;
+    let created: Created = serde_json::from_str(&follow_job(&queued, on_job).await?).map_err(|_| ServerError::Refused)?;
     Ok(created.backup)
 }
 
@@ -62,21 +63,25 @@ pub fn backup_href(site: &str, id: i64) -> String {
 }
 
 /// Restores backup `id` of `site` into the same site, or into a new site `(slug, name)`.
-pub async fn restore_backup(site: &str, id: i64, new_site: Option<(&str, &str)>) -> Result<Restored, ServerError> {
+pub async fn restore_backup(site: &str, id: i64, new_site: Option<(&str, &str)>, on_job: &yew::Callback<Job>) -> Result<Restored, ServerError> {
     let url = match new_site {
         None => format!("/api/sites/{}/restore?backup={id}", encode(site)),
         Some((slug, name)) => format!("/api/backups/restore?from={}&backup={id}&slug={}&name={}", encode(site), encode(slug), encode(name)),
     };
-    let body: RestoredBody = ok_json(change(Request::post(&url), String::new())?.send().await).await?;
-    Ok(body.restored)
+    let queued = ok_text(change(Request::post(&url), String::new())?.send().await).await?;
+    restored(&follow_job(&queued, on_job).await?)
 }
 
 /// Restores the site from an archive file the administrator chose, with upload progress.
-pub async fn restore_file(site: &str, file: &web_sys::File, on_progress: yew::Callback<(f64, f64)>) -> Result<Restored, ServerError> {
+pub async fn restore_file(site: &str, file: &web_sys::File, on_progress: yew::Callback<(f64, f64)>, on_job: &yew::Callback<Job>) -> Result<Restored, ServerError> {
     let url = format!("/api/sites/{}/restore", encode(site));
     let headers = [("Content-Type", "application/zip".to_string())];
-    let body = post_with_progress(&url, &headers, UploadBody::File(file), on_progress).await?;
-    let body: RestoredBody = serde_json::from_str(&body).map_err(|_| ServerError::Refused)?;
+    let queued = post_with_progress(&url, &headers, UploadBody::File(file), on_progress).await?;
+    restored(&follow_job(&queued, on_job).await?)
+}
+
+fn restored(result: &str) -> Result<Restored, ServerError> {
+    let body: RestoredBody = serde_json::from_str(result).map_err(|_| ServerError::Refused)?;
     Ok(body.restored)
 }
 

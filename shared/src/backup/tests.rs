@@ -1,4 +1,7 @@
 use super::*;
+use crate::collection_items::Collection;
+use crate::zip::ZipWriter;
+use crate::SiteDocument;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n not really decoded here";
 
@@ -143,4 +146,14 @@ fn a_restore_into_another_site_points_media_addresses_at_its_own_library() {
     assert!(moved.contains(&format!("/media/gb4/{file}")));
     assert!(SiteDocument::from_json(&moved).is_ok());
     assert_eq!(document_for_site(&body, "school7", "school7").unwrap(), body, "same site, same bytes");
+}
+
+#[test]
+fn a_file_that_is_no_archive_is_refused_before_it_is_queued() {
+    let (manifest, documents, media) = school();
+    assert_eq!(looks_like_archive(&write(&manifest, &documents, &media)), Ok(()));
+    let refused = looks_like_archive(b"not a backup").unwrap_err();
+    assert_eq!(refused, BackupError::Archive(ZipError::NotZip));
+    assert_eq!(refused.message(Lang::Ru), "Файл не открывается как резервная копия: это не ZIP-архив.");
+    assert_eq!(refused, read(b"not a backup").unwrap_err(), "the same words as the full check");
 }
