@@ -191,6 +191,12 @@ pub async fn create(db: &D1Database, bucket: &Bucket, site_id: i64, kind: &str, 
 pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target, backup: &Backup, actor: &Actor<'_>, progress: &mut Progress<'_>) -> Result<Restored, ApiError> {
     let manifest = &backup.manifest;
     let from = manifest.site.slug.as_str();
+    // The versions the restore starts from: its batch writes only while the site is still at
+    // them, so an edit saved while it runs is not overwritten (the job fails with 409 instead).
+    let read = match target.id {
+        Some(id) => Some(versions(db, id).await?),
+        None => None,
+    };
     let (site_id, before_restore) = match target.id {
         Some(id) => (id, Some(create(db, bucket, id, "before-restore", actor, progress).await?)),
         None => {
@@ -245,7 +251,16 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target, backup: 
             &[id.clone(), target.slug.as_str().into(), name.into(), manifest.site.kind.as_str().into(), draft_key.into()],
         )?,
     };
-    let mut statements = vec![site];
+    let mut statements = Vec::new();
+    if let Some(read) = &read {
+        // Fails the whole batch (malformed JSON) when the site moved on since it was read.
+        statements.push(statement(
+            db,
+            "SELECT json('the site changed while it was restored') FROM sites WHERE id = ?1 AND (draft_version != ?2 OR data_version != ?3)",
+            &[id.clone(), num(read.draft_version), num(read.data_version)],
+        )?);
+    }
+    statements.push(site);
     statements.push(statement(db, "DELETE FROM revisions WHERE site_id = ?1", std::slice::from_ref(&id))?);
     let revisions: Vec<RevisionRow> = manifest.revisions.iter().map(|r| RevisionRow { doc: doc_keys[&r.doc].clone(), ..r.clone() }).collect();
     for chunk in json_chunks(&revisions)? {
@@ -299,7 +314,17 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target, backup: 
     let detail = format!("{} ({} revisions, {} items, {} files)", from, revisions.len(), items.len(), manifest.media.len());
     statements.push(audit_entry_if_changed(db, actor, "site.restore", Some(site_id), &detail)?);
     progress.report(Step::Saving, total - 1, total).await?;
-    db.batch(statements).await.map_err(storage)?;
+    if let Err(err) = db.batch(statements).await {
+        return Err(match read {
+            Some(read) => match versions(db, site_id).await? {
+                now if now != read => ApiError::StaleVersion { current_version: now.draft_version },
+                _ => storage(err),
+            },
+            // A new site's address taken while the restore ran.
+            None if crate::store::site_by_slug(db, &target.slug).await?.is_some() => ApiError::Taken { path: "slug".into() },
+            None => storage(err),
+        });
+    }
 
     // Files only the replaced state used: its backup holds them, the bucket need not.
     let kept: BTreeSet<String> = manifest.media.iter().map(|m| media_key(site_id, &m.file)).collect();
@@ -338,6 +363,18 @@ fn json_chunks<T: Serialize>(rows: &[T]) -> Result<Vec<String>, ApiError> {
         chunks.push(format!("[{}]", current.join(",")));
     }
     Ok(chunks)
+}
+
+/// What a restore checks has not moved on while it ran.
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+struct Versions {
+    draft_version: i64,
+    data_version: i64,
+}
+
+async fn versions(db: &D1Database, site_id: i64) -> Result<Versions, ApiError> {
+    let found: Vec<Versions> = rows(db, "SELECT draft_version, data_version FROM sites WHERE id = ?1", &[num(site_id)]).await?;
+    found.into_iter().next().ok_or(ApiError::SiteNotFound)
 }
 
 #[derive(Deserialize)]
