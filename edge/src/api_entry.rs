@@ -10,26 +10,28 @@ use crate::accounts::{
     self, encode_token, ChangeOwnPassword, ChangeUser, CreateUser, LoginRequest, SetPassword, StoredHash, LOGIN_PER_ACCOUNT,
     LOGIN_PER_ADDRESS, PASSWORD_CHANGES, PBKDF2_ITERATIONS, SALT_BYTES, SESSION_SECONDS,
 };
-use crate::accounts_store::{self as accounts_db, Actor, NewUser, Session, UserChange};
+use crate::store::accounts::{self as accounts_db, Actor, NewUser, Session, UserChange};
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
-use crate::backup_store;
-use crate::collections_store;
+use crate::store::backups;
+use crate::store::collections;
 use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
-use crate::appeals_store;
-use crate::migration_store;
-use crate::support_store;
-use crate::domains_store::{self, LocalLookup, SiteRef, Verifier};
-use crate::compliance_store;
+use crate::store::appeals;
+use crate::store::migration;
+use crate::store::support;
+use crate::store::domains::{self, LocalLookup, SiteRef, Verifier};
+use crate::store::compliance;
 use crate::media_api;
 use crate::routing::{Access, ApiRoute, NoAccess};
 use crate::security::{is_same_origin, sha256_hex};
-use crate::store::{self, storage, SiteRow};
+use crate::store::sites;
+use crate::store::{storage, today};
+use crate::store::sites::SiteRow;
 use crate::tokens;
-use crate::tokens_store as tokens_db;
-use crate::training_store;
-use crate::visits_store;
+use crate::store::tokens as tokens_db;
+use crate::store::training;
+use crate::store::visits;
 
 /// One API request on its way through the checks.
 struct Call<'a> {
@@ -57,7 +59,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
     let ip = header("cf-connecting-ip").unwrap_or_default();
     let csrf_header = header("x-csrf-token");
     let token = accounts::session_token(header("cookie").as_deref()).map(str::to_string);
-    let db = env.d1("DB").map_err(storage)?;
+    let db = env.d1("DB")?;
     let now = (Date::now().as_millis() / 1000) as i64;
     let mut call = Call { req, env, db, ip, now };
     if access == Access::Anyone {
@@ -70,7 +72,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         return Err(ApiError::CsrfTokenMissing);
     }
     let site = match route.site() {
-        Some(slug) => Some(store::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?),
+        Some(slug) => Some(sites::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?),
         None => None,
     };
     if let Access::Act(action) = access {
@@ -83,7 +85,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::Logout, _) => logout(&call, &token_hash, &actor).await,
         (ApiRoute::Session, _) => session_info(&call, &session).await,
         (ApiRoute::OwnPassword, _) => change_own_password(&mut call, &session, &actor).await,
-        (ApiRoute::Training, _) => ok(&training_store::own(&call.db, session.principal.user_id).await?),
+        (ApiRoute::Training, _) => ok(&training::own(&call.db, session.principal.user_id).await?),
         (ApiRoute::Users, _) if call.req.method() == Method::Get => {
             ok(&json!({ "users": accounts_db::list_users(&call.db).await? }))
         }
@@ -106,39 +108,39 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         (ApiRoute::ListSites, _) if call.req.method() == Method::Post => {
             let request: api::CreateSite = read_json(&mut call.req).await?;
             let document = request.starter_document()?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            store::create_site(&call.db, &bucket, &request.slug, &document, &actor).await?;
+            let bucket = call.env.bucket("DOCS")?;
+            sites::create_site(&call.db, &bucket, &request.slug, &document, &actor).await?;
             json_with_status(201, &json!({ "slug": request.slug, "version": 1 }))
         }
         (ApiRoute::ListSites, _) => {
             let own = (!sees_every_site(session.principal.role)).then_some(session.principal.sites.as_slice());
-            ok(&json!({ "sites": store::list_sites(&call.db, own, None, None).await? }))
+            ok(&json!({ "sites": sites::list_sites(&call.db, own, None, None).await? }))
         }
         (ApiRoute::Draft { .. }, Some(site)) if call.req.method() == Method::Get => read_draft(&call, &site).await,
         (ApiRoute::Draft { .. }, Some(site)) => {
             let body = read_body(&mut call.req).await?;
             let (save, document) = api::parse_save(&body)?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
+            let bucket = call.env.bucket("DOCS")?;
+            let version = sites::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             ok(&json!({ "version": version }))
         }
         (ApiRoute::Appeals { .. }, Some(site)) => {
-            let all = call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "all");
-            ok(&json!({ "appeals": appeals_store::inbox(&call.db, site.id, !all).await? }))
+            let all = call.req.url()?.query_pairs().any(|(name, _)| name == "all");
+            ok(&json!({ "appeals": appeals::inbox(&call.db, site.id, !all).await? }))
         }
         (ApiRoute::Appeal { number, .. }, Some(site)) => {
             let action: civic_shared::appeals::Action = read_json(&mut call.req).await?;
-            ok(&json!({ "appeal": appeals_store::act(&call.db, site.id, &number, &action, &actor).await? }))
+            ok(&json!({ "appeal": appeals::act(&call.db, site.id, &number, &action, &actor).await? }))
         }
         (ApiRoute::Migration, _) => {
             // The dashboard keeps every site's compliance score current; the overview reads it.
-            compliance_store::dashboard(&call.db, &call.env.bucket("DOCS").map_err(storage)?).await?;
-            let sites = migration_store::sites(&call.db).await?;
-            let progress = migration_store::progress(&call.db, &sites).await?;
+            compliance::dashboard(&call.db, &call.env.bucket("DOCS")?).await?;
+            let sites = migration::sites(&call.db).await?;
+            let progress = migration::progress(&call.db, &sites).await?;
             let shown: Vec<_> = sites.iter().map(|site| &site.shown).collect();
             ok(&json!({ "sites": shown, "progress": progress }))
         }
-        (ApiRoute::MigrationTargets, _) if call.req.method() == Method::Get => ok(&json!({ "targets": migration_store::targets(&call.db).await? })),
+        (ApiRoute::MigrationTargets, _) if call.req.method() == Method::Get => ok(&json!({ "targets": migration::targets(&call.db).await? })),
         (ApiRoute::MigrationTargets, _) => {
             #[derive(serde::Deserialize)]
             #[serde(deny_unknown_fields)]
@@ -146,28 +148,28 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 targets: Vec<civic_shared::migration::Target>,
             }
             let body: Targets = read_json(&mut call.req).await?;
-            migration_store::set_targets(&call.db, &body.targets, &actor).await?;
-            ok(&json!({ "targets": migration_store::targets(&call.db).await? }))
+            migration::set_targets(&call.db, &body.targets, &actor).await?;
+            ok(&json!({ "targets": migration::targets(&call.db).await? }))
         }
         (ApiRoute::MigrationChart, _) => {
-            let sites = migration_store::sites(&call.db).await?;
+            let sites = migration::sites(&call.db).await?;
             let mut svg = String::with_capacity(4096);
-            civic_renderer::migration::render_progress_svg(&migration_store::progress(&call.db, &sites).await?, &mut svg);
+            civic_renderer::migration::render_progress_svg(&migration::progress(&call.db, &sites).await?, &mut svg);
             paper(svg, "image/svg+xml; charset=utf-8", None)
         }
         (ApiRoute::MigrationActs, _) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            paper(migration_store::acts(&call.db, &bucket, &[], &platform_domain(call.env)).await?, "text/html; charset=utf-8", None)
+            let bucket = call.env.bucket("DOCS")?;
+            paper(migration::acts(&call.db, &bucket, &[], &platform_domain(call.env)).await?, "text/html; charset=utf-8", None)
         }
         (ApiRoute::MigrationCsv, _) => {
-            let sites = migration_store::sites(&call.db).await?;
-            let deadlines = appeals_store::deadlines(&call.db).await?;
-            let csv = format!("\u{FEFF}{}", migration_store::overview_csv(&sites, &deadlines));
+            let sites = migration::sites(&call.db).await?;
+            let deadlines = appeals::deadlines(&call.db).await?;
+            let csv = format!("\u{FEFF}{}", migration::overview_csv(&sites, &deadlines));
             paper(csv, "text/csv; charset=utf-8", Some("pereezd-saytov.csv"))
         }
         (ApiRoute::SiteMigration { .. }, Some(site)) if call.req.method() == Method::Get => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            ok(&migration_store::detail(&call.db, &bucket, site.id).await?)
+            let bucket = call.env.bucket("DOCS")?;
+            ok(&migration::detail(&call.db, &bucket, site.id).await?)
         }
         (ApiRoute::SiteMigration { .. }, Some(site)) => {
             #[derive(serde::Deserialize)]
@@ -179,22 +181,22 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 responsible: Option<String>,
             }
             let change: MigrationChange = read_json(&mut call.req).await?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
+            let bucket = call.env.bucket("DOCS")?;
             if let Some(responsible) = &change.responsible {
-                migration_store::set_responsible(&call.db, site.id, responsible, &actor).await?;
+                migration::set_responsible(&call.db, site.id, responsible, &actor).await?;
             }
             if let Some(to) = change.status {
-                migration_store::change(&call.db, &bucket, site.id, to, &change.reason, civic_shared::migration::Mover::Administrator, &actor).await?;
+                migration::change(&call.db, &bucket, site.id, to, &change.reason, civic_shared::migration::Mover::Administrator, &actor).await?;
             }
-            ok(&migration_store::detail(&call.db, &bucket, site.id).await?)
+            ok(&migration::detail(&call.db, &bucket, site.id).await?)
         }
         (ApiRoute::SiteAct { .. }, Some(site)) if call.req.method() == Method::Get => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            paper(migration_store::acts(&call.db, &bucket, &[site.id], &platform_domain(call.env)).await?, "text/html; charset=utf-8", None)
+            let bucket = call.env.bucket("DOCS")?;
+            paper(migration::acts(&call.db, &bucket, &[site.id], &platform_domain(call.env)).await?, "text/html; charset=utf-8", None)
         }
         (ApiRoute::SiteAct { .. }, Some(site)) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let signed = migration_store::change(
+            let bucket = call.env.bucket("DOCS")?;
+            let signed = migration::change(
                 &call.db,
                 &bucket,
                 site.id,
@@ -212,12 +214,12 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 Method::Put => Some(read_json::<civic_shared::appeals::Publication>(&mut call.req).await?),
                 _ => None,
             };
-            appeals_store::publish(&call.db, site.id, &number, publication.as_ref(), &actor).await?;
+            appeals::publish(&call.db, site.id, &number, publication.as_ref(), &actor).await?;
             ok(&json!({ "number": number, "published": publication.is_some() }))
         }
         (ApiRoute::Comments { .. }, Some(site)) => {
-            let all = call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "all");
-            ok(&json!({ "comments": crate::comments_entry::queue(&call.db, site.id, all).await? }))
+            let all = call.req.url()?.query_pairs().any(|(name, _)| name == "all");
+            ok(&json!({ "comments": crate::store::comments::queue(&call.db, site.id, all).await? }))
         }
         (ApiRoute::Comment { id, .. }, Some(site)) => {
             #[derive(serde::Deserialize)]
@@ -226,12 +228,12 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 publish: bool,
             }
             let moderation: Moderation = read_json(&mut call.req).await?;
-            crate::comments_entry::moderate(&call.db, site.id, id, moderation.publish, &actor).await?;
+            crate::store::comments::moderate(&call.db, site.id, id, moderation.publish, &actor).await?;
             ok(&json!({ "id": id, "published": moderation.publish }))
         }
         (ApiRoute::Dashboard, _) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            ok(&json!({ "sites": compliance_store::dashboard(&call.db, &bucket).await? }))
+            let bucket = call.env.bucket("DOCS")?;
+            ok(&json!({ "sites": compliance::dashboard(&call.db, &bucket).await? }))
         }
         (ApiRoute::Compliance { .. }, Some(site)) if call.req.method() == Method::Put => {
             #[derive(serde::Deserialize)]
@@ -240,33 +242,33 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 blocking: bool,
             }
             let setting: Setting = read_json(&mut call.req).await?;
-            compliance_store::set_blocking(&call.db, site.id, setting.blocking, &actor).await?;
+            compliance::set_blocking(&call.db, site.id, setting.blocking, &actor).await?;
             ok(&json!({ "blocking": setting.blocking }))
         }
         (ApiRoute::Compliance { .. }, Some(site)) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let report = compliance_store::draft_report(&call.db, &bucket, site.id, &site.draft_key).await?;
+            let bucket = call.env.bucket("DOCS")?;
+            let report = compliance::draft_report(&call.db, &bucket, site.id, &site.draft_key).await?;
             // The publish dialog asks this too (for the setting); only «Требования закона» opened
             // by the editor says `opened`, and only that is the step of the course.
-            if call.req.url().map_err(storage)?.query_pairs().any(|(name, _)| name == "opened") {
-                training_store::record_now(&call.db, &actor, site.id, civic_shared::training::Step::ComplianceReport).await;
+            if call.req.url()?.query_pairs().any(|(name, _)| name == "opened") {
+                training::record_now(&call.db, &actor, site.id, civic_shared::training::Step::ComplianceReport).await;
             }
             ok(&json!({ "blocking": site.compliance_blocking != 0, "summary": report.summary(), "report": report }))
         }
         (ApiRoute::Data { .. }, Some(site)) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            ok(&collections_store::render_data(&call.db, &bucket, site.id).await?)
+            let bucket = call.env.bucket("DOCS")?;
+            ok(&collections::render_data(&call.db, &bucket, site.id).await?)
         }
         (ApiRoute::Collection { collection, .. }, Some(site)) => match call.req.method() {
-            Method::Get => ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? })),
+            Method::Get => ok(&json!({ "items": collections::list(&call.db, site.id, collection).await? })),
             Method::Post => {
                 let body = read_body(&mut call.req).await?;
                 let mut item = api::parse_item(collection, &body)?;
                 if item.id.is_empty() {
                     item = with_new_id(collection, item)?;
                 }
-                collections_store::create(&call.db, site.id, collection, &item, &actor).await?;
-                json_with_status(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json).map_err(storage)? }))
+                collections::create(&call.db, site.id, collection, &item, &actor).await?;
+                json_with_status(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json)? }))
             }
             _ => {
                 #[derive(serde::Deserialize)]
@@ -275,8 +277,8 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                     order: Vec<String>,
                 }
                 let order: Order = read_json(&mut call.req).await?;
-                collections_store::reorder(&call.db, site.id, collection, &order.order, &actor).await?;
-                ok(&json!({ "items": collections_store::list(&call.db, site.id, collection).await? }))
+                collections::reorder(&call.db, site.id, collection, &order.order, &actor).await?;
+                ok(&json!({ "items": collections::list(&call.db, site.id, collection).await? }))
             }
         },
         (ApiRoute::CollectionImport { collection, .. }, Some(site)) => {
@@ -284,51 +286,51 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             let (items, dry_run) = api::parse_import(collection, &body)?;
             let items = items.into_iter().map(|item| if item.id.is_empty() { with_new_id(collection, item) } else { Ok(item) });
             let items = items.collect::<Result<Vec<_>, _>>()?;
-            let counts = collections_store::import(&call.db, site.id, collection, &items, dry_run, &actor).await?;
+            let counts = collections::import(&call.db, site.id, collection, &items, dry_run, &actor).await?;
             ok(&json!({ "dry_run": dry_run, "created": counts.created, "updated": counts.updated, "unchanged": counts.unchanged }))
         }
-        (ApiRoute::Support, _) => ok(&json!({ "tickets": support_store::list(&call.db, None).await? })),
-        (ApiRoute::SiteVisits { .. }, Some(site)) => ok(&visits_store::site_report(&call.db, site.id).await?),
-        (ApiRoute::Visits, _) => ok(&json!({ "sites": visits_store::totals(&call.db).await? })),
+        (ApiRoute::Support, _) => ok(&json!({ "tickets": support::list(&call.db, None).await? })),
+        (ApiRoute::SiteVisits { .. }, Some(site)) => ok(&visits::site_report(&call.db, site.id).await?),
+        (ApiRoute::Visits, _) => ok(&json!({ "sites": visits::totals(&call.db).await? })),
         (ApiRoute::SiteSupport { .. }, Some(site)) if call.req.method() == Method::Get => {
-            ok(&json!({ "tickets": support_store::list(&call.db, Some(site.id)).await? }))
+            ok(&json!({ "tickets": support::list(&call.db, Some(site.id)).await? }))
         }
         (ApiRoute::SiteSupport { .. }, Some(site)) => {
             let new: civic_shared::support::NewTicket = read_json(&mut call.req).await?;
-            json_with_status(201, &json!({ "ticket": support_store::create(&call.db, site.id, &new, &actor).await? }))
+            json_with_status(201, &json!({ "ticket": support::create(&call.db, site.id, &new, &actor).await? }))
         }
         (ApiRoute::SupportTicket { id, .. }, Some(site)) if call.req.method() == Method::Get => {
-            ok(&json!({ "ticket": support_store::detail(&call.db, site.id, id).await? }))
+            ok(&json!({ "ticket": support::detail(&call.db, site.id, id).await? }))
         }
         (ApiRoute::SupportTicket { id, .. }, Some(site)) => {
             let change: civic_shared::support::Change = read_json(&mut call.req).await?;
             // Taking, resolving and moving deadlines are the administrator's (the one table says who).
             let handles = authorize(&session.principal, crate::authz::Action::HandleTickets, None).is_ok();
-            ok(&json!({ "ticket": support_store::change(&call.db, site.id, id, &change, handles, &actor).await? }))
+            ok(&json!({ "ticket": support::change(&call.db, site.id, id, &change, handles, &actor).await? }))
         }
         (ApiRoute::Holidays, _) => holidays(&mut call, &actor).await,
         (ApiRoute::Backups { .. }, Some(site)) if call.req.method() == Method::Get => {
-            let backups = backup_store::list(&call.db, site.id).await?;
-            ok(&json!({ "backups": backups, "daily_kept": backup_store::DAILY_KEPT, "max_bytes": civic_shared::backup::MAX_ARCHIVE_BYTES }))
+            let backups = backups::list(&call.db, site.id).await?;
+            ok(&json!({ "backups": backups, "daily_kept": backups::DAILY_KEPT, "max_bytes": civic_shared::backup::MAX_ARCHIVE_BYTES }))
         }
         (ApiRoute::Backups { .. }, Some(site)) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            json_with_status(201, &json!({ "backup": backup_store::create(&call.db, &bucket, site.id, "manual", &actor).await? }))
+            let bucket = call.env.bucket("DOCS")?;
+            json_with_status(201, &json!({ "backup": backups::create(&call.db, &bucket, site.id, "manual", &actor).await? }))
         }
         (ApiRoute::BackupArchive { site: slug, id }, Some(site)) => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let (row, bytes) = backup_store::archive(&call.db, &bucket, site.id, id).await?.ok_or(ApiError::NotFound)?;
+            let bucket = call.env.bucket("DOCS")?;
+            let (row, bytes) = backups::archive(&call.db, &bucket, site.id, id).await?.ok_or(ApiError::NotFound)?;
             let day = row.created_at.get(..10).unwrap_or_default();
             download(bytes, "application/zip", &format!("{slug}-{day}-{id}.zip"))
         }
         (ApiRoute::Restore { site: slug }, Some(site)) => {
             let backup = backup_to_restore(&mut call, Some(&slug)).await?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let target = backup_store::Target { id: Some(site.id), slug: &slug, name: None };
-            ok(&json!({ "restored": backup_store::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
+            let bucket = call.env.bucket("DOCS")?;
+            let target = backups::Target { id: Some(site.id), slug: &slug, name: None };
+            ok(&json!({ "restored": backups::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
         }
         (ApiRoute::RestoreNew, _) => {
-            let url = call.req.url().map_err(storage)?;
+            let url = call.req.url()?;
             let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.trim().to_string())).collect();
             let slug = query.get("slug").cloned().unwrap_or_default();
             if !civic_shared::validate::is_slug(&slug) || slug.len() > 40 {
@@ -339,16 +341,16 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 return Err(bad("name", "не длиннее одной строки"));
             }
             let backup = backup_to_restore(&mut call, None).await?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let target = backup_store::Target { id: None, slug: &slug, name: name.as_deref() };
-            json_with_status(201, &json!({ "restored": backup_store::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
+            let bucket = call.env.bucket("DOCS")?;
+            let target = backups::Target { id: None, slug: &slug, name: name.as_deref() };
+            json_with_status(201, &json!({ "restored": backups::restore(&call.db, &bucket, &target, &backup, &actor).await? }))
         }
         (ApiRoute::SiteImport { site: slug }, Some(site)) => {
             let request = site_import_request(&mut call).await?;
-            ok(&crate::site_import::run(call.env, &call.db, &site, &slug, request, &actor).await?)
+            ok(&crate::store::site_import::run(call.env, &call.db, &site, &slug, request, &actor).await?)
         }
         (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) if call.req.method() == Method::Delete => {
-            collections_store::delete(&call.db, site.id, collection, &id, &actor).await?;
+            collections::delete(&call.db, site.id, collection, &id, &actor).await?;
             ok(&json!({ "deleted": id }))
         }
         (ApiRoute::CollectionItem { collection, id, .. }, Some(site)) => {
@@ -363,24 +365,24 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
             if item.id != id {
                 return Err(bad("item.id", "номер записи в адресе и в теле запроса не совпадают"));
             }
-            let revision = collections_store::update(&call.db, site.id, collection, &item, save.revision, &actor).await?;
-            ok(&json!({ "revision": revision, "item": RawValue::from_string(item.json).map_err(storage)? }))
+            let revision = collections::update(&call.db, site.id, collection, &item, save.revision, &actor).await?;
+            ok(&json!({ "revision": revision, "item": RawValue::from_string(item.json)? }))
         }
         (ApiRoute::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = read_json(&mut call.req).await?;
-            compliance_store::guard_publish(&call.db, &call.env.bucket("DOCS").map_err(storage)?, &site).await?;
-            let revision = store::publish(&call.db, &site, publish.version, &actor).await?;
+            compliance::guard_publish(&call.db, &call.env.bucket("DOCS")?, &site).await?;
+            let revision = sites::publish(&call.db, &site, publish.version, &actor).await?;
             ok(&json!({ "revision": revision }))
         }
         (ApiRoute::Revisions { .. }, Some(site)) => {
-            let revisions = store::revisions(&call.db, site.id, None, None).await?;
+            let revisions = sites::revisions(&call.db, site.id, None, None).await?;
             ok(&json!({ "published_revision": site.published_revision, "revisions": revisions }))
         }
         (ApiRoute::RevisionDocument { revision, .. }, Some(site)) => {
-            let key = store::revision_key(&call.db, site.id, revision).await?.ok_or(ApiError::NotFound)?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let json = store::read_document(&bucket, &key).await?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
-            let document = RawValue::from_string(json).map_err(storage)?;
+            let key = sites::revision_key(&call.db, site.id, revision).await?.ok_or(ApiError::NotFound)?;
+            let bucket = call.env.bucket("DOCS")?;
+            let json = sites::read_document(&bucket, &key).await?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
+            let document = RawValue::from_string(json)?;
             ok(&json!({ "revision": revision, "document": document }))
         }
         (ApiRoute::Rollback { .. }, Some(site)) => {
@@ -390,7 +392,7 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 revision: i64,
             }
             let rollback: Rollback = read_json(&mut call.req).await?;
-            let revision = store::rollback(&call.db, &site, rollback.revision, &actor).await?;
+            let revision = sites::rollback(&call.db, &site, rollback.revision, &actor).await?;
             ok(&json!({ "revision": revision }))
         }
         (ApiRoute::MediaLibrary { site: slug }, Some(site)) if call.req.method() == Method::Get => {
@@ -417,27 +419,27 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
                 .map_err(|problem| ApiError::Domain(civic_shared::domains::Refused::Host(problem)))?;
             let token: String = random_bytes::<16>().iter().map(|byte| format!("{byte:02x}")).collect();
             let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
-            domains_store::add(&site, &host, &token, &actor).await?;
+            domains::add(&site, &host, &token, &actor).await?;
             domain_list(&call, &site, 201).await
         }
         (ApiRoute::DomainVerify { site: slug, host }, Some(site)) => {
-            let host = domains_store::path_host(&host, &platform_domain(call.env))?;
-            let kv = call.env.kv("PAGES").map_err(storage)?;
+            let host = domains::path_host(&host, &platform_domain(call.env))?;
+            let kv = call.env.kv("PAGES")?;
             let iso: String = js_sys::Date::new_0().to_iso_string().into();
             let now = format!("{} UTC", iso.get(..19).unwrap_or_default().replace('T', " "));
             let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
-            match domains_store::verifier(call.env) {
-                Verifier::Local => domains_store::verify(&site, &kv, &LocalLookup { db: &call.db }, &host, &now, &actor).await?,
-                Verifier::Doh(lookup) => domains_store::verify(&site, &kv, &lookup, &host, &now, &actor).await?,
+            match domains::verifier(call.env) {
+                Verifier::Local => domains::verify(&site, &kv, &LocalLookup { db: &call.db }, &host, &now, &actor).await?,
+                Verifier::Doh(lookup) => domains::verify(&site, &kv, &lookup, &host, &now, &actor).await?,
             }
-            domains_store::add_custom_hostname(call.env, &host).await;
+            domains::add_custom_hostname(call.env, &host).await;
             domain_list(&call, &site, 200).await
         }
         (ApiRoute::Domain { site: slug, host }, Some(site)) => {
-            let host = domains_store::path_host(&host, &platform_domain(call.env))?;
+            let host = domains::path_host(&host, &platform_domain(call.env))?;
             let site = SiteRef { db: &call.db, id: site.id, slug: &slug };
-            domains_store::remove(&site, &call.env.kv("PAGES").map_err(storage)?, &host, &actor).await?;
-            domains_store::remove_custom_hostname(call.env, &host).await;
+            domains::remove(&site, &call.env.kv("PAGES")?, &host, &actor).await?;
+            domains::remove_custom_hostname(call.env, &host).await;
             domain_list(&call, &site, 200).await
         }
         _ => Err(ApiError::NotFound),
@@ -453,12 +455,12 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
 /// time, and if the change succeeded the search index is brought up to it. A failed refresh
 /// only delays it to the next search, which tries again; the change itself has succeeded.
 pub(crate) async fn public_view_changed(env: &Env, db: &D1Database, slug: &str, succeeded: bool) {
-    crate::hot_cache::forget_site(slug);
+    crate::store::hot_cache::forget_site(slug);
     if !succeeded {
         return;
     }
-    let refreshed = match (store::site_by_slug(db, slug).await, env.bucket("DOCS")) {
-        (Ok(Some(site)), Ok(bucket)) => crate::search_store::ensure_index(db, &bucket, &site).await,
+    let refreshed = match (sites::site_by_slug(db, slug).await, env.bucket("DOCS")) {
+        (Ok(Some(site)), Ok(bucket)) => crate::store::search::ensure_index(db, &bucket, &site).await,
         (Err(err), _) => Err(err),
         _ => Ok(()),
     };
@@ -505,14 +507,14 @@ async fn login(call: &mut Call<'_>) -> Result<Response, ApiError> {
     accounts_db::create_session(&call.db, user.id, &token_hash, &csrf, call.now + SESSION_SECONDS, &actor).await?;
     let session = accounts_db::session(&call.db, &token_hash, call.now).await?.ok_or_else(|| storage("new session missing"))?;
     let mut response = session_info(call, &session).await?;
-    response.headers_mut().set("Set-Cookie", &accounts::session_cookie(&token)).map_err(storage)?;
+    response.headers_mut().set("Set-Cookie", &accounts::session_cookie(&token))?;
     Ok(response)
 }
 
 async fn logout(call: &Call<'_>, token_hash: &str, actor: &Actor<'_>) -> Result<Response, ApiError> {
     accounts_db::end_session(&call.db, token_hash, actor).await?;
     let mut response = ok(&json!({ "signed_out": true }))?;
-    response.headers_mut().set("Set-Cookie", &accounts::clear_session_cookie()).map_err(storage)?;
+    response.headers_mut().set("Set-Cookie", &accounts::clear_session_cookie())?;
     Ok(response)
 }
 
@@ -545,7 +547,7 @@ async fn change_own_password(call: &mut Call<'_>, session: &Session, actor: &Act
     let token_hash = sha256_hex(token.as_bytes());
     accounts_db::create_session(&call.db, principal.user_id, &token_hash, &session.csrf, call.now + SESSION_SECONDS, actor).await?;
     let mut response = ok(&json!({ "changed": true, "csrf": session.csrf }))?;
-    response.headers_mut().set("Set-Cookie", &accounts::session_cookie(&token)).map_err(storage)?;
+    response.headers_mut().set("Set-Cookie", &accounts::session_cookie(&token))?;
     Ok(response)
 }
 
@@ -617,11 +619,11 @@ async fn create_token(call: &mut Call<'_>, actor: &Actor<'_>) -> Result<Response
 /// `GET /api/audit?site=<slug>&before=<id>`: fifty entries at a time, newest first.
 async fn audit_log(call: &Call<'_>) -> Result<Response, ApiError> {
     const PAGE: i64 = 50;
-    let url = call.req.url().map_err(storage)?;
+    let url = call.req.url()?;
     let (mut site, mut before) = (None, None);
     for (name, value) in url.query_pairs() {
         match name.as_ref() {
-            "site" => site = Some(store::site_by_slug(&call.db, &value).await?.ok_or(ApiError::SiteNotFound)?.id),
+            "site" => site = Some(sites::site_by_slug(&call.db, &value).await?.ok_or(ApiError::SiteNotFound)?.id),
             "before" => before = Some(value.parse::<i64>().map_err(|_| bad("before", "номер записи"))?),
             _ => {}
         }
@@ -632,11 +634,11 @@ async fn audit_log(call: &Call<'_>) -> Result<Response, ApiError> {
 }
 
 async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiError> {
-    let bucket = call.env.bucket("DOCS").map_err(storage)?;
-    let json = store::read_document(&bucket, &site.draft_key)
+    let bucket = call.env.bucket("DOCS")?;
+    let json = sites::read_document(&bucket, &site.draft_key)
         .await?
         .ok_or_else(|| ApiError::Storage(format!("missing {}", site.draft_key)))?;
-    let document = RawValue::from_string(json).map_err(storage)?;
+    let document = RawValue::from_string(json)?;
     let body = DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document };
     ok(&body)
 }
@@ -651,7 +653,7 @@ pub(crate) fn with_new_id(collection: Collection, item: CheckedItem) -> Result<C
 
 /// Sets an item's id, in its stored JSON too.
 pub(crate) fn with_id(item: CheckedItem, id: &str) -> Result<CheckedItem, ApiError> {
-    let mut value: serde_json::Value = serde_json::from_str(&item.json).map_err(storage)?;
+    let mut value: serde_json::Value = serde_json::from_str(&item.json)?;
     value["id"] = serde_json::Value::String(id.to_string());
     Ok(CheckedItem { id: id.to_string(), json: value.to_string(), ..item })
 }
@@ -708,32 +710,32 @@ async fn holidays(call: &mut Call<'_>, actor: &Actor<'_>) -> Result<Response, Ap
         if !(2000..=2100).contains(&body.year) {
             return Err(bad("year", "год от 2000 до 2100"));
         }
-        let days = support_store::set_holidays(&call.db, body.year, &body.days, actor).await?;
+        let days = support::set_holidays(&call.db, body.year, &body.days, actor).await?;
         return ok(&json!({ "year": body.year, "days": days }));
     }
-    let url = call.req.url().map_err(storage)?;
+    let url = call.req.url()?;
     let asked = url.query_pairs().find(|(name, _)| name == "year").map(|(_, v)| v.parse::<i64>());
     let year = match asked {
         Some(Ok(year)) if (2000..=2100).contains(&year) => year,
         Some(_) => return Err(bad("year", "год от 2000 до 2100")),
-        None => store::today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026),
+        None => today().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026),
     };
-    ok(&json!({ "year": year, "days": support_store::holidays_of(&call.db, year).await? }))
+    ok(&json!({ "year": year, "days": support::holidays_of(&call.db, year).await? }))
 }
 
 /// The backup a restore reads: a stored one (`?backup=<id>` of the site `?from=<slug>`, the
 /// target site by default), or the archive sent as the body.
 async fn backup_to_restore(call: &mut Call<'_>, own_site: Option<&str>) -> Result<civic_shared::backup::Backup, ApiError> {
     use civic_shared::backup::{self, BackupError};
-    let url = call.req.url().map_err(storage)?;
+    let url = call.req.url()?;
     let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let bytes = match query.get("backup") {
         Some(id) => {
             let id = id.parse::<i64>().map_err(|_| bad("backup", "номер резервной копии"))?;
             let slug = query.get("from").map(String::as_str).or(own_site).ok_or_else(|| bad("from", "укажите сайт, чья это копия"))?;
-            let source = store::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            backup_store::archive(&call.db, &bucket, source.id, id).await?.ok_or(ApiError::NotFound)?.1
+            let source = sites::site_by_slug(&call.db, slug).await?.ok_or(ApiError::SiteNotFound)?;
+            let bucket = call.env.bucket("DOCS")?;
+            backups::archive(&call.db, &bucket, source.id, id).await?.ok_or(ApiError::NotFound)?.1
         }
         None => {
             let declared = call.req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
@@ -748,14 +750,14 @@ async fn backup_to_restore(call: &mut Call<'_>, own_site: Option<&str>) -> Resul
 
 /// The constructor's import request: the body is the archive or page itself, the options
 /// are in the query.
-async fn site_import_request(call: &mut Call<'_>) -> Result<crate::site_import::Request, ApiError> {
+async fn site_import_request(call: &mut Call<'_>) -> Result<crate::store::site_import::Request, ApiError> {
     use civic_shared::site_import::{SiteImportError, MAX_UPLOAD_BYTES};
     let declared = call.req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|len| len > MAX_UPLOAD_BYTES) {
         return Err(ApiError::SiteImport(SiteImportError::TooBig));
     }
     let content_type = call.req.headers().get("content-type").ok().flatten().unwrap_or_default();
-    let url = call.req.url().map_err(storage)?;
+    let url = call.req.url()?;
     let query: std::collections::HashMap<String, String> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let text = |name: &str| query.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let base_version = match text("base_version") {
@@ -763,8 +765,8 @@ async fn site_import_request(call: &mut Call<'_>) -> Result<crate::site_import::
         None => None,
     };
     let bytes = call.req.bytes().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
-    Ok(crate::site_import::Request {
-        upload: crate::site_import::Upload::from_body(bytes, &content_type)?,
+    Ok(crate::store::site_import::Request {
+        upload: crate::store::site_import::Upload::from_body(bytes, &content_type)?,
         options: civic_shared::site_import::convert::Options { parent: text("parent"), old_host: text("old_host") },
         dry_run: query.contains_key("dry_run"),
         base_version,
@@ -776,18 +778,18 @@ pub(crate) fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {
 }
 
 pub(crate) fn json_with_status(status: u16, value: &impl serde::Serialize) -> Result<Response, ApiError> {
-    let body = serde_json::to_string(value).map_err(storage)?;
-    crate::worker_entry::json_response(status, &body).map_err(storage)
+    let body = serde_json::to_string(value)?;
+    Ok(crate::worker_entry::json_response(status, &body)?)
 }
 
 /// A file an appellant attached, for the site's staff: always a download, never rendered in
 /// the platform's origin.
 async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> Result<Response, ApiError> {
-    let (key, name, kind) = appeals_store::file(&call.db, site_id, number, idx).await?.ok_or(ApiError::NotFound)?;
-    let bucket = call.env.bucket("DOCS").map_err(storage)?;
-    let object = bucket.get(&key).execute().await.map_err(storage)?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
-    let bytes = object.body().ok_or_else(|| ApiError::Storage(format!("empty {key}")))?.bytes().await.map_err(storage)?;
-    let mut response = Response::from_bytes(bytes).map_err(storage)?;
+    let (key, name, kind) = appeals::file(&call.db, site_id, number, idx).await?.ok_or(ApiError::NotFound)?;
+    let bucket = call.env.bucket("DOCS")?;
+    let object = bucket.get(&key).execute().await?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
+    let bytes = object.body().ok_or_else(|| ApiError::Storage(format!("empty {key}")))?.bytes().await?;
+    let mut response = Response::from_bytes(bytes)?;
     let headers = response.headers_mut();
     let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
     for (header, value) in [
@@ -797,14 +799,14 @@ async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> R
         ("X-Content-Type-Options", "nosniff".into()),
         ("Cache-Control", "private, no-store".into()),
     ] {
-        headers.set(header, &value).map_err(storage)?;
+        headers.set(header, &value)?;
     }
     Ok(response)
 }
 
 /// A file to save, never rendered in the platform's origin.
 fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Result<Response, ApiError> {
-    let mut response = Response::from_bytes(bytes).map_err(storage)?;
+    let mut response = Response::from_bytes(bytes)?;
     let headers = response.headers_mut();
     for (header, value) in [
         ("Content-Type", content_type),
@@ -813,7 +815,7 @@ fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Result<Response, 
         ("X-Content-Type-Options", "nosniff"),
         ("Cache-Control", "private, no-store"),
     ] {
-        headers.set(header, value).map_err(storage)?;
+        headers.set(header, value)?;
     }
     Ok(response)
 }
@@ -821,15 +823,15 @@ fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Result<Response, 
 /// A paper of the move (act, chart, CSV) with headers that keep it inert: its own strict CSP,
 /// no sniffing, no caching; CSV as a download.
 fn paper(body: String, content_type: &str, download: Option<&str>) -> Result<Response, ApiError> {
-    let mut response = Response::from_bytes(body.into_bytes()).map_err(storage)?;
+    let mut response = Response::from_bytes(body.into_bytes())?;
     let headers = response.headers_mut();
     let style = crate::security::style_hash(civic_renderer::migration::act_style());
     let csp = format!("default-src 'none'; style-src 'sha256-{style}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
     for (name, value) in [("Content-Type", content_type), ("Content-Security-Policy", &csp), ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "private, no-store")] {
-        headers.set(name, value).map_err(storage)?;
+        headers.set(name, value)?;
     }
     if let Some(name) = download {
-        headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\"")).map_err(storage)?;
+        headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\""))?;
     }
     Ok(response)
 }
@@ -837,7 +839,7 @@ fn paper(body: String, content_type: &str, download: Option<&str>) -> Result<Res
 /// The site's domains with the records to create for each.
 async fn domain_list(call: &Call<'_>, site: &SiteRef<'_>, status: u16) -> Result<Response, ApiError> {
     let platform = platform_domain(call.env);
-    let domains = domains_store::list(site, &platform).await?;
+    let domains = domains::list(site, &platform).await?;
     json_with_status(status, &json!({ "domains": domains, "platform_address": format!("{}.{platform}", site.slug) }))
 }
 

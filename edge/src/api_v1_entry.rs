@@ -7,20 +7,22 @@ use serde_json::json;
 use serde_json::value::RawValue;
 use worker::{D1Database, Date, Env, Request, Response};
 
-use crate::accounts_store::Actor;
+use crate::store::accounts::Actor;
 use crate::api::{self, ApiError, DraftBody, PublishDraft, SiteSummary};
 use crate::api_entry::{read_body, with_id, with_new_id};
 use crate::api_v1_routes::V1Route;
 use crate::authz::Denied;
-use crate::collections_store::{self, ItemKey};
+use crate::store::collections::{self, ItemKey};
 use crate::idempotency::{self, Replay, StoredAnswer};
 use crate::pagination::{cut_page, page_request, PageRequest};
 use crate::problem::{language_tag, preferred_lang, problem, problem_json, PROBLEM_JSON};
 use crate::routing::{Access, NoAccess};
 use crate::security::sha256_hex;
-use crate::store::{self, storage, SiteRow};
+use crate::store::sites;
+use crate::store::storage;
+use crate::store::sites::SiteRow;
 use crate::tokens::{authorize_token, bearer_secret, Scope, TokenGrant};
-use crate::tokens_store;
+use crate::store::tokens;
 use civic_shared::Lang;
 
 /// An answer before it becomes a `Response`: what an idempotency key stores and replays.
@@ -34,7 +36,7 @@ struct Answer {
 
 impl Answer {
     fn json(status: u16, value: &impl serde::Serialize) -> Result<Answer, ApiError> {
-        Ok(Answer { status, body: serde_json::to_string(value).map_err(storage)?, location: None, replayed: false })
+        Ok(Answer { status, body: serde_json::to_string(value)?, location: None, replayed: false })
     }
 
     fn stored(&self) -> StoredAnswer {
@@ -114,11 +116,11 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
         None => return Err(ApiError::Unauthenticated),
         Some(value) => bearer_secret(Some(value)).ok_or(ApiError::TokenInvalid)?,
     };
-    let db = env.d1("DB").map_err(storage)?;
+    let db = env.d1("DB")?;
     let now = (Date::now().as_millis() / 1000) as i64;
-    let grant = tokens_store::grant(&db, &sha256_hex(secret.as_bytes()), now).await?.ok_or(ApiError::TokenInvalid)?;
+    let grant = tokens::grant(&db, &sha256_hex(secret.as_bytes()), now).await?.ok_or(ApiError::TokenInvalid)?;
     let site = match route.site() {
-        Some(slug) => Some(store::site_by_slug(&db, slug).await?.ok_or(ApiError::SiteNotFound)?),
+        Some(slug) => Some(sites::site_by_slug(&db, slug).await?.ok_or(ApiError::SiteNotFound)?),
         None => None,
     };
     authorize_token(&grant, action, site.as_ref().map(|s| s.id)).map_err(|denied| match denied {
@@ -138,7 +140,7 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
         return dispatch(&call, route, site, &grant, ip, &body).await;
     };
     let fingerprint = idempotency::fingerprint(method, call.url.path(), &body);
-    if let Some(stored) = tokens_store::reserve_key(&call.db, grant.id, &key, &fingerprint, call.now).await? {
+    if let Some(stored) = tokens::reserve_key(&call.db, grant.id, &key, &fingerprint, call.now).await? {
         return match idempotency::replay(&stored, &fingerprint) {
             Replay::Answer(answer) => Ok(Answer { status: answer.status, body: answer.body, location: answer.location, replayed: true }),
             Replay::Reused => Err(ApiError::IdempotencyKeyReused),
@@ -156,8 +158,8 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
         }
     };
     match idempotency::keeps(first.status) {
-        true => tokens_store::record_answer(&call.db, grant.id, &key, &first).await?,
-        false => tokens_store::release_key(&call.db, grant.id, &key).await?,
+        true => tokens::record_answer(&call.db, grant.id, &key, &first).await?,
+        false => tokens::release_key(&call.db, grant.id, &key).await?,
     }
     result
 }
@@ -188,56 +190,56 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
     match (route, site) {
         (V1Route::Sites, _) => {
             let page: PageRequest<(String, String)> = page_of(call, "sites")?;
-            let rows = store::list_sites(&call.db, Some(&grant.sites), page.after.as_ref(), Some(page.limit + 1)).await?;
+            let rows = sites::list_sites(&call.db, Some(&grant.sites), page.after.as_ref(), Some(page.limit + 1)).await?;
             let (items, next_cursor) = cut_page(rows, page.limit, "sites", |s: &SiteSummary| (s.name.clone(), s.slug.clone()));
             Answer::json(200, &json!({ "items": items, "next_cursor": next_cursor }))
         }
         (V1Route::Site { .. }, Some(site)) => {
-            let summary = store::list_sites(&call.db, Some(&[site.id]), None, Some(1)).await?.into_iter().next().ok_or(ApiError::SiteNotFound)?;
+            let summary = sites::list_sites(&call.db, Some(&[site.id]), None, Some(1)).await?.into_iter().next().ok_or(ApiError::SiteNotFound)?;
             Answer::json(200, &summary)
         }
         (V1Route::Document { .. }, Some(site)) if call.method_is("GET") => {
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let json = store::read_document(&bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
-            let document = RawValue::from_string(json).map_err(storage)?;
+            let bucket = call.env.bucket("DOCS")?;
+            let json = sites::read_document(&bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
+            let document = RawValue::from_string(json)?;
             Answer::json(200, &DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document })
         }
         (V1Route::Document { .. }, Some(site)) => {
             let (save, document) = api::parse_save(body)?;
-            let bucket = call.env.bucket("DOCS").map_err(storage)?;
-            let version = store::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
+            let bucket = call.env.bucket("DOCS")?;
+            let version = sites::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
             Answer::json(200, &json!({ "version": version }))
         }
         (V1Route::Import { site: slug }, Some(site)) => {
             let request: V1Import = parse_json(body)?;
             let upload = match (request.html, request.archive) {
-                (Some(html), None) => crate::site_import::Upload::page(html)?,
-                (None, Some(archive)) => crate::site_import::Upload::Archive(
+                (Some(html), None) => crate::store::site_import::Upload::page(html)?,
+                (None, Some(archive)) => crate::store::site_import::Upload::Archive(
                     base64::Engine::decode(&base64::engine::general_purpose::STANDARD, archive.trim())
                         .map_err(|_| ApiError::BadRequest { path: "archive".into(), reason: "не Base64".into() })?,
                 ),
                 _ => return Err(ApiError::BadRequest { path: ".".into(), reason: "нужно ровно одно из полей html и archive".into() }),
             };
             let options = civic_shared::site_import::convert::Options { parent: request.parent, old_host: request.old_host };
-            let request = crate::site_import::Request { upload, options, dry_run: request.dry_run, base_version: request.base_version };
-            Answer::json(200, &crate::site_import::run(call.env, &call.db, &site, slug, request, &actor).await?)
+            let request = crate::store::site_import::Request { upload, options, dry_run: request.dry_run, base_version: request.base_version };
+            Answer::json(200, &crate::store::site_import::run(call.env, &call.db, &site, slug, request, &actor).await?)
         }
         (V1Route::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = parse_json(body)?;
-            crate::compliance_store::guard_publish(&call.db, &call.env.bucket("DOCS").map_err(storage)?, &site).await?;
-            let revision = store::publish(&call.db, &site, publish.version, &actor).await?;
+            crate::store::compliance::guard_publish(&call.db, &call.env.bucket("DOCS")?, &site).await?;
+            let revision = sites::publish(&call.db, &site, publish.version, &actor).await?;
             Answer::json(200, &json!({ "revision": revision }))
         }
         (V1Route::Revisions { .. }, Some(site)) => {
             let page: PageRequest<i64> = page_of(call, "revisions")?;
-            let rows = store::revisions(&call.db, site.id, page.after, Some(page.limit + 1)).await?;
+            let rows = sites::revisions(&call.db, site.id, page.after, Some(page.limit + 1)).await?;
             let (items, next_cursor) = cut_page(rows, page.limit, "revisions", |r| r.revision);
             Answer::json(200, &json!({ "published_revision": site.published_revision, "items": items, "next_cursor": next_cursor }))
         }
         (V1Route::Collection { collection, .. }, Some(site)) if call.method_is("GET") => {
             let list = format!("items:{}", collection.as_str());
             let page: PageRequest<ItemKey> = page_of(call, &list)?;
-            let rows = collections_store::list_page(&call.db, site.id, *collection, page.after.as_ref(), Some(page.limit + 1)).await?;
+            let rows = collections::list_page(&call.db, site.id, *collection, page.after.as_ref(), Some(page.limit + 1)).await?;
             let (items, next_cursor) = cut_page(rows, page.limit, &list, |listed| listed.key.clone());
             let items: Vec<_> = items.into_iter().map(|listed| listed.stored).collect();
             Answer::json(200, &json!({ "items": items, "next_cursor": next_cursor }))
@@ -247,18 +249,18 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             if item.id.is_empty() {
                 item = with_new_id(*collection, item)?;
             }
-            collections_store::create(&call.db, site.id, *collection, &item, &actor).await?;
+            collections::create(&call.db, site.id, *collection, &item, &actor).await?;
             let location = format!("/api/v1/sites/{slug}/collections/{}/{}", collection.as_str(), item.id);
-            let mut answer = Answer::json(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json).map_err(storage)? }))?;
+            let mut answer = Answer::json(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json)? }))?;
             answer.location = Some(location);
             Ok(answer)
         }
         (V1Route::CollectionItem { collection, id, .. }, Some(site)) if call.method_is("GET") => {
-            let stored = collections_store::item(&call.db, site.id, *collection, id).await?.ok_or(ApiError::NotFound)?;
+            let stored = collections::item(&call.db, site.id, *collection, id).await?.ok_or(ApiError::NotFound)?;
             Answer::json(200, &stored)
         }
         (V1Route::CollectionItem { collection, id, .. }, Some(site)) if call.method_is("DELETE") => {
-            collections_store::delete(&call.db, site.id, *collection, id, &actor).await?;
+            collections::delete(&call.db, site.id, *collection, id, &actor).await?;
             Ok(Answer { status: 204, body: String::new(), location: None, replayed: false })
         }
         (V1Route::CollectionItem { collection, id, .. }, Some(site)) => {
@@ -277,8 +279,8 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             } else if item.id != *id {
                 return Err(ApiError::BadRequest { path: "item.id".into(), reason: "номер записи в адресе и в теле запроса не совпадают".into() });
             }
-            let revision = collections_store::update(&call.db, site.id, *collection, &item, save.revision, &actor).await?;
-            Answer::json(200, &json!({ "revision": revision, "item": RawValue::from_string(item.json).map_err(storage)? }))
+            let revision = collections::update(&call.db, site.id, *collection, &item, save.revision, &actor).await?;
+            Answer::json(200, &json!({ "revision": revision, "item": RawValue::from_string(item.json)? }))
         }
         _ => Err(ApiError::NotFound),
     }

@@ -11,7 +11,7 @@ use worker::{Bucket, Date, Env, FormEntry, HttpMetadata, Request, Response, Resu
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
-use crate::accounts_store::{attempts_left, record_failure};
+use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
 use crate::crypto::random_bytes;
 use crate::security::{is_same_origin, public_page_csp, sha256_hex};
@@ -109,7 +109,7 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
     // Counted after it is stored: a failure above costs the visitor nothing. The site's
     // pages with appeal figures are rendered anew.
     let _ = record_failure(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
-    let _ = crate::appeals_store::figures_changed(&db, site.id).await;
+    let _ = crate::store::appeals::figures_changed(&db, site.id).await;
     let register_by = appeals::add_days(&received, appeals::REGISTER_WITHIN_DAYS);
     let receipt = Receipt { number: &number, code: &code, received: &received, register_by: &register_by };
     page(201, &site.doc, &options, |doc, options, out| civic_renderer::render_appeal_receipt(doc, options, &receipt, out))
@@ -182,7 +182,7 @@ pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, b
 
 /// `GET <base>/_obrashcheniya/analiz.csv`: the figures of «Анализ обращений» as CSV.
 pub async fn figures_csv(env: &Env, site_id: i64, slug: &str) -> Result<Response> {
-    let stats = match crate::collections_store::appeal_stats(&env.d1("DB")?, site_id).await {
+    let stats = match crate::store::collections::appeal_stats(&env.d1("DB")?, site_id).await {
         Ok(stats) => stats,
         Err(err) => return storage_failure(err),
     };
@@ -258,19 +258,19 @@ async fn store(
             appeal.contact.as_str().into(),
             received.into(),
         ])
-        .map_err(storage)?];
+        ?];
     let folder = format!("appeals/{site_id}/{}", crate::security::hex(&random_bytes::<16>()));
     let mut keys = Vec::new();
     for (idx, (attachment, (_, bytes))) in (1..).zip(files) {
         let key = format!("{folder}/{idx}");
         let metadata = HttpMetadata { content_type: Some(attachment.kind.media_type().into()), ..HttpMetadata::default() };
-        let put = bucket.put(&key, bytes).http_metadata(metadata).execute().await.map_err(storage);
+        let put = bucket.put(&key, bytes).http_metadata(metadata).execute().await.map_err(ApiError::from);
         keys.push(key.clone());
         if let Err(err) = put {
             forget_files(bucket, &keys).await;
             return Err(err);
         }
-        let kind = serde_json::to_value(attachment.kind).map_err(storage)?;
+        let kind = serde_json::to_value(attachment.kind)?;
         statements.push(
             db.prepare(
                 "INSERT INTO appeal_files (appeal_id, idx, name, kind, size, r2_key) \
@@ -284,12 +284,11 @@ async fn store(
                 kind.as_str().unwrap_or_default().into(),
                 num(attachment.size as i64),
                 key.into(),
-            ])
-            .map_err(storage)?,
+            ])?,
         );
     }
     let stored = match db.batch(statements).await {
-        Ok(results) => results.first().map(|first| first.results::<Stored>()).transpose().map_err(storage),
+        Ok(results) => results.first().map(|first| first.results::<Stored>()).transpose().map_err(ApiError::from),
         Err(err) => Err(storage(err)),
     };
     match stored.map(|rows| rows.and_then(|rows| rows.into_iter().next())) {
@@ -329,11 +328,9 @@ async fn find(db: &worker::D1Database, site_id: i64, number: &str, code: &str) -
             "SELECT number, code_hash, topic, status, received, registered, extension_days, extension_reason, answer, answered_on \
              FROM appeals WHERE site_id = ?1 AND number = ?2",
         )
-        .bind(&[num(site_id), number.into()])
-        .map_err(storage)?
+        .bind(&[num(site_id), number.into()])?
         .first::<Row>(None)
-        .await
-        .map_err(storage)?;
+        .await?;
     let Some(row) = row.filter(|row| row.code_hash == sha256_hex(code.as_bytes())) else {
         return Ok(None);
     };

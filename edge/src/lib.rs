@@ -18,50 +18,20 @@ pub mod seo;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
-mod accounts_store;
-#[cfg(target_arch = "wasm32")]
 mod api_entry;
 #[cfg(target_arch = "wasm32")]
 mod appeals_entry;
 #[cfg(target_arch = "wasm32")]
-mod appeals_store;
-#[cfg(target_arch = "wasm32")]
 mod api_v1_entry;
-#[cfg(target_arch = "wasm32")]
-mod backup_store;
-#[cfg(target_arch = "wasm32")]
-mod collections_store;
 #[cfg(target_arch = "wasm32")]
 mod comments_entry;
 #[cfg(target_arch = "wasm32")]
-mod compliance_store;
-#[cfg(target_arch = "wasm32")]
-mod domains_store;
-#[cfg(target_arch = "wasm32")]
 mod crypto;
-#[cfg(target_arch = "wasm32")]
-mod hot_cache;
 #[cfg(target_arch = "wasm32")]
 mod media_api;
 #[cfg(target_arch = "wasm32")]
-mod media_store;
-#[cfg(target_arch = "wasm32")]
-mod migration_store;
-#[cfg(target_arch = "wasm32")]
 mod polls_entry;
 #[cfg(target_arch = "wasm32")]
-mod search_store;
-#[cfg(target_arch = "wasm32")]
-mod site_import;
-#[cfg(target_arch = "wasm32")]
-mod store;
-#[cfg(target_arch = "wasm32")]
-mod support_store;
-#[cfg(target_arch = "wasm32")]
-mod tokens_store;
-#[cfg(target_arch = "wasm32")]
-mod training_store;
-#[cfg(target_arch = "wasm32")]
-mod visits_store;
+pub mod store;
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;

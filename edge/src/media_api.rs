@@ -10,19 +10,19 @@ use futures_util::StreamExt;
 use serde_json::json;
 use worker::{ByteStream, D1Database, Env, Request, Response};
 
-use crate::accounts_store::Actor;
+use crate::store::accounts::Actor;
 use crate::api::ApiError;
 use crate::api_entry::{json_with_status, ok, read_json};
 use crate::media::{self, ChangeMedia, ListQuery, MediaKind, MediaProblem, UploadReader};
-use crate::media_store::{self, NewMedia};
-use crate::store::{storage, SiteRow};
+use crate::store::media::{self as media_db, NewMedia};
+use crate::store::sites::SiteRow;
 
 /// `GET /api/sites/<slug>/media?cursor=&kind=&q=`: a page of the library, newest first.
 pub async fn list(req: &Request, db: &D1Database, site: &SiteRow, slug: &str) -> Result<Response, ApiError> {
-    let url = req.url().map_err(storage)?;
+    let url = req.url()?;
     let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    let (rows, next_cursor) = media_store::list(db, site.id, &query).await?;
+    let (rows, next_cursor) = media_db::list(db, site.id, &query).await?;
     let items: Vec<media::MediaItem> = rows.iter().map(|row| row.item(slug)).collect();
     ok(&json!({ "items": items, "next_cursor": next_cursor }))
 }
@@ -59,8 +59,8 @@ pub async fn upload(req: &mut Request, env: &Env, db: &D1Database, site: &SiteRo
         alt: &read.alt,
         title: &title,
     };
-    let bucket = env.bucket("DOCS").map_err(storage)?;
-    let (stored, created) = media_store::store_upload(db, &bucket, &new, read.body, actor).await?;
+    let bucket = env.bucket("DOCS")?;
+    let (stored, created) = media_db::store_upload(db, &bucket, &new, read.body, actor).await?;
     json_with_status(if created { 201 } else { 200 }, &json!({ "item": stored.item(slug), "created": created }))
 }
 
@@ -99,20 +99,20 @@ async fn discard_rest(stream: &mut ByteStream) {
 /// `PATCH /api/sites/<slug>/media/<id>` with `{"alt": …, "title": …}`.
 pub async fn change(req: &mut Request, db: &D1Database, site: &SiteRow, slug: &str, id: i64, actor: &Actor<'_>) -> Result<Response, ApiError> {
     let body: ChangeMedia = read_json(req).await?;
-    let item = media_store::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
+    let item = media_db::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
     let kind = MediaKind::parse(&item.kind).unwrap_or(MediaKind::Document);
     let alt = media::check_alt(kind, body.alt.as_deref().unwrap_or(&item.alt)).map_err(ApiError::Media)?;
     let title = media::check_title(body.title.as_deref().unwrap_or(&item.title)).map_err(ApiError::Media)?;
-    media_store::describe(db, &item, site.id, &alt, &title, actor).await?;
-    let changed = media_store::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
+    media_db::describe(db, &item, site.id, &alt, &title, actor).await?;
+    let changed = media_db::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
     ok(&json!({ "item": changed.item(slug) }))
 }
 
 /// `DELETE /api/sites/<slug>/media/<id>`.
 pub async fn delete(env: &Env, db: &D1Database, site: &SiteRow, id: i64, actor: &Actor<'_>) -> Result<Response, ApiError> {
-    let item = media_store::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
-    let bucket = env.bucket("DOCS").map_err(storage)?;
-    media_store::delete(db, &bucket, &item, site.id, actor).await?;
+    let item = media_db::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
+    let bucket = env.bucket("DOCS")?;
+    media_db::delete(db, &bucket, &item, site.id, actor).await?;
     ok(&json!({ "deleted": id }))
 }
 
@@ -120,20 +120,20 @@ pub async fn delete(env: &Env, db: &D1Database, site: &SiteRow, id: i64, actor: 
 /// `Ok(None)` when there is no such file (the caller answers with its 404 page).
 pub async fn public_file(req: &Request, env: &Env, site: &str, file: &str) -> Result<Option<Response>, ApiError> {
     let Some((sha256, media_type)) = media::parse_public_file(file) else { return Ok(None) };
-    let db = env.d1("DB").map_err(storage)?;
-    let Some(found) = media_store::public_file(&db, site, file).await? else { return Ok(None) };
+    let db = env.d1("DB")?;
+    let Some(found) = media_db::public_file(&db, site, file).await? else { return Ok(None) };
     let headers = media::public_headers(media_type, sha256, &found.original_name);
     let etag = format!("\"{sha256}\"");
     let mut response = if req.headers().get("if-none-match").ok().flatten().as_deref() == Some(etag.as_str()) {
-        Response::empty().map_err(storage)?.with_status(304)
+        Response::empty()?.with_status(304)
     } else {
-        let bucket = env.bucket("DOCS").map_err(storage)?;
-        let Some(object) = bucket.get(&found.key).execute().await.map_err(storage)? else { return Ok(None) };
+        let bucket = env.bucket("DOCS")?;
+        let Some(object) = bucket.get(&found.key).execute().await? else { return Ok(None) };
         let Some(body) = object.body() else { return Ok(None) };
-        Response::from_body(body.response_body().map_err(storage)?).map_err(storage)?
+        Response::from_body(body.response_body()?)?
     };
     for (name, value) in headers {
-        response.headers_mut().set(name, &value).map_err(storage)?;
+        response.headers_mut().set(name, &value)?;
     }
     Ok(Some(response))
 }

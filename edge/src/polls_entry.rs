@@ -6,16 +6,15 @@
 
 use civic_renderer::{RenderOptions, VoteOutcome};
 use civic_shared::polls;
-use serde::Deserialize;
 use worker::{D1Database, Date, Env, Request, Response, Result};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
-use crate::accounts_store::{attempts_left, record_failure};
+use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
 use crate::appeals_entry::{form_pairs, SiteForAppeals};
 use crate::security::is_same_origin;
-use crate::store::{num, storage, today};
+use crate::store::today;
 
 /// Votes in one poll from one address in an hour (a school's families may share one address).
 const VOTES_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 50, window_seconds: 60 * 60 };
@@ -40,7 +39,7 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
     let back = back.or_else(|| site.doc.home_page().map(|(id, _)| id.clone())).unwrap_or_default();
     let chosen: Vec<String> = pairs.iter().filter(|(k, _)| k == "option").map(|(_, v)| v.clone()).collect();
     let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
-    let data = match crate::collections_store::render_data(&db, &bucket, site.id).await {
+    let data = match crate::store::collections::render_data(&db, &bucket, site.id).await {
         Ok(data) => data,
         Err(err) => return failure(err),
     };
@@ -84,7 +83,7 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
         Ok(Some(_)) => return page(429, &site, &options, &poll, &VoteOutcome::Refused("Слишком много голосов с этого адреса. Попробуйте позже."), &back, None),
         Err(err) => return failure(err),
     }
-    let counted = match store(&db, site.id, poll_id, &voter, &checked).await {
+    let counted = match crate::store::polls::record_vote(&db, site.id, poll_id, &voter, &checked).await {
         Ok(counted) => counted,
         Err(err) => return failure(err),
     };
@@ -92,7 +91,7 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
         return page(409, &site, &options, &poll, &VoteOutcome::AlreadyVoted, &back, set_cookie.as_deref());
     }
     let _ = record_failure(&db, &key, VOTES_PER_ADDRESS, now).await;
-    let _ = crate::appeals_store::figures_changed(&db, site.id).await;
+    let _ = crate::store::appeals::figures_changed(&db, site.id).await;
     polls::add_votes(&mut poll, &[checked]);
     page(200, &site, &options, &poll, &VoteOutcome::Counted, &back, set_cookie.as_deref())
 }
@@ -101,34 +100,10 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
 async fn staff_voter(db: &D1Database, cookies: &str, site_id: i64) -> std::result::Result<Option<String>, ApiError> {
     let Some(token) = crate::accounts::session_token(Some(cookies)) else { return Ok(None) };
     let now = (Date::now().as_millis() / 1000) as i64;
-    let session = crate::accounts_store::session(db, &crate::security::sha256_hex(token.as_bytes()), now).await?;
+    let session = crate::store::accounts::session(db, &crate::security::sha256_hex(token.as_bytes()), now).await?;
     Ok(session
         .filter(|s| crate::authz::authorize(&s.principal, crate::authz::Action::ReadSite, Some(site_id)).is_ok())
         .map(|s| format!("account:{}", s.principal.user_id)))
-}
-
-/// Stores the vote; `false` when this voter has voted in the poll already.
-async fn store(db: &D1Database, site_id: i64, poll_id: &str, voter: &str, options: &[String]) -> std::result::Result<bool, ApiError> {
-    let json = serde_json::to_string(options).map_err(storage)?;
-    let result = db
-        .prepare("INSERT OR IGNORE INTO poll_votes (site_id, poll_id, voter, options) VALUES (?1, ?2, ?3, ?4)")
-        .bind(&[num(site_id), poll_id.into(), voter.into(), json.into()])
-        .map_err(storage)?
-        .run()
-        .await
-        .map_err(storage)?;
-    Ok(result.meta().ok().flatten().and_then(|m| m.changes).unwrap_or(0) == 1)
-}
-
-/// The stored votes of a site's polls: poll id → each vote's option ids.
-pub async fn stored_votes(db: &D1Database, site_id: i64) -> std::result::Result<Vec<(String, Vec<String>)>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        poll_id: String,
-        options: String,
-    }
-    let rows: Vec<Row> = crate::store::rows(db, "SELECT poll_id, options FROM poll_votes WHERE site_id = ?1", &[num(site_id)]).await?;
-    Ok(rows.into_iter().map(|row| (row.poll_id, serde_json::from_str(&row.options).unwrap_or_default())).collect())
 }
 
 fn cookie(header: &str, name: &str) -> Option<String> {

@@ -11,31 +11,29 @@ use std::rc::Rc;
 use worker::{event, Context, Date, Env, Method, Request, Response, Result, Url};
 
 use crate::accessible;
-use crate::hot_cache;
+use crate::store::hot_cache;
 use crate::api::ApiError;
 use crate::routing::{host_port, route, route_on_bound_host, PublicPage, Route, SiteFile, SiteFileKind};
 use civic_shared::domains::canonical_location;
 use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
-use crate::store::{self, CachedPageMeta};
+use crate::store::page_cache::{self, CachedPageMeta};
+use crate::store::sites;
 
 /// The cron trigger (`[triggers]` in `wrangler.toml`, hourly): the daily backups, and the
 /// visitor hashes of days that are over.
 #[event(scheduled)]
 async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
-    let db = match env.d1("DB") {
-        Ok(db) => db,
+    let bindings = match crate::store::Bindings::open(&env) {
+        Ok(bindings) => bindings,
         Err(err) => return worker::console_error!("cron: {err:?}"),
     };
-    let backups = async {
-        let bucket = env.bucket("DOCS").map_err(store::storage)?;
-        crate::backup_store::daily(&db, &bucket).await
-    };
+    let backups = crate::store::backups::daily(&bindings.db, &bindings.docs);
     match backups.await {
         Ok(made) => worker::console_log!("daily backups made: {made}"),
         Err(err) => worker::console_error!("daily backups: {err:?}"),
     }
-    if let Err(err) = crate::visits_store::forget_past_visitors(&db).await {
+    if let Err(err) = crate::store::visits::forget_past_visitors(&bindings.db).await {
         worker::console_error!("visitor hashes: {err:?}");
     }
 }
@@ -49,7 +47,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let routed = match route(&host, url.path(), &domain) {
         Route::BoundHost { host: name } => {
             let now = Date::now().as_millis() as f64;
-            match crate::domains_store::site_of_host(&env.kv("PAGES")?, &name, now).await {
+            match crate::store::domains::site_of_host(&env.kv("PAGES")?, &name, now).await {
                 Ok(Some(slug)) => route_on_bound_host(&slug, url.path()),
                 Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
                 Err(err) => return storage_error(err),
@@ -148,13 +146,13 @@ async fn redirect_to_domain(env: &Env, url: &Url, host: &str, slug: &str, base_p
 }
 
 /// A site's row, from this isolate's memory if read a moment ago.
-async fn site_pointer(env: &Env, slug: &str) -> std::result::Result<Option<Rc<store::SiteRow>>, ApiError> {
+async fn site_pointer(env: &Env, slug: &str) -> std::result::Result<Option<Rc<sites::SiteRow>>, ApiError> {
     let now = Date::now().as_millis() as f64;
     if let Some(site) = hot_cache::pointer(slug, now) {
         return Ok(Some(site));
     }
     let db = env.d1("DB").map_err(crate::store::storage)?;
-    let found = store::site_by_slug(&db, slug).await?.map(Rc::new);
+    let found = sites::site_by_slug(&db, slug).await?.map(Rc::new);
     if let Some(site) = &found {
         hot_cache::remember_pointer(slug, site.clone(), now);
     }
@@ -163,7 +161,7 @@ async fn site_pointer(env: &Env, slug: &str) -> std::result::Result<Option<Rc<st
 
 /// A site that visitors may see: its row, published revision and the key of its document.
 struct PublishedSite {
-    site: Rc<store::SiteRow>,
+    site: Rc<sites::SiteRow>,
     revision: i64,
     doc_key: String,
 }
@@ -191,11 +189,11 @@ async fn public_page(req: &Request, env: &Env, ctx: &Context, page: &PublicPage,
     let doc_key = doc_key.as_str();
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let kv = env.kv("PAGES")?;
-    let cache_key = store::page_cache_key(&site, revision, &page.base_path, origin, &page.page, settings.as_ref());
+    let cache_key = page_cache::page_cache_key(&site, revision, &page.base_path, origin, &page.page, settings.as_ref());
     let hot = match hot_cache::page(&cache_key) {
         Some(hot) => hot,
         None => {
-            let (html, meta) = match store::cached_page(&kv, &cache_key).await {
+            let (html, meta) = match page_cache::cached_page(&kv, &cache_key).await {
                 Some(hit) => hit,
                 None => {
                     let bucket = env.bucket("DOCS")?;
@@ -203,12 +201,12 @@ async fn public_page(req: &Request, env: &Env, ctx: &Context, page: &PublicPage,
                         Ok(doc) => doc,
                         Err(response) => return Ok(response),
                     };
-                    let data = match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
+                    let data = match crate::store::collections::render_data(&env.d1("DB")?, &bucket, site.id).await {
                         Ok(data) => data,
                         Err(err) => return storage_error(err),
                     };
                     let rendered = render_public(&doc, &data, page, origin, settings);
-                    store::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
+                    page_cache::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
                     rendered
                 }
             };
@@ -246,13 +244,13 @@ fn count_view(req: &Request, env: &Env, ctx: &Context, site_id: i64, page: &Publ
     if !civic_shared::visits::counts(&request) {
         return;
     }
-    let view = crate::visits_store::View {
+    let view = crate::store::visits::View {
         site_id,
         path: civic_shared::visits::page_path(&page.page),
         ip: header("cf-connecting-ip").unwrap_or_default(),
         user_agent: user_agent.unwrap_or_default(),
     };
-    ctx.wait_until(crate::visits_store::count(env.clone(), view));
+    ctx.wait_until(crate::store::visits::count(env.clone(), view));
 }
 
 /// The published site an appeal is sent to or looked up on.
@@ -267,7 +265,7 @@ async fn site_for_appeals(env: &Env, slug: &str) -> Result<std::result::Result<c
 /// A published document from R2; a missing or unreadable one is a storage failure (503),
 /// given as the `Err` response.
 async fn published_document(bucket: &worker::Bucket, doc_key: &str) -> Result<std::result::Result<SiteDocument, Response>> {
-    let json = match store::read_document(bucket, doc_key).await {
+    let json = match sites::read_document(bucket, doc_key).await {
         Ok(Some(json)) => json,
         Ok(None) => return Ok(Err(storage_error(ApiError::Storage(format!("missing {doc_key}")))?)),
         Err(err) => return Ok(Err(storage_error(err)?)),
@@ -294,8 +292,8 @@ async fn search_page(req: &Request, env: &Env, url: &Url, slug: &str, base_path:
     let hits = match query.trim().is_empty() {
         true => None,
         false => {
-            let found = match crate::search_store::ensure_index(&db, &bucket, &site).await {
-                Ok(()) => crate::search_store::search(&db, site.id, &query).await,
+            let found = match crate::store::search::ensure_index(&db, &bucket, &site).await {
+                Ok(()) => crate::store::search::search(&db, site.id, &query).await,
                 Err(err) => Err(err),
             };
             match found {
@@ -384,7 +382,7 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
                 let lastmod = site.published_at.as_deref().and_then(sitemap_lastmod);
                 render_sitemap(&doc, &options, lastmod.as_deref(), &mut body);
             }
-            _ => match crate::collections_store::render_data(&env.d1("DB")?, &bucket, site.id).await {
+            _ => match crate::store::collections::render_data(&env.d1("DB")?, &bucket, site.id).await {
                 Ok(data) => render_rss(&doc, &data.news, &options, &mut body),
                 Err(err) => return storage_error(err),
             },

@@ -12,11 +12,12 @@ use civic_shared::{Lang, SiteDocument};
 use serde_json::{json, Value};
 use worker::{Bucket, D1Database, Env};
 
-use crate::accounts_store::Actor;
+use crate::store::accounts::Actor;
 use crate::api::ApiError;
 use crate::media::{self, MediaKind, StoredMedia};
-use crate::media_store::{self, NewMedia};
-use crate::store::{self, storage, SiteRow};
+use crate::store::media::{self as media_db, NewMedia};
+use crate::store::{sites, storage};
+use crate::store::sites::SiteRow;
 
 /// Most pictures fetched from other sites' addresses in one import.
 const MAX_REMOTE: usize = 30;
@@ -75,8 +76,8 @@ pub async fn run(env: &Env, db: &D1Database, site: &SiteRow, slug: &str, request
         Upload::Archive(bytes) => convert::read_archive(&bytes).map_err(ApiError::SiteImport)?,
         Upload::Page(html) => vec![SourceFile { path: "index.html".into(), bytes: html.into_bytes() }],
     };
-    let bucket = env.bucket("DOCS").map_err(storage)?;
-    let stored = store::read_document(&bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
+    let bucket = env.bucket("DOCS")?;
+    let stored = sites::read_document(&bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
     let document = SiteDocument::from_json(&stored).map_err(|err| storage(err.reason))?;
     let mut plan = convert::plan(files, &document, &request.options).map_err(ApiError::SiteImport)?;
 
@@ -96,7 +97,7 @@ pub async fn run(env: &Env, db: &D1Database, site: &SiteRow, slug: &str, request
         Ok(version) => Ok(answer(&plan.report, false, Some(version))),
         Err(err) => {
             for item in &added {
-                if let Err(cleanup) = media_store::delete(db, &bucket, item, site.id, actor).await {
+                if let Err(cleanup) = media_db::delete(db, &bucket, item, site.id, actor).await {
                     worker::console_error!("site import: could not remove {}: {cleanup:?}", item.key);
                 }
             }
@@ -119,7 +120,7 @@ async fn save(
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
     }
-    store::save_draft(db, bucket, site, base_version, &plan.document, actor).await
+    sites::save_draft(db, bucket, site, base_version, &plan.document, actor).await
 }
 
 /// The report as both APIs send it: each note with its message in Russian too, for programs
@@ -203,7 +204,7 @@ async fn copy_assets(
             alt: if kind == MediaKind::Image { &alt } else { "" },
             title: "",
         };
-        let (item, created) = media_store::store_upload(db, bucket, &new, bytes, actor).await?;
+        let (item, created) = media_db::store_upload(db, bucket, &new, bytes, actor).await?;
         stored.insert(asset.key.clone(), Ok(media::public_path(slug, &item.key)));
         if created {
             added.push(item);

@@ -11,9 +11,9 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::D1Database;
 
-use crate::accounts_store::{audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::store::{num, storage, today};
+use crate::store::{num, today};
 
 /// A file attached to an appeal, with the appeal it belongs to.
 #[derive(Deserialize)]
@@ -127,12 +127,11 @@ pub async fn publish(db: &D1Database, site_id: i64, number: &str, publication: O
     let (question, answer) = checked.map_or((JsValue::NULL, JsValue::NULL), |p| (p.question.into(), p.answer.into()));
     let update = db
         .prepare("UPDATE appeals SET published_question = ?1, published_answer = ?2 WHERE site_id = ?3 AND number = ?4 AND status = 'answered'")
-        .bind(&[question, answer, num(site_id), number.into()])
-        .map_err(storage)?;
+        .bind(&[question, answer, num(site_id), number.into()])?;
     let what = if publication.is_some() { "publish" } else { "unpublish" };
     let log = audit_entry_if_changed(db, actor, "appeal.change", Some(site_id), &format!("{number} {what}"))?;
-    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)]).map_err(storage)?;
-    db.batch(vec![update, bump, log]).await.map_err(storage)?;
+    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)])?;
+    db.batch(vec![update, bump, log]).await?;
     Ok(())
 }
 
@@ -148,18 +147,16 @@ pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, a
     let sql = format!("SELECT {COLUMNS} FROM appeals WHERE site_id = ?1 AND number = ?2");
     let row = db
         .prepare(&sql)
-        .bind(&[num(site_id), number.into()])
-        .map_err(storage)?
+        .bind(&[num(site_id), number.into()])?
         .first::<Row>(None)
-        .await
-        .map_err(storage)?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let today = today();
     let change = appeals::apply(row.status, &row.dates(), action, &today).map_err(|refused| ApiError::BadRequest {
         path: "action".into(),
         reason: refused.message(Lang::Ru),
     })?;
-    let status = serde_json::to_value(change.status).map_err(storage)?;
+    let status = serde_json::to_value(change.status)?;
     let opt = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from);
     let extension = change.dates.extension.as_ref();
     // Written only if the appeal is still as it was read: two officials never overwrite each other.
@@ -179,11 +176,10 @@ pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, a
             opt(change.answered_on.as_deref()),
             num(site_id),
             number.into(),
-            serde_json::to_value(row.status).map_err(storage)?.as_str().unwrap_or_default().into(),
+            serde_json::to_value(row.status)?.as_str().unwrap_or_default().into(),
             opt(row.registered.as_deref()),
             row.extension_days.map_or(JsValue::NULL, num),
-        ])
-        .map_err(storage)?;
+        ])?;
     let what = match action {
         Action::Register => "register",
         Action::Assign { .. } => "assign",
@@ -192,29 +188,27 @@ pub async fn act(db: &D1Database, site_id: i64, number: &str, action: &Action, a
         Action::Close { .. } => "close",
     };
     let log = audit_entry_if_changed(db, actor, "appeal.change", Some(site_id), &format!("{number} {what}"))?;
-    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)]).map_err(storage)?;
+    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1").bind(&[num(site_id)])?;
     let mut statements = vec![update, bump, log];
     if matches!(action, Action::Answer { .. }) {
-        statements.extend(crate::training_store::record_after(db, actor, site_id, &[civic_shared::training::Step::AnswerAppeal])?);
+        statements.extend(crate::store::training::record_after(db, actor, site_id, &[civic_shared::training::Step::AnswerAppeal])?);
     }
-    let results = db.batch(statements).await.map_err(storage)?;
+    let results = db.batch(statements).await?;
     if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
         return Err(ApiError::StaleItem { current_revision: 0 });
     }
     let row = db
         .prepare(&sql)
-        .bind(&[num(site_id), number.into()])
-        .map_err(storage)?
+        .bind(&[num(site_id), number.into()])?
         .first::<Row>(None)
-        .await
-        .map_err(storage)?
+        .await?
         .ok_or(ApiError::NotFound)?;
     Ok(row.into_inbox(&today))
 }
 
 /// A new appeal changes the site's figures: its cached pages with them are rendered anew.
 pub async fn figures_changed(db: &D1Database, site_id: i64) -> Result<(), ApiError> {
-    db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1").bind(&[num(site_id)]).map_err(storage)?.run().await.map_err(storage)?;
+    db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1").bind(&[num(site_id)])?.run().await?;
     Ok(())
 }
 

@@ -11,8 +11,9 @@ use serde::Deserialize;
 use worker::{Bucket, D1Database};
 
 use crate::api::ApiError;
-use crate::collections_store::render_data;
-use crate::store::{num, read_document, storage, SiteRow};
+use crate::store::collections::render_data;
+use crate::store::{num, storage};
+use crate::store::sites::{read_document, SiteRow};
 
 /// Most results one search shows.
 const MAX_HITS: i64 = 50;
@@ -29,18 +30,16 @@ pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> R
     };
     let state = db
         .prepare("SELECT revision, data_version FROM search_built WHERE site_id = ?1")
-        .bind(&[num(site.id)])
-        .map_err(storage)?
+        .bind(&[num(site.id)])?
         .first::<State>(None)
-        .await
-        .map_err(storage)?;
+        .await?;
     if state.is_some_and(|s| s.revision == revision && s.data_version == site.data_version) {
         return Ok(());
     }
     let json = read_document(bucket, doc_key).await?.ok_or_else(|| storage(format!("missing {doc_key}")))?;
     let doc = SiteDocument::from_json(&json).map_err(storage)?;
     let data = render_data(db, bucket, site.id).await?;
-    let mut statements = vec![db.prepare("DELETE FROM search_entries WHERE site_id = ?1").bind(&[num(site.id)]).map_err(storage)?];
+    let mut statements = vec![db.prepare("DELETE FROM search_entries WHERE site_id = ?1").bind(&[num(site.id)])?];
     for entry in site_entries(&doc, &data) {
         statements.push(
             db.prepare("INSERT INTO search_entries (stems, site_id, kind, key, title, path, snippet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -52,8 +51,7 @@ pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> R
                     entry.title.into(),
                     entry.path.into(),
                     entry.snippet.into(),
-                ])
-                .map_err(storage)?,
+                ])?,
         );
     }
     statements.push(
@@ -61,10 +59,9 @@ pub async fn ensure_index(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> R
             "INSERT INTO search_built (site_id, revision, data_version) VALUES (?1, ?2, ?3) \
              ON CONFLICT(site_id) DO UPDATE SET revision = ?2, data_version = ?3, built_at = datetime('now')",
         )
-        .bind(&[num(site.id), num(revision), num(site.data_version)])
-        .map_err(storage)?,
+        .bind(&[num(site.id), num(revision), num(site.data_version)])?,
     );
-    db.batch(statements).await.map_err(storage)?;
+    db.batch(statements).await?;
     Ok(())
 }
 
@@ -85,13 +82,10 @@ pub async fn search(db: &D1Database, site_id: i64, query: &str) -> Result<Vec<Hi
             "SELECT e.kind, e.title, e.path, e.snippet FROM search_words JOIN search_entries e ON e.id = search_words.rowid \
              WHERE search_words MATCH ?1 AND e.site_id = ?2 ORDER BY search_words.rank LIMIT ?3",
         )
-        .bind(&[expression.into(), num(site_id), num(MAX_HITS)])
-        .map_err(storage)?
+        .bind(&[expression.into(), num(site_id), num(MAX_HITS)])?
         .all()
-        .await
-        .map_err(storage)?
-        .results::<Row>()
-        .map_err(storage)?;
+        .await?
+        .results::<Row>()?;
     Ok(rows
         .into_iter()
         .filter_map(|row| {

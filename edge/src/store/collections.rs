@@ -10,9 +10,10 @@ use serde_json::value::RawValue;
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, D1PreparedStatement};
 
-use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry, audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::store::{num, read_document, storage};
+use crate::store::num;
+use crate::store::sites::read_document;
 
 /// An item with the revision a save must be based on.
 #[derive(Serialize)]
@@ -87,16 +88,13 @@ pub async fn list_page(
              ORDER BY {} LIMIT ?6",
             order_by(collection)
         ))
-        .bind(&[num(site_id), collection.as_str().into(), date, position, id, num(limit.map_or(-1, i64::from))])
-        .map_err(storage)?
+        .bind(&[num(site_id), collection.as_str().into(), date, position, id, num(limit.map_or(-1, i64::from))])?
         .all()
-        .await
-        .map_err(storage)?
-        .results::<ListedRow>()
-        .map_err(storage)?;
+        .await?
+        .results::<ListedRow>()?;
     rows.into_iter()
         .map(|row| {
-            let stored = StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? };
+            let stored = StoredItem { revision: row.revision, item: RawValue::from_string(row.body)? };
             Ok(ListedItem { key: (row.date, row.position, row.id), stored })
         })
         .collect()
@@ -111,19 +109,17 @@ pub async fn item(db: &D1Database, site_id: i64, collection: Collection, id: &st
     }
     let row = db
         .prepare("SELECT revision, body FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
-        .bind(&[num(site_id), collection.as_str().into(), id.into()])
-        .map_err(storage)?
+        .bind(&[num(site_id), collection.as_str().into(), id.into()])?
         .first::<Row>(None)
-        .await
-        .map_err(storage)?;
-    row.map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body).map_err(storage)? })).transpose()
+        .await?;
+    row.map(|row| Ok(StoredItem { revision: row.revision, item: RawValue::from_string(row.body)? })).transpose()
 }
 
 /// Everything data blocks show: the edited collections (polls with their stored votes) and
 /// the appeal figures from D1; the site's data object in R2 holds what is not edited yet.
 pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<RenderData, ApiError> {
     let mut data = match read_document(bucket, &format!("data/{site_id}.json")).await? {
-        Some(json) => serde_json::from_str::<RenderData>(&json).map_err(storage)?,
+        Some(json) => serde_json::from_str::<RenderData>(&json)?,
         None => RenderData::default(),
     };
     let rows = db
@@ -132,13 +128,10 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
              ORDER BY collection, CASE WHEN collection IN ('news', 'announcements', 'documents') THEN date END DESC, \
              CASE WHEN collection = 'polls' THEN position END DESC, position, id",
         )
-        .bind(&[num(site_id)])
-        .map_err(storage)?
+        .bind(&[num(site_id)])?
         .all()
-        .await
-        .map_err(storage)?
-        .results::<ItemRow>()
-        .map_err(storage)?;
+        .await?
+        .results::<ItemRow>()?;
     let mut grouped = serde_json::Map::new();
     // Polls, newest first (the poll block shows the newest open one), are kept as PollItem.
     let mut polls = Vec::new();
@@ -156,7 +149,7 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
             items.push(item);
         }
     }
-    let edited: RenderData = serde_json::from_value(serde_json::Value::Object(grouped)).map_err(storage)?;
+    let edited: RenderData = serde_json::from_value(serde_json::Value::Object(grouped))?;
     data.news = edited.news;
     data.announcements = edited.announcements;
     data.documents = edited.documents;
@@ -165,10 +158,10 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     data.reception = edited.reception;
     data.vacancies = edited.vacancies;
     data.appeal_stats = Some(appeal_stats(db, site_id).await?);
-    data.comments = crate::comments_entry::published(db, site_id).await?;
-    data.published_answers = crate::appeals_store::published(db, site_id).await?;
+    data.comments = crate::store::comments::published(db, site_id).await?;
+    data.published_answers = crate::store::appeals::published(db, site_id).await?;
     data.polls = polls;
-    let votes = crate::polls_entry::stored_votes(db, site_id).await?;
+    let votes = crate::store::polls::stored_votes(db, site_id).await?;
     for poll in &mut data.polls {
         let of_poll: Vec<Vec<String>> = votes.iter().filter(|(id, _)| *id == poll.id).map(|(_, options)| options.clone()).collect();
         civic_shared::polls::add_votes(poll, &of_poll);
@@ -195,8 +188,7 @@ fn after_change(
 ) -> Result<[D1PreparedStatement; 2], ApiError> {
     let bump = db
         .prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() = 1")
-        .bind(&[num(site_id)])
-        .map_err(storage)?;
+        .bind(&[num(site_id)])?;
     Ok([bump, audit_entry_if_changed(db, actor, action, Some(site_id), detail)?])
 }
 
@@ -221,13 +213,12 @@ pub async fn create(db: &D1Database, site_id: i64, collection: Collection, item:
             item.json.as_str().into(),
             actor.login.into(),
             num(MAX_ITEMS as i64),
-        ])
-        .map_err(storage)?;
+        ])?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.create", collection.as_str()), &item.id)?;
     let mut statements = vec![insert, bump, log];
     let learned: Vec<_> = civic_shared::training::step_of_item(collection).into_iter().collect();
-    statements.extend(crate::training_store::record_after(db, actor, site_id, &learned)?);
-    if changed(&db.batch(statements).await.map_err(storage)?) {
+    statements.extend(crate::store::training::record_after(db, actor, site_id, &learned)?);
+    if changed(&db.batch(statements).await?) {
         return Ok(());
     }
     match revision_of(db, site_id, collection, &item.id).await? {
@@ -266,10 +257,9 @@ pub async fn update(
             item.id.as_str().into(),
             num(base_revision),
             num(i64::from(answers_change)),
-        ])
-        .map_err(storage)?;
+        ])?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.update", collection.as_str()), &item.id)?;
-    if changed(&db.batch(vec![update, bump, log]).await.map_err(storage)?) {
+    if changed(&db.batch(vec![update, bump, log]).await?) {
         return Ok(base_revision + 1);
     }
     match revision_of(db, site_id, collection, &item.id).await? {
@@ -292,11 +282,9 @@ async fn poll_answers_change(db: &D1Database, site_id: i64, item: &CheckedItem) 
     };
     let votes = db
         .prepare("SELECT COUNT(*) AS votes FROM poll_votes WHERE site_id = ?1 AND poll_id = ?2")
-        .bind(&[num(site_id), item.id.as_str().into()])
-        .map_err(storage)?
+        .bind(&[num(site_id), item.id.as_str().into()])?
         .first::<i64>(Some("votes"))
-        .await
-        .map_err(storage)?
+        .await?
         .unwrap_or(0);
     civic_shared::polls::check_edit(&old, &new, u64::try_from(votes).unwrap_or(0)).map_err(|problem| ApiError::InvalidItem(vec![problem]))?;
     Ok(old.options != new.options)
@@ -305,8 +293,7 @@ async fn poll_answers_change(db: &D1Database, site_id: i64, item: &CheckedItem) 
 pub async fn delete(db: &D1Database, site_id: i64, collection: Collection, id: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
     let delete = db
         .prepare("DELETE FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
-        .bind(&[num(site_id), collection.as_str().into(), id.into()])
-        .map_err(storage)?;
+        .bind(&[num(site_id), collection.as_str().into(), id.into()])?;
     let [bump, log] = after_change(db, site_id, actor, &format!("{}.delete", collection.as_str()), id)?;
     let mut batch = vec![delete, bump, log];
     if collection == Collection::Polls {
@@ -316,11 +303,10 @@ pub async fn delete(db: &D1Database, site_id: i64, collection: Collection, id: &
                 "DELETE FROM poll_votes WHERE site_id = ?1 AND poll_id = ?2 \
                  AND NOT EXISTS (SELECT 1 FROM collection_items WHERE site_id = ?1 AND collection = 'polls' AND id = ?2)",
             )
-            .bind(&[num(site_id), id.into()])
-            .map_err(storage)?;
+            .bind(&[num(site_id), id.into()])?;
         batch.push(votes);
     }
-    match changed(&db.batch(batch).await.map_err(storage)?) {
+    match changed(&db.batch(batch).await?) {
         true => Ok(()),
         false => Err(ApiError::NotFound),
     }
@@ -340,17 +326,16 @@ pub async fn reorder(db: &D1Database, site_id: i64, collection: Collection, ids:
     if wanted != have {
         return Err(ApiError::BadRequest { path: "order".into(), reason: "список должен содержать каждую запись раздела ровно один раз".into() });
     }
-    let json = serde_json::to_string(ids).map_err(storage)?;
+    let json = serde_json::to_string(ids)?;
     let update = db
         .prepare(
             "UPDATE collection_items SET position = (SELECT key FROM json_each(?1) WHERE value = collection_items.id) \
              WHERE site_id = ?2 AND collection = ?3",
         )
-        .bind(&[json.into(), num(site_id), collection.as_str().into()])
-        .map_err(storage)?;
-    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1").bind(&[num(site_id)]).map_err(storage)?;
+        .bind(&[json.into(), num(site_id), collection.as_str().into()])?;
+    let bump = db.prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1").bind(&[num(site_id)])?;
     let log = audit_entry(db, actor, &format!("{}.reorder", collection.as_str()), Some(site_id), "")?;
-    db.batch(vec![update, bump, log]).await.map_err(storage)?;
+    db.batch(vec![update, bump, log]).await?;
     Ok(())
 }
 
@@ -375,7 +360,7 @@ pub async fn import(
 ) -> Result<ImportCounts, ApiError> {
     let batch: Vec<serde_json::Value> =
         items.iter().map(|item| serde_json::json!({ "id": item.id, "date": item.date, "body": item.json })).collect();
-    let batch = serde_json::to_string(&batch).map_err(storage)?;
+    let batch = serde_json::to_string(&batch)?;
     let binds = [num(site_id), collection.as_str().into(), batch.as_str().into()];
     #[derive(Deserialize)]
     struct Counts {
@@ -390,11 +375,9 @@ pub async fn import(
              FROM json_each(?3) AS b LEFT JOIN collection_items AS c \
              ON c.site_id = ?1 AND c.collection = ?2 AND c.id = json_extract(b.value, '$.id')",
         )
-        .bind(&binds)
-        .map_err(storage)?
+        .bind(&binds)?
         .first::<Counts>(None)
-        .await
-        .map_err(storage)?
+        .await?
         .ok_or_else(|| ApiError::Storage("no counts".into()))?;
     if counts.total + counts.created > MAX_ITEMS as i64 {
         return Err(ApiError::CollectionFull { max: MAX_ITEMS });
@@ -426,15 +409,13 @@ pub async fn import(
             actor.login.into(),
             num(result.created),
             num(MAX_ITEMS as i64),
-        ])
-        .map_err(storage)?;
+        ])?;
     let bump = db
         .prepare("UPDATE sites SET data_version = data_version + 1 WHERE id = ?1 AND changes() > 0")
-        .bind(&[num(site_id)])
-        .map_err(storage)?;
+        .bind(&[num(site_id)])?;
     let detail = format!("создано {}, изменено {}", result.created, result.updated);
     let log = audit_entry_if_changed(db, actor, &format!("{}.import", collection.as_str()), Some(site_id), &detail)?;
-    if changed_any(&db.batch(vec![upsert, bump, log]).await.map_err(storage)?) {
+    if changed_any(&db.batch(vec![upsert, bump, log]).await?) {
         Ok(result)
     } else {
         // Only a collection filled up meanwhile stops every row.
@@ -447,10 +428,8 @@ fn changed_any(results: &[worker::D1Result]) -> bool {
 }
 
 async fn revision_of(db: &D1Database, site_id: i64, collection: Collection, id: &str) -> Result<Option<i64>, ApiError> {
-    db.prepare("SELECT revision FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
-        .bind(&[num(site_id), collection.as_str().into(), id.into()])
-        .map_err(storage)?
+    Ok(db.prepare("SELECT revision FROM collection_items WHERE site_id = ?1 AND collection = ?2 AND id = ?3")
+        .bind(&[num(site_id), collection.as_str().into(), id.into()])?
         .first::<i64>(Some("revision"))
-        .await
-        .map_err(storage)
+        .await?)
 }

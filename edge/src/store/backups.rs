@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, D1PreparedStatement, HttpMetadata};
 
-use crate::accounts_store::{audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::store::{num, read_document, rows, storage};
+use crate::store::{num, rows, storage};
+use crate::store::sites::read_document;
 
 /// Daily backups kept per site; older ones are deleted when a new one is made.
 pub const DAILY_KEPT: usize = 14;
@@ -76,8 +77,8 @@ struct StoredRevision {
 }
 
 async fn object_bytes(bucket: &Bucket, key: &str) -> Result<Vec<u8>, ApiError> {
-    let object = bucket.get(key).execute().await.map_err(storage)?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
-    object.body().ok_or_else(|| ApiError::Storage(format!("empty {key}")))?.bytes().await.map_err(storage)
+    let object = bucket.get(key).execute().await?.ok_or_else(|| ApiError::Storage(format!("missing {key}")))?;
+    Ok(object.body().ok_or_else(|| ApiError::Storage(format!("empty {key}")))?.bytes().await?)
 }
 
 /// The whole site as an archive: the same state always gives the same bytes.
@@ -162,16 +163,15 @@ pub async fn create(db: &D1Database, bucket: &Bucket, site_id: i64, kind: &str, 
     let sha = backup::sha256_hex(&archive);
     let key = format!("backups/{site_id}/{sha}.zip");
     let bytes = archive.len() as i64;
-    if bucket.head(&key).await.map_err(storage)?.is_none() {
+    if bucket.head(&key).await?.is_none() {
         let metadata = HttpMetadata { content_type: Some("application/zip".into()), ..HttpMetadata::default() };
-        bucket.put(&key, archive).http_metadata(metadata).execute().await.map_err(storage)?;
+        bucket.put(&key, archive).http_metadata(metadata).execute().await?;
     }
     let insert = db
         .prepare("INSERT INTO backups (site_id, key, sha256, bytes, kind, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(&[num(site_id), key.into(), sha.as_str().into(), num(bytes), kind.into(), actor.login.into()])
-        .map_err(storage)?;
+        .bind(&[num(site_id), key.into(), sha.as_str().into(), num(bytes), kind.into(), actor.login.into()])?;
     let log = audit_entry_if_changed(db, actor, "backup.create", Some(site_id), &format!("{kind} {}", &sha[..12]))?;
-    db.batch(vec![insert, log]).await.map_err(storage)?;
+    db.batch(vec![insert, log]).await?;
     let newest = list(db, site_id).await?.into_iter().next();
     newest.ok_or_else(|| storage("new backup row missing"))
 }
@@ -235,13 +235,13 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target<'_>, back
     for (sha, body) in &backup.documents {
         let body = backup::document_for_site(body, from, target.slug).map_err(ApiError::Backup)?;
         let key = format!("docs/{site_id}/{}.json", backup::sha256_hex(&body));
-        bucket.put(&key, body).execute().await.map_err(storage)?;
+        bucket.put(&key, body).execute().await?;
         doc_keys.insert(sha.clone(), key);
     }
     for row in &manifest.media {
         let metadata = HttpMetadata { content_type: Some(row.content_type.clone()), ..HttpMetadata::default() };
         let body = backup.media.get(&row.file).cloned().unwrap_or_default();
-        bucket.put(media_key(site_id, &row.file), body).http_metadata(metadata).execute().await.map_err(storage)?;
+        bucket.put(media_key(site_id, &row.file), body).http_metadata(metadata).execute().await?;
     }
 
     let id = num(site_id);
@@ -313,7 +313,7 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target<'_>, back
     statements.push(statement(db, "DELETE FROM search_built WHERE site_id = ?1", std::slice::from_ref(&id))?);
     let detail = format!("{} ({} revisions, {} items, {} files)", from, revisions.len(), items.len(), manifest.media.len());
     statements.push(audit_entry_if_changed(db, actor, "site.restore", Some(site_id), &detail)?);
-    db.batch(statements).await.map_err(storage)?;
+    db.batch(statements).await?;
 
     // Files only the replaced state used: its backup holds them, the bucket need not.
     let kept: BTreeSet<String> = manifest.media.iter().map(|m| media_key(site_id, &m.file)).collect();
@@ -340,7 +340,7 @@ fn media_key(site_id: i64, file: &str) -> String {
 }
 
 fn statement(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
-    db.prepare(sql).bind(values).map_err(storage)
+    Ok(db.prepare(sql).bind(values)?)
 }
 
 /// Rows as JSON arrays of at most [`CHUNK_BYTES`] each (one array holds at least one row).
@@ -349,7 +349,7 @@ fn json_chunks<T: Serialize>(rows: &[T]) -> Result<Vec<String>, ApiError> {
     let mut current: Vec<String> = Vec::new();
     let mut size = 0;
     for row in rows {
-        let json = serde_json::to_string(row).map_err(storage)?;
+        let json = serde_json::to_string(row)?;
         if !current.is_empty() && size + json.len() > CHUNK_BYTES {
             chunks.push(format!("[{}]", current.join(",")));
             (current, size) = (Vec::new(), 0);
@@ -406,10 +406,10 @@ async fn prune(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<(), Api
     )
     .await?;
     for backup in old {
-        statement(db, "DELETE FROM backups WHERE id = ?1", &[num(backup.id)])?.run().await.map_err(storage)?;
+        statement(db, "DELETE FROM backups WHERE id = ?1", &[num(backup.id)])?.run().await?;
         let used: Vec<MediaKey> = rows(db, "SELECT key FROM backups WHERE key = ?1 LIMIT 1", &[backup.key.as_str().into()]).await?;
         if used.is_empty() {
-            bucket.delete(&backup.key).await.map_err(storage)?;
+            bucket.delete(&backup.key).await?;
         }
     }
     Ok(())

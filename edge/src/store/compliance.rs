@@ -8,16 +8,17 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database};
 
-use crate::accounts_store::{audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::collections_store;
-use crate::store::{self, num, storage, today, SiteRow};
+use crate::store::collections;
+use crate::store::{num, sites, today};
+use crate::store::sites::SiteRow;
 
 /// The report of the site's current draft with its current collections.
 pub async fn draft_report(db: &D1Database, bucket: &Bucket, site_id: i64, draft_key: &str) -> Result<Report, ApiError> {
-    let json = store::read_document(bucket, draft_key).await?.ok_or_else(|| ApiError::Storage(format!("missing {draft_key}")))?;
+    let json = sites::read_document(bucket, draft_key).await?.ok_or_else(|| ApiError::Storage(format!("missing {draft_key}")))?;
     let document = SiteDocument::from_json(&json).map_err(|err| ApiError::Storage(err.reason))?;
-    let data = collections_store::render_data(db, bucket, site_id).await?;
+    let data = collections::render_data(db, bucket, site_id).await?;
     Ok(compliance::check(&document, &data, &today()))
 }
 
@@ -46,11 +47,10 @@ pub async fn guard_publish(db: &D1Database, bucket: &Bucket, site: &SiteRow) -> 
 pub async fn set_blocking(db: &D1Database, site_id: i64, blocking: bool, actor: &Actor<'_>) -> Result<(), ApiError> {
     let update = db
         .prepare("UPDATE sites SET compliance_blocking = ?1 WHERE id = ?2")
-        .bind(&[num(i64::from(blocking)), num(site_id)])
-        .map_err(storage)?;
+        .bind(&[num(i64::from(blocking)), num(site_id)])?;
     let what = if blocking { "blocking" } else { "warning" };
     let log = audit_entry_if_changed(db, actor, "site.compliance", Some(site_id), what)?;
-    db.batch(vec![update, log]).await.map_err(storage)?;
+    db.batch(vec![update, log]).await?;
     Ok(())
 }
 
@@ -114,13 +114,11 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
              draft_version || ':' || data_version AS current FROM sites ORDER BY name, slug",
         )
         .all()
-        .await
-        .map_err(storage)?
-        .results::<Row>()
-        .map_err(storage)?;
-    let mut deadlines = crate::appeals_store::deadlines(db).await?;
-    let tickets = crate::support_store::overdue(db).await?;
-    let staff = crate::training_store::staff_per_site(db).await?;
+        .await?
+        .results::<Row>()?;
+    let mut deadlines = crate::store::appeals::deadlines(db).await?;
+    let tickets = crate::store::support::overdue(db).await?;
+    let staff = crate::store::training::staff_per_site(db).await?;
     let mut sites = Vec::with_capacity(rows.len());
     for row in rows {
         let own = deadlines.iter().position(|site| site.site_id == row.id).map(|i| deadlines.swap_remove(i)).unwrap_or_default();
@@ -157,12 +155,10 @@ pub async fn dashboard(db: &D1Database, bucket: &Bucket) -> Result<Vec<Dashboard
 }
 
 async fn remember(db: &D1Database, site_id: i64, summary: &StoredSummary, of: &str) -> Result<(), ApiError> {
-    let json = serde_json::to_string(summary).map_err(storage)?;
+    let json = serde_json::to_string(summary)?;
     db.prepare("UPDATE sites SET compliance = ?1, compliance_of = ?2 WHERE id = ?3")
-        .bind(&[json.into(), JsValue::from(of), num(site_id)])
-        .map_err(storage)?
+        .bind(&[json.into(), JsValue::from(of), num(site_id)])?
         .run()
-        .await
-        .map_err(storage)?;
+        .await?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, HttpMetadata};
 
-use crate::accounts_store::{audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::media::{self, ListQuery, StoredMedia, PAGE_SIZE};
 use crate::store::{num, storage};
@@ -28,22 +28,18 @@ pub struct NewMedia<'a> {
 
 /// The item of `site_id` stored under `key`, if any.
 pub async fn by_key(db: &D1Database, site_id: i64, key: &str) -> Result<Option<StoredMedia>, ApiError> {
-    db.prepare(format!("SELECT {COLUMNS} FROM media WHERE site_id = ?1 AND key = ?2"))
-        .bind(&[num(site_id), key.into()])
-        .map_err(storage)?
+    Ok(db.prepare(format!("SELECT {COLUMNS} FROM media WHERE site_id = ?1 AND key = ?2"))
+        .bind(&[num(site_id), key.into()])?
         .first::<StoredMedia>(None)
-        .await
-        .map_err(storage)
+        .await?)
 }
 
 /// Item `id` of `site_id`, if any (an id of another site's item is "no such item").
 pub async fn by_id(db: &D1Database, site_id: i64, id: i64) -> Result<Option<StoredMedia>, ApiError> {
-    db.prepare(format!("SELECT {COLUMNS} FROM media WHERE site_id = ?1 AND id = ?2"))
-        .bind(&[num(site_id), num(id)])
-        .map_err(storage)?
+    Ok(db.prepare(format!("SELECT {COLUMNS} FROM media WHERE site_id = ?1 AND id = ?2"))
+        .bind(&[num(site_id), num(id)])?
         .first::<StoredMedia>(None)
-        .await
-        .map_err(storage)
+        .await?)
 }
 
 /// Stores an upload: the bytes go to R2 first under their content address, then one D1 batch
@@ -61,7 +57,7 @@ pub async fn store_upload(
         return Ok((existing, false));
     }
     let metadata = HttpMetadata { content_type: Some(new.content_type.to_string()), ..HttpMetadata::default() };
-    bucket.put(new.key, bytes).http_metadata(metadata).execute().await.map_err(storage)?;
+    bucket.put(new.key, bytes).http_metadata(metadata).execute().await?;
     let (width, height) = match new.dimensions {
         Some((w, h)) => (num(i64::from(w)), num(i64::from(h))),
         None => (JsValue::NULL, JsValue::NULL),
@@ -84,11 +80,10 @@ pub async fn store_upload(
             new.title.into(),
             media::search_text(new.name, new.alt, new.title).into(),
             actor.login.into(),
-        ])
-        .map_err(storage)?;
+        ])?;
     let detail = format!("{} ({})", new.name, new.key);
     let log = audit_entry_if_changed(db, actor, "media.upload", Some(new.site_id), &detail)?;
-    let results = db.batch(vec![insert, log]).await.map_err(storage)?;
+    let results = db.batch(vec![insert, log]).await?;
     let created = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1;
     let stored = by_key(db, new.site_id, new.key).await?.ok_or_else(|| storage("stored media row vanished"))?;
     Ok((stored, created))
@@ -108,13 +103,10 @@ pub async fn list(db: &D1Database, site_id: i64, query: &ListQuery) -> Result<(V
             query.kind.map_or(JsValue::NULL, |kind| kind.as_str().into()),
             query.search.as_deref().map_or(JsValue::NULL, JsValue::from),
             num(PAGE_SIZE + 1),
-        ])
-        .map_err(storage)?
+        ])?
         .all()
-        .await
-        .map_err(storage)?
-        .results::<StoredMedia>()
-        .map_err(storage)?;
+        .await?
+        .results::<StoredMedia>()?;
     // One more than a page was asked for: its presence says there is a next page.
     let next = (items.len() as i64 > PAGE_SIZE).then(|| {
         items.truncate(PAGE_SIZE as usize);
@@ -127,10 +119,9 @@ pub async fn list(db: &D1Database, site_id: i64, query: &ListQuery) -> Result<(V
 pub async fn describe(db: &D1Database, item: &StoredMedia, site_id: i64, alt: &str, title: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
     let update = db
         .prepare("UPDATE media SET alt = ?1, title = ?2, search = ?3 WHERE id = ?4 AND site_id = ?5")
-        .bind(&[alt.into(), title.into(), media::search_text(&item.original_name, alt, title).into(), num(item.id), num(site_id)])
-        .map_err(storage)?;
+        .bind(&[alt.into(), title.into(), media::search_text(&item.original_name, alt, title).into(), num(item.id), num(site_id)])?;
     let log = audit_entry_if_changed(db, actor, "media.change", Some(site_id), &format!("{} ({})", item.original_name, item.key))?;
-    db.batch(vec![update, log]).await.map_err(storage)?;
+    db.batch(vec![update, log]).await?;
     Ok(())
 }
 
@@ -140,20 +131,17 @@ pub async fn describe(db: &D1Database, item: &StoredMedia, site_id: i64, alt: &s
 pub async fn delete(db: &D1Database, bucket: &Bucket, item: &StoredMedia, site_id: i64, actor: &Actor<'_>) -> Result<(), ApiError> {
     let remove = db
         .prepare("DELETE FROM media WHERE id = ?1 AND site_id = ?2")
-        .bind(&[num(item.id), num(site_id)])
-        .map_err(storage)?;
+        .bind(&[num(item.id), num(site_id)])?;
     let log = audit_entry_if_changed(db, actor, "media.delete", Some(site_id), &format!("{} ({})", item.original_name, item.key))?;
-    db.batch(vec![remove, log]).await.map_err(storage)?;
+    db.batch(vec![remove, log]).await?;
     let still_used = db
         .prepare("SELECT COUNT(*) AS n FROM media WHERE key = ?1")
-        .bind(&[item.key.as_str().into()])
-        .map_err(storage)?
+        .bind(&[item.key.as_str().into()])?
         .first::<i64>(Some("n"))
-        .await
-        .map_err(storage)?
+        .await?
         .unwrap_or(0);
     if still_used == 0 {
-        bucket.delete(&item.key).await.map_err(storage)?;
+        bucket.delete(&item.key).await?;
     }
     Ok(())
 }
@@ -168,13 +156,11 @@ pub struct PublicMedia {
 /// The item behind a public address `/media/<site>/<file>`: only of a site that exists, only
 /// while the item does.
 pub async fn public_file(db: &D1Database, site_slug: &str, file: &str) -> Result<Option<PublicMedia>, ApiError> {
-    db.prepare(
+    Ok(db.prepare(
         "SELECT m.key, m.original_name FROM media m JOIN sites s ON s.id = m.site_id \
          WHERE s.slug = ?1 AND m.key = 'media/' || s.id || '/' || ?2",
     )
-    .bind(&[site_slug.into(), file.into()])
-    .map_err(storage)?
+    .bind(&[site_slug.into(), file.into()])?
     .first::<PublicMedia>(None)
-    .await
-    .map_err(storage)
+    .await?)
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Env, KvStore};
 
-use crate::accounts_store::{audit_entry, Actor};
+use crate::store::accounts::{audit_entry, Actor};
 use crate::api::ApiError;
 use crate::store::{num, rows, storage};
 
@@ -236,8 +236,7 @@ pub async fn add(site: &SiteRef<'_>, host: &HostName, token: &str, actor: &Actor
     domains::check_add(&host.ascii, site_id, &bindings).map_err(ApiError::Domain)?;
     let insert = db
         .prepare("INSERT INTO site_domains (site_id, host, host_unicode, token, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(&[num(site_id), host.ascii.as_str().into(), host.unicode.as_str().into(), token.into(), actor.login.into()])
-        .map_err(storage)?;
+        .bind(&[num(site_id), host.ascii.as_str().into(), host.unicode.as_str().into(), token.into(), actor.login.into()])?;
     let log = audit_entry(db, actor, "domain.add", Some(site_id), &host.ascii)?;
     // Another administrator adding the same host at the same moment meets the UNIQUE index.
     db.batch(vec![insert, log]).await.map_err(|e| match e.to_string().contains("UNIQUE") {
@@ -250,7 +249,7 @@ pub async fn add(site: &SiteRef<'_>, host: &HostName, token: &str, actor: &Actor
 /// Looks the domain's TXT record up and moves it on (`domains::next`); a domain that becomes
 /// active gets its routing key. A failed check is kept (error and time) and answered as the
 /// refusal it is.
-pub async fn verify(site: &SiteRef<'_>, kv: &KvStore, lookup: &impl TxtLookup, host: &str, now: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
+pub(crate) async fn verify(site: &SiteRef<'_>, kv: &KvStore, lookup: &impl TxtLookup, host: &str, now: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
     let (db, site_id, slug) = (site.db, site.id, site.slug);
     let row = find(site, host).await?;
     #[derive(Deserialize)]
@@ -277,8 +276,7 @@ pub async fn verify(site: &SiteRef<'_>, kv: &KvStore, lookup: &impl TxtLookup, h
             after.checked_at.as_deref().map_or(JsValue::NULL, JsValue::from),
             num(row.id),
             before.status.as_str().into(),
-        ])
-        .map_err(storage)?;
+        ])?;
     let detail = format!("{}: {}", row.host, error_code.unwrap_or(after.status.as_str()));
     let log = audit_entry(db, actor, "domain.verify", Some(site_id), &detail)?;
     db.batch(vec![update, log]).await.map_err(|e| match e.to_string().contains("UNIQUE") {
@@ -287,10 +285,10 @@ pub async fn verify(site: &SiteRef<'_>, kv: &KvStore, lookup: &impl TxtLookup, h
         false => storage(e),
     })?;
     if after.status == Status::Active {
-        kv.put(&host_key(&row.host), slug).map_err(storage)?.execute().await.map_err(storage)?;
+        kv.put(&host_key(&row.host), slug)?.execute().await?;
     }
-    crate::hot_cache::forget_site(slug);
-    crate::hot_cache::forget_host(&row.host);
+    crate::store::hot_cache::forget_site(slug);
+    crate::store::hot_cache::forget_host(&row.host);
     match after.last_error {
         Some(refused) => Err(ApiError::Domain(refused)),
         None => Ok(()),
@@ -303,20 +301,20 @@ pub async fn remove(site: &SiteRef<'_>, kv: &KvStore, host: &str, actor: &Actor<
     let (db, site_id, slug) = (site.db, site.id, site.slug);
     let row = find(site, host).await?;
     domains::next(&row.state(), &Event::Remove, &row.host, &row.token).map_err(ApiError::Domain)?;
-    kv.delete(&host_key(&row.host)).await.map_err(storage)?;
-    let delete = db.prepare("DELETE FROM site_domains WHERE id = ?1").bind(&[num(row.id)]).map_err(storage)?;
-    db.batch(vec![delete, audit_entry(db, actor, "domain.remove", Some(site_id), &row.host)?]).await.map_err(storage)?;
-    crate::hot_cache::forget_site(slug);
-    crate::hot_cache::forget_host(&row.host);
+    kv.delete(&host_key(&row.host)).await?;
+    let delete = db.prepare("DELETE FROM site_domains WHERE id = ?1").bind(&[num(row.id)])?;
+    db.batch(vec![delete, audit_entry(db, actor, "domain.remove", Some(site_id), &row.host)?]).await?;
+    crate::store::hot_cache::forget_site(slug);
+    crate::store::hot_cache::forget_host(&row.host);
     Ok(())
 }
 
 /// The slug of the site a bound host serves (KV, remembered for a moment in this isolate).
 pub async fn site_of_host(kv: &KvStore, host: &str, now_ms: f64) -> Result<Option<String>, ApiError> {
-    if let Some(found) = crate::hot_cache::host(host, now_ms) {
+    if let Some(found) = crate::store::hot_cache::host(host, now_ms) {
         return Ok(found);
     }
-    let slug = kv.get(&host_key(host)).text().await.map_err(storage)?;
-    crate::hot_cache::remember_host(host, slug.clone(), now_ms);
+    let slug = kv.get(&host_key(host)).text().await?;
+    crate::store::hot_cache::remember_host(host, slug.clone(), now_ms);
     Ok(slug)
 }

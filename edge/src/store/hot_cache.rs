@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use crate::store::{CachedPageMeta, SiteRow};
+use crate::store::sites::SiteRow;
+use crate::store::page_cache::CachedPageMeta;
 
 /// How long a site pointer is trusted without asking D1.
 pub const POINTER_TTL_MS: f64 = 1_000.0;

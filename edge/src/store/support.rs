@@ -6,7 +6,7 @@ use civic_shared::Lang;
 use serde::Deserialize;
 use worker::D1Database;
 
-use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry, audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::store::{num, rows, storage, today};
 
@@ -63,14 +63,13 @@ pub async fn holidays_of(db: &D1Database, year: i64) -> Result<Vec<support::Holi
 /// Replaces the days off of `year` (checked) in one batch with its audit entry.
 pub async fn set_holidays(db: &D1Database, year: i64, days: &[support::Holiday], actor: &Actor<'_>) -> Result<Vec<support::Holiday>, ApiError> {
     let days = support::check_holidays(year, days).map_err(refused)?;
-    let json = serde_json::to_string(&days).map_err(storage)?;
-    let delete = db.prepare("DELETE FROM holidays WHERE day LIKE ?1").bind(&[format!("{year:04}-%").into()]).map_err(storage)?;
+    let json = serde_json::to_string(&days)?;
+    let delete = db.prepare("DELETE FROM holidays WHERE day LIKE ?1").bind(&[format!("{year:04}-%").into()])?;
     let insert = db
         .prepare("INSERT INTO holidays (day, name) SELECT value ->> 'day', value ->> 'name' FROM json_each(?1)")
-        .bind(&[json.into()])
-        .map_err(storage)?;
+        .bind(&[json.into()])?;
     let log = audit_entry_if_changed(db, actor, "holidays.set", None, &format!("{year}: {} days", days.len()))?;
-    db.batch(vec![delete, insert, log]).await.map_err(storage)?;
+    db.batch(vec![delete, insert, log]).await?;
     holidays_of(db, year).await
 }
 
@@ -105,13 +104,12 @@ pub async fn create(db: &D1Database, site_id: i64, new: &NewTicket, actor: &Acto
     new.check().map_err(refused)?;
     let today = today();
     let due = support::due_date(&today, new.category.working_days(), &holidays(db).await?);
-    let category = serde_json::to_value(new.category).map_err(storage)?;
+    let category = serde_json::to_value(new.category)?;
     let insert = db
         .prepare("INSERT INTO support_tickets (site_id, category, subject, text, received, due, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id")
-        .bind(&[num(site_id), category.as_str().unwrap_or_default().into(), new.subject.trim().into(), new.text.trim().into(), today.as_str().into(), due.as_str().into(), actor.login.into()])
-        .map_err(storage)?;
+        .bind(&[num(site_id), category.as_str().unwrap_or_default().into(), new.subject.trim().into(), new.text.trim().into(), today.as_str().into(), due.as_str().into(), actor.login.into()])?;
     let log = audit_entry(db, actor, "support.create", Some(site_id), new.subject.trim())?;
-    let results = db.batch(vec![insert, log]).await.map_err(storage)?;
+    let results = db.batch(vec![insert, log]).await?;
     #[derive(Deserialize)]
     struct Id {
         id: i64,
@@ -135,14 +133,12 @@ pub async fn change(db: &D1Database, site_id: i64, id: i64, change: &Change, adm
     let to_str = |value: Status| serde_json::to_value(value).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     let update = db
         .prepare("UPDATE support_tickets SET status = ?1, due = ?2 WHERE id = ?3 AND site_id = ?4 AND status = ?5 AND due = ?6")
-        .bind(&[to_str(status).into(), due.as_str().into(), num(id), num(site_id), to_str(current.status).into(), current.due.as_str().into()])
-        .map_err(storage)?;
+        .bind(&[to_str(status).into(), due.as_str().into(), num(id), num(site_id), to_str(current.status).into(), current.due.as_str().into()])?;
     let event = db
         .prepare("INSERT INTO support_events (ticket_id, kind, text, author) SELECT ?1, ?2, ?3, ?4 WHERE changes() = 1")
-        .bind(&[num(id), kind.into(), text.as_str().into(), actor.login.into()])
-        .map_err(storage)?;
+        .bind(&[num(id), kind.into(), text.as_str().into(), actor.login.into()])?;
     let log = audit_entry_if_changed(db, actor, "support.change", Some(site_id), &format!("№ {id} {kind}"))?;
-    let results = db.batch(vec![update, event, log]).await.map_err(storage)?;
+    let results = db.batch(vec![update, event, log]).await?;
     if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
         return Err(ApiError::StaleItem { current_revision: 0 });
     }

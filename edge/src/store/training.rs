@@ -10,20 +10,19 @@ use civic_shared::training::{self, Step};
 use serde::{Deserialize, Serialize};
 use worker::{D1Database, D1PreparedStatement};
 
-use crate::accounts_store::Actor;
+use crate::store::accounts::Actor;
 use crate::api::ApiError;
-use crate::store::{num, rows, storage};
+use crate::store::{num, rows};
 
 /// The statement that records `steps` for the actor on `site_id`, to be placed in a batch
 /// right after a statement that changed one row exactly when the action succeeded. `None`
 /// when there is nothing to record (no step, or no signed-in account: API tokens learn nothing).
 pub fn record_after(db: &D1Database, actor: &Actor<'_>, site_id: i64, steps: &[Step]) -> Result<Option<D1PreparedStatement>, ApiError> {
     let Some(account) = actor.user_id.filter(|_| !steps.is_empty()) else { return Ok(None) };
-    let names = serde_json::to_string(&steps.iter().map(|s| s.as_str()).collect::<Vec<_>>()).map_err(storage)?;
+    let names = serde_json::to_string(&steps.iter().map(|s| s.as_str()).collect::<Vec<_>>())?;
     let statement = db
         .prepare("INSERT OR IGNORE INTO training_steps (account_id, step, site_id) SELECT ?1, value, ?3 FROM json_each(?2) WHERE changes() = 1")
-        .bind(&[num(account), names.into(), num(site_id)])
-        .map_err(storage)?;
+        .bind(&[num(account), names.into(), num(site_id)])?;
     Ok(Some(statement))
 }
 

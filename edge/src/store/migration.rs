@@ -9,9 +9,9 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database};
 
-use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry, audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::store::{num, rows, storage, today};
+use crate::store::{num, rows, today};
 
 /// A site's move as the worker reads it: what the overview is sent, and the keys only the
 /// worker needs (the site's id, its draft, whether it was published).
@@ -81,7 +81,7 @@ impl SiteRow {
 /// Every site with its status and trained employees, by name.
 pub async fn sites(db: &D1Database) -> Result<Vec<MovingSite>, ApiError> {
     let list: Vec<SiteRow> = rows(db, &format!("{SITE_SQL} ORDER BY s.name, s.slug"), &[]).await?;
-    let staff = crate::training_store::staff_per_site(db).await?;
+    let staff = crate::store::training::staff_per_site(db).await?;
     Ok(list
         .into_iter()
         .map(|site| {
@@ -105,9 +105,9 @@ pub async fn checklist(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result
         n: usize,
     }
     let found = site(db, site_id).await?;
-    let report = crate::compliance_store::draft_report(db, bucket, site_id, &found.draft_key).await?;
+    let report = crate::store::compliance::draft_report(db, bucket, site_id, &found.draft_key).await?;
     let summary = report.summary();
-    let json = crate::store::read_document(bucket, &found.draft_key).await?.unwrap_or_default();
+    let json = crate::store::sites::read_document(bucket, &found.draft_key).await?.unwrap_or_default();
     let pages = civic_shared::SiteDocument::from_json(&json).map(|doc| doc.pages.len()).unwrap_or(0);
     let counts: Vec<Count> = rows(db, "SELECT collection, count(*) AS n FROM collection_items WHERE site_id = ?1 GROUP BY collection", &[num(site_id)]).await?;
     let items = civic_shared::collection_items::Collection::ALL
@@ -165,8 +165,7 @@ pub async fn change(db: &D1Database, bucket: &Bucket, site_id: i64, to: Status, 
             JsValue::from(signing),
             from.as_str().into(),
             actor.user_id.map_or(JsValue::NULL, num),
-        ])
-        .map_err(storage)?;
+        ])?;
     // A site with no row yet is `new`: the insert above is then unconditional, which is right.
     // Each step is kept only if the one before it was written.
     let mut statements = vec![upsert];
@@ -174,13 +173,12 @@ pub async fn change(db: &D1Database, bucket: &Bucket, site_id: i64, to: Status, 
     for step in &steps {
         statements.push(
             db.prepare("INSERT INTO migration_events (site_id, from_status, to_status, login, reason) SELECT ?1, ?2, ?3, ?4, ?5 WHERE changes() = 1")
-                .bind(&[num(site_id), previous.as_str().into(), step.as_str().into(), actor.login.into(), reason.trim().into()])
-                .map_err(storage)?,
+                .bind(&[num(site_id), previous.as_str().into(), step.as_str().into(), actor.login.into(), reason.trim().into()])?,
         );
         previous = *step;
     }
     statements.push(audit_entry_if_changed(db, actor, "migration.change", Some(site_id), &format!("{} → {}", from.as_str(), last.as_str()))?);
-    let results = db.batch(statements).await.map_err(storage)?;
+    let results = db.batch(statements).await?;
     if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
         return Err(ApiError::StaleItem { current_revision: 0 });
     }
@@ -195,9 +193,8 @@ pub async fn set_responsible(db: &D1Database, site_id: i64, responsible: &str, a
     }
     let upsert = db
         .prepare("INSERT INTO site_migration (site_id, responsible) VALUES (?1, ?2) ON CONFLICT (site_id) DO UPDATE SET responsible = excluded.responsible")
-        .bind(&[num(site_id), responsible.into()])
-        .map_err(storage)?;
-    db.batch(vec![upsert, audit_entry(db, actor, "migration.responsible", Some(site_id), responsible)?]).await.map_err(storage)?;
+        .bind(&[num(site_id), responsible.into()])?;
+    db.batch(vec![upsert, audit_entry(db, actor, "migration.responsible", Some(site_id), responsible)?]).await?;
     Ok(site(db, site_id).await?.shown)
 }
 
@@ -249,12 +246,11 @@ pub async fn set_targets(db: &D1Database, list: &[Target], actor: &Actor<'_>) ->
                     num(i64::from(target.count)),
                     target.due.as_str().into(),
                     target.measure.as_str().into(),
-                ])
-                .map_err(storage)?,
+                ])?,
         );
     }
     statements.push(audit_entry(db, actor, "migration.targets", None, &format!("{} targets", list.len()))?);
-    db.batch(statements).await.map_err(storage)?;
+    db.batch(statements).await?;
     Ok(())
 }
 
@@ -303,7 +299,7 @@ pub async fn acts(db: &D1Database, bucket: &Bucket, site_ids: &[i64], domain: &s
 }
 
 /// The overview as CSV for the operator's reports: one line per site.
-pub fn overview_csv(sites: &[MovingSite], deadlines: &[crate::appeals_store::SiteDeadlines]) -> String {
+pub fn overview_csv(sites: &[MovingSite], deadlines: &[crate::store::appeals::SiteDeadlines]) -> String {
     let cell = |text: &str| format!("\"{}\"", text.replace('"', "\"\"").trim_start_matches(['=', '+', '-', '@']));
     let mut out = String::from("Организация,Адрес,Вид,Статус,Соответствие %,Ответственные,Акт подписан,Просрочено обращений,Обучено сотрудников\r\n");
     for site in sites {

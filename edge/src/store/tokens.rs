@@ -5,14 +5,14 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use crate::accounts_store::{audit_entry, audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry, audit_entry_if_changed, Actor};
 use crate::api::ApiError;
 use crate::idempotency::{StoredAnswer, StoredKey, ABANDONED_SECONDS, KEEP_SECONDS};
 use crate::store::{num, storage};
 use crate::tokens::{CheckedToken, Scope, TokenGrant, TokenView, LAST_USED_RESOLUTION};
 
 fn statement(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
-    db.prepare(sql).bind(values).map_err(storage)
+    Ok(db.prepare(sql).bind(values)?)
 }
 
 fn changed(results: &[worker::D1Result]) -> bool {
@@ -29,8 +29,8 @@ pub struct NewToken<'a> {
 
 /// Stores a new token with its audit entry; returns its id.
 pub async fn create(db: &D1Database, new: &NewToken<'_>, actor: &Actor<'_>) -> Result<i64, ApiError> {
-    let scopes = serde_json::to_string(&new.token.scopes).map_err(storage)?;
-    let sites = serde_json::to_string(new.site_ids).map_err(storage)?;
+    let scopes = serde_json::to_string(&new.token.scopes)?;
+    let sites = serde_json::to_string(new.site_ids)?;
     let insert = statement(
         db,
         "INSERT INTO api_tokens (name, token_hash, hint, scopes, sites, created_by, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -46,11 +46,10 @@ pub async fn create(db: &D1Database, new: &NewToken<'_>, actor: &Actor<'_>) -> R
     )?;
     let detail = format!("{} [{}] {}", new.token.name, scopes_text(&new.token.scopes), new.token.sites.join(", "));
     let log = audit_entry(db, actor, "token.create", None, &detail)?;
-    db.batch(vec![insert, log]).await.map_err(storage)?;
+    db.batch(vec![insert, log]).await?;
     statement(db, "SELECT id FROM api_tokens WHERE token_hash = ?1", &[new.secret_hash.into()])?
         .first::<i64>(Some("id"))
-        .await
-        .map_err(storage)?
+        .await?
         .ok_or_else(|| storage("created token vanished"))
 }
 
@@ -81,10 +80,8 @@ pub async fn list(db: &D1Database) -> Result<Vec<TokenView>, ApiError> {
              FROM api_tokens t ORDER BY t.id DESC",
         )
         .all()
-        .await
-        .map_err(storage)?
-        .results::<TokenRow>()
-        .map_err(storage)?;
+        .await?
+        .results::<TokenRow>()?;
     Ok(rows
         .into_iter()
         .map(|row| TokenView {
@@ -111,10 +108,10 @@ pub async fn revoke(db: &D1Database, id: i64, actor: &Actor<'_>) -> Result<(), A
         &[num(id), actor.login.into()],
     )?;
     let log = audit_entry_if_changed(db, actor, "token.revoke", None, &format!("token {id}"))?;
-    if changed(&db.batch(vec![update, log]).await.map_err(storage)?) {
+    if changed(&db.batch(vec![update, log]).await?) {
         return Ok(());
     }
-    let exists = statement(db, "SELECT id FROM api_tokens WHERE id = ?1", &[num(id)])?.first::<i64>(Some("id")).await.map_err(storage)?;
+    let exists = statement(db, "SELECT id FROM api_tokens WHERE id = ?1", &[num(id)])?.first::<i64>(Some("id")).await?;
     exists.map(|_| ()).ok_or(ApiError::NotFound)
 }
 
@@ -136,17 +133,15 @@ pub async fn grant(db: &D1Database, secret_hash: &str, now: i64) -> Result<Optio
         &[secret_hash.into(), num(now)],
     )?
     .first::<Row>(None)
-    .await
-    .map_err(storage)?;
+    .await?;
     let Some(row) = row else { return Ok(None) };
     if row.last_used_at.is_none_or(|at| at <= now - LAST_USED_RESOLUTION) {
         statement(db, "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1", &[num(row.id), num(now)])?
             .run()
-            .await
-            .map_err(storage)?;
+            .await?;
     }
-    let scopes = serde_json::from_str(&row.scopes).map_err(storage)?;
-    let sites = serde_json::from_str(&row.sites).map_err(storage)?;
+    let scopes = serde_json::from_str(&row.scopes)?;
+    let sites = serde_json::from_str(&row.sites)?;
     Ok(Some(TokenGrant { id: row.id, name: row.name, scopes, sites }))
 }
 
@@ -163,7 +158,7 @@ pub async fn reserve_key(db: &D1Database, token_id: i64, key: &str, fingerprint:
         "INSERT INTO api_idempotency (token_id, key, fingerprint, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
         &[num(token_id), key.into(), fingerprint.into(), num(now)],
     )?;
-    let results = db.batch(vec![sweep, insert]).await.map_err(storage)?;
+    let results = db.batch(vec![sweep, insert]).await?;
     let inserted = results.get(1).and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) == 1;
     if inserted {
         return Ok(None);
@@ -180,8 +175,7 @@ pub async fn reserve_key(db: &D1Database, token_id: i64, key: &str, fingerprint:
         key.into(),
     ])?
     .first::<Row>(None)
-    .await
-    .map_err(storage)?
+    .await?
     // Gone between the two statements: it was swept, so whoever held it finished long ago.
     .ok_or(ApiError::IdempotencyKeyInUse)?;
     let answer = row.status.map(|status| StoredAnswer { status, body: row.body.unwrap_or_default(), location: row.location });
@@ -198,8 +192,7 @@ pub async fn record_answer(db: &D1Database, token_id: i64, key: &str, answer: &S
         answer.location.as_deref().map_or(JsValue::NULL, JsValue::from),
     ])?
     .run()
-    .await
-    .map_err(storage)?;
+    .await?;
     Ok(())
 }
 
@@ -207,7 +200,6 @@ pub async fn record_answer(db: &D1Database, token_id: i64, key: &str, answer: &S
 pub async fn release_key(db: &D1Database, token_id: i64, key: &str) -> Result<(), ApiError> {
     statement(db, "DELETE FROM api_idempotency WHERE token_id = ?1 AND key = ?2 AND status IS NULL", &[num(token_id), key.into()])?
         .run()
-        .await
-        .map_err(storage)?;
+        .await?;
     Ok(())
 }

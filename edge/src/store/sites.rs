@@ -1,14 +1,13 @@
-//! Storage: site rows in D1, document bodies in R2 by content address, rendered pages in KV.
+//! The `sites` and `revisions` tables, and document bodies in R2 by content address.
 
-use civic_renderer::A11ySettings;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{Bucket, D1Database, D1PreparedStatement, KvStore};
-
-use crate::accounts_store::{audit_entry_if_changed, Actor};
+use worker::{Bucket, D1Database, D1PreparedStatement};
 
 use crate::api::{ApiError, RevisionSummary, SiteSummary};
 use crate::security::sha256_hex;
+use crate::store::accounts::{audit_entry_if_changed, Actor};
+use crate::store::num;
 
 /// A site's row with the key of its published document.
 #[derive(Debug, Deserialize)]
@@ -31,47 +30,17 @@ pub struct SiteRow {
     pub active_domain: Option<String>,
 }
 
-/// What a cached rendered page carries besides its HTML.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct CachedPageMeta {
-    pub status: u16,
-    pub csp: String,
-}
-
-/// A storage failure of any binding, as the API reports it (nothing was changed).
-pub(crate) fn storage(err: impl std::fmt::Display) -> ApiError {
-    ApiError::Storage(err.to_string())
-}
-
-/// D1 takes numbers as JS numbers; i64 would become a BigInt it refuses.
-pub(crate) fn num(n: i64) -> JsValue {
-    JsValue::from_f64(n as f64)
-}
-
-/// Today in UTC, `YYYY-MM-DD`: picks the rule set in force, dates appeals and votes, and keys
-/// the page cache by day.
-pub fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
-}
-
-/// Every row of a query, as `T`.
-pub(crate) async fn rows<T: serde::de::DeserializeOwned>(db: &D1Database, sql: &str, params: &[JsValue]) -> Result<Vec<T>, ApiError> {
-    db.prepare(sql).bind(params).map_err(storage)?.all().await.map_err(storage)?.results::<T>().map_err(storage)
-}
 
 pub async fn site_by_slug(db: &D1Database, slug: &str) -> Result<Option<SiteRow>, ApiError> {
-    db.prepare(
+    Ok(db.prepare(
         "SELECT s.id, s.draft_version, s.draft_key, s.published_revision, s.data_version, s.compliance_blocking, r.doc_key AS published_key, r.published_at, \
            (SELECT d.host FROM site_domains d WHERE d.site_id = s.id AND d.status = 'active') AS active_domain \
          FROM sites s LEFT JOIN revisions r ON r.site_id = s.id AND r.revision = s.published_revision \
          WHERE s.slug = ?1",
     )
-    .bind(&[slug.into()])
-    .map_err(storage)?
+    .bind(&[slug.into()])?
     .first::<SiteRow>(None)
-    .await
-    .map_err(storage)
+    .await?)
 }
 
 /// Every site, or only those with the given ids (an editor's own, a token's), by name:
@@ -96,14 +65,11 @@ pub async fn list_sites(
          WHERE (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) AND ?2 IS NULL AND ?3 IS NULL \
          ORDER BY name, slug LIMIT ?4"
     };
-    db.prepare(sql)
-        .bind(&[only.map_or(JsValue::NULL, JsValue::from), after_name, after_slug, num(limit.map_or(-1, i64::from))])
-        .map_err(storage)?
+    Ok(db.prepare(sql)
+        .bind(&[only.map_or(JsValue::NULL, JsValue::from), after_name, after_slug, num(limit.map_or(-1, i64::from))])?
         .all()
-        .await
-        .map_err(storage)?
-        .results::<SiteSummary>()
-        .map_err(storage)
+        .await?
+        .results::<SiteSummary>()?)
 }
 
 /// Creates a site with `document_json` as its first draft (unpublished); a taken slug is
@@ -117,17 +83,16 @@ pub async fn create_site(
 ) -> Result<(), ApiError> {
     let json = document.to_json();
     let key = format!("docs/new-{slug}/{}.json", sha256_hex(json.as_bytes()));
-    bucket.put(&key, json.into_bytes()).execute().await.map_err(storage)?;
-    let kind = serde_json::to_value(document.site.kind).map_err(storage)?;
+    bucket.put(&key, json.into_bytes()).execute().await?;
+    let kind = serde_json::to_value(document.site.kind)?;
     let insert = db
         .prepare(
             "INSERT INTO sites (slug, name, kind, draft_version, draft_key) SELECT ?1, ?2, ?3, 1, ?4 \
              WHERE NOT EXISTS (SELECT 1 FROM sites WHERE slug = ?1)",
         )
-        .bind(&[slug.into(), document.site.name.as_str().into(), kind.as_str().unwrap_or_default().into(), key.into()])
-        .map_err(storage)?;
+        .bind(&[slug.into(), document.site.name.as_str().into(), kind.as_str().unwrap_or_default().into(), key.into()])?;
     let log = audit_entry_if_changed(db, actor, "site.create", None, slug)?;
-    let results = db.batch(vec![insert, log]).await.map_err(storage)?;
+    let results = db.batch(vec![insert, log]).await?;
     match results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) {
         1 => Ok(()),
         _ => Err(ApiError::Taken { path: "slug".into() }),
@@ -136,9 +101,9 @@ pub async fn create_site(
 
 /// Reads a stored document body.
 pub async fn read_document(bucket: &Bucket, key: &str) -> Result<Option<String>, ApiError> {
-    match bucket.get(key).execute().await.map_err(storage)? {
+    match bucket.get(key).execute().await? {
         Some(object) => match object.body() {
-            Some(body) => Ok(Some(body.text().await.map_err(storage)?)),
+            Some(body) => Ok(Some(body.text().await?)),
             None => Ok(None),
         },
         None => Ok(None),
@@ -172,18 +137,17 @@ pub async fn save_draft(
     }
     let document_json = document.to_json();
     let key = format!("docs/{}/{}.json", site.id, sha256_hex(document_json.as_bytes()));
-    bucket.put(&key, document_json.as_bytes().to_vec()).execute().await.map_err(storage)?;
+    bucket.put(&key, document_json.as_bytes().to_vec()).execute().await?;
     let update = db
         .prepare(
             "UPDATE sites SET draft_version = draft_version + 1, draft_key = ?1, updated_at = datetime('now') \
              WHERE id = ?2 AND draft_version = ?3",
         )
-        .bind(&[key.into(), num(site.id), num(base_version)])
-        .map_err(storage)?;
+        .bind(&[key.into(), num(site.id), num(base_version)])?;
     let log = audit_entry_if_changed(db, actor, "draft.save", Some(site.id), &format!("version {}", base_version + 1))?;
     let mut statements = vec![update, log];
-    statements.extend(crate::training_store::record_after(db, actor, site.id, &learned)?);
-    let results = db.batch(statements).await.map_err(storage)?;
+    statements.extend(crate::store::training::record_after(db, actor, site.id, &learned)?);
+    let results = db.batch(statements).await?;
     let changed = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
     if changed == 1 {
         return Ok(base_version + 1);
@@ -202,10 +166,9 @@ pub async fn publish(db: &D1Database, site: &SiteRow, version: i64, actor: &Acto
              SELECT id, COALESCE((SELECT MAX(revision) FROM revisions WHERE site_id = ?1), 0) + 1, draft_key, draft_version, ?3 \
              FROM sites WHERE id = ?1 AND draft_version = ?2",
         )
-        .bind(&[num(site.id), num(version), actor.login.into()])
-        .map_err(storage)?;
+        .bind(&[num(site.id), num(version), actor.login.into()])?;
     let log = audit_entry_if_changed(db, actor, "site.publish", Some(site.id), &format!("draft {version}"))?;
-    let learned = crate::training_store::record_after(db, actor, site.id, &[civic_shared::training::Step::Publish])?;
+    let learned = crate::store::training::record_after(db, actor, site.id, &[civic_shared::training::Step::Publish])?;
     let inserted = insert_revision(db, site, insert, log, learned).await?;
     if !inserted {
         let current = current_draft_version(db, site.id).await?;
@@ -223,8 +186,7 @@ pub async fn rollback(db: &D1Database, site: &SiteRow, revision: i64, actor: &Ac
              SELECT site_id, (SELECT MAX(revision) FROM revisions WHERE site_id = ?1) + 1, doc_key, draft_version, ?3, revision \
              FROM revisions WHERE site_id = ?1 AND revision = ?2",
         )
-        .bind(&[num(site.id), num(revision), actor.login.into()])
-        .map_err(storage)?;
+        .bind(&[num(site.id), num(revision), actor.login.into()])?;
     let log = audit_entry_if_changed(db, actor, "site.rollback", Some(site.id), &format!("revision {revision}"))?;
     if !insert_revision(db, site, insert, log, None).await? {
         return Err(ApiError::BadRequest { path: "revision".into(), reason: format!("no revision {revision}") });
@@ -243,93 +205,50 @@ async fn insert_revision(
 ) -> Result<bool, ApiError> {
     let point = db
         .prepare("UPDATE sites SET published_revision = (SELECT MAX(revision) FROM revisions WHERE site_id = ?1) WHERE id = ?1")
-        .bind(&[num(site.id)])
-        .map_err(storage)?;
+        .bind(&[num(site.id)])?;
     // The log entry follows the insert directly: it is written only if the insert was; the
     // step of the course follows the log entry for the same reason.
     let mut statements = vec![insert, log];
     statements.extend(learned);
     statements.push(point);
-    let results = db.batch(statements).await.map_err(storage)?;
+    let results = db.batch(statements).await?;
     let inserted = results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0);
     Ok(inserted == 1)
 }
 
 async fn published_revision(db: &D1Database, site_id: i64) -> Result<i64, ApiError> {
     db.prepare("SELECT published_revision FROM sites WHERE id = ?1")
-        .bind(&[num(site_id)])
-        .map_err(storage)?
+        .bind(&[num(site_id)])?
         .first::<i64>(Some("published_revision"))
-        .await
-        .map_err(storage)?
+        .await?
         .ok_or_else(|| ApiError::Storage("published revision missing".into()))
 }
 
 
 /// The site's revisions, newest first: all of them, or `limit` older than `before`.
 pub async fn revisions(db: &D1Database, site_id: i64, before: Option<i64>, limit: Option<u32>) -> Result<Vec<RevisionSummary>, ApiError> {
-    db.prepare(
+    Ok(db.prepare(
         "SELECT revision, draft_version, published_at, published_by, restored_from FROM revisions \
          WHERE site_id = ?1 AND (?2 IS NULL OR revision < ?2) ORDER BY revision DESC LIMIT ?3",
     )
-    .bind(&[num(site_id), before.map_or(JsValue::NULL, num), num(limit.map_or(-1, i64::from))])
-    .map_err(storage)?
+    .bind(&[num(site_id), before.map_or(JsValue::NULL, num), num(limit.map_or(-1, i64::from))])?
     .all()
-    .await
-    .map_err(storage)?
-    .results::<RevisionSummary>()
-    .map_err(storage)
+    .await?
+    .results::<RevisionSummary>()?)
 }
 
 /// Where revision `revision` of the site keeps its document, if there is such a revision.
 pub async fn revision_key(db: &D1Database, site_id: i64, revision: i64) -> Result<Option<String>, ApiError> {
-    db.prepare("SELECT doc_key FROM revisions WHERE site_id = ?1 AND revision = ?2")
-        .bind(&[num(site_id), num(revision)])
-        .map_err(storage)?
+    Ok(db.prepare("SELECT doc_key FROM revisions WHERE site_id = ?1 AND revision = ?2")
+        .bind(&[num(site_id), num(revision)])?
         .first::<String>(Some("doc_key"))
-        .await
-        .map_err(storage)
+        .await?)
 }
 
 async fn current_draft_version(db: &D1Database, id: i64) -> Result<i64, ApiError> {
     db.prepare("SELECT draft_version FROM sites WHERE id = ?1")
-        .bind(&[num(id)])
-        .map_err(storage)?
+        .bind(&[num(id)])?
         .first::<i64>(Some("draft_version"))
-        .await
-        .map_err(storage)?
+        .await?
         .ok_or(ApiError::SiteNotFound)
-}
-
-/// Rendered pages are cached per site, revision, data version, host prefix, origin, version (usual or
-/// accessible with its settings) and page: a publish changes the revision and a collection
-/// edit the data version, so neither needs to purge anything, and one site never touches another's keys. The origin is in the key
-/// because pages carry absolute canonical and Open Graph URLs: a request with another `Host`
-/// must never be answered with, or plant, another host's page.
-pub fn page_cache_key(site: &SiteRow, revision: i64, base_path: &str, origin: &str, page: &str, accessible: Option<&A11ySettings>) -> String {
-    let host_kind = if base_path.is_empty() { "host" } else { "path" };
-    let variant = crate::accessible::cache_variant(accessible);
-    // The render id changes whenever the rendering code does, so a deploy never serves
-    // pages rendered by the code it replaced.
-    let render_id = &env!("CIVIC_RENDER_ID")[..8];
-    let (id, data) = (site.id, site.data_version);
-    // The day too: what depends on the date (a discussion's form) changes at midnight (UTC).
-    let day = today();
-    format!("page/{id}/r{revision}d{data}/{day}/{render_id}/{host_kind}/{variant}/{origin}/{page}")
-}
-
-pub async fn cached_page(kv: &KvStore, key: &str) -> Option<(String, CachedPageMeta)> {
-    match kv.get(key).text_with_metadata::<CachedPageMeta>().await {
-        Ok((Some(html), Some(meta))) => Some((html, meta)),
-        _ => None,
-    }
-}
-
-pub async fn cache_page(kv: &KvStore, key: &str, html: &str, meta: &CachedPageMeta) {
-    // A failed cache write only costs a re-render next time.
-    if let Ok(put) = kv.put(key, html) {
-        if let Ok(put) = put.expiration_ttl(7 * 24 * 3600).metadata(meta) {
-            let _ = put.execute().await;
-        }
-    }
 }

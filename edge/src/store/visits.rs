@@ -8,7 +8,7 @@ use worker::{D1Database, Env, KvStore};
 use crate::api::ApiError;
 use crate::crypto::random_bytes;
 use crate::security::{hex, sha256_hex};
-use crate::store::{num, rows, storage, today};
+use crate::store::{num, rows, today};
 
 /// One view to count: the site, the page, and what recognises the visitor for the day (used
 /// for the hash only, never stored).
@@ -28,11 +28,11 @@ pub async fn count(env: Env, view: View) {
 
 async fn record(env: &Env, view: &View) -> Result<(), ApiError> {
     let day = today();
-    let salt = daily_salt(&env.kv("PAGES").map_err(storage)?, &day).await?;
+    let salt = daily_salt(&env.kv("PAGES")?, &day).await?;
     let hash = sha256_hex(visits::visitor_hash_input(&salt, view.site_id, &view.ip, &view.user_agent).as_bytes());
-    let db = env.d1("DB").map_err(storage)?;
+    let db = env.d1("DB")?;
     let (site, day_js) = (num(view.site_id), wasm_bindgen::JsValue::from(day.as_str()));
-    let statement = |sql: &str, params: &[wasm_bindgen::JsValue]| db.prepare(sql).bind(params).map_err(storage);
+    let statement = |sql: &str, params: &[wasm_bindgen::JsValue]| db.prepare(sql).bind(params);
     let batch = vec![
         statement(
             "INSERT INTO page_views (site_id, day, path, views) VALUES (?1, ?2, ?3, 1) \
@@ -46,7 +46,7 @@ async fn record(env: &Env, view: &View) -> Result<(), ApiError> {
             &[site, day_js],
         )?,
     ];
-    db.batch(batch).await.map_err(storage)?;
+    db.batch(batch).await?;
     Ok(())
 }
 
@@ -55,22 +55,20 @@ async fn record(env: &Env, view: &View) -> Result<(), ApiError> {
 /// hashes go within the hour even on a day nobody visits.
 pub async fn forget_past_visitors(db: &D1Database) -> Result<(), ApiError> {
     db.prepare("DELETE FROM visitors WHERE day < ?1")
-        .bind(&[visits::keep_hashes_from(&today()).into()])
-        .map_err(storage)?
+        .bind(&[visits::keep_hashes_from(&today()).into()])?
         .run()
-        .await
-        .map_err(storage)?;
+        .await?;
     Ok(())
 }
 
 /// The salt of `day`: 32 random bytes, drawn by the first view of the day and kept two days.
 async fn daily_salt(kv: &KvStore, day: &str) -> Result<String, ApiError> {
     let key = visits::salt_key(day);
-    if let Some(salt) = kv.get(&key).text().await.map_err(storage)? {
+    if let Some(salt) = kv.get(&key).text().await? {
         return Ok(salt);
     }
     let salt = hex(&random_bytes::<32>());
-    kv.put(&key, salt.as_str()).map_err(storage)?.expiration_ttl(visits::SALT_TTL_SECONDS).execute().await.map_err(storage)?;
+    kv.put(&key, salt.as_str())?.expiration_ttl(visits::SALT_TTL_SECONDS).execute().await?;
     Ok(salt)
 }
 

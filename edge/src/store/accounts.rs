@@ -42,14 +42,13 @@ pub struct Actor<'a> {
 }
 
 fn statement(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
-    db.prepare(sql).bind(values).map_err(storage)
+    Ok(db.prepare(sql).bind(values)?)
 }
 
 pub async fn user_for_login(db: &D1Database, login: &str) -> Result<Option<UserRow>, ApiError> {
-    statement(db, "SELECT id, status, password_hash FROM users WHERE login = ?1", &[login.into()])?
+    Ok(statement(db, "SELECT id, status, password_hash FROM users WHERE login = ?1", &[login.into()])?
         .first::<UserRow>(None)
-        .await
-        .map_err(storage)
+        .await?)
 }
 
 /// Seconds to wait if the counter `key` has reached `limit`.
@@ -61,8 +60,7 @@ pub async fn attempts_left(db: &D1Database, key: &str, limit: AttemptLimit, now:
     }
     let row = statement(db, "SELECT window_start, failures FROM attempts WHERE key = ?1", &[key.into()])?
         .first::<Row>(None)
-        .await
-        .map_err(storage)?;
+        .await?;
     Ok(row.and_then(|row| limit.retry_after(row.window_start, row.failures, now)))
 }
 
@@ -77,8 +75,7 @@ pub async fn record_failure(db: &D1Database, key: &str, limit: AttemptLimit, now
         &[key.into(), num(now), num(limit.window_seconds)],
     )?
     .run()
-    .await
-    .map_err(storage)?;
+    .await?;
     Ok(())
 }
 
@@ -97,7 +94,7 @@ pub async fn create_session(
     )?;
     // Expired sessions are swept whenever someone signs in.
     let sweep = statement(db, "DELETE FROM sessions WHERE expires_at <= ?1", &[num(expires_at - crate::accounts::SESSION_SECONDS)])?;
-    db.batch(vec![insert, sweep, audit_entry(db, actor, "login", None, "")?]).await.map_err(storage)?;
+    db.batch(vec![insert, sweep, audit_entry(db, actor, "login", None, "")?]).await?;
     Ok(())
 }
 
@@ -112,8 +109,7 @@ pub async fn session(db: &D1Database, token_hash: &str, now: i64) -> Result<Opti
         &[token_hash.into(), num(now)],
     )?
     .first::<SessionRow>(None)
-    .await
-    .map_err(storage)?;
+    .await?;
     let Some(row) = row else { return Ok(None) };
     let (Some(role), Some(status)) = (Role::parse(&row.role), AccountStatus::parse(&row.status)) else {
         return Ok(None);
@@ -125,7 +121,7 @@ pub async fn session(db: &D1Database, token_hash: &str, now: i64) -> Result<Opti
 
 pub async fn end_session(db: &D1Database, token_hash: &str, actor: &Actor<'_>) -> Result<(), ApiError> {
     let delete = statement(db, "DELETE FROM sessions WHERE token_hash = ?1", &[token_hash.into()])?;
-    db.batch(vec![delete, audit_entry(db, actor, "logout", None, "")?]).await.map_err(storage)?;
+    db.batch(vec![delete, audit_entry(db, actor, "logout", None, "")?]).await?;
     Ok(())
 }
 
@@ -176,7 +172,7 @@ fn audit_insert(
 
 /// Records one change on its own (when the change itself is not a D1 statement).
 pub async fn audit(db: &D1Database, actor: &Actor<'_>, action: &str, site_id: Option<i64>, detail: &str) -> Result<(), ApiError> {
-    audit_entry(db, actor, action, site_id, detail)?.run().await.map_err(storage)?;
+    audit_entry(db, actor, action, site_id, detail)?.run().await?;
     Ok(())
 }
 
@@ -209,18 +205,15 @@ pub async fn list_users(db: &D1Database) -> Result<Vec<UserView>, ApiError> {
     let rows = db
         .prepare(format!("{USER_VIEW_SQL} ORDER BY u.role, u.login"))
         .all()
-        .await
-        .map_err(storage)?
-        .results::<UserListRow>()
-        .map_err(storage)?;
+        .await?
+        .results::<UserListRow>()?;
     Ok(rows.into_iter().filter_map(user_view).collect())
 }
 
 pub async fn user_by_id(db: &D1Database, id: i64) -> Result<Option<UserView>, ApiError> {
     let row = statement(db, &format!("{USER_VIEW_SQL} WHERE u.id = ?1"), &[num(id)])?
         .first::<UserListRow>(None)
-        .await
-        .map_err(storage)?;
+        .await?;
     Ok(row.and_then(user_view))
 }
 
@@ -230,13 +223,11 @@ pub async fn site_ids(db: &D1Database, slugs: &[String]) -> Result<Option<Vec<i6
     struct Row {
         id: i64,
     }
-    let json = serde_json::to_string(slugs).map_err(storage)?;
+    let json = serde_json::to_string(slugs)?;
     let rows = statement(db, "SELECT id FROM sites WHERE slug IN (SELECT value FROM json_each(?1))", &[json.into()])?
         .all()
-        .await
-        .map_err(storage)?
-        .results::<Row>()
-        .map_err(storage)?;
+        .await?
+        .results::<Row>()?;
     let mut unique = slugs.to_vec();
     unique.sort();
     unique.dedup();
@@ -261,7 +252,7 @@ pub async fn create_user(db: &D1Database, user: &NewUser<'_>, actor: &Actor<'_>)
         "INSERT INTO users (login, name, role, password_hash) VALUES (?1, ?2, ?3, ?4)",
         &[user.login.into(), user.name.into(), user.role.as_str().into(), user.password_hash.into()],
     )?;
-    let ids = serde_json::to_string(user.site_ids).map_err(storage)?;
+    let ids = serde_json::to_string(user.site_ids)?;
     let members = statement(
         db,
         "INSERT INTO memberships (user_id, site_id) SELECT (SELECT id FROM users WHERE login = ?1), value FROM json_each(?2)",
@@ -306,7 +297,7 @@ pub async fn change_user(db: &D1Database, id: i64, change: &UserChange<'_>, acto
         detail.push(format!("status={}", status.as_str()));
     }
     if let Some(site_ids) = change.site_ids {
-        let ids = serde_json::to_string(site_ids).map_err(storage)?;
+        let ids = serde_json::to_string(site_ids)?;
         statements.push(statement(db, "DELETE FROM memberships WHERE user_id = ?1", &[num(id)])?);
         statements.push(statement(
             db,
@@ -322,7 +313,7 @@ pub async fn change_user(db: &D1Database, id: i64, change: &UserChange<'_>, acto
         return Ok(());
     }
     statements.push(audit_entry(db, actor, "user.change", None, &format!("user {id}: {}", detail.join(", ")))?);
-    db.batch(statements).await.map_err(storage)?;
+    db.batch(statements).await?;
     Ok(())
 }
 
@@ -331,7 +322,7 @@ pub async fn set_password(db: &D1Database, id: i64, password_hash: &str, actor: 
     let update = statement(db, "UPDATE users SET password_hash = ?1 WHERE id = ?2", &[password_hash.into(), num(id)])?;
     let end = statement(db, "DELETE FROM sessions WHERE user_id = ?1", &[num(id)])?;
     let log = audit_entry(db, actor, "user.password", None, &format!("user {id}"))?;
-    db.batch(vec![update, end, log]).await.map_err(storage)?;
+    db.batch(vec![update, end, log]).await?;
     Ok(())
 }
 
@@ -341,7 +332,7 @@ pub async fn delete_user(db: &D1Database, id: i64, actor: &Actor<'_>) -> Result<
     let sessions = statement(db, "DELETE FROM sessions WHERE user_id = ?1", &[num(id)])?;
     let user = statement(db, "DELETE FROM users WHERE id = ?1", &[num(id)])?;
     let log = audit_entry(db, actor, "user.delete", None, &format!("user {id}"))?;
-    db.batch(vec![members, sessions, user, log]).await.map_err(storage)?;
+    db.batch(vec![members, sessions, user, log]).await?;
     Ok(())
 }
 
@@ -359,7 +350,7 @@ pub struct AuditEntry {
 
 /// The newest entries before `before` (an entry id; `None` for the newest), optionally of one site.
 pub async fn audit_page(db: &D1Database, site_id: Option<i64>, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>, ApiError> {
-    statement(
+    Ok(statement(
         db,
         "SELECT a.id, a.at, a.login, a.action, s.slug AS site, a.detail, a.ip \
          FROM audit_log a LEFT JOIN sites s ON s.id = a.site_id \
@@ -368,8 +359,6 @@ pub async fn audit_page(db: &D1Database, site_id: Option<i64>, before: Option<i6
         &[site_id.map_or(JsValue::NULL, num), before.map_or(JsValue::NULL, num), num(limit)],
     )?
     .all()
-    .await
-    .map_err(storage)?
-    .results::<AuditEntry>()
-    .map_err(storage)
+    .await?
+    .results::<AuditEntry>()?)
 }
