@@ -5,33 +5,22 @@
 pub mod accessible;
 pub mod accounts;
 pub mod api;
-pub mod api_v1_routes;
 pub mod authz;
+pub mod http;
 pub mod idempotency;
 pub mod media;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;
-pub mod routing;
 pub mod security;
 pub mod seo;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
-mod api_entry;
-#[cfg(target_arch = "wasm32")]
-mod appeals_entry;
-#[cfg(target_arch = "wasm32")]
-mod api_v1_entry;
-#[cfg(target_arch = "wasm32")]
-mod comments_entry;
-#[cfg(target_arch = "wasm32")]
 mod crypto;
 #[cfg(target_arch = "wasm32")]
-mod media_api;
+mod entry;
 #[cfg(target_arch = "wasm32")]
-mod polls_entry;
+mod handlers;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
-#[cfg(target_arch = "wasm32")]
-mod worker_entry;

@@ -12,8 +12,8 @@ use worker::{Bucket, D1Database};
 
 use crate::api::ApiError;
 use crate::store::collections::render_data;
-use crate::store::{num, storage};
-use crate::store::sites::{read_document, SiteRow};
+use crate::store::sites::{self, read_document, SiteRow};
+use crate::store::{num, storage, Bindings};
 
 /// Most results one search shows.
 const MAX_HITS: i64 = 50;
@@ -92,4 +92,23 @@ pub async fn search(db: &D1Database, site_id: i64, query: &str) -> Result<Vec<Hi
             Some(Hit { kind: EntryKind::parse(&row.kind)?, title: row.title, path: row.path, snippet: row.snippet })
         })
         .collect())
+}
+
+/// After a request that may have changed what visitors of a site see (a publish, a rollback,
+/// a collection edit), from either API: this isolate reads the site's pointer afresh next
+/// time, and if the change succeeded the search index is brought up to it. A failed refresh
+/// only delays it to the next search, which tries again; the change itself has succeeded.
+pub async fn public_view_changed(bindings: &Bindings, slug: &str, succeeded: bool) {
+    crate::store::hot_cache::forget_site(slug);
+    if !succeeded {
+        return;
+    }
+    let refreshed = match sites::site_by_slug(&bindings.db, slug).await {
+        Ok(Some(site)) => ensure_index(&bindings.db, &bindings.docs, &site).await,
+        Err(err) => Err(err),
+        Ok(None) => Ok(()),
+    };
+    if let Err(err) = refreshed {
+        worker::console_error!("search index of {slug}: {err:?}");
+    }
 }

@@ -3,19 +3,23 @@
 //! shows how it stands to whoever has both. A form with problems comes back filled in, with each
 //! problem named; a robot that fills the hidden field gets a polite page and stores nothing.
 
-use civic_renderer::{inline_style, AppealFormState, AppealStatus, Receipt, RenderContext, RenderOptions, StatusLookup};
+use civic_renderer::{AppealFormState, AppealStatus, Receipt, RenderContext, RenderOptions, StatusLookup};
 use civic_shared::appeals::{self, Dates, FormOutcome, Status};
 use civic_shared::{find_block, Block, Lang, SiteDocument};
 use serde::Deserialize;
-use worker::{Bucket, Date, Env, FormEntry, HttpMetadata, Request, Response, Result, Url};
+use worker::{Bucket, Date, FormEntry, HttpMetadata, Request, Response, Result, Url};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
 use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
 use crate::crypto::random_bytes;
-use crate::security::{is_same_origin, public_page_csp, sha256_hex};
+use crate::security::{is_same_origin, sha256_hex};
 use crate::store::{num, storage, today};
+use crate::http::responses::{html_page, unavailable};
+use crate::http::body::{form_pairs};
+use crate::http::published::{SiteForAppeals};
+use crate::store::Bindings;
 
 /// Appeals from one address: twenty an hour (a school's or an office's visitors share one).
 const SUBMISSIONS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
@@ -30,14 +34,8 @@ const FORM_FIELDS: [&str; 8] = ["page", "form", "topic", "text", "name", "contac
 /// Letters of the secret code: no 0/O, 1/I/L to misread.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-/// What the handlers need of the site: its row id and the published document.
-pub struct SiteForAppeals {
-    pub id: i64,
-    pub doc: SiteDocument,
-}
-
 /// `POST <base>/_obrashcheniya`.
-pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path: &str, origin: &str, host: &str) -> Result<Response> {
+pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals, base_path: &str, origin: &str, host: &str) -> Result<Response> {
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let options = RenderOptions { base_path, origin, accessible: settings, ..RenderOptions::default() };
     let headers = req.headers();
@@ -61,10 +59,10 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
     let Some(topics) = form_topics(&site.doc, &page_id, &form_id) else {
         return Response::error("Такой формы на сайте нет.", 404);
     };
-    let db = env.d1("DB")?;
+    let db = &bindings.db;
     let now = (Date::now().as_millis() / 1000) as i64;
     let key = format!("appeal:{}:{ip}", site.id);
-    match attempts_left(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await {
+    match attempts_left(db, &key, SUBMISSIONS_PER_ADDRESS, now).await {
         Ok(None) => {}
         Ok(Some(_)) => return Response::error("Слишком много обращений с этого адреса. Попробуйте через час.", 429),
         Err(err) => return storage_failure(err),
@@ -100,16 +98,16 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
     let (submission, attachments) = submission;
     let code = secret_code();
     let received = today();
-    let bucket = env.bucket("DOCS")?;
-    let stored = store(&db, &bucket, site.id, &received, &code, (&page_id, &form_id), &submission, attachments.iter().zip(files)).await;
+    let bucket = &bindings.docs;
+    let stored = store(db, bucket, site.id, &received, &code, (&page_id, &form_id), &submission, attachments.iter().zip(files)).await;
     let number = match stored {
         Ok(number) => number,
         Err(err) => return storage_failure(err),
     };
     // Counted after it is stored: a failure above costs the visitor nothing. The site's
     // pages with appeal figures are rendered anew.
-    let _ = record_failure(&db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
-    let _ = crate::store::appeals::figures_changed(&db, site.id).await;
+    let _ = record_failure(db, &key, SUBMISSIONS_PER_ADDRESS, now).await;
+    let _ = crate::store::appeals::figures_changed(db, site.id).await;
     let register_by = appeals::add_days(&received, appeals::REGISTER_WITHIN_DAYS);
     let receipt = Receipt { number: &number, code: &code, received: &received, register_by: &register_by };
     page(201, &site.doc, &options, |doc, options, out| civic_renderer::render_appeal_receipt(doc, options, &receipt, out))
@@ -140,7 +138,7 @@ async fn read_body(req: &mut Request) -> Result<Option<(Vec<(String, String)>, V
 }
 
 /// `GET <base>/_obrashcheniya/status?number=…&code=…`.
-pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, base_path: &str, origin: &str) -> Result<Response> {
+pub async fn status(req: &Request, bindings: &Bindings, site: SiteForAppeals, url: &Url, base_path: &str, origin: &str) -> Result<Response> {
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
     let options = RenderOptions { base_path, origin, accessible: settings, ..RenderOptions::default() };
     let query = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.trim().chars().take(40).collect::<String>());
@@ -150,11 +148,11 @@ pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, b
             civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::NotAsked, out)
         });
     }
-    let db = env.d1("DB")?;
+    let db = &bindings.db;
     let ip = req.headers().get("cf-connecting-ip")?.unwrap_or_default();
     let now = (Date::now().as_millis() / 1000) as i64;
     let key = format!("appeal-status:{ip}");
-    match attempts_left(&db, &key, LOOKUPS_PER_ADDRESS, now).await {
+    match attempts_left(db, &key, LOOKUPS_PER_ADDRESS, now).await {
         Ok(None) => {}
         Ok(Some(_)) => {
             return page(429, &site.doc, &options, |doc, options, out| {
@@ -163,7 +161,7 @@ pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, b
         }
         Err(err) => return storage_failure(err),
     }
-    let found = match find(&db, site.id, &number, &code.to_ascii_uppercase()).await {
+    let found = match find(db, site.id, &number, &code.to_ascii_uppercase()).await {
         Ok(found) => found,
         Err(err) => return storage_failure(err),
     };
@@ -172,7 +170,7 @@ pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, b
             civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::Found(&appeal), out)
         }),
         None => {
-            let _ = record_failure(&db, &key, LOOKUPS_PER_ADDRESS, now).await;
+            let _ = record_failure(db, &key, LOOKUPS_PER_ADDRESS, now).await;
             page(404, &site.doc, &options, |doc, options, out| {
                 civic_renderer::render_appeal_status(doc, options, &number, &StatusLookup::NotFound, out)
             })
@@ -181,8 +179,8 @@ pub async fn status(req: &Request, env: &Env, site: SiteForAppeals, url: &Url, b
 }
 
 /// `GET <base>/_obrashcheniya/analiz.csv`: the figures of «Анализ обращений» as CSV.
-pub async fn figures_csv(env: &Env, site_id: i64, slug: &str) -> Result<Response> {
-    let stats = match crate::store::collections::appeal_stats(&env.d1("DB")?, site_id).await {
+pub async fn figures_csv(bindings: &Bindings, site_id: i64, slug: &str) -> Result<Response> {
+    let stats = match crate::store::collections::appeal_stats(&bindings.db, site_id).await {
         Ok(stats) => stats,
         Err(err) => return storage_failure(err),
     };
@@ -202,14 +200,6 @@ fn form_topics(doc: &SiteDocument, page_id: &str, form_id: &str) -> Option<Vec<S
     match find_block(&doc.pages.get(page_id)?.blocks, &|block| matches!(block, Block::AppealForm(f) if f.id == form_id))? {
         Block::AppealForm(form) => Some(form.topics.clone()),
         _ => None,
-    }
-}
-
-/// `a=1&b=x+y` → pairs, decoded as browsers encode forms.
-pub(crate) fn form_pairs(body: &str) -> Vec<(String, String)> {
-    match Url::parse(&format!("http://form.invalid/?{}", body.replace('#', "%23"))) {
-        Ok(url) => url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
-        Err(_) => Vec::new(),
     }
 }
 
@@ -365,23 +355,6 @@ fn page(
     let mut html = String::with_capacity(16 * 1024);
     render(doc, options, &mut html);
     html_page(status, doc, options, &html)
-}
-
-/// A personal page of feedback in the site's frame: never kept by any cache.
-pub(crate) fn html_page(status: u16, doc: &SiteDocument, options: &RenderOptions, html: &str) -> Result<Response> {
-    let mut css = String::new();
-    inline_style(&doc.theme, options.accessible.as_ref(), &mut css);
-    let mut response = crate::worker_entry::html_response(status, html, Some(&public_page_csp(&css)))?;
-    response.headers_mut().set("Cache-Control", "no-store")?;
-    Ok(response)
-}
-
-/// Storage failed and `what` was not kept («голос не учтен»…): 503, try again.
-pub(crate) fn unavailable(what: &str, err: ApiError) -> Result<Response> {
-    worker::console_error!("feedback: {err:?}");
-    let mut response = Response::error(format!("Сервис временно недоступен, {what}. Попробуйте через минуту."), 503)?;
-    response.headers_mut().set("Retry-After", "5")?;
-    Ok(response)
 }
 
 fn storage_failure(err: ApiError) -> Result<Response> {

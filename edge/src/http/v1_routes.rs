@@ -7,7 +7,7 @@ use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
 
 use crate::authz::Action;
-use crate::routing::{Access, NoAccess};
+use crate::http::access::{Access, NoAccess};
 
 /// Every `/api/v1` endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,7 +135,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::routing::{route, Route};
+    use crate::http::routes::{route, Route};
     use serde_json::Value;
 
     const DOMAIN: &str = "civic.localhost";

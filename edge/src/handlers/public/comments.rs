@@ -3,15 +3,18 @@
 
 use civic_renderer::RenderOptions;
 use civic_shared::{find_block, Block, Discussion, SiteDocument};
-use worker::{Date, Env, Request, Response, Result};
+use worker::{Date, Request, Response, Result};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
 use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
-use crate::appeals_entry::{form_pairs, SiteForAppeals};
 use crate::security::is_same_origin;
 use crate::store::{comments, today};
+use crate::http::responses::{html_page, unavailable};
+use crate::http::body::{form_pairs};
+use crate::http::published::{SiteForAppeals};
+use crate::store::Bindings;
 
 const COMMENTS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
 const MAX_COMMENT: usize = 5_000;
@@ -25,7 +28,7 @@ fn discussion<'a>(doc: &'a SiteDocument, page: &str, id: &str) -> Option<&'a Dis
 }
 
 /// `POST <base>/_obsuzhdenie`: the comment is stored for moderation before the visitor is told so.
-pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path: &str, origin: &str, host: &str) -> Result<Response> {
+pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals, base_path: &str, origin: &str, host: &str) -> Result<Response> {
     let headers = req.headers();
     if !is_same_origin(headers.get("sec-fetch-site")?.as_deref(), headers.get("origin")?.as_deref(), host) {
         return Response::error("Предложения принимаются только на сайте.", 403);
@@ -52,27 +55,27 @@ pub async fn submit(mut req: Request, env: &Env, site: SiteForAppeals, base_path
     if !open || text.is_empty() || name.is_empty() || get("consent") != "yes" || text.chars().count() > MAX_COMMENT || name.chars().count() > 300 {
         return page_response(422, &site.doc, &options, &page, false);
     }
-    let db = env.d1("DB")?;
+    let db = &bindings.db;
     let now = (Date::now().as_millis() / 1000) as i64;
     let key = format!("comment:{}:{ip}", site.id);
-    match attempts_left(&db, &key, COMMENTS_PER_ADDRESS, now).await {
+    match attempts_left(db, &key, COMMENTS_PER_ADDRESS, now).await {
         Ok(None) => {}
         Ok(Some(_)) => return Response::error("Слишком много предложений с этого адреса. Попробуйте через час.", 429),
         Err(err) => return failure(err),
     }
-    if let Err(err) = comments::receive(&db, site.id, &format!("{page}/{id}"), &name, &text, &today).await {
+    if let Err(err) = comments::receive(db, site.id, &format!("{page}/{id}"), &name, &text, &today).await {
         return failure(err);
     }
-    let _ = record_failure(&db, &key, COMMENTS_PER_ADDRESS, now).await;
+    let _ = record_failure(db, &key, COMMENTS_PER_ADDRESS, now).await;
     page_response(201, &site.doc, &options, &page, true)
 }
 
 fn page_response(status: u16, doc: &SiteDocument, options: &RenderOptions, page: &str, accepted: bool) -> Result<Response> {
     let mut html = String::with_capacity(12 * 1024);
     civic_renderer::render_comment_received(doc, options, page, accepted, &mut html);
-    crate::appeals_entry::html_page(status, doc, options, &html)
+    html_page(status, doc, options, &html)
 }
 
 fn failure(err: ApiError) -> Result<Response> {
-    crate::appeals_entry::unavailable("предложение не сохранено", err)
+    unavailable("предложение не сохранено", err)
 }

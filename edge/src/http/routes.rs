@@ -6,8 +6,9 @@ use civic_renderer::{APPEAL_ROUTE, COMMENT_ROUTE, POLL_ROUTE, SEARCH_ROUTE};
 use civic_shared::collection_items::Collection;
 use civic_shared::validate::is_id;
 
-use crate::api_v1_routes::{v1_route, V1Route};
 use crate::authz::Action;
+use crate::http::access::{Access, NoAccess};
+use crate::http::v1_routes::{v1_route, V1Route};
 
 /// Where a request goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -441,26 +442,6 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "media", item] if id(item).is_some() => ApiRoute::MediaItem { site: (*site).into(), id: id(item).unwrap_or_default() },
         _ => ApiRoute::NotFound,
     }
-}
-
-/// What a request needs before its handler runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Access {
-    /// Nothing: signing in.
-    Anyone,
-    /// A session, and nothing more: signing out, one's own account.
-    SignedIn,
-    /// A session allowed to do this action (on the route's site, if it names one).
-    Act(Action),
-}
-
-/// Why a method and endpoint do not go together.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoAccess {
-    /// Unknown endpoint.
-    NotFound,
-    /// Known endpoint, other methods.
-    MethodNotAllowed,
 }
 
 impl ApiRoute {

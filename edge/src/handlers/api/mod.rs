@@ -1,7 +1,8 @@
 //! The JSON API shell: CSRF and session checks, one authorisation decision per request, then
 //! the handler. Errors come back as `ApiError` and are turned into HTTP once, by the caller.
 
-use serde::de::DeserializeOwned;
+pub mod media;
+
 use serde_json::json;
 use serde_json::value::RawValue;
 use worker::{D1Database, Date, Env, Method, Request, Response};
@@ -14,7 +15,6 @@ use crate::store::accounts::{self as accounts_db, Actor, NewUser, Session, UserC
 use crate::api::{self, ApiError, DraftBody, PublishDraft};
 use crate::store::backups;
 use crate::store::collections;
-use civic_shared::collection_items::{CheckedItem, Collection};
 use crate::authz::{authorize, sees_every_site, Denied};
 use crate::crypto::{pbkdf2_sha256, random_bytes};
 use crate::store::appeals;
@@ -22,8 +22,9 @@ use crate::store::migration;
 use crate::store::support;
 use crate::store::domains::{self, LocalLookup, SiteRef, Verifier};
 use crate::store::compliance;
-use crate::media_api;
-use crate::routing::{Access, ApiRoute, NoAccess};
+use crate::handlers::api::media as media_api;
+use crate::http::access::{Access, NoAccess};
+use crate::http::routes::ApiRoute;
 use crate::security::{is_same_origin, sha256_hex};
 use crate::store::sites;
 use crate::store::{storage, today};
@@ -32,6 +33,8 @@ use crate::tokens;
 use crate::store::tokens as tokens_db;
 use crate::store::training;
 use crate::store::visits;
+use crate::http::responses::{download, json_with_status, ok, paper};
+use crate::http::body::{bad, read_body, read_json, with_new_id};
 
 /// One API request on its way through the checks.
 struct Call<'a> {
@@ -445,28 +448,9 @@ pub async fn handle_api(req: Request, env: &Env, route: ApiRoute, host: &str) ->
         _ => Err(ApiError::NotFound),
     };
     if let Some(slug) = changed_site {
-        public_view_changed(call.env, &call.db, &slug, result.is_ok()).await;
+        crate::store::search::public_view_changed(&crate::store::Bindings::open(call.env)?, &slug, result.is_ok()).await;
     }
     result
-}
-
-/// After a request that may have changed what visitors of a site see (a publish, a rollback,
-/// a collection edit), from either API: this isolate reads the site's pointer afresh next
-/// time, and if the change succeeded the search index is brought up to it. A failed refresh
-/// only delays it to the next search, which tries again; the change itself has succeeded.
-pub(crate) async fn public_view_changed(env: &Env, db: &D1Database, slug: &str, succeeded: bool) {
-    crate::store::hot_cache::forget_site(slug);
-    if !succeeded {
-        return;
-    }
-    let refreshed = match (sites::site_by_slug(db, slug).await, env.bucket("DOCS")) {
-        (Ok(Some(site)), Ok(bucket)) => crate::store::search::ensure_index(db, &bucket, &site).await,
-        (Err(err), _) => Err(err),
-        _ => Ok(()),
-    };
-    if let Err(err) = refreshed {
-        worker::console_error!("search index of {slug}: {err:?}");
-    }
 }
 
 /// `POST /api/login`: rate-limited per login and per address; the same answer for an
@@ -643,21 +627,6 @@ async fn read_draft(call: &Call<'_>, site: &SiteRow) -> Result<Response, ApiErro
     ok(&body)
 }
 
-/// Gives an item without an id a fresh random one (`news-3fa9c2d1`).
-pub(crate) fn with_new_id(collection: Collection, item: CheckedItem) -> Result<CheckedItem, ApiError> {
-    let bytes = random_bytes::<4>();
-    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    let id = format!("{}-{hex}", collection.as_str());
-    with_id(item, &id)
-}
-
-/// Sets an item's id, in its stored JSON too.
-pub(crate) fn with_id(item: CheckedItem, id: &str) -> Result<CheckedItem, ApiError> {
-    let mut value: serde_json::Value = serde_json::from_str(&item.json)?;
-    value["id"] = serde_json::Value::String(id.to_string());
-    Ok(CheckedItem { id: id.to_string(), json: value.to_string(), ..item })
-}
-
 async fn new_password_hash(password: &str) -> Result<String, ApiError> {
     let salt = random_bytes::<SALT_BYTES>().to_vec();
     let hash = pbkdf2_sha256(password, &salt, PBKDF2_ITERATIONS).await?;
@@ -673,27 +642,6 @@ fn refuse_self(session: &Session, id: i64) -> Result<(), ApiError> {
         true => Err(ApiError::Denied(Denied::Forbidden)),
         false => Ok(()),
     }
-}
-
-fn bad(path: &str, reason: &str) -> ApiError {
-    ApiError::BadRequest { path: path.into(), reason: reason.into() }
-}
-
-pub(crate) async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
-    let body = read_body(req).await?;
-    serde_json::from_str(&body).map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })
-}
-
-pub(crate) async fn read_body(req: &mut Request) -> Result<String, ApiError> {
-    let declared = req.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > api::MAX_BODY_BYTES) {
-        return Err(ApiError::TooLarge);
-    }
-    let body = req.text().await.map_err(|e| ApiError::BadRequest { path: ".".into(), reason: e.to_string() })?;
-    if body.len() > api::MAX_BODY_BYTES {
-        return Err(ApiError::TooLarge);
-    }
-    Ok(body)
 }
 
 /// `GET /api/holidays?year=`: that year's days off (this year's by default); `PUT` with
@@ -773,15 +721,6 @@ async fn site_import_request(call: &mut Call<'_>) -> Result<crate::store::site_i
     })
 }
 
-pub(crate) fn ok(value: &impl serde::Serialize) -> Result<Response, ApiError> {
-    json_with_status(200, value)
-}
-
-pub(crate) fn json_with_status(status: u16, value: &impl serde::Serialize) -> Result<Response, ApiError> {
-    let body = serde_json::to_string(value)?;
-    Ok(crate::worker_entry::json_response(status, &body)?)
-}
-
 /// A file an appellant attached, for the site's staff: always a download, never rendered in
 /// the platform's origin.
 async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> Result<Response, ApiError> {
@@ -800,38 +739,6 @@ async fn appeal_file(call: &Call<'_>, site_id: i64, number: &str, idx: i64) -> R
         ("Cache-Control", "private, no-store".into()),
     ] {
         headers.set(header, &value)?;
-    }
-    Ok(response)
-}
-
-/// A file to save, never rendered in the platform's origin.
-fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> Result<Response, ApiError> {
-    let mut response = Response::from_bytes(bytes)?;
-    let headers = response.headers_mut();
-    for (header, value) in [
-        ("Content-Type", content_type),
-        ("Content-Disposition", &format!("attachment; filename=\"{name}\"")),
-        ("Content-Security-Policy", "default-src 'none'; sandbox"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Cache-Control", "private, no-store"),
-    ] {
-        headers.set(header, value)?;
-    }
-    Ok(response)
-}
-
-/// A paper of the move (act, chart, CSV) with headers that keep it inert: its own strict CSP,
-/// no sniffing, no caching; CSV as a download.
-fn paper(body: String, content_type: &str, download: Option<&str>) -> Result<Response, ApiError> {
-    let mut response = Response::from_bytes(body.into_bytes())?;
-    let headers = response.headers_mut();
-    let style = crate::security::style_hash(civic_renderer::migration::act_style());
-    let csp = format!("default-src 'none'; style-src 'sha256-{style}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
-    for (name, value) in [("Content-Type", content_type), ("Content-Security-Policy", &csp), ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "private, no-store")] {
-        headers.set(name, value)?;
-    }
-    if let Some(name) = download {
-        headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\""))?;
     }
     Ok(response)
 }

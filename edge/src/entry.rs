@@ -2,23 +2,23 @@
 
 use civic_renderer::accessible::{BACK_PARAM, SET_PARAM};
 use civic_renderer::{
-    inline_style, render_not_found, render_robots, render_rss, render_sitemap, render_to_string, A11ySettings, RenderContext,
+    inline_style, render_robots, render_rss, render_sitemap, render_to_string, A11ySettings, RenderContext,
     RenderOptions,
 };
 use civic_shared::SiteDocument;
-use std::rc::Rc;
 
 use worker::{event, Context, Date, Env, Method, Request, Response, Result, Url};
 
 use crate::accessible;
 use crate::store::hot_cache;
-use crate::api::ApiError;
-use crate::routing::{host_port, route, route_on_bound_host, PublicPage, Route, SiteFile, SiteFileKind};
+use crate::http::routes::{host_port, route, route_on_bound_host, PublicPage, Route, SiteFile, SiteFileKind};
 use civic_shared::domains::canonical_location;
-use crate::security::{public_page_csp, sha256_hex, PUBLIC_HEADERS};
+use crate::security::{public_page_csp, sha256_hex};
 use crate::seo::{public_origin, sitemap_lastmod, PLATFORM_ROBOTS};
 use crate::store::page_cache::{self, CachedPageMeta};
-use crate::store::sites;
+use crate::http::responses::{api_error_response, html_response, not_found_html, storage_error, text_response};
+use crate::http::published::{PublishedSite, published_document, published_site, site_for_appeals, site_pointer};
+use crate::store::Bindings;
 
 /// The cron trigger (`[triggers]` in `wrangler.toml`, hourly): the daily backups, and the
 /// visitor hashes of days that are over.
@@ -40,6 +40,7 @@ async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::Sched
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
+    let bindings = Bindings::open(&env)?;
     let url = req.url()?;
     let host = req.headers().get("host")?.unwrap_or_default();
     let domain = env.var("PLATFORM_DOMAIN").map(|v| v.to_string()).unwrap_or_default();
@@ -47,7 +48,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let routed = match route(&host, url.path(), &domain) {
         Route::BoundHost { host: name } => {
             let now = Date::now().as_millis() as f64;
-            match crate::store::domains::site_of_host(&env.kv("PAGES")?, &name, now).await {
+            match crate::store::domains::site_of_host(&bindings.pages, &name, now).await {
                 Ok(Some(slug)) => route_on_bound_host(&slug, url.path()),
                 Ok(None) => return html_response(404, &not_found_html(None, &RenderOptions::default()), None),
                 Err(err) => return storage_error(err),
@@ -56,7 +57,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         routed => {
             let follows = req.method() == Method::Get || req.method() == Method::Head;
             if let Some((slug, base_path)) = routed.site_address().filter(|_| follows) {
-                if let Some(response) = redirect_to_domain(&env, &url, &host, slug, base_path).await? {
+                if let Some(response) = redirect_to_domain(&bindings, &url, &host, slug, base_path).await? {
                     return Ok(response);
                 }
             }
@@ -64,34 +65,34 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         }
     };
     match routed {
-        Route::Public(page) => public_page(&req, &env, &ctx, &page, &origin).await,
+        Route::Public(page) => public_page(&req, &bindings, &env, &ctx, &page, &origin).await,
         Route::AccessibleSettings { base_path, .. } => change_accessible_settings(&req, &url, &base_path),
-        Route::Search { site, base_path } => search_page(&req, &env, &url, &site, &base_path, &origin).await,
-        Route::AppealSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
-            Ok(site) => crate::appeals_entry::submit(req, &env, site, &base_path, &origin, &host).await,
+        Route::Search { site, base_path } => search_page(&req, &bindings, &url, &site, &base_path, &origin).await,
+        Route::AppealSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&bindings, &site).await? {
+            Ok(site) => crate::handlers::public::appeals::submit(req, &bindings, site, &base_path, &origin, &host).await,
             Err(response) => Ok(response),
         },
         Route::AppealSubmit { .. } => Response::error("Обращение отправляется формой на странице сайта.", 405),
-        Route::CommentSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
-            Ok(site) => crate::comments_entry::submit(req, &env, site, &base_path, &origin, &host).await,
+        Route::CommentSubmit { site, base_path } if req.method() == Method::Post => match site_for_appeals(&bindings, &site).await? {
+            Ok(site) => crate::handlers::public::comments::submit(req, &bindings, site, &base_path, &origin, &host).await,
             Err(response) => Ok(response),
         },
         Route::CommentSubmit { .. } => Response::error("Предложение отправляется формой обсуждения на странице сайта.", 405),
-        Route::PollVote { site, base_path, poll } if req.method() == Method::Post => match site_for_appeals(&env, &site).await? {
-            Ok(site) => crate::polls_entry::vote(req, &env, site, &poll, &base_path, &origin, &host).await,
+        Route::PollVote { site, base_path, poll } if req.method() == Method::Post => match site_for_appeals(&bindings, &site).await? {
+            Ok(site) => crate::handlers::public::polls::vote(req, &bindings, site, &poll, &base_path, &origin, &host).await,
             Err(response) => Ok(response),
         },
         Route::PollVote { .. } => Response::error("Голосуют формой опроса на странице сайта.", 405),
-        Route::AppealFiguresCsv { site: slug } => match site_for_appeals(&env, &slug).await? {
-            Ok(site) => crate::appeals_entry::figures_csv(&env, site.id, &slug).await,
+        Route::AppealFiguresCsv { site: slug } => match site_for_appeals(&bindings, &slug).await? {
+            Ok(site) => crate::handlers::public::appeals::figures_csv(&bindings, site.id, &slug).await,
             Err(response) => Ok(response),
         },
-        Route::AppealStatus { site, base_path } => match site_for_appeals(&env, &site).await? {
-            Ok(site) => crate::appeals_entry::status(&req, &env, site, &url, &base_path, &origin).await,
+        Route::AppealStatus { site, base_path } => match site_for_appeals(&bindings, &site).await? {
+            Ok(site) => crate::handlers::public::appeals::status(&req, &bindings, site, &url, &base_path, &origin).await,
             Err(response) => Ok(response),
         },
-        Route::SiteFile(file) => site_file(&req, &env, &file, &origin).await,
-        Route::Media(media) => match crate::media_api::public_file(&req, &env, &media.site, &media.file).await {
+        Route::SiteFile(file) => site_file(&req, &bindings, &file, &origin).await,
+        Route::Media(media) => match crate::handlers::public::media::public_file(&req, &bindings, &media.site, &media.file).await {
             Ok(Some(response)) => Ok(response),
             Ok(None) => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
             Err(err) => storage_error(err),
@@ -110,31 +111,20 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
             to.set_path("/admin/");
             Response::redirect_with_status(to, 302)
         }
-        Route::Api(api_route) => match crate::api_entry::handle_api(req, &env, api_route, &host).await {
+        Route::Api(api_route) => match crate::handlers::api::handle_api(req, &env, api_route, &host).await {
             Ok(response) => Ok(response),
-            Err(err) => {
-                if let ApiError::Storage(detail) = &err {
-                    // The visitor gets «try again»; the operator's log gets what failed.
-                    worker::console_error!("storage: {detail}");
-                }
-                let (status, body) = err.to_http();
-                let mut response = json_response(status, &body)?;
-                if let ApiError::RateLimited { retry_after } = err {
-                    response.headers_mut().set("Retry-After", &retry_after.to_string())?;
-                }
-                Ok(response)
-            }
+            Err(err) => api_error_response(err),
         },
-        Route::ApiV1(v1_route) => crate::api_v1_entry::handle_v1(req, &env, v1_route).await,
+        Route::ApiV1(v1_route) => crate::handlers::v1::handle_v1(req, &env, v1_route).await,
         Route::Static | Route::BoundHost { .. } => html_response(404, &not_found_html(None, &RenderOptions::default()), None),
     }
 }
 
 /// A site with an active bound domain is reached at its other addresses (`/s/<slug>/…`,
 /// `<slug>.<platform>`) only to be sent there: the same path and query, 301.
-async fn redirect_to_domain(env: &Env, url: &Url, host: &str, slug: &str, base_path: &str) -> Result<Option<Response>> {
+async fn redirect_to_domain(bindings: &Bindings, url: &Url, host: &str, slug: &str, base_path: &str) -> Result<Option<Response>> {
     // A storage failure is left to the handler, which answers it as it always does.
-    let Ok(Some(site)) = site_pointer(env, slug).await else { return Ok(None) };
+    let Ok(Some(site)) = site_pointer(bindings, slug).await else { return Ok(None) };
     let Some(domain) = site.active_domain.as_deref() else { return Ok(None) };
     let below = url.path().strip_prefix(base_path).unwrap_or(url.path());
     let to = canonical_location(url.scheme(), host_port(host), domain, below, url.query());
@@ -145,68 +135,32 @@ async fn redirect_to_domain(env: &Env, url: &Url, host: &str, slug: &str, base_p
     Ok(Some(response))
 }
 
-/// A site's row, from this isolate's memory if read a moment ago.
-async fn site_pointer(env: &Env, slug: &str) -> std::result::Result<Option<Rc<sites::SiteRow>>, ApiError> {
-    let now = Date::now().as_millis() as f64;
-    if let Some(site) = hot_cache::pointer(slug, now) {
-        return Ok(Some(site));
-    }
-    let db = env.d1("DB").map_err(crate::store::storage)?;
-    let found = sites::site_by_slug(&db, slug).await?.map(Rc::new);
-    if let Some(site) = &found {
-        hot_cache::remember_pointer(slug, site.clone(), now);
-    }
-    Ok(found)
-}
-
-/// A site that visitors may see: its row, published revision and the key of its document.
-struct PublishedSite {
-    site: Rc<sites::SiteRow>,
-    revision: i64,
-    doc_key: String,
-}
-
-/// Looks up a published site (from this isolate's memory if read a moment ago); unknown and
-/// never-published sites get the platform's 404 page (as the `Err` response), and storage
-/// failures a 503.
-async fn published_site(env: &Env, slug: &str) -> Result<std::result::Result<PublishedSite, Response>> {
-    let site = match site_pointer(env, slug).await {
-        Ok(Some(site)) => site,
-        Ok(None) => return Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
-        Err(err) => return Ok(Err(storage_error(err)?)),
-    };
-    match (site.published_revision, site.published_key.clone()) {
-        (Some(revision), Some(doc_key)) => Ok(Ok(PublishedSite { site, revision, doc_key })),
-        _ => Ok(Err(html_response(404, &not_found_html(None, &RenderOptions::default()), None)?)),
-    }
-}
-
-async fn public_page(req: &Request, env: &Env, ctx: &Context, page: &PublicPage, origin: &str) -> Result<Response> {
-    let PublishedSite { site, revision, doc_key } = match published_site(env, &page.site).await? {
+async fn public_page(req: &Request, bindings: &Bindings, env: &Env, ctx: &Context, page: &PublicPage, origin: &str) -> Result<Response> {
+    let PublishedSite { site, revision, doc_key } = match published_site(bindings, &page.site).await? {
         Ok(published) => published,
         Err(response) => return Ok(response),
     };
     let doc_key = doc_key.as_str();
     let settings = accessible::from_cookie_header(req.headers().get("cookie")?.as_deref());
-    let kv = env.kv("PAGES")?;
+    let kv = &bindings.pages;
     let cache_key = page_cache::page_cache_key(&site, revision, &page.base_path, origin, &page.page, settings.as_ref());
     let hot = match hot_cache::page(&cache_key) {
         Some(hot) => hot,
         None => {
-            let (html, meta) = match page_cache::cached_page(&kv, &cache_key).await {
+            let (html, meta) = match page_cache::cached_page(kv, &cache_key).await {
                 Some(hit) => hit,
                 None => {
-                    let bucket = env.bucket("DOCS")?;
-                    let doc = match published_document(&bucket, doc_key).await? {
+                    let bucket = &bindings.docs;
+                    let doc = match published_document(bucket, doc_key).await? {
                         Ok(doc) => doc,
                         Err(response) => return Ok(response),
                     };
-                    let data = match crate::store::collections::render_data(&env.d1("DB")?, &bucket, site.id).await {
+                    let data = match crate::store::collections::render_data(&bindings.db, bucket, site.id).await {
                         Ok(data) => data,
                         Err(err) => return storage_error(err),
                     };
                     let rendered = render_public(&doc, &data, page, origin, settings);
-                    page_cache::cache_page(&kv, &cache_key, &rendered.0, &rendered.1).await;
+                    page_cache::cache_page(kv, &cache_key, &rendered.0, &rendered.1).await;
                     rendered
                 }
             };
@@ -253,47 +207,24 @@ fn count_view(req: &Request, env: &Env, ctx: &Context, site_id: i64, page: &Publ
     ctx.wait_until(crate::store::visits::count(env.clone(), view));
 }
 
-/// The published site an appeal is sent to or looked up on.
-async fn site_for_appeals(env: &Env, slug: &str) -> Result<std::result::Result<crate::appeals_entry::SiteForAppeals, Response>> {
-    let PublishedSite { site, doc_key, .. } = match published_site(env, slug).await? {
-        Ok(published) => published,
-        Err(response) => return Ok(Err(response)),
-    };
-    Ok(published_document(&env.bucket("DOCS")?, &doc_key).await?.map(|doc| crate::appeals_entry::SiteForAppeals { id: site.id, doc }))
-}
-
-/// A published document from R2; a missing or unreadable one is a storage failure (503),
-/// given as the `Err` response.
-async fn published_document(bucket: &worker::Bucket, doc_key: &str) -> Result<std::result::Result<SiteDocument, Response>> {
-    let json = match sites::read_document(bucket, doc_key).await {
-        Ok(Some(json)) => json,
-        Ok(None) => return Ok(Err(storage_error(ApiError::Storage(format!("missing {doc_key}")))?)),
-        Err(err) => return Ok(Err(storage_error(err)?)),
-    };
-    match SiteDocument::from_json(&json) {
-        Ok(doc) => Ok(Ok(doc)),
-        Err(_) => Ok(Err(storage_error(ApiError::Storage(format!("unreadable {doc_key}")))?)),
-    }
-}
-
 /// `<base>/poisk?q=…`: the site's search, in its own frame. The index is brought up to the
 /// published revision and data first (a no-op unless something changed since).
-async fn search_page(req: &Request, env: &Env, url: &Url, slug: &str, base_path: &str, origin: &str) -> Result<Response> {
-    let PublishedSite { site, doc_key, .. } = match published_site(env, slug).await? {
+async fn search_page(req: &Request, bindings: &Bindings, url: &Url, slug: &str, base_path: &str, origin: &str) -> Result<Response> {
+    let PublishedSite { site, doc_key, .. } = match published_site(bindings, slug).await? {
         Ok(published) => published,
         Err(response) => return Ok(response),
     };
     let query: String = url.query_pairs().find(|(name, _)| name == "q").map(|(_, q)| q.chars().take(200).collect()).unwrap_or_default();
-    let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
-    let doc = match published_document(&bucket, &doc_key).await? {
+    let (db, bucket) = (&bindings.db, &bindings.docs);
+    let doc = match published_document(bucket, &doc_key).await? {
         Ok(doc) => doc,
         Err(response) => return Ok(response),
     };
     let hits = match query.trim().is_empty() {
         true => None,
         false => {
-            let found = match crate::store::search::ensure_index(&db, &bucket, &site).await {
-                Ok(()) => crate::store::search::search(&db, site.id, &query).await,
+            let found = match crate::store::search::ensure_index(db, bucket, &site).await {
+                Ok(()) => crate::store::search::search(db, site.id, &query).await,
                 Err(err) => Err(err),
             };
             match found {
@@ -361,8 +292,8 @@ fn render_public(
 
 /// `sitemap.xml`, `robots.txt` or `rss.xml` of a published site; unknown and unpublished
 /// sites get the 404 page, as their pages do.
-async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> Result<Response> {
-    let PublishedSite { site, revision, doc_key } = match published_site(env, &file.site).await? {
+async fn site_file(req: &Request, bindings: &Bindings, file: &SiteFile, origin: &str) -> Result<Response> {
+    let PublishedSite { site, revision, doc_key } = match published_site(bindings, &file.site).await? {
         Ok(published) => published,
         Err(response) => return Ok(response),
     };
@@ -372,8 +303,8 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
     if file.kind == SiteFileKind::Robots {
         render_robots(&options, &mut body);
     } else {
-        let bucket = env.bucket("DOCS")?;
-        let doc = match published_document(&bucket, doc_key).await? {
+        let bucket = &bindings.docs;
+        let doc = match published_document(bucket, doc_key).await? {
             Ok(doc) => doc,
             Err(response) => return Ok(response),
         };
@@ -382,7 +313,7 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
                 let lastmod = site.published_at.as_deref().and_then(sitemap_lastmod);
                 render_sitemap(&doc, &options, lastmod.as_deref(), &mut body);
             }
-            _ => match crate::store::collections::render_data(&env.d1("DB")?, &bucket, site.id).await {
+            _ => match crate::store::collections::render_data(&bindings.db, bucket, site.id).await {
                 Ok(data) => render_rss(&doc, &data.news, &options, &mut body),
                 Err(err) => return storage_error(err),
             },
@@ -392,65 +323,3 @@ async fn site_file(req: &Request, env: &Env, file: &SiteFile, origin: &str) -> R
     text_response(req, file.kind.content_type(), &body, &etag)
 }
 
-/// A non-HTML public file with its ETag; `If-None-Match` gets 304.
-fn text_response(req: &Request, content_type: &str, body: &str, etag: &str) -> Result<Response> {
-    let mut response = if req.headers().get("if-none-match")?.as_deref() == Some(etag) {
-        Response::empty()?.with_status(304)
-    } else {
-        Response::ok(body)?
-    };
-    let headers = response.headers_mut();
-    headers.set("Content-Type", content_type)?;
-    headers.set("ETag", etag)?;
-    headers.set("Cache-Control", "public, max-age=0, must-revalidate")?;
-    // Nothing in these files is meant to run or load anything, even when opened in a browser.
-    headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")?;
-    headers.set("X-Content-Type-Options", "nosniff")?;
-    Ok(response)
-}
-
-fn not_found_html(site: Option<&SiteDocument>, options: &RenderOptions) -> String {
-    let mut html = String::new();
-    render_not_found(site, options, &mut html);
-    html
-}
-
-pub(crate) fn html_response(status: u16, html: &str, csp: Option<&str>) -> Result<Response> {
-    // Bytes, not a JS string: the page crosses into JS as one copy, without re-encoding to UTF-16.
-    let mut response = Response::from_bytes(html.as_bytes().to_vec())?.with_status(status);
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/html; charset=utf-8")?;
-    let fallback_csp;
-    let csp = match csp {
-        Some(csp) => csp,
-        None => {
-            let mut css = String::new();
-            inline_style(&civic_shared::Theme::platform(), None, &mut css);
-            fallback_csp = public_page_csp(&css);
-            &fallback_csp
-        }
-    };
-    headers.set("Content-Security-Policy", csp)?;
-    headers.set("Cache-Control", "public, max-age=0, must-revalidate")?;
-    for (name, value) in PUBLIC_HEADERS {
-        headers.set(name, value)?;
-    }
-    Ok(response)
-}
-
-
-fn storage_error(err: ApiError) -> Result<Response> {
-    worker::console_error!("storage: {err:?}");
-    let mut response = Response::error("Сервис временно недоступен. Попробуйте позже.", 503)?;
-    response.headers_mut().set("Retry-After", "5")?;
-    Ok(response)
-}
-
-pub(crate) fn json_response(status: u16, body: &str) -> Result<Response> {
-    let mut response = Response::ok(body)?.with_status(status);
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "application/json; charset=utf-8")?;
-    headers.set("Cache-Control", "no-store")?;
-    headers.set("X-Content-Type-Options", "nosniff")?;
-    Ok(response)
-}

@@ -12,10 +12,11 @@ use worker::{ByteStream, D1Database, Env, Request, Response};
 
 use crate::store::accounts::Actor;
 use crate::api::ApiError;
-use crate::api_entry::{json_with_status, ok, read_json};
 use crate::media::{self, ChangeMedia, ListQuery, MediaKind, MediaProblem, UploadReader};
 use crate::store::media::{self as media_db, NewMedia};
 use crate::store::sites::SiteRow;
+use crate::http::responses::{json_with_status, ok};
+use crate::http::body::{read_json};
 
 /// `GET /api/sites/<slug>/media?cursor=&kind=&q=`: a page of the library, newest first.
 pub async fn list(req: &Request, db: &D1Database, site: &SiteRow, slug: &str) -> Result<Response, ApiError> {
@@ -114,26 +115,4 @@ pub async fn delete(env: &Env, db: &D1Database, site: &SiteRow, id: i64, actor: 
     let bucket = env.bucket("DOCS")?;
     media_db::delete(db, &bucket, &item, site.id, actor).await?;
     ok(&json!({ "deleted": id }))
-}
-
-/// A public media file, streamed from R2 with the headers of [`media::public_headers`];
-/// `Ok(None)` when there is no such file (the caller answers with its 404 page).
-pub async fn public_file(req: &Request, env: &Env, site: &str, file: &str) -> Result<Option<Response>, ApiError> {
-    let Some((sha256, media_type)) = media::parse_public_file(file) else { return Ok(None) };
-    let db = env.d1("DB")?;
-    let Some(found) = media_db::public_file(&db, site, file).await? else { return Ok(None) };
-    let headers = media::public_headers(media_type, sha256, &found.original_name);
-    let etag = format!("\"{sha256}\"");
-    let mut response = if req.headers().get("if-none-match").ok().flatten().as_deref() == Some(etag.as_str()) {
-        Response::empty()?.with_status(304)
-    } else {
-        let bucket = env.bucket("DOCS")?;
-        let Some(object) = bucket.get(&found.key).execute().await? else { return Ok(None) };
-        let Some(body) = object.body() else { return Ok(None) };
-        Response::from_body(body.response_body()?)?
-    };
-    for (name, value) in headers {
-        response.headers_mut().set(name, &value)?;
-    }
-    Ok(Some(response))
 }

@@ -6,22 +6,25 @@
 
 use civic_renderer::{RenderOptions, VoteOutcome};
 use civic_shared::polls;
-use worker::{D1Database, Date, Env, Request, Response, Result};
+use worker::{D1Database, Date, Request, Response, Result};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
 use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
-use crate::appeals_entry::{form_pairs, SiteForAppeals};
 use crate::security::is_same_origin;
 use crate::store::today;
+use crate::http::responses::{html_page, unavailable};
+use crate::http::body::{form_pairs};
+use crate::http::published::{SiteForAppeals};
+use crate::store::Bindings;
 
 /// Votes in one poll from one address in an hour (a school's families may share one address).
 const VOTES_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 50, window_seconds: 60 * 60 };
 const VOTER_COOKIE: &str = "civic_voter";
 
 /// `POST <base>/_opros/<poll>`.
-pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &str, base_path: &str, origin: &str, host: &str) -> Result<Response> {
+pub async fn vote(mut req: Request, bindings: &Bindings, site: SiteForAppeals, poll_id: &str, base_path: &str, origin: &str, host: &str) -> Result<Response> {
     let headers = req.headers();
     if !is_same_origin(headers.get("sec-fetch-site")?.as_deref(), headers.get("origin")?.as_deref(), host) {
         return Response::error("Голосовать можно только на сайте.", 403);
@@ -38,8 +41,8 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
     let back = pairs.iter().find(|(k, _)| k == "back").map(|(_, v)| v.clone()).filter(|p| site.doc.pages.contains_key(p));
     let back = back.or_else(|| site.doc.home_page().map(|(id, _)| id.clone())).unwrap_or_default();
     let chosen: Vec<String> = pairs.iter().filter(|(k, _)| k == "option").map(|(_, v)| v.clone()).collect();
-    let (db, bucket) = (env.d1("DB")?, env.bucket("DOCS")?);
-    let data = match crate::store::collections::render_data(&db, &bucket, site.id).await {
+    let (db, bucket) = (&bindings.db, &bindings.docs);
+    let data = match crate::store::collections::render_data(db, bucket, site.id).await {
         Ok(data) => data,
         Err(err) => return failure(err),
     };
@@ -54,7 +57,7 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
     };
     let new_voter;
     let voter = match (poll.login_required, voter) {
-        (true, _) => match staff_voter(&db, &cookies, site.id).await {
+        (true, _) => match staff_voter(db, &cookies, site.id).await {
             Ok(Some(account)) => account,
             Ok(None) => {
                 let why = format!("{} Войдите в систему и проголосуйте снова.", polls::STAFF_ONLY);
@@ -78,20 +81,20 @@ pub async fn vote(mut req: Request, env: &Env, site: SiteForAppeals, poll_id: &s
     });
     let now = (Date::now().as_millis() / 1000) as i64;
     let key = format!("vote:{}:{poll_id}:{ip}", site.id);
-    match attempts_left(&db, &key, VOTES_PER_ADDRESS, now).await {
+    match attempts_left(db, &key, VOTES_PER_ADDRESS, now).await {
         Ok(None) => {}
         Ok(Some(_)) => return page(429, &site, &options, &poll, &VoteOutcome::Refused("Слишком много голосов с этого адреса. Попробуйте позже."), &back, None),
         Err(err) => return failure(err),
     }
-    let counted = match crate::store::polls::record_vote(&db, site.id, poll_id, &voter, &checked).await {
+    let counted = match crate::store::polls::record_vote(db, site.id, poll_id, &voter, &checked).await {
         Ok(counted) => counted,
         Err(err) => return failure(err),
     };
     if !counted {
         return page(409, &site, &options, &poll, &VoteOutcome::AlreadyVoted, &back, set_cookie.as_deref());
     }
-    let _ = record_failure(&db, &key, VOTES_PER_ADDRESS, now).await;
-    let _ = crate::store::appeals::figures_changed(&db, site.id).await;
+    let _ = record_failure(db, &key, VOTES_PER_ADDRESS, now).await;
+    let _ = crate::store::appeals::figures_changed(db, site.id).await;
     polls::add_votes(&mut poll, &[checked]);
     page(200, &site, &options, &poll, &VoteOutcome::Counted, &back, set_cookie.as_deref())
 }
@@ -121,7 +124,7 @@ fn page(
 ) -> Result<Response> {
     let mut html = String::with_capacity(16 * 1024);
     civic_renderer::render_vote_page(&site.doc, options, poll, outcome, back, &mut html);
-    let mut response = crate::appeals_entry::html_page(status, &site.doc, options, &html)?;
+    let mut response = html_page(status, &site.doc, options, &html)?;
     if let Some(cookie) = set_cookie {
         response.headers_mut().set("Set-Cookie", cookie)?;
     }
@@ -129,5 +132,5 @@ fn page(
 }
 
 fn failure(err: ApiError) -> Result<Response> {
-    crate::appeals_entry::unavailable("голос не учтен", err)
+    unavailable("голос не учтен", err)
 }

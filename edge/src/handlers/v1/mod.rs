@@ -9,14 +9,13 @@ use worker::{D1Database, Date, Env, Request, Response};
 
 use crate::store::accounts::Actor;
 use crate::api::{self, ApiError, DraftBody, PublishDraft, SiteSummary};
-use crate::api_entry::{read_body, with_id, with_new_id};
-use crate::api_v1_routes::V1Route;
+use crate::http::v1_routes::V1Route;
 use crate::authz::Denied;
 use crate::store::collections::{self, ItemKey};
 use crate::idempotency::{self, Replay, StoredAnswer};
 use crate::pagination::{cut_page, page_request, PageRequest};
 use crate::problem::{language_tag, preferred_lang, problem, problem_json, PROBLEM_JSON};
-use crate::routing::{Access, NoAccess};
+use crate::http::access::{Access, NoAccess};
 use crate::security::sha256_hex;
 use crate::store::sites;
 use crate::store::storage;
@@ -24,6 +23,7 @@ use crate::store::sites::SiteRow;
 use crate::tokens::{authorize_token, bearer_secret, Scope, TokenGrant};
 use crate::store::tokens;
 use civic_shared::Lang;
+use crate::http::body::{read_body, with_id, with_new_id};
 
 /// An answer before it becomes a `Response`: what an idempotency key stores and replays.
 struct Answer {
@@ -92,7 +92,7 @@ pub async fn handle_v1(mut req: Request, env: &Env, route: V1Route) -> worker::R
         }
     };
     if let (Some(slug), true) = (route.site(), method != "GET" && route.changes_public_view()) {
-        crate::api_entry::public_view_changed(env, &env.d1("DB")?, slug, true).await;
+        crate::store::search::public_view_changed(&crate::store::Bindings::open(env)?, slug, true).await;
     }
     to_response(&answer, lang)
 }
