@@ -8,6 +8,8 @@ pub mod v1_routes;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod body;
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod call;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod published;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod responses;

@@ -29,6 +29,7 @@ struct SessionRow {
 }
 
 /// A signed-in session: who, and the token state changes must echo.
+#[derive(Clone)]
 pub struct Session {
     pub principal: Principal,
     pub csrf: String,

@@ -10,13 +10,13 @@ use civic_shared::site_import::convert::{self, Asset, Options, Plan, SourceFile}
 use civic_shared::site_import::{Report, SiteImportError, MAX_UPLOAD_BYTES};
 use civic_shared::{Lang, SiteDocument};
 use serde_json::{json, Value};
-use worker::{Bucket, D1Database, Env};
+use worker::{Bucket, D1Database};
 
 use crate::store::accounts::Actor;
 use crate::api::ApiError;
 use crate::media::{self, MediaKind, StoredMedia};
 use crate::store::media::{self as media_db, NewMedia};
-use crate::store::{sites, storage};
+use crate::store::{sites, storage, Bindings};
 use crate::store::sites::SiteRow;
 
 /// Most pictures fetched from other sites' addresses in one import.
@@ -67,7 +67,8 @@ pub struct Request {
 
 /// Runs an import (or its dry run) and answers with the report and, for a real run, the new
 /// draft version.
-pub async fn run(env: &Env, db: &D1Database, site: &SiteRow, slug: &str, request: Request, actor: &Actor<'_>) -> Result<Value, ApiError> {
+pub async fn run(bindings: &Bindings, site: &SiteRow, slug: &str, request: Request, actor: &Actor<'_>) -> Result<Value, ApiError> {
+    let (db, bucket) = (&bindings.db, &bindings.docs);
     let base_version = request.base_version.unwrap_or(site.draft_version);
     if base_version != site.draft_version {
         return Err(ApiError::StaleVersion { current_version: site.draft_version });
@@ -76,8 +77,7 @@ pub async fn run(env: &Env, db: &D1Database, site: &SiteRow, slug: &str, request
         Upload::Archive(bytes) => convert::read_archive(&bytes).map_err(ApiError::SiteImport)?,
         Upload::Page(html) => vec![SourceFile { path: "index.html".into(), bytes: html.into_bytes() }],
     };
-    let bucket = env.bucket("DOCS")?;
-    let stored = sites::read_document(&bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
+    let stored = sites::read_document(bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
     let document = SiteDocument::from_json(&stored).map_err(|err| storage(err.reason))?;
     let mut plan = convert::plan(files, &document, &request.options).map_err(ApiError::SiteImport)?;
 
@@ -88,16 +88,16 @@ pub async fn run(env: &Env, db: &D1Database, site: &SiteRow, slug: &str, request
         return Ok(answer(&plan.report, true, None));
     }
     let mut added: Vec<StoredMedia> = Vec::new();
-    let placed = copy_assets(db, &bucket, site, slug, &mut plan, actor, &mut added).await;
+    let placed = copy_assets(db, bucket, site, slug, &mut plan, actor, &mut added).await;
     let saved = match placed {
-        Ok(stored) => save(db, &bucket, site, base_version, &mut plan, &stored, actor).await,
+        Ok(stored) => save(db, bucket, site, base_version, &mut plan, &stored, actor).await,
         Err(err) => Err(err),
     };
     match saved {
         Ok(version) => Ok(answer(&plan.report, false, Some(version))),
         Err(err) => {
             for item in &added {
-                if let Err(cleanup) = media_db::delete(db, &bucket, item, site.id, actor).await {
+                if let Err(cleanup) = media_db::delete(db, bucket, item, site.id, actor).await {
                     worker::console_error!("site import: could not remove {}: {cleanup:?}", item.key);
                 }
             }

@@ -1,5 +1,5 @@
 //! The media library's API handlers, called by the API shell after it has authorised the
-//! request, and the public file response.
+//! request.
 //!
 //! An upload is the file's raw bytes as the body of `POST /api/sites/<slug>/media`, with its
 //! name and description percent-encoded (`encodeURIComponent`) in headers, since headers carry
@@ -8,29 +8,29 @@
 
 use futures_util::StreamExt;
 use serde_json::json;
-use worker::{ByteStream, D1Database, Env, Request, Response};
+use worker::{ByteStream, Response};
 
-use crate::store::accounts::Actor;
 use crate::api::ApiError;
 use crate::media::{self, ChangeMedia, ListQuery, MediaKind, MediaProblem, UploadReader};
 use crate::store::media::{self as media_db, NewMedia};
 use crate::store::sites::SiteRow;
+use crate::http::call::ApiCall;
 use crate::http::responses::{json_with_status, ok};
-use crate::http::body::{read_json};
 
 /// `GET /api/sites/<slug>/media?cursor=&kind=&q=`: a page of the library, newest first.
-pub async fn list(req: &Request, db: &D1Database, site: &SiteRow, slug: &str) -> Result<Response, ApiError> {
-    let url = req.url()?;
+pub async fn list(call: &mut ApiCall<'_>, site: &SiteRow, slug: &str) -> Result<Response, ApiError> {
+    let url = call.request.url()?;
     let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    let (rows, next_cursor) = media_db::list(db, site.id, &query).await?;
+    let (rows, next_cursor) = media_db::list(&call.bindings.db, site.id, &query).await?;
     let items: Vec<media::MediaItem> = rows.iter().map(|row| row.item(slug)).collect();
     ok(&json!({ "items": items, "next_cursor": next_cursor }))
 }
 
 /// `POST /api/sites/<slug>/media`: 201 with the new item, or 200 with the item that already
 /// holds the same bytes.
-pub async fn upload(req: &mut Request, env: &Env, db: &D1Database, site: &SiteRow, slug: &str, actor: &Actor<'_>) -> Result<Response, ApiError> {
+pub async fn upload(call: &mut ApiCall<'_>, site: &SiteRow, slug: &str) -> Result<Response, ApiError> {
+    let req = &mut call.request;
     // Taken before anything can be refused: dropping the stream unread cancels the body, so
     // the runtime answers at once instead of first draining a body that may be huge.
     let stream = req.stream();
@@ -60,8 +60,7 @@ pub async fn upload(req: &mut Request, env: &Env, db: &D1Database, site: &SiteRo
         alt: &read.alt,
         title: &title,
     };
-    let bucket = env.bucket("DOCS")?;
-    let (stored, created) = media_db::store_upload(db, &bucket, &new, read.body, actor).await?;
+    let (stored, created) = media_db::store_upload(&call.bindings.db, &call.bindings.docs, &new, read.body, &call.actor()).await?;
     json_with_status(if created { 201 } else { 200 }, &json!({ "item": stored.item(slug), "created": created }))
 }
 
@@ -98,21 +97,22 @@ async fn discard_rest(stream: &mut ByteStream) {
 }
 
 /// `PATCH /api/sites/<slug>/media/<id>` with `{"alt": …, "title": …}`.
-pub async fn change(req: &mut Request, db: &D1Database, site: &SiteRow, slug: &str, id: i64, actor: &Actor<'_>) -> Result<Response, ApiError> {
-    let body: ChangeMedia = read_json(req).await?;
+pub async fn change(call: &mut ApiCall<'_>, site: &SiteRow, slug: &str, id: i64) -> Result<Response, ApiError> {
+    let body: ChangeMedia = call.json().await?;
+    let db = &call.bindings.db;
     let item = media_db::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
     let kind = MediaKind::parse(&item.kind).unwrap_or(MediaKind::Document);
     let alt = media::check_alt(kind, body.alt.as_deref().unwrap_or(&item.alt)).map_err(ApiError::Media)?;
     let title = media::check_title(body.title.as_deref().unwrap_or(&item.title)).map_err(ApiError::Media)?;
-    media_db::describe(db, &item, site.id, &alt, &title, actor).await?;
+    media_db::describe(db, &item, site.id, &alt, &title, &call.actor()).await?;
     let changed = media_db::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
     ok(&json!({ "item": changed.item(slug) }))
 }
 
 /// `DELETE /api/sites/<slug>/media/<id>`.
-pub async fn delete(env: &Env, db: &D1Database, site: &SiteRow, id: i64, actor: &Actor<'_>) -> Result<Response, ApiError> {
+pub async fn delete(call: &mut ApiCall<'_>, site: &SiteRow, id: i64) -> Result<Response, ApiError> {
+    let db = &call.bindings.db;
     let item = media_db::by_id(db, site.id, id).await?.ok_or(ApiError::NotFound)?;
-    let bucket = env.bucket("DOCS")?;
-    media_db::delete(db, &bucket, &item, site.id, actor).await?;
+    media_db::delete(db, &call.bindings.docs, &item, site.id, &call.actor()).await?;
     ok(&json!({ "deleted": id }))
 }

@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use serde_json::value::RawValue;
-use worker::{D1Database, Date, Env, Request, Response};
+use worker::{Date, Env, Request, Response};
 
 use crate::store::accounts::Actor;
 use crate::api::{self, ApiError, DraftBody, PublishDraft, SiteSummary};
@@ -18,6 +18,7 @@ use crate::problem::{language_tag, preferred_lang, problem, problem_json, PROBLE
 use crate::http::access::{Access, NoAccess};
 use crate::security::sha256_hex;
 use crate::store::sites;
+use crate::store::Bindings;
 use crate::store::storage;
 use crate::store::sites::SiteRow;
 use crate::tokens::{authorize_token, bearer_secret, Scope, TokenGrant};
@@ -46,8 +47,7 @@ impl Answer {
 
 /// What every step of a request needs to know.
 struct Call<'a> {
-    env: &'a Env,
-    db: D1Database,
+    bindings: &'a Bindings,
     url: worker::Url,
     method: &'a str,
     now: i64,
@@ -66,7 +66,8 @@ pub async fn handle_v1(mut req: Request, env: &Env, route: V1Route) -> worker::R
         response.headers_mut().set("Allow", &route.allowed_methods().join(", "))?;
         return Ok(response);
     }
-    let answer = match serve(&mut req, env, &route, &method, url.clone()).await {
+    let bindings = Bindings::open(env)?;
+    let answer = match serve(&mut req, &bindings, &route, &method, url.clone()).await {
         Ok(answer) => answer,
         Err(error) => {
             if let ApiError::Storage(detail) = &error {
@@ -92,14 +93,14 @@ pub async fn handle_v1(mut req: Request, env: &Env, route: V1Route) -> worker::R
         }
     };
     if let (Some(slug), true) = (route.site(), method != "GET" && route.changes_public_view()) {
-        crate::store::search::public_view_changed(&crate::store::Bindings::open(env)?, slug, true).await;
+        crate::store::search::public_view_changed(&bindings, slug, true).await;
     }
     to_response(&answer, lang)
 }
 
 /// The checks in order: method, token, site, the one authorisation, the idempotency key;
 /// then the handler.
-async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url: worker::Url) -> Result<Answer, ApiError> {
+async fn serve(req: &mut Request, bindings: &Bindings, route: &V1Route, method: &str, url: worker::Url) -> Result<Answer, ApiError> {
     let header = |name: &str| req.headers().get(name).ok().flatten();
     let (authorization, idempotency_key) = (header("authorization"), header("idempotency-key"));
     let (ip, lang) = (header("cf-connecting-ip"), preferred_lang(header("accept-language").as_deref()));
@@ -116,11 +117,11 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
         None => return Err(ApiError::Unauthenticated),
         Some(value) => bearer_secret(Some(value)).ok_or(ApiError::TokenInvalid)?,
     };
-    let db = env.d1("DB")?;
+    let db = &bindings.db;
     let now = (Date::now().as_millis() / 1000) as i64;
-    let grant = tokens::grant(&db, &sha256_hex(secret.as_bytes()), now).await?.ok_or(ApiError::TokenInvalid)?;
+    let grant = tokens::grant(db, &sha256_hex(secret.as_bytes()), now).await?.ok_or(ApiError::TokenInvalid)?;
     let site = match route.site() {
-        Some(slug) => Some(sites::site_by_slug(&db, slug).await?.ok_or(ApiError::SiteNotFound)?),
+        Some(slug) => Some(sites::site_by_slug(db, slug).await?.ok_or(ApiError::SiteNotFound)?),
         None => None,
     };
     authorize_token(&grant, action, site.as_ref().map(|s| s.id)).map_err(|denied| match denied {
@@ -135,12 +136,12 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
         ("POST", Some(key)) => Some(idempotency::check_key(&key)?.to_string()),
         _ => None,
     };
-    let call = Call { env, db, url, method, now };
+    let call = Call { bindings, url, method, now };
     let Some(key) = key else {
         return dispatch(&call, route, site, &grant, ip, &body).await;
     };
     let fingerprint = idempotency::fingerprint(method, call.url.path(), &body);
-    if let Some(stored) = tokens::reserve_key(&call.db, grant.id, &key, &fingerprint, call.now).await? {
+    if let Some(stored) = tokens::reserve_key(&call.bindings.db, grant.id, &key, &fingerprint, call.now).await? {
         return match idempotency::replay(&stored, &fingerprint) {
             Replay::Answer(answer) => Ok(Answer { status: answer.status, body: answer.body, location: answer.location, replayed: true }),
             Replay::Reused => Err(ApiError::IdempotencyKeyReused),
@@ -158,8 +159,8 @@ async fn serve(req: &mut Request, env: &Env, route: &V1Route, method: &str, url:
         }
     };
     match idempotency::keeps(first.status) {
-        true => tokens::record_answer(&call.db, grant.id, &key, &first).await?,
-        false => tokens::release_key(&call.db, grant.id, &key).await?,
+        true => tokens::record_answer(&call.bindings.db, grant.id, &key, &first).await?,
+        false => tokens::release_key(&call.bindings.db, grant.id, &key).await?,
     }
     result
 }
@@ -190,24 +191,22 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
     match (route, site) {
         (V1Route::Sites, _) => {
             let page: PageRequest<(String, String)> = page_of(call, "sites")?;
-            let rows = sites::list_sites(&call.db, Some(&grant.sites), page.after.as_ref(), Some(page.limit + 1)).await?;
+            let rows = sites::list_sites(&call.bindings.db, Some(&grant.sites), page.after.as_ref(), Some(page.limit + 1)).await?;
             let (items, next_cursor) = cut_page(rows, page.limit, "sites", |s: &SiteSummary| (s.name.clone(), s.slug.clone()));
             Answer::json(200, &json!({ "items": items, "next_cursor": next_cursor }))
         }
         (V1Route::Site { .. }, Some(site)) => {
-            let summary = sites::list_sites(&call.db, Some(&[site.id]), None, Some(1)).await?.into_iter().next().ok_or(ApiError::SiteNotFound)?;
+            let summary = sites::list_sites(&call.bindings.db, Some(&[site.id]), None, Some(1)).await?.into_iter().next().ok_or(ApiError::SiteNotFound)?;
             Answer::json(200, &summary)
         }
         (V1Route::Document { .. }, Some(site)) if call.method_is("GET") => {
-            let bucket = call.env.bucket("DOCS")?;
-            let json = sites::read_document(&bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
+            let json = sites::read_document(&call.bindings.docs, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
             let document = RawValue::from_string(json)?;
             Answer::json(200, &DraftBody { version: site.draft_version, published_revision: site.published_revision, document: &document })
         }
         (V1Route::Document { .. }, Some(site)) => {
             let (save, document) = api::parse_save(body)?;
-            let bucket = call.env.bucket("DOCS")?;
-            let version = sites::save_draft(&call.db, &bucket, &site, save.base_version, &document, &actor).await?;
+            let version = sites::save_draft(&call.bindings.db, &call.bindings.docs, &site, save.base_version, &document, &actor).await?;
             Answer::json(200, &json!({ "version": version }))
         }
         (V1Route::Import { site: slug }, Some(site)) => {
@@ -222,24 +221,24 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             };
             let options = civic_shared::site_import::convert::Options { parent: request.parent, old_host: request.old_host };
             let request = crate::store::site_import::Request { upload, options, dry_run: request.dry_run, base_version: request.base_version };
-            Answer::json(200, &crate::store::site_import::run(call.env, &call.db, &site, slug, request, &actor).await?)
+            Answer::json(200, &crate::store::site_import::run(call.bindings, &site, slug, request, &actor).await?)
         }
         (V1Route::Publish { .. }, Some(site)) => {
             let publish: PublishDraft = parse_json(body)?;
-            crate::store::compliance::guard_publish(&call.db, &call.env.bucket("DOCS")?, &site).await?;
-            let revision = sites::publish(&call.db, &site, publish.version, &actor).await?;
+            crate::store::compliance::guard_publish(&call.bindings.db, &call.bindings.docs, &site).await?;
+            let revision = sites::publish(&call.bindings.db, &site, publish.version, &actor).await?;
             Answer::json(200, &json!({ "revision": revision }))
         }
         (V1Route::Revisions { .. }, Some(site)) => {
             let page: PageRequest<i64> = page_of(call, "revisions")?;
-            let rows = sites::revisions(&call.db, site.id, page.after, Some(page.limit + 1)).await?;
+            let rows = sites::revisions(&call.bindings.db, site.id, page.after, Some(page.limit + 1)).await?;
             let (items, next_cursor) = cut_page(rows, page.limit, "revisions", |r| r.revision);
             Answer::json(200, &json!({ "published_revision": site.published_revision, "items": items, "next_cursor": next_cursor }))
         }
         (V1Route::Collection { collection, .. }, Some(site)) if call.method_is("GET") => {
             let list = format!("items:{}", collection.as_str());
             let page: PageRequest<ItemKey> = page_of(call, &list)?;
-            let rows = collections::list_page(&call.db, site.id, *collection, page.after.as_ref(), Some(page.limit + 1)).await?;
+            let rows = collections::list_page(&call.bindings.db, site.id, *collection, page.after.as_ref(), Some(page.limit + 1)).await?;
             let (items, next_cursor) = cut_page(rows, page.limit, &list, |listed| listed.key.clone());
             let items: Vec<_> = items.into_iter().map(|listed| listed.stored).collect();
             Answer::json(200, &json!({ "items": items, "next_cursor": next_cursor }))
@@ -249,18 +248,18 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             if item.id.is_empty() {
                 item = with_new_id(*collection, item)?;
             }
-            collections::create(&call.db, site.id, *collection, &item, &actor).await?;
+            collections::create(&call.bindings.db, site.id, *collection, &item, &actor).await?;
             let location = format!("/api/v1/sites/{slug}/collections/{}/{}", collection.as_str(), item.id);
             let mut answer = Answer::json(201, &json!({ "revision": 1, "item": RawValue::from_string(item.json)? }))?;
             answer.location = Some(location);
             Ok(answer)
         }
         (V1Route::CollectionItem { collection, id, .. }, Some(site)) if call.method_is("GET") => {
-            let stored = collections::item(&call.db, site.id, *collection, id).await?.ok_or(ApiError::NotFound)?;
+            let stored = collections::item(&call.bindings.db, site.id, *collection, id).await?.ok_or(ApiError::NotFound)?;
             Answer::json(200, &stored)
         }
         (V1Route::CollectionItem { collection, id, .. }, Some(site)) if call.method_is("DELETE") => {
-            collections::delete(&call.db, site.id, *collection, id, &actor).await?;
+            collections::delete(&call.bindings.db, site.id, *collection, id, &actor).await?;
             Ok(Answer { status: 204, body: String::new(), location: None, replayed: false })
         }
         (V1Route::CollectionItem { collection, id, .. }, Some(site)) => {
@@ -279,7 +278,7 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             } else if item.id != *id {
                 return Err(ApiError::BadRequest { path: "item.id".into(), reason: "номер записи в адресе и в теле запроса не совпадают".into() });
             }
-            let revision = collections::update(&call.db, site.id, *collection, &item, save.revision, &actor).await?;
+            let revision = collections::update(&call.bindings.db, site.id, *collection, &item, save.revision, &actor).await?;
             Answer::json(200, &json!({ "revision": revision, "item": RawValue::from_string(item.json)? }))
         }
         _ => Err(ApiError::NotFound),
