@@ -4,4 +4,5 @@
 pub mod appeals;
 pub mod comments;
 pub mod media;
+pub mod pages;
 pub mod polls;
