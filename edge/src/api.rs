@@ -223,6 +223,12 @@ struct ProblemBody {
     message_en: String,
 }
 
+impl From<crate::media::BadQuery> for ApiError {
+    fn from(bad: crate::media::BadQuery) -> ApiError {
+        ApiError::BadRequest { path: bad.path.into(), reason: bad.reason.into() }
+    }
+}
+
 impl ApiError {
     /// The HTTP status and the stable code of this error: the one mapping both APIs share.
     pub fn status_and_code(&self) -> (u16, &'static str) {

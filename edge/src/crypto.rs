@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Crypto, CryptoKey, WorkerGlobalScope};
 
+use crate::accounts::{StoredHash, PBKDF2_ITERATIONS, SALT_BYTES};
 use crate::api::ApiError;
 use crate::store::storage;
 
@@ -40,4 +41,11 @@ pub async fn pbkdf2_sha256(password: &str, salt: &[u8], iterations: u32) -> Resu
 
 fn js_error(err: JsValue) -> ApiError {
     storage(format!("webcrypto: {err:?}"))
+}
+
+/// A new password's stored form: PBKDF2 with a fresh salt.
+pub async fn new_password_hash(password: &str) -> Result<String, ApiError> {
+    let salt = random_bytes::<SALT_BYTES>().to_vec();
+    let hash = pbkdf2_sha256(password, &salt, PBKDF2_ITERATIONS).await?;
+    Ok(StoredHash { iterations: PBKDF2_ITERATIONS, salt, hash }.to_stored())
 }

@@ -13,10 +13,10 @@ use serde_json::Value;
 use worker::{Bucket, D1Database, Env};
 
 use crate::api::ApiError;
-use crate::backup_store::BackupJob;
-use crate::jobs_store::{self, Started};
-use crate::site_import::{ImportJob, Upload};
-use crate::store::{self, storage};
+use crate::store::backups::BackupJob;
+use crate::store::jobs::{self as jobs_store, Started};
+use crate::store::site_import::{ImportJob, Upload};
+use crate::store::{self, storage, Bindings};
 
 /// How often, at most, a running job writes its progress (D1 writes are not free).
 const PROGRESS_EVERY_MS: f64 = 250.0;
@@ -45,25 +45,24 @@ impl Progress<'_> {
 /// Runs job `id` to its end. An error here is storage's (the row could not be read or
 /// written): the queue delivers the message again.
 pub async fn run(env: &Env, id: i64) -> Result<(), ApiError> {
-    let db = env.d1("DB").map_err(storage)?;
-    let bucket = env.bucket("DOCS").map_err(storage)?;
+    let Bindings { db, docs, .. } = Bindings::open(env)?;
     let Some(started) = jobs_store::start::<Value>(&db, id).await? else {
         return Ok(());
     };
     let mut progress = Progress { db: &db, job: id, written: 0.0 };
-    match work(&db, &bucket, id, &started, &mut progress).await {
+    match work(&db, &docs, id, &started, &mut progress).await {
         Ok(result) => jobs_store::finish(&db, id, &result).await?,
         Err(err) => jobs_store::fail(&db, id, &err).await?,
     }
-    jobs_store::drop_upload(&bucket, id).await
+    jobs_store::drop_upload(&docs, id).await
 }
 
-/// Marks job `id` failed after the queue gave up on it (its worker kept failing), so the
-/// constructor stops waiting.
+/// Marks job `id` failed after its worker failed on it (its row could not be written then),
+/// so the constructor stops waiting.
 pub async fn give_up(env: &Env, id: i64) -> Result<(), ApiError> {
-    let db = env.d1("DB").map_err(storage)?;
-    jobs_store::fail(&db, id, &ApiError::Storage("the jobs worker failed repeatedly".into())).await?;
-    jobs_store::drop_upload(&env.bucket("DOCS").map_err(storage)?, id).await
+    let Bindings { db, docs, .. } = Bindings::open(env)?;
+    jobs_store::fail(&db, id, &ApiError::Storage("the jobs worker failed on this job".into())).await?;
+    jobs_store::drop_upload(&docs, id).await
 }
 
 async fn work(db: &D1Database, bucket: &Bucket, id: i64, started: &Started<Value>, progress: &mut Progress<'_>) -> Result<Value, ApiError> {
@@ -75,19 +74,19 @@ async fn work(db: &D1Database, bucket: &Bucket, id: i64, started: &Started<Value
             serde_json::to_value(backup::backup(db, bucket, site_id, &asked.kind, &actor, progress).await?)
         }
         Kind::Restore => {
-            let asked: crate::backup_store::RestoreJob = input(&started.input)?;
+            let asked: crate::store::backups::RestoreJob = input(&started.input)?;
             serde_json::to_value(backup::restore_job(db, bucket, id, &asked, &actor, progress).await?)
         }
         Kind::SiteImport => {
             let asked: ImportJob = input(&started.input)?;
             let site_id = started.site_id.ok_or(ApiError::SiteNotFound)?;
             let slug = slug_of(db, site_id).await?;
-            let site = store::site_by_slug(db, &slug).await?.ok_or(ApiError::SiteNotFound)?;
+            let site = store::sites::site_by_slug(db, &slug).await?.ok_or(ApiError::SiteNotFound)?;
             let upload = Upload::from_kept(jobs_store::take_upload(bucket, id).await?);
             return site_import::run(db, bucket, &site, &slug, (upload, &asked), &actor, progress).await;
         }
     };
-    result.map_err(storage)
+    Ok(result?)
 }
 
 async fn slug_of(db: &D1Database, site_id: i64) -> Result<String, ApiError> {
@@ -100,5 +99,5 @@ async fn slug_of(db: &D1Database, site_id: i64) -> Result<String, ApiError> {
 }
 
 fn input<T: DeserializeOwned>(value: &Value) -> Result<T, ApiError> {
-    T::deserialize(value).map_err(storage)
+    Ok(T::deserialize(value)?)
 }

@@ -8,7 +8,6 @@ mod sniff;
 use civic_shared::Lang;
 use serde::{Deserialize, Serialize};
 
-use crate::api::ApiError;
 use crate::security::sha256_hex;
 
 pub use sniff::{first_look, identify, SNIFF_BYTES};
@@ -592,8 +591,8 @@ pub struct ListQuery {
 
 impl ListQuery {
     /// Reads the query string's pairs; empty values mean "not given".
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<ListQuery, ApiError> {
-        let bad = |path: &str, reason: &str| ApiError::BadRequest { path: path.into(), reason: reason.into() };
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<ListQuery, BadQuery> {
+        let bad = |path: &'static str, reason: &'static str| BadQuery { path, reason };
         let mut query = ListQuery::default();
         for (name, value) in pairs {
             let value = value.trim();
@@ -611,6 +610,13 @@ impl ListQuery {
         }
         Ok(query)
     }
+}
+
+/// A query parameter of the library's list that does not read: which one, and what it should be.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BadQuery {
+    pub path: &'static str,
+    pub reason: &'static str,
 }
 
 /// `PATCH /api/sites/<slug>/media/<id>`: only the fields present change.

@@ -11,11 +11,12 @@ use wasm_bindgen::JsValue;
 use worker::{Bucket, D1Database, D1PreparedStatement, HttpMetadata};
 
 use super::Progress;
-use crate::accounts_store::{audit_entry_if_changed, Actor};
+use crate::store::accounts::{audit_entry_if_changed, Actor};
 use crate::api::ApiError;
-use crate::backup_store::{self, list, object_bytes, BackupRow, RestoreJob, Source, Target, DAILY_KEPT};
-use crate::jobs_store;
-use crate::store::{num, read_document, rows, storage};
+use crate::store::backups::{self as backup_store, list, object_bytes, BackupRow, RestoreJob, Source, Target, DAILY_KEPT};
+use crate::store::jobs as jobs_store;
+use crate::store::sites::read_document;
+use crate::store::{num, rows, storage};
 
 /// The largest JSON array bound to one statement of a restore (D1 bounds a value at 2 MB).
 const CHUNK_BYTES: usize = 500_000;
@@ -168,16 +169,16 @@ pub async fn create(db: &D1Database, bucket: &Bucket, site_id: i64, kind: &str, 
     let sha = backup::sha256_hex(&archive);
     let key = format!("backups/{site_id}/{sha}.zip");
     let bytes = archive.len() as i64;
-    if bucket.head(&key).await.map_err(storage)?.is_none() {
+    if bucket.head(&key).await?.is_none() {
         let metadata = HttpMetadata { content_type: Some("application/zip".into()), ..HttpMetadata::default() };
-        bucket.put(&key, archive).http_metadata(metadata).execute().await.map_err(storage)?;
+        bucket.put(&key, archive).http_metadata(metadata).execute().await?;
     }
     let insert = db
         .prepare("INSERT INTO backups (site_id, key, sha256, bytes, kind, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         .bind(&[num(site_id), key.into(), sha.as_str().into(), num(bytes), kind.into(), actor.login.into()])
-        .map_err(storage)?;
+        ?;
     let log = audit_entry_if_changed(db, actor, "backup.create", Some(site_id), &format!("{kind} {}", &sha[..12]))?;
-    db.batch(vec![insert, log]).await.map_err(storage)?;
+    db.batch(vec![insert, log]).await?;
     let newest = list(db, site_id).await?.into_iter().next();
     newest.ok_or_else(|| storage("new backup row missing"))
 }
@@ -225,14 +226,14 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target, backup: 
         progress.report(Step::Documents, done, total).await?;
         let body = backup::document_for_site(body, from, &target.slug).map_err(ApiError::Backup)?;
         let key = format!("docs/{site_id}/{}.json", backup::sha256_hex(&body));
-        bucket.put(&key, body).execute().await.map_err(storage)?;
+        bucket.put(&key, body).execute().await?;
         doc_keys.insert(sha.clone(), key);
     }
     for (done, row) in manifest.media.iter().enumerate() {
         progress.report(Step::Files, backup.documents.len() + done, total).await?;
         let metadata = HttpMetadata { content_type: Some(row.content_type.clone()), ..HttpMetadata::default() };
         let body = backup.media.get(&row.file).cloned().unwrap_or_default();
-        bucket.put(media_key(site_id, &row.file), body).http_metadata(metadata).execute().await.map_err(storage)?;
+        bucket.put(media_key(site_id, &row.file), body).http_metadata(metadata).execute().await?;
     }
 
     let id = num(site_id);
@@ -321,7 +322,7 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target, backup: 
                 _ => storage(err),
             },
             // A new site's address taken while the restore ran.
-            None if crate::store::site_by_slug(db, &target.slug).await?.is_some() => ApiError::Taken { path: "slug".into() },
+            None if crate::store::sites::site_by_slug(db, &target.slug).await?.is_some() => ApiError::Taken { path: "slug".into() },
             None => storage(err),
         });
     }
@@ -342,7 +343,7 @@ pub async fn restore(db: &D1Database, bucket: &Bucket, target: &Target, backup: 
 }
 
 fn statement(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
-    db.prepare(sql).bind(values).map_err(storage)
+    Ok(db.prepare(sql).bind(values)?)
 }
 
 /// Rows as JSON arrays of at most [`CHUNK_BYTES`] each (one array holds at least one row).
@@ -351,7 +352,7 @@ fn json_chunks<T: Serialize>(rows: &[T]) -> Result<Vec<String>, ApiError> {
     let mut current: Vec<String> = Vec::new();
     let mut size = 0;
     for row in rows {
-        let json = serde_json::to_string(row).map_err(storage)?;
+        let json = serde_json::to_string(row)?;
         if !current.is_empty() && size + json.len() > CHUNK_BYTES {
             chunks.push(format!("[{}]", current.join(",")));
             (current, size) = (Vec::new(), 0);
@@ -401,10 +402,10 @@ async fn prune(db: &D1Database, bucket: &Bucket, site_id: i64) -> Result<(), Api
     )
     .await?;
     for backup in old {
-        db.prepare("DELETE FROM backups WHERE id = ?1").bind(&[num(backup.id)]).map_err(storage)?.run().await.map_err(storage)?;
+        db.prepare("DELETE FROM backups WHERE id = ?1").bind(&[num(backup.id)])?.run().await?;
         let used: Vec<MediaKey> = rows(db, "SELECT key FROM backups WHERE key = ?1 LIMIT 1", &[backup.key.as_str().into()]).await?;
         if used.is_empty() {
-            bucket.delete(&backup.key).await.map_err(storage)?;
+            bucket.delete(&backup.key).await?;
         }
     }
     Ok(())

@@ -14,12 +14,13 @@ use serde_json::{json, Value};
 use worker::{Bucket, D1Database};
 
 use super::Progress;
-use crate::accounts_store::Actor;
+use crate::store::accounts::Actor;
 use crate::api::ApiError;
 use crate::media::{self, MediaKind, StoredMedia};
-use crate::media_store::{self, NewMedia};
-use crate::site_import::{ImportJob, Upload};
-use crate::store::{self, storage, SiteRow};
+use crate::store::media::{self as media_store, NewMedia};
+use crate::store::site_import::{ImportJob, Upload};
+use crate::store::sites::{self, SiteRow};
+use crate::store::storage;
 
 /// Most pictures fetched from other sites' addresses in one import.
 const MAX_REMOTE: usize = 30;
@@ -44,7 +45,7 @@ pub async fn run(
         Upload::Archive(bytes) => convert::read_archive(&bytes).map_err(ApiError::SiteImport)?,
         Upload::Page(html) => vec![SourceFile { path: "index.html".into(), bytes: html.into_bytes() }],
     };
-    let stored = store::read_document(bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
+    let stored = sites::read_document(bucket, &site.draft_key).await?.ok_or_else(|| storage(format!("missing {}", site.draft_key)))?;
     let document = SiteDocument::from_json(&stored).map_err(|err| storage(err.reason))?;
     let options = Options { parent: asked.parent.clone(), old_host: asked.old_host.clone() };
     let mut plan = convert::plan(files, &document, &options).map_err(ApiError::SiteImport)?;
@@ -91,7 +92,7 @@ async fn save(
     if !problems.is_empty() {
         return Err(ApiError::Invalid(problems));
     }
-    store::save_draft(db, bucket, site, base_version, &plan.document, actor).await
+    sites::save_draft(db, bucket, site, base_version, &plan.document, actor).await
 }
 
 /// The report as both APIs send it: each note with its message in Russian too, for programs
