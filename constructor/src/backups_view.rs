@@ -271,12 +271,22 @@ pub fn backups_view(props: &BackupsProps) -> Html {
     });
     let daily = list.as_ref().map_or(14, |found| found.daily_kept);
     let max_mb = list.as_ref().map_or(40, |found| found.max_bytes / 1024 / 1024);
+    // The platform's own daily backup of this site failed: say when and why, and what to do.
+    let failed = list.as_ref().and_then(|found| found.failed_daily.as_ref()).map(|failed| {
+        let why = failed.message().unwrap_or(t.backups_daily_failed_storage).to_string();
+        html! {
+            <p class="form-error daily-failed" role="alert">
+                { t.backups_daily_failed.replace("{when}", when(&failed.at)).replace("{why}", &why) }
+            </p>
+        }
+    });
 
     html! {
         <main class="collection-main wide backups-view" aria-labelledby="backups-title">
             <h2 id="backups-title">{ t.backups_title }</h2>
             <p class="hint">{ t.backups_intro }</p>
             <p class="hint">{ t.backups_daily.replace("{n}", &daily.to_string()) }</p>
+            { for failed }
             <div class="actions">
                 <button type="button" class="btn primary" disabled={busy} onclick={on_create}>{ t.backups_create }</button>
             </div>

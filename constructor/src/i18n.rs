@@ -706,6 +706,9 @@ pub struct Texts {
     pub backups_file_label: &'static str,
     pub backups_choose_file: &'static str,
     pub backups_sending: &'static str,
+    /// The site's daily backup failed: `{when}`, `{why}`.
+    pub backups_daily_failed: &'static str,
+    pub backups_daily_failed_storage: &'static str,
     /// A queued job not yet started.
     pub job_queued: &'static str,
     /// A running job whose step is not known yet.
@@ -1404,6 +1407,8 @@ pub const RU: Texts = Texts {
     backups_file_label: "Файл копии (.zip)",
     backups_choose_file: "Выберите файл копии.",
     backups_sending: "Отправлено {p}%",
+    backups_daily_failed: "Ежедневная копия от {when} не создана: {why} Платформа попробует снова через 6 часов; пока сделайте копию вручную или устраните причину.",
+    backups_daily_failed_storage: "хранилище было недоступно.",
     job_queued: "В очереди: задание скоро начнётся…",
     job_working: "Идёт работа…",
     job_count: "{step}: {n} из {m}",

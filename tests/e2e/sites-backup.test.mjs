@@ -6,6 +6,7 @@
 // backups. Backing up and restoring are jobs of the jobs worker (its own worker, fed by the
 // queue): the screen shows their progress, the API answers 202 and the job's row says the rest.
 // Runs on gb4, which is left as it was found.
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
@@ -216,4 +217,37 @@ test('a backup restores into a new site, and the cron trigger backs every site u
   await cron();
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.deepEqual(await daily(), after, 'one a day, not one a run');
+});
+
+test('a site whose daily backup failed is told why and waits six hours, while the other sites get theirs', async () => {
+  const admin = await signIn(ACCOUNTS.administrator);
+  const [ok, failing] = [`daily-ok-${run}`, `daily-failing-${run}`];
+  for (const slug of [ok, failing]) {
+    const res = await admin.call('/api/sites', { method: 'POST', body: { slug, name: `Школа ${slug}`, kind: 'school' } });
+    assert.equal(res.status, 201, await res.clone().text());
+  }
+  // The failing site's daily backup failed an hour ago (as an over-size site's does), in the
+  // job row the jobs worker writes.
+  const problem = { path: '.', message_ru: 'Страницы и файлы сайта вместе больше 40 МБ: одним архивом такую копию не сделать.', message_en: 'Too big.' };
+  const error = JSON.stringify({ status: 413, body: { error: { code: 'too_large', problems: [problem] } } }).replaceAll("'", "''");
+  execFileSync('node_modules/.bin/wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', process.env.CIVIC_PERSIST_DIR, '--command',
+    `INSERT INTO jobs (site_id, kind, input, state, error, created_by, updated_at) SELECT id, 'backup', '{"kind":"daily"}', 'failed', '${error}', 'cron', datetime('now', '-1 hours') FROM sites WHERE slug = '${failing}'`],
+  { env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: 'pipe' });
+
+  assert.equal((await fetch(`${BASE_URL}/__scheduled?cron=${encodeURIComponent('17 * * * *')}`)).status, 200);
+  const daily = async (slug) => (await admin.json(`/api/sites/${slug}/backups`)).backups.filter((b) => b.kind === 'daily').length;
+  for (const until = Date.now() + 60_000; (await daily(ok)) === 0; ) {
+    assert.ok(Date.now() < until, 'the other site got its daily backup');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.equal(await daily(failing), 0, 'the failing site waits instead of failing again every hour');
+  const { failed_daily } = await admin.json(`/api/sites/${failing}/backups`);
+  assert.equal(failed_daily.message_ru, problem.message_ru);
+
+  // Its administrators read why in «Резервные копии».
+  const page = await openConstructor(await pool.open({ bypassCSP: true }), failing, ACCOUNTS.administrator);
+  await page.getByRole('button', { name: 'Резервные копии', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: /^Ежедневная копия от \d{4}-\d\d-\d\d \d\d:\d\d не создана: Страницы и файлы сайта вместе больше 40 МБ/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.equal((await admin.json(`/api/sites/${ok}/backups`)).failed_daily, null, 'a site whose backups work shows nothing');
 });

@@ -678,6 +678,8 @@ pub const EN: Texts = Texts {
     backups_file_label: "Backup file (.zip)",
     backups_choose_file: "Choose a backup file.",
     backups_sending: "Sent {p}%",
+    backups_daily_failed: "The daily backup of {when} was not made: {why} The platform tries again in 6 hours; meanwhile back the site up by hand or remove the cause.",
+    backups_daily_failed_storage: "storage was unavailable.",
     job_queued: "Queued: the job starts shortly...",
     job_working: "Working...",
     job_count: "{step}: {n} of {m}",

@@ -23,6 +23,29 @@ pub struct Backups {
     pub backups: Vec<BackupItem>,
     pub daily_kept: usize,
     pub max_bytes: usize,
+    /// The last daily backup, if it failed since the newest daily one was made.
+    #[serde(default)]
+    pub failed_daily: Option<FailedDaily>,
+}
+
+/// A daily backup that failed: when (UTC), and why in the server's words.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct FailedDaily {
+    pub at: String,
+    #[serde(default)]
+    pub message_ru: Option<String>,
+    #[serde(default)]
+    pub message_en: Option<String>,
+}
+
+impl FailedDaily {
+    /// Why, in the interface language (Russian when there is no other).
+    pub fn message(&self) -> Option<&str> {
+        match crate::i18n::lang() {
+            civic_shared::Lang::En if self.message_en.is_some() => self.message_en.as_deref(),
+            _ => self.message_ru.as_deref(),
+        }
+    }
 }
 
 /// What a restore brought back.

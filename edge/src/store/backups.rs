@@ -2,7 +2,7 @@
 //! downloaded here; the daily run of the cron trigger, which queues a backup job per site.
 //! Writing an archive and restoring one is the jobs worker's (`crate::jobs::backup`).
 
-use civic_shared::jobs::Kind;
+use civic_shared::jobs::{Kind, Message};
 use serde::{Deserialize, Serialize};
 use worker::{Bucket, D1Database, Env};
 
@@ -14,8 +14,15 @@ use crate::store::{num, rows, Bindings};
 /// Daily backups kept per site; older ones are deleted when a new one is made.
 pub const DAILY_KEPT: usize = 14;
 
-/// Sites one cron run backs up at most: the rest follow in the next hourly runs.
+/// Sites one cron run queues at least; with more sites, a twentieth of them (20 hourly runs
+/// fit in the 20 hours a daily backup is fresh).
 const SITES_PER_RUN: i64 = 20;
+
+/// Hours a site whose daily backup failed waits before it is tried again.
+const RETRY_AFTER_HOURS: i64 = 6;
+
+/// Messages in one send to the queue (Cloudflare Queues take at most 100).
+const SEND_BATCH: usize = 100;
 
 /// A backup in the list.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -99,32 +106,70 @@ pub async fn queue(env: &Env, bindings: &Bindings, site_id: i64, kind: &str, act
     jobs_store::enqueue(env, bindings, NewJob { site_id: Some(site_id), kind: Kind::Backup, input: &input, upload: None }, actor).await
 }
 
-/// The cron trigger's run: a daily backup job for each site that has no daily backup from
-/// the last 20 hours and none waiting in the queue (at most [`SITES_PER_RUN`] per run). The
-/// jobs worker makes each and removes the daily backups beyond [`DAILY_KEPT`]; a site whose
-/// job fails is tried again in the next run.
+/// The cron trigger's run: a daily backup job for each site that is due, queued in one D1
+/// statement and sent in batches (the jobs worker makes each backup and removes the daily ones
+/// beyond [`DAILY_KEPT`]). A site is due when it has no daily backup from the last 20 hours,
+/// none waiting in the queue, and no daily backup that failed in the last [`RETRY_AFTER_HOURS`]
+/// (a site that always fails, say over the size bound, waits instead of taking a slot every
+/// hour; «Резервные копии» shows its administrators why). The sites whose newest daily backup
+/// is oldest go first, those never backed up before all, and each run takes a twentieth of the
+/// region (at least [`SITES_PER_RUN`]), so every site gets its backup within a day at any size.
 pub async fn daily(env: &Env, bindings: &Bindings) -> Result<usize, ApiError> {
     let db = &bindings.db;
     #[derive(Deserialize)]
-    struct Due {
+    struct Queued {
         id: i64,
-        slug: String,
     }
-    let due: Vec<Due> = rows(
+    let queued: Vec<Queued> = rows(
         db,
-        "SELECT s.id, s.slug FROM sites s WHERE NOT EXISTS (SELECT 1 FROM backups b WHERE b.site_id = s.id AND b.kind = 'daily' \
-         AND b.created_at > datetime('now', '-20 hours')) AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.site_id = s.id \
-         AND j.kind = 'backup' AND j.state IN ('queued', 'running') AND j.input ->> 'kind' = 'daily') ORDER BY s.id LIMIT ?1",
-        &[num(SITES_PER_RUN)],
+        "INSERT INTO jobs (site_id, kind, input, created_by) \
+         SELECT s.id, 'backup', '{\"kind\":\"daily\"}', 'cron' FROM sites s \
+         WHERE NOT EXISTS (SELECT 1 FROM backups b WHERE b.site_id = s.id AND b.kind = 'daily' AND b.created_at > datetime('now', '-20 hours')) \
+           AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.site_id = s.id AND j.kind = 'backup' AND j.input ->> 'kind' = 'daily' \
+             AND (j.state IN ('queued', 'running') OR (j.state = 'failed' AND j.updated_at > datetime('now', ?2)))) \
+         ORDER BY (SELECT MAX(b.created_at) FROM backups b WHERE b.site_id = s.id AND b.kind = 'daily') IS NOT NULL, \
+           (SELECT MAX(b.created_at) FROM backups b WHERE b.site_id = s.id AND b.kind = 'daily'), s.id \
+         LIMIT MAX(?1, (SELECT (COUNT(*) + 19) / 20 FROM sites)) \
+         RETURNING id",
+        &[num(SITES_PER_RUN), format!("-{RETRY_AFTER_HOURS} hours").into()],
     )
     .await?;
-    let actor = Actor { user_id: None, login: "cron", ip: "" };
-    let mut queued = 0;
-    for site in &due {
-        match queue(env, bindings, site.id, "daily", &actor).await {
-            Ok(_) => queued += 1,
-            Err(err) => worker::console_error!("daily backup of {}: {err:?}", site.slug),
+    let queue = super::jobs_queue(env)?;
+    for batch in queued.chunks(SEND_BATCH) {
+        let messages: Vec<Message> = batch.iter().map(|row| Message { job: row.id }).collect();
+        if let Err(err) = queue.send_batch(messages).await {
+            // Not sent: the rows end failed (nobody waits for them), and the next run tries again.
+            worker::console_error!("daily backups: {} not queued: {err:?}", batch.len());
+            for row in batch {
+                jobs_store::fail(db, row.id, &ApiError::Storage(err.to_string())).await?;
+            }
         }
     }
-    Ok(queued)
+    Ok(queued.len())
+}
+
+/// The last daily backup of the site, if it failed after the newest daily backup was made:
+/// when, and the error in the words the constructor shows.
+pub async fn failed_daily(db: &D1Database, site_id: i64) -> Result<Option<FailedDaily>, ApiError> {
+    let found: Vec<FailedDaily> = rows(
+        db,
+        "SELECT j.updated_at AS at, j.error ->> '$.body.error.problems[0].message_ru' AS message_ru, \
+         j.error ->> '$.body.error.problems[0].message_en' AS message_en FROM jobs j \
+         WHERE j.site_id = ?1 AND j.kind = 'backup' AND j.input ->> 'kind' = 'daily' AND j.state = 'failed' \
+           AND j.updated_at > COALESCE((SELECT MAX(b.created_at) FROM backups b WHERE b.site_id = ?1 AND b.kind = 'daily'), '') \
+         ORDER BY j.id DESC LIMIT 1",
+        &[num(site_id)],
+    )
+    .await?;
+    Ok(found.into_iter().next())
+}
+
+/// A daily backup that failed (see [`failed_daily`]).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FailedDaily {
+    /// UTC, `YYYY-MM-DD HH:MM:SS`.
+    pub at: String,
+    /// Why, in Russian and in English (none when storage failed without words).
+    pub message_ru: Option<String>,
+    pub message_en: Option<String>,
 }

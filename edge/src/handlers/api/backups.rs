@@ -17,7 +17,8 @@ use crate::store::sites::{self as sites_db, SiteRow};
 
 pub async fn list(call: &mut ApiCall<'_>, site: &SiteRow) -> Result<Response, ApiError> {
     let backups = backups_db::list(&call.bindings.db, site.id).await?;
-    ok(&json!({ "backups": backups, "daily_kept": backups_db::DAILY_KEPT, "max_bytes": backup::MAX_ARCHIVE_BYTES }))
+    let failed_daily = backups_db::failed_daily(&call.bindings.db, site.id).await?;
+    ok(&json!({ "backups": backups, "daily_kept": backups_db::DAILY_KEPT, "max_bytes": backup::MAX_ARCHIVE_BYTES, "failed_daily": failed_daily }))
 }
 
 pub async fn create(call: &mut ApiCall<'_>, site: &SiteRow) -> Result<Response, ApiError> {
