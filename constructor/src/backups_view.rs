@@ -275,7 +275,7 @@ pub fn backups_view(props: &BackupsProps) -> Html {
     let failed = list.as_ref().and_then(|found| found.failed_daily.as_ref()).map(|failed| {
         let why = failed.message().unwrap_or(t.backups_daily_failed_storage).to_string();
         html! {
-            <p class="form-error daily-failed" role="alert">
+            <p class="daily-failed" role="alert">
                 { t.backups_daily_failed.replace("{when}", when(&failed.at)).replace("{why}", &why) }
             </p>
         }
