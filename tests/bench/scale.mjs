@@ -30,7 +30,8 @@
 // the store's clock apart (every stored time moved back an hour between runs), and queues its
 // jobs in D1; the jobs worker's part is simulated in SQL (a backup row, the job done; 1 % of
 // the sites always fail, as an over-size site does). After the day every other site must have
-// a daily backup, and the failing ones must have been tried again after their 6-hour wait.
+// a daily backup, and each failing one whose first failure came 7 hours (its wait and a run)
+// before the day's end must have been tried again.
 //
 //   node tests/bench/scale.mjs [--sizes 100,10000,100000] [--requests 100] [--publishes 50] [--port 8796]
 //                              [--search-rows 0] [--seeded <dir>] [--smoke]
@@ -252,7 +253,7 @@ async function backupDay(dir, n) {
   const [day] = d1(`SELECT
       (SELECT COUNT(*) FROM sites s WHERE s.id % 100 != 7 AND EXISTS (SELECT 1 FROM backups b WHERE b.site_id = s.id AND b.kind = 'daily' AND b.created_at > datetime('now', '-24 hours'))) AS backed_up,
       (SELECT COUNT(*) FROM sites s WHERE s.id % 100 != 7) AS healthy,
-      (SELECT COUNT(*) FROM sites s WHERE s.id % 100 = 7) AS failing,
+      (SELECT COUNT(*) FROM sites s WHERE s.id % 100 = 7 AND (SELECT MIN(j.updated_at) FROM jobs j WHERE j.site_id = s.id AND j.kind = 'backup') < datetime('now', '-7 hours')) AS failing,
       (SELECT COUNT(*) FROM sites s WHERE s.id % 100 = 7 AND (SELECT COUNT(*) FROM jobs j WHERE j.site_id = s.id AND j.kind = 'backup') >= 2) AS retried,
       (SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM jobs j WHERE j.kind = 'backup' GROUP BY j.site_id)) AS most_tries`);
   return day;
@@ -417,10 +418,10 @@ for (const n of SIZES) {
 let backedUp = true;
 for (const n of SIZES) {
   const day = results.get(n).backups;
-  const ok = day.backed_up === day.healthy && day.retried === day.failing;
+  const ok = day.backed_up === day.healthy && day.retried >= day.failing;
   backedUp &&= ok;
   console.log(`${n} sites: after a simulated day (${DAY_HOURS} hourly cron runs) ${day.backed_up} of ${day.healthy} healthy sites have a daily backup; ` +
-    `${day.retried} of ${day.failing} always-failing sites were tried again after their wait; at most ${day.most_tries} backup jobs for one site${ok ? '' : '  FAILED'}`);
+    `${day.retried} always-failing sites were tried again after their 6-hour wait (${day.failing} failed early enough for that); at most ${day.most_tries} backup jobs for one site${ok ? '' : '  FAILED'}`);
 }
 console.log(`whole run: ${seconds()} s (fixed request counts; about 5 minutes on the 2-core machine of BENCHMARKS.md, meant to stay under 10)`);
 if (!isolated || !backedUp) process.exit(1);
