@@ -1,5 +1,5 @@
 //! Accounts without I/O: the password rules, the stored hash format, session cookies and
-//! the login rate limits. The worker shell does the hashing (WebCrypto) and the storage (D1).
+//! the per-address rate limits. The worker shell does the hashing (WebCrypto) and the storage (D1).
 
 use base64::Engine;
 use civic_shared::Lang;
@@ -174,9 +174,8 @@ pub struct AttemptLimit {
     pub window_seconds: i64,
 }
 
-/// Wrong passwords for one login: five in fifteen minutes, then wait.
-pub const LOGIN_PER_ACCOUNT: AttemptLimit = AttemptLimit { max_failures: 5, window_seconds: 15 * 60 };
 /// Wrong passwords from one address, whatever the login (offices share one address behind NAT).
+/// Those for one login slow down progressively instead (`crate::rate_limit`).
 pub const LOGIN_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 100, window_seconds: 15 * 60 };
 /// Password changes by one user (also stops guessing the current password).
 pub const PASSWORD_CHANGES: AttemptLimit = AttemptLimit { max_failures: 10, window_seconds: 60 * 60 };
@@ -343,7 +342,7 @@ mod tests {
 
     #[test]
     fn attempt_limits() {
-        let limit = LOGIN_PER_ACCOUNT;
+        let limit = AttemptLimit { max_failures: 5, window_seconds: 15 * 60 };
         assert_eq!(limit.retry_after(1000, 4, 1001), None);
         assert_eq!(limit.retry_after(1000, 5, 1001), Some(899));
         assert_eq!(limit.retry_after(1000, 9, 1900), None, "the window is over");

@@ -123,8 +123,8 @@ pub enum ApiError {
     CrossSite,
     /// The body is not the JSON the endpoint expects.
     BadRequest { path: String, reason: String },
-    /// Too large.
-    TooLarge,
+    /// The body passed its cap (read no further).
+    TooLarge(crate::bounded_body::TooLarge),
     /// The document breaks validation rules.
     Invalid(Vec<Problem>),
     /// The draft changed since the caller read it.
@@ -238,7 +238,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => (405, "method_not_allowed"),
             ApiError::CrossSite => (403, "cross_site_request"),
             ApiError::BadRequest { .. } => (400, "bad_request"),
-            ApiError::TooLarge => (413, "too_large"),
+            ApiError::TooLarge(_) => (413, "too_large"),
             ApiError::Invalid(_) => (422, "invalid_document"),
             ApiError::StaleVersion { .. } => (409, "stale_version"),
             ApiError::Storage(_) => (503, "storage_unavailable"),
@@ -306,6 +306,11 @@ impl ApiError {
             ApiError::Backup(error) => vec![both(".", error.message(Lang::Ru), error.message(Lang::En))],
             ApiError::NotCompliant(gaps) => gaps.iter().map(|(id, ru, en)| both(id, ru.clone(), en.clone())).collect(),
             ApiError::Domain(refused) => vec![both("host", refused.message(Lang::Ru), refused.message(Lang::En))],
+            ApiError::TooLarge(too_large) => vec![both(
+                ".",
+                format!("Запрос слишком большой: не более {}. Он не прочитан, ничего не изменилось.", too_large.cap_in_words()),
+                format!("The request is too large: at most {} bytes. It was not read; nothing changed.", too_large.cap),
+            )],
             _ => Vec::new(),
         }
     }
@@ -360,7 +365,7 @@ fn media_status(problem: MediaProblem) -> u16 {
 /// Reads a save request: well-formed JSON, a schema-valid document, no validation problems.
 pub fn parse_save(body: &str) -> Result<(SaveDraft, SiteDocument), ApiError> {
     if body.len() > MAX_BODY_BYTES {
-        return Err(ApiError::TooLarge);
+        return Err(ApiError::TooLarge(crate::bounded_body::TooLarge { cap: MAX_BODY_BYTES }));
     }
     let save: SaveDraft = serde_json::from_str(body)
         .map_err(|err| ApiError::BadRequest { path: ".".into(), reason: err.to_string() })?;

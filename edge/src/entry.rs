@@ -14,7 +14,8 @@ use crate::store::Bindings;
 use crate::handlers::public::pages;
 
 /// The cron trigger (`[triggers]` in `wrangler.toml`, hourly): the daily backups (queued for
-/// the jobs worker), and the visitor hashes of days that are over.
+/// the jobs worker), the visitor hashes of days that are over, and rate-limit counters whose
+/// window is over.
 #[cfg(feature = "public")]
 #[event(scheduled)]
 async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
@@ -28,6 +29,10 @@ async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::Sched
     }
     if let Err(err) = crate::store::visits::forget_past_visitors(&bindings.db).await {
         worker::console_error!("visitor hashes: {err:?}");
+    }
+    let now = (Date::now().as_millis() / 1000) as i64;
+    if let Err(err) = crate::store::attempts::sweep(&bindings.db, now).await {
+        worker::console_error!("rate-limit counters: {err:?}");
     }
 }
 

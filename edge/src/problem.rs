@@ -111,12 +111,9 @@ fn texts(error: &ApiError, code: &str) -> (Both, Both) {
             both("Некорректный запрос", "Bad request"),
             both("Тело запроса не подходит: см. errors.", "The request body does not fit: see errors."),
         ),
-        ApiError::TooLarge => (
+        ApiError::TooLarge(too_large) => (
             both("Слишком большой запрос", "Request too large"),
-            (
-                format!("Тело запроса больше {} МБ.", crate::api::MAX_BODY_BYTES / (1024 * 1024)),
-                format!("The request body exceeds {} MB.", crate::api::MAX_BODY_BYTES / (1024 * 1024)),
-            ),
+            (format!("Тело запроса больше {}.", too_large.cap_in_words()), format!("The request body exceeds {} bytes.", too_large.cap)),
         ),
         ApiError::Invalid(_) => (
             both("Документ не прошёл проверку", "Invalid document"),
@@ -293,7 +290,7 @@ mod tests {
             ApiError::IdempotencyKeyInUse,
             ApiError::BadIdempotencyKey,
             ApiError::MethodNotAllowed,
-            ApiError::TooLarge,
+            ApiError::TooLarge(crate::bounded_body::TooLarge { cap: crate::api::MAX_BODY_BYTES }),
             ApiError::Storage("x".into()),
         ];
         for error in errors {

@@ -119,6 +119,16 @@ pub fn add_votes(poll: &mut Poll, votes: &[Vec<String>]) {
     }
 }
 
+/// Adds counts of stored votes, as the database sums them (option id, votes), to the poll's
+/// counts; an option the poll no longer has counts for nothing.
+pub fn add_counts(poll: &mut Poll, counts: &[(String, u64)]) {
+    for (id, votes) in counts {
+        if let Some(option) = poll.options.iter_mut().find(|o| &o.id == id) {
+            option.votes = option.votes.saturating_add(*votes);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +229,13 @@ mod tests {
         add_votes(&mut p, &[ids(&["a", "c"]), ids(&["a"]), ids(&["gone"])]);
         let votes: Vec<u64> = p.options.iter().map(|o| o.votes).collect();
         assert_eq!(votes, [12, 10, 11]);
+    }
+
+    #[test]
+    fn summed_votes_add_to_the_counts_as_the_votes_themselves_would() {
+        let (mut summed, mut each) = (poll(true), poll(true));
+        add_counts(&mut summed, &[("a".into(), 2), ("c".into(), 1), ("gone".into(), 7)]);
+        add_votes(&mut each, &[ids(&["a", "c"]), ids(&["a"])]);
+        assert_eq!(summed, each);
     }
 }

@@ -37,9 +37,14 @@ impl ApiCall<'_> {
         Actor { user_id: principal.map(|p| p.user_id), login: principal.map_or("", |p| p.login.as_str()), ip: &self.ip }
     }
 
-    /// The body as `T`.
+    /// The body as `T`, up to the API's cap.
     pub async fn json<T: DeserializeOwned>(&mut self) -> Result<T, ApiError> {
-        read_json(&mut self.request).await
+        read_json(&mut self.request, crate::api::MAX_BODY_BYTES).await
+    }
+
+    /// The body as `T`, up to `cap` bytes.
+    pub async fn json_within<T: DeserializeOwned>(&mut self, cap: usize) -> Result<T, ApiError> {
+        read_json(&mut self.request, cap).await
     }
 
     /// The body as text, bounded.

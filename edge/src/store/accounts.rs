@@ -1,11 +1,11 @@
-//! Accounts in D1: users, memberships, sessions, attempt counters and the audit log. Every
+//! Accounts in D1: users, memberships, sessions and the audit log. Every
 //! change that the audit log records is written in the same D1 batch as its entry.
 
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use crate::accounts::{AttemptLimit, UserView};
+use crate::accounts::UserView;
 use crate::api::ApiError;
 use crate::authz::{AccountStatus, Principal, Role};
 use crate::store::{num, storage};
@@ -50,34 +50,6 @@ pub async fn user_for_login(db: &D1Database, login: &str) -> Result<Option<UserR
     Ok(statement(db, "SELECT id, status, password_hash FROM users WHERE login = ?1", &[login.into()])?
         .first::<UserRow>(None)
         .await?)
-}
-
-/// Seconds to wait if the counter `key` has reached `limit`.
-pub async fn attempts_left(db: &D1Database, key: &str, limit: AttemptLimit, now: i64) -> Result<Option<i64>, ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        window_start: i64,
-        failures: i64,
-    }
-    let row = statement(db, "SELECT window_start, failures FROM attempts WHERE key = ?1", &[key.into()])?
-        .first::<Row>(None)
-        .await?;
-    Ok(row.and_then(|row| limit.retry_after(row.window_start, row.failures, now)))
-}
-
-/// Counts one failure against `key`; an expired window starts again at one.
-pub async fn record_failure(db: &D1Database, key: &str, limit: AttemptLimit, now: i64) -> Result<(), ApiError> {
-    statement(
-        db,
-        "INSERT INTO attempts (key, window_start, failures) VALUES (?1, ?2, 1) \
-         ON CONFLICT(key) DO UPDATE SET \
-           failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, \
-           window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END",
-        &[key.into(), num(now), num(limit.window_seconds)],
-    )?
-    .run()
-    .await?;
-    Ok(())
 }
 
 pub async fn create_session(

@@ -161,10 +161,11 @@ pub async fn render_data(db: &D1Database, bucket: &Bucket, site_id: i64) -> Resu
     data.comments = crate::store::comments::published(db, site_id).await?;
     data.published_answers = crate::store::appeals::published(db, site_id).await?;
     data.polls = polls;
-    let votes = crate::store::polls::stored_votes(db, site_id).await?;
+    let counts = crate::store::polls::counts(db, site_id).await?;
     for poll in &mut data.polls {
-        let of_poll: Vec<Vec<String>> = votes.iter().filter(|(id, _)| *id == poll.id).map(|(_, options)| options.clone()).collect();
-        civic_shared::polls::add_votes(poll, &of_poll);
+        if let Some((_, of_poll)) = counts.iter().find(|(id, _)| *id == poll.id) {
+            civic_shared::polls::add_counts(poll, of_poll);
+        }
     }
     Ok(data)
 }

@@ -9,6 +9,7 @@ use crate::api::ApiError;
 
 pub mod accounts;
 pub mod appeals;
+pub mod attempts;
 pub mod backups;
 pub mod collections;
 pub mod comments;

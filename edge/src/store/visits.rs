@@ -62,7 +62,8 @@ pub async fn forget_past_visitors(db: &D1Database) -> Result<(), ApiError> {
 }
 
 /// The salt of `day`: 32 random bytes, drawn by the first view of the day and kept two days.
-async fn daily_salt(kv: &KvStore, day: &str) -> Result<String, ApiError> {
+/// Rate-limit keys are hashed with it too (`store/attempts.rs`).
+pub(crate) async fn daily_salt(kv: &KvStore, day: &str) -> Result<String, ApiError> {
     let key = visits::salt_key(day);
     if let Some(salt) = kv.get(&key).text().await? {
         return Ok(salt);

@@ -14,6 +14,7 @@ use crate::api::ApiError;
 use crate::media::{self, ChangeMedia, ListQuery, MediaKind, MediaProblem, UploadReader};
 use crate::store::media::{self as media_db, NewMedia};
 use crate::store::sites::SiteRow;
+use crate::http::body::discard_rest;
 use crate::http::call::ApiCall;
 use crate::http::responses::{json_with_status, ok};
 
@@ -79,21 +80,6 @@ async fn read_upload(stream: worker::Result<ByteStream>, declared: Option<usize>
         }
     }
     reader.finish()
-}
-
-/// Reads and drops what is left of a refused body (up to [`media::MAX_DISCARDED_BYTES`]) before
-/// answering: a body cancelled while the sender is still sending stalls the connection under
-/// `wrangler dev`, and a browser would never see the 413. Nothing read here is kept, so memory
-/// stays bounded by the limit whatever the body claims. (A body declared over every limit is
-/// refused before it is read at all.)
-async fn discard_rest(stream: &mut ByteStream) {
-    let mut discarded = 0;
-    while let Some(Ok(chunk)) = stream.next().await {
-        discarded += chunk.len();
-        if discarded > media::MAX_DISCARDED_BYTES {
-            break;
-        }
-    }
 }
 
 /// `PATCH /api/sites/<slug>/media/<id>` with `{"alt": …, "title": …}`.

@@ -3,26 +3,39 @@
 use serde_json::json;
 use worker::Response;
 
-use crate::accounts::{self, encode_token, ChangeOwnPassword, LoginRequest, StoredHash, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS};
+use crate::accounts::{self, encode_token, ChangeOwnPassword, LoginRequest, StoredHash, LOGIN_PER_ADDRESS};
 use crate::accounts::{PASSWORD_CHANGES, PBKDF2_ITERATIONS, SALT_BYTES, SESSION_SECONDS};
 use crate::api::ApiError;
 use crate::authz::Denied;
 use crate::crypto::{new_password_hash, pbkdf2_sha256, random_bytes};
+use crate::bounded_body::LOGIN_BODY_BYTES;
 use crate::http::call::ApiCall;
+use crate::rate_limit::{LOGIN_PER_ACCOUNT, LOGIN_PER_ACCOUNT_AND_SENDER};
 use crate::http::responses::ok;
 use crate::security::sha256_hex;
 use crate::store::accounts::{self as accounts_db, Actor, Session};
+use crate::store::attempts;
 use crate::store::storage;
 
-/// `POST /api/login`: rate-limited per login and per address; the same answer for an
-/// unknown login and a wrong password, after the same slow hashing.
+/// `POST /api/login`: the same answer for an unknown login and a wrong password, after the
+/// same slow hashing. Every attempt is counted before it is hashed, each counter in one
+/// statement, so concurrent attempts cannot slip past a limit: per address (a hundred in 15
+/// minutes, any login), per login and sender (progressively slower, `rate_limit`), and per
+/// login from every sender (a guess a minute at most once flooded). A sender that floods a
+/// login slows down only itself; the owner from elsewhere waits at most a minute.
 pub async fn login(call: &mut ApiCall<'_>) -> Result<Response, ApiError> {
-    let body: LoginRequest = call.json().await?;
+    let db = &call.bindings.db;
+    let ip_key = attempts::sender_key(&call.bindings.pages, "login-ip", &call.ip).await?;
+    if let Some(retry_after) = attempts::count_attempt(db, &ip_key, LOGIN_PER_ADDRESS, call.now).await? {
+        return Err(ApiError::RateLimited { retry_after });
+    }
+    let body: LoginRequest = call.json_within(LOGIN_BODY_BYTES).await?;
     let db = &call.bindings.db;
     let login = accounts::normalize_login(&body.login).unwrap_or_default();
-    let (login_key, ip_key) = (format!("login:{login}"), format!("ip:{}", call.ip));
-    for (key, limit) in [(&login_key, LOGIN_PER_ACCOUNT), (&ip_key, LOGIN_PER_ADDRESS)] {
-        if let Some(retry_after) = accounts_db::attempts_left(db, key, limit, call.now).await? {
+    let login_key = format!("login:{login}");
+    let sender_key = attempts::sender_key(&call.bindings.pages, &login_key, &call.ip).await?;
+    for (key, throttle) in [(&sender_key, LOGIN_PER_ACCOUNT_AND_SENDER), (&login_key, LOGIN_PER_ACCOUNT)] {
+        if let Some(retry_after) = attempts::claim(db, key, throttle, call.now).await? {
             return Err(ApiError::RateLimited { retry_after });
         }
     }
@@ -39,11 +52,14 @@ pub async fn login(call: &mut ApiCall<'_>) -> Result<Response, ApiError> {
     };
     let actor = Actor { user_id: user.as_ref().map(|u| u.id), login: &login, ip: &call.ip };
     let (Some(user), true) = (user.as_ref(), password_ok) else {
-        accounts_db::record_failure(db, &login_key, LOGIN_PER_ACCOUNT, call.now).await?;
-        accounts_db::record_failure(db, &ip_key, LOGIN_PER_ADDRESS, call.now).await?;
         accounts_db::audit(db, &actor, "login.failed", None, "").await?;
         return Err(ApiError::WrongCredentials);
     };
+    // The right password: the address's and the login's counts keep only failures, and this
+    // sender's own throttle for the login starts again.
+    attempts::uncount(db, &ip_key).await?;
+    attempts::uncount(db, &login_key).await?;
+    attempts::forget(db, &sender_key).await?;
     if user.status == "banned" {
         return Err(ApiError::Denied(Denied::Banned));
     }
@@ -80,7 +96,8 @@ pub async fn change_own_password(call: &mut ApiCall<'_>) -> Result<Response, Api
     let session = call.signed_in()?;
     let principal = &session.principal;
     let key = format!("password:{}", principal.user_id);
-    if let Some(retry_after) = accounts_db::attempts_left(db, &key, PASSWORD_CHANGES, call.now).await? {
+    // Counted before the hash, as sign-ins are; a right current password takes it back.
+    if let Some(retry_after) = attempts::count_attempt(db, &key, PASSWORD_CHANGES, call.now).await? {
         return Err(ApiError::RateLimited { retry_after });
     }
     let user = accounts_db::user_for_login(db, &principal.login).await?.ok_or(ApiError::Unauthenticated)?;
@@ -88,9 +105,9 @@ pub async fn change_own_password(call: &mut ApiCall<'_>) -> Result<Response, Api
     let current_ok = body.current_password.len() <= accounts::MAX_PASSWORD_BYTES
         && stored.matches(&pbkdf2_sha256(&body.current_password, &stored.salt, stored.iterations).await?);
     if !current_ok {
-        accounts_db::record_failure(db, &key, PASSWORD_CHANGES, call.now).await?;
         return Err(ApiError::WrongCredentials);
     }
+    attempts::uncount(db, &key).await?;
     accounts::check_password(&principal.login, &body.new_password).map_err(ApiError::WeakPassword)?;
     let hash = new_password_hash(&body.new_password).await?;
     // Every session ends, this one included; the browser gets a fresh one.

@@ -62,11 +62,11 @@ pub async fn set_password(call: &mut ApiCall<'_>, id: i64) -> Result<Response, A
     let body: SetPassword = call.json().await?;
     let db = &call.bindings.db;
     let key = format!("password:{}", call.signed_in()?.principal.user_id);
-    if let Some(retry_after) = accounts_db::attempts_left(db, &key, PASSWORD_CHANGES, call.now).await? {
+    // Every reset counts, successful or not, before it is hashed: a stolen administrator
+    // session cannot spray resets, concurrently either.
+    if let Some(retry_after) = crate::store::attempts::count_attempt(db, &key, PASSWORD_CHANGES, call.now).await? {
         return Err(ApiError::RateLimited { retry_after });
     }
-    // Every reset counts, successful or not: a stolen administrator session cannot spray resets.
-    accounts_db::record_failure(db, &key, PASSWORD_CHANGES, call.now).await?;
     let user = existing_user(call, id).await?;
     accounts::check_password(&user.login, &body.password).map_err(ApiError::WeakPassword)?;
     let hash = new_password_hash(&body.password).await?;

@@ -7,19 +7,18 @@ use civic_renderer::{AppealFormState, AppealStatus, Receipt, RenderContext, Rend
 use civic_shared::appeals::{self, Dates, FormOutcome, Status};
 use civic_shared::{find_block, Block, Lang, SiteDocument};
 use serde::Deserialize;
-use worker::{Bucket, Date, FormEntry, HttpMetadata, Request, Response, Result, Url};
+use worker::{Bucket, Date, FormEntry, Headers, HttpMetadata, Method, Request, RequestInit, Response, Result, Url};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
-use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
 use crate::crypto::random_bytes;
-use crate::security::{is_same_origin, sha256_hex};
-use crate::store::{num, storage, today};
+use crate::http::body::{form_pairs, read_bounded, BodyRefused};
+use crate::http::published::SiteForAppeals;
 use crate::http::responses::{html_page, unavailable};
-use crate::http::body::{form_pairs};
-use crate::http::published::{SiteForAppeals};
-use crate::store::Bindings;
+use crate::security::{is_same_origin, sha256_hex};
+use crate::store::attempts::{attempts_left, record_failure, sender_key};
+use crate::store::{num, storage, today, Bindings};
 
 /// Appeals from one address: twenty an hour (a school's or an office's visitors share one).
 const SUBMISSIONS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
@@ -45,13 +44,21 @@ pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals,
         });
     }
     let ip = headers.get("cf-connecting-ip")?.unwrap_or_default();
-    let declared: usize = headers.get("content-length")?.and_then(|length| length.parse().ok()).unwrap_or(0);
-    if declared > MAX_BODY_BYTES {
-        return Response::error("Обращение не отправлено: файлы вместе больше 10 МБ. Вернитесь назад и приложите файлы поменьше.", 413);
+    // The limit comes first: a flooding sender costs one read of its counter, nothing more.
+    let db = &bindings.db;
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let key = match sender_key(&bindings.pages, &format!("appeal:{}", site.id), &ip).await {
+        Ok(key) => key,
+        Err(err) => return storage_failure(err),
+    };
+    match attempts_left(db, &key, SUBMISSIONS_PER_ADDRESS, now).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return Response::error("Слишком много обращений с этого адреса. Попробуйте через час.", 429),
+        Err(err) => return storage_failure(err),
     }
     let (pairs, files) = match read_body(&mut req).await {
         Ok(Some(read)) => read,
-        Ok(None) => return Response::error("Обращение не отправлено: текст не длиннее 20 000 символов, файлы вместе не больше 10 МБ.", 413),
+        Ok(None) => return Response::error("Обращение не отправлено: текст не длиннее 20 000 символов, файлы вместе не больше 10 МБ. Вернитесь назад и приложите файлы поменьше.", 413),
         Err(_) => return Response::error("Форма пришла повреждённой. Вернитесь назад и отправьте обращение ещё раз.", 400),
     };
     let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
@@ -59,14 +66,6 @@ pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals,
     let Some(topics) = form_topics(&site.doc, &page_id, &form_id) else {
         return Response::error("Такой формы на сайте нет.", 404);
     };
-    let db = &bindings.db;
-    let now = (Date::now().as_millis() / 1000) as i64;
-    let key = format!("appeal:{}:{ip}", site.id);
-    match attempts_left(db, &key, SUBMISSIONS_PER_ADDRESS, now).await {
-        Ok(None) => {}
-        Ok(Some(_)) => return Response::error("Слишком много обращений с этого адреса. Попробуйте через час.", 429),
-        Err(err) => return storage_failure(err),
-    }
     let named: Vec<(String, &[u8])> = files.iter().map(|(name, bytes)| (name.clone(), bytes.as_slice())).collect();
     let attachments = appeals::check_files(&named);
     let submission = match (appeals::read_form(&pairs, &topics), attachments) {
@@ -114,23 +113,29 @@ pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals,
 }
 
 /// The form's fields and files (name, bytes): multipart from the form with its file field,
-/// URL-encoded from older copies of the page. `None` when the body is too large.
+/// URL-encoded from older copies of the page. The body is streamed with a cap whether or not
+/// it declares its length, and only a body within the cap is parsed. `None` when too large.
 async fn read_body(req: &mut Request) -> Result<Option<(Vec<(String, String)>, Vec<(String, Vec<u8>)>)>> {
     let content_type = req.headers().get("content-type")?.unwrap_or_default();
-    if !content_type.starts_with("multipart/form-data") {
-        let body = req.bytes().await?;
-        return Ok((body.len() <= MAX_FORM_BYTES).then(|| (form_pairs(&String::from_utf8_lossy(&body)), Vec::new())));
+    let multipart = content_type.starts_with("multipart/form-data");
+    let body = match read_bounded(req, if multipart { MAX_BODY_BYTES } else { MAX_FORM_BYTES }).await {
+        Ok(body) => body,
+        Err(BodyRefused::TooLarge(_)) => return Ok(None),
+        Err(BodyRefused::Damaged) => return Err(worker::Error::RustError("the body broke off".into())),
+    };
+    if !multipart {
+        return Ok(Some((form_pairs(&String::from_utf8_lossy(&body)), Vec::new())));
     }
-    let form = req.form_data().await?;
+    // The runtime parses multipart: it is handed the bounded bytes, never the connection.
+    let headers = Headers::new();
+    headers.set("content-type", &content_type)?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post).with_headers(headers).with_body(Some(js_sys::Uint8Array::from(body.as_slice()).into()));
+    let form = Request::new_with_init("https://body.invalid/", &init)?.form_data().await?;
     let pairs = FORM_FIELDS.iter().filter_map(|name| Some((name.to_string(), form.get_field(name)?))).collect();
     let mut files = Vec::new();
-    let mut total = 0;
     for entry in form.get_all("files").unwrap_or_default() {
         if let FormEntry::File(file) = entry {
-            total += file.size();
-            if total > MAX_BODY_BYTES {
-                return Ok(None);
-            }
             files.push((file.name(), file.bytes().await?));
         }
     }
@@ -151,7 +156,10 @@ pub async fn status(req: &Request, bindings: &Bindings, site: SiteForAppeals, ur
     let db = &bindings.db;
     let ip = req.headers().get("cf-connecting-ip")?.unwrap_or_default();
     let now = (Date::now().as_millis() / 1000) as i64;
-    let key = format!("appeal-status:{ip}");
+    let key = match sender_key(&bindings.pages, "appeal-status", &ip).await {
+        Ok(key) => key,
+        Err(err) => return storage_failure(err),
+    };
     match attempts_left(db, &key, LOOKUPS_PER_ADDRESS, now).await {
         Ok(None) => {}
         Ok(Some(_)) => {

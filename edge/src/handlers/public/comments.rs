@@ -7,14 +7,14 @@ use worker::{Date, Request, Response, Result};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
-use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
-use crate::security::is_same_origin;
-use crate::store::{comments, today};
+use crate::bounded_body::COMMENT_BODY_BYTES;
+use crate::http::body::{form_pairs, read_bounded, BodyRefused};
+use crate::http::published::SiteForAppeals;
 use crate::http::responses::{html_page, unavailable};
-use crate::http::body::{form_pairs};
-use crate::http::published::{SiteForAppeals};
-use crate::store::Bindings;
+use crate::security::is_same_origin;
+use crate::store::attempts::{attempts_left, record_failure, sender_key};
+use crate::store::{comments, today, Bindings};
 
 const COMMENTS_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 20, window_seconds: 60 * 60 };
 const MAX_COMMENT: usize = 5_000;
@@ -35,10 +35,23 @@ pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals,
     }
     let settings = accessible::from_cookie_header(headers.get("cookie")?.as_deref());
     let ip = headers.get("cf-connecting-ip")?.unwrap_or_default();
-    let body = req.bytes().await?;
-    if body.len() > 64 * 1024 {
-        return Response::error("Предложение слишком длинное: не более 5 000 символов.", 413);
+    // The limit comes first: a flooding sender costs one read of its counter, nothing more.
+    let db = &bindings.db;
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let key = match sender_key(&bindings.pages, &format!("comment:{}", site.id), &ip).await {
+        Ok(key) => key,
+        Err(err) => return failure(err),
+    };
+    match attempts_left(db, &key, COMMENTS_PER_ADDRESS, now).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return Response::error("Слишком много предложений с этого адреса. Попробуйте через час.", 429),
+        Err(err) => return failure(err),
     }
+    let body = match read_bounded(&mut req, COMMENT_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(BodyRefused::TooLarge(_)) => return Response::error("Предложение слишком длинное: не более 5 000 символов. Оно не отправлено.", 413),
+        Err(BodyRefused::Damaged) => return Response::error("Форма пришла повреждённой. Вернитесь назад и отправьте предложение ещё раз.", 400),
+    };
     let pairs = form_pairs(&String::from_utf8_lossy(&body));
     let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
     let (page, id) = (get("page"), get("discussion"));
@@ -54,14 +67,6 @@ pub async fn submit(mut req: Request, bindings: &Bindings, site: SiteForAppeals,
     }
     if !open || text.is_empty() || name.is_empty() || get("consent") != "yes" || text.chars().count() > MAX_COMMENT || name.chars().count() > 300 {
         return page_response(422, &site.doc, &options, &page, false);
-    }
-    let db = &bindings.db;
-    let now = (Date::now().as_millis() / 1000) as i64;
-    let key = format!("comment:{}:{ip}", site.id);
-    match attempts_left(db, &key, COMMENTS_PER_ADDRESS, now).await {
-        Ok(None) => {}
-        Ok(Some(_)) => return Response::error("Слишком много предложений с этого адреса. Попробуйте через час.", 429),
-        Err(err) => return failure(err),
     }
     if let Err(err) = comments::receive(db, site.id, &format!("{page}/{id}"), &name, &text, &today).await {
         return failure(err);

@@ -10,14 +10,14 @@ use worker::{D1Database, Date, Request, Response, Result};
 
 use crate::accessible;
 use crate::accounts::AttemptLimit;
-use crate::store::accounts::{attempts_left, record_failure};
 use crate::api::ApiError;
-use crate::security::is_same_origin;
-use crate::store::today;
+use crate::bounded_body::VOTE_BODY_BYTES;
+use crate::http::body::{form_pairs, read_bounded, BodyRefused};
+use crate::http::published::SiteForAppeals;
 use crate::http::responses::{html_page, unavailable};
-use crate::http::body::{form_pairs};
-use crate::http::published::{SiteForAppeals};
-use crate::store::Bindings;
+use crate::security::is_same_origin;
+use crate::store::attempts::{attempts_left, record_failure, sender_key};
+use crate::store::{today, Bindings};
 
 /// Votes in one poll from one address in an hour (a school's families may share one address).
 const VOTES_PER_ADDRESS: AttemptLimit = AttemptLimit { max_failures: 50, window_seconds: 60 * 60 };
@@ -33,21 +33,35 @@ pub async fn vote(mut req: Request, bindings: &Bindings, site: SiteForAppeals, p
     let settings = accessible::from_cookie_header(Some(&cookies));
     let ip = headers.get("cf-connecting-ip")?.unwrap_or_default();
     let voter = cookie(&cookies, VOTER_COOKIE).filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()));
-    let body = req.bytes().await?;
-    if body.len() > 16 * 1024 {
-        return Response::error("Слишком большой запрос.", 413);
+    // The limit comes first: a flooding sender costs one read of its counter, nothing more
+    // (its page is plain words, rendered from nothing stored).
+    let db = &bindings.db;
+    let now = (Date::now().as_millis() / 1000) as i64;
+    let key = match sender_key(&bindings.pages, &format!("vote:{}:{poll_id}", site.id), &ip).await {
+        Ok(key) => key,
+        Err(err) => return failure(err),
+    };
+    match attempts_left(db, &key, VOTES_PER_ADDRESS, now).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return Response::error("Слишком много голосов с этого адреса. Попробуйте позже.", 429),
+        Err(err) => return failure(err),
     }
+    let body = match read_bounded(&mut req, VOTE_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(BodyRefused::TooLarge(too_large)) => {
+            return Response::error(format!("Голос не учтён: запрос больше {}. Вернитесь на страницу опроса.", too_large.cap_in_words()), 413)
+        }
+        Err(BodyRefused::Damaged) => return Response::error("Форма пришла повреждённой. Вернитесь назад и проголосуйте ещё раз.", 400),
+    };
     let pairs = form_pairs(&String::from_utf8_lossy(&body));
     let back = pairs.iter().find(|(k, _)| k == "back").map(|(_, v)| v.clone()).filter(|p| site.doc.pages.contains_key(p));
     let back = back.or_else(|| site.doc.home_page().map(|(id, _)| id.clone())).unwrap_or_default();
     let chosen: Vec<String> = pairs.iter().filter(|(k, _)| k == "option").map(|(_, v)| v.clone()).collect();
-    let (db, bucket) = (&bindings.db, &bindings.docs);
-    let data = match crate::store::collections::render_data(db, bucket, site.id).await {
-        Ok(data) => data,
+    // Only this poll and its summed results: never every vote of the site.
+    let mut poll = match crate::store::polls::poll(db, site.id, poll_id).await {
+        Ok(Some(poll)) => poll,
+        Ok(None) => return Response::error("Такого опроса нет.", 404),
         Err(err) => return failure(err),
-    };
-    let Some(mut poll) = data.polls.into_iter().find(|p| p.id == poll_id) else {
-        return Response::error("Такого опроса нет.", 404);
     };
     let today = today();
     let options = RenderOptions { base_path, origin, accessible: settings, today: &today, ..RenderOptions::default() };
@@ -79,13 +93,6 @@ pub async fn vote(mut req: Request, bindings: &Bindings, site: SiteForAppeals, p
             if origin.starts_with("https:") { "; Secure" } else { "" }
         )
     });
-    let now = (Date::now().as_millis() / 1000) as i64;
-    let key = format!("vote:{}:{poll_id}:{ip}", site.id);
-    match attempts_left(db, &key, VOTES_PER_ADDRESS, now).await {
-        Ok(None) => {}
-        Ok(Some(_)) => return page(429, &site, &options, &poll, &VoteOutcome::Refused("Слишком много голосов с этого адреса. Попробуйте позже."), &back, None),
-        Err(err) => return failure(err),
-    }
     let counted = match crate::store::polls::record_vote(db, site.id, poll_id, &voter, &checked).await {
         Ok(counted) => counted,
         Err(err) => return failure(err),
