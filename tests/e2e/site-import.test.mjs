@@ -193,6 +193,11 @@ test('the API v1 imports one page of HTML; bad uploads change nothing', async ()
   assert.equal((await peek('mincifra')).status, 404, 'nor through its own site');
   assert.equal((await v1({ html, base_version: 1 })).status, 409, 'a stale version is refused');
   assert.equal((await v1({ html, archive: 'x' })).status, 400);
+  // Refused before any job is queued (schemathesis found both once the import became a job).
+  const empty = await v1({ archive: '' });
+  assert.equal(empty.status, 422, 'an empty archive is no ZIP archive');
+  assert.match((await empty.json()).errors[0].message, /не ZIP-архив/);
+  assert.equal((await v1({ html, base_version: null })).status, 400, 'null is not a version');
   assert.equal((await v1({ html: ' ' })).status, 400, 'an empty page is refused, not imported empty');
   const readOnly = await admin.call('/api/tokens', { method: 'POST', body: { name: `ro ${run}`, sites: [SCHOOL], scopes: ['read'] } });
   const roSecret = (await readOnly.json()).secret;

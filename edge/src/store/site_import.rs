@@ -32,6 +32,15 @@ impl Upload {
         }
     }
 
+    /// An archive sent as such (the API v1's `archive`): bytes that do not even begin as a ZIP
+    /// archive are refused before a job is queued, in the words the full reading would use.
+    pub fn archive(bytes: Vec<u8>) -> Result<Upload, ApiError> {
+        match is_archive(&bytes) {
+            true => Ok(Upload::Archive(bytes)),
+            false => Err(ApiError::SiteImport(SiteImportError::BrokenArchive { reason: "это не ZIP-архив".into() })),
+        }
+    }
+
     /// One page's HTML; an empty one is refused (it would make an empty page).
     pub fn page(html: String) -> Result<Upload, ApiError> {
         if html.trim().is_empty() {

@@ -173,18 +173,28 @@ async fn serve(req: &mut Request, (env, bindings): (&Env, &Bindings), route: &V1
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct V1Import {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     html: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     archive: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     parent: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     old_host: Option<String>,
     #[serde(default)]
     dry_run: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present_whole")]
     base_version: Option<i64>,
+}
+
+/// A field that may be left out but, as the schema says, is never `null`.
+fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+/// A whole number that may be left out but is never `null`.
+fn present_whole<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    civic_shared::json_numbers::whole_i64(deserializer).map(Some)
 }
 
 /// The handler of each endpoint, reusing the stores the constructor's API uses.
@@ -217,10 +227,10 @@ async fn dispatch(call: &Call<'_>, route: &V1Route, site: Option<SiteRow>, grant
             let request: V1Import = parse_json(body)?;
             let upload = match (request.html, request.archive) {
                 (Some(html), None) => crate::store::site_import::Upload::page(html)?,
-                (None, Some(archive)) => crate::store::site_import::Upload::Archive(
+                (None, Some(archive)) => crate::store::site_import::Upload::archive(
                     base64::Engine::decode(&base64::engine::general_purpose::STANDARD, archive.trim())
                         .map_err(|_| ApiError::BadRequest { path: "archive".into(), reason: "не Base64".into() })?,
-                ),
+                )?,
                 _ => return Err(ApiError::BadRequest { path: ".".into(), reason: "нужно ровно одно из полей html и archive".into() }),
             };
             let upload = upload.into_bytes();
