@@ -2,6 +2,10 @@
 //! stands (overdue in red, due soon in amber); an official registers it, gives it to a colleague,
 //! extends the deadline once with a reason, answers or closes it. The author reads the answer on
 //! the site's status page. Texts from visitors are shown as text, never as markup.
+//!
+//! Appeals are the body's: only the site's editors get the inbox. The operator and
+//! administrators see the figures ([`AppealFiguresView`]); an administrator may open one
+//! appeal through the journaled support access ([`SupportAccessView`]).
 
 use std::rc::Rc;
 
@@ -12,8 +16,10 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::appeal_figures::AppealFiguresView;
 use crate::error_words::error_message;
 use crate::i18n::{lang, texts};
+use crate::support_access::SupportAccessView;
 use crate::notice::Notice;
 use crate::server::{self, ServerError};
 
@@ -21,11 +27,41 @@ use crate::server::{self, ServerError};
 pub struct InboxProps {
     pub site: String,
     pub read_only: bool,
+    /// The signed-in user's role: `editor` gets the inbox, the others the figures.
+    pub role: String,
     pub on_signed_out: Callback<Option<String>>,
+}
+
+#[derive(Properties, PartialEq)]
+struct QueueProps {
+    site: String,
+    read_only: bool,
+    on_signed_out: Callback<Option<String>>,
 }
 
 #[function_component(InboxView)]
 pub fn inbox_view(props: &InboxProps) -> Html {
+    let t = texts();
+    let (site, read_only, on_signed_out) = (props.site.clone(), props.read_only, props.on_signed_out.clone());
+    html! {
+        <main class="collection-main wide">
+            <h2>{ t.inbox_title }</h2>
+            if props.role == "editor" {
+                <AppealList site={site.clone()} {read_only} on_signed_out={on_signed_out.clone()} />
+            } else {
+                <AppealFiguresView site={site.clone()} on_signed_out={on_signed_out.clone()} />
+                if props.role == "administrator" {
+                    <SupportAccessView site={site.clone()} on_signed_out={on_signed_out.clone()} />
+                }
+            }
+            <CommentQueue {site} {read_only} {on_signed_out} />
+        </main>
+    }
+}
+
+/// The site's inbox, for its staff.
+#[function_component(AppealList)]
+fn appeal_list(props: &QueueProps) -> Html {
     let t = texts();
     let all = use_state(|| false);
     let appeals = use_state(|| None::<Rc<Vec<InboxAppeal>>>);
@@ -154,15 +190,13 @@ pub fn inbox_view(props: &InboxProps) -> Html {
         </div>
     };
     html! {
-        <main class="collection-main wide">
-            <h2>{ t.inbox_title }</h2>
+        <>
             <p class="hint">{ t.inbox_intro }</p>
             <p class="inbox-filter" role="group" aria-label={t.inbox_show}>{ filter(false, t.inbox_open) }{ " " }{ filter(true, t.inbox_all) }</p>
             { search }
             <Notice notice={(*notice).clone()} />
             { body }
-            <CommentQueue site={props.site.clone()} read_only={props.read_only} on_signed_out={props.on_signed_out.clone()} />
-        </main>
+        </>
     }
 }
 
@@ -183,7 +217,7 @@ fn matches(appeal: &InboxAppeal, query: &str, standing: &str) -> bool {
 
 /// Comments on the site's public discussions that wait for moderation.
 #[function_component(CommentQueue)]
-fn comment_queue(props: &InboxProps) -> Html {
+fn comment_queue(props: &QueueProps) -> Html {
     let t = texts();
     let comments = use_state(|| None::<Vec<server::QueuedComment>>);
     let notice = use_state(|| None::<(bool, String)>);
@@ -248,17 +282,20 @@ fn comment_queue(props: &InboxProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct CardProps {
-    site: String,
-    appeal: InboxAppeal,
-    read_only: bool,
-    on_action: Callback<(String, serde_json::Value)>,
-    on_publish: Callback<(String, Option<(String, String)>)>,
+pub(crate) struct CardProps {
+    pub site: String,
+    pub appeal: InboxAppeal,
+    pub read_only: bool,
+    pub on_action: Callback<(String, serde_json::Value)>,
+    pub on_publish: Callback<(String, Option<(String, String)>)>,
+    /// Opened at once (an appeal opened for support is the only one shown).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// One appeal: the summary line with its deadline, the text, and the officials' forms.
 #[function_component(AppealCard)]
-fn appeal_card(props: &CardProps) -> Html {
+pub(crate) fn appeal_card(props: &CardProps) -> Html {
     let t = texts();
     let a = &props.appeal;
     let (class, standing) = match a.standing {
@@ -281,7 +318,7 @@ fn appeal_card(props: &CardProps) -> Html {
     let open = a.status.is_open();
     html! {
         <li class={classes!("appeal", class)} data-appeal={a.number.clone()}>
-            <details>
+            <details open={props.open}>
                 <summary>
                     <span class="appeal-number">{ "№ " }{ &a.number }</span>
                     <span>{ &a.received }</span>
@@ -294,6 +331,7 @@ fn appeal_card(props: &CardProps) -> Html {
                     <p class="meta">{ due }{ if a.assignee.is_empty() { String::new() } else { format!(" · {} {}", t.inbox_assignee, a.assignee) } }</p>
                     <p class="meta">{ t.inbox_contact }{ ": " }{ &a.contact }</p>
                     <p class="appeal-text">{ &a.text }</p>
+                    <p class="meta consent">{ t.inbox_consent }{ ": " }{ consent_line(a) }</p>
                     if let Some(reason) = &a.extension_reason { <p class="meta">{ t.inbox_extended }{ ": " }{ reason }</p> }
                     if !a.files.is_empty() {
                         <h4>{ t.inbox_files }</h4>
@@ -333,6 +371,15 @@ fn appeal_card(props: &CardProps) -> Html {
                 </div>
             </details>
         </li>
+    }
+}
+
+/// When and under which wording the appellant consented to the processing of personal data.
+fn consent_line(appeal: &InboxAppeal) -> String {
+    let t = texts();
+    match &appeal.consent {
+        Some(consent) => t.inbox_consent_given.replace("{t}", &consent.given_at.replace('T', " ").replace('Z', " UTC")).replace("{v}", &consent.version),
+        None => t.inbox_consent_unrecorded.into(),
     }
 }
 

@@ -5,10 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { BASE_URL } from '../support/browser.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, BASE_URL, contextPool, openConstructor } from '../support/browser.mjs';
+import { axeViolations } from '../support/axe.mjs';
 import { ACCOUNTS, signIn } from '../support/session.mjs';
 
 const SITE = 'kasimov';
+const pool = contextPool();
 const editor = await signIn(ACCOUNTS.editors[SITE]);
 const administrator = await signIn(ACCOUNTS.administrator);
 const operator = await signIn(ACCOUNTS.operator);
@@ -112,5 +115,62 @@ test('editors of the site may not use support access, editors of other sites lea
     const res = await stranger.call(path, { method, body: method === 'POST' ? body : undefined });
     assert.equal(res.status, 404, `${method} ${path}`);
     assert.equal((await res.json()).error.code, 'site_not_found');
+  }
+});
+
+/** Opens «Обращения» in the constructor as `account` at `width` px. */
+async function openInbox(account, width) {
+  const context = await pool.open({ bypassCSP: true, viewport: { width, height: 900 } });
+  const page = await openConstructor(context, SITE, account);
+  await page.getByRole('button', { name: 'Обращения', exact: true }).click();
+  await page.getByRole('heading', { name: 'Обращения', level: 2 }).waitFor();
+  return page;
+}
+
+test('in the constructor the operator sees the figures only, and no appeal', async () => {
+  for (const width of [1366, 390]) {
+    const page = await openInbox(ACCOUNTS.operator, width);
+    await page.getByRole('heading', { name: 'Обращения в цифрах' }).waitFor();
+    await page.locator('.appeal-figures dd').first().waitFor();
+    const shown = await page.locator('main').innerText();
+    assert.ok(!shown.includes(name) && !shown.includes(text), 'no name, no text');
+    assert.equal(await page.locator('li.appeal[data-appeal]').count(), 0, 'no appeal cards');
+    assert.equal(await page.getByRole('heading', { name: 'Доступ для поддержки' }).count(), 0, 'support access is the administrator\'s');
+    assert.deepEqual(await axeViolations(page), [], `the operator's figures at ${width} px`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no horizontal scroll at ${width} px`);
+    await page.screenshot({ path: join(ARTIFACTS, `appeals-operator-${width}.png`), fullPage: true });
+  }
+});
+
+test('in the constructor an administrator opens one appeal for support with a reason, and reads it', async () => {
+  for (const width of [1366, 390]) {
+    const page = await openInbox(ACCOUNTS.administrator, width);
+    await page.getByRole('heading', { name: 'Доступ для поддержки' }).waitFor();
+    assert.equal(await page.locator('li.appeal[data-appeal]').count(), 0, 'no appeal before the access');
+    await page.screenshot({ path: join(ARTIFACTS, `appeals-support-form-${width}.png`), fullPage: true });
+    await page.getByLabel('Номер обращения').fill(number);
+    await page.getByLabel('Причина доступа (попадёт в журнал действий)').fill(`Заявка в поддержку: проверка отображения обращения (${width} px)`);
+    await page.getByRole('button', { name: 'Открыть обращение для поддержки' }).click();
+    await page.getByText(`Обращение № ${number} открыто для поддержки до`).waitFor();
+    const card = page.locator(`li.appeal[data-appeal="${number}"]`);
+    assert.equal(await card.locator('.appeal-text').first().innerText(), text, 'the one appeal, read-only');
+    assert.match(await card.locator('.consent').innerText(), /редакция pd-2026-1/);
+    assert.equal(await card.getByRole('button', { name: 'Зарегистрировать' }).count(), 0, 'support reads, the body answers');
+    assert.deepEqual(await axeViolations(page), [], `the support access at ${width} px`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no horizontal scroll at ${width} px`);
+    await page.screenshot({ path: join(ARTIFACTS, `appeals-support-open-${width}.png`), fullPage: true });
+  }
+  const { entries } = await administrator.json(`/api/audit?site=${SITE}`);
+  assert.ok(entries.filter((e) => e.action === 'appeal.support_access' && e.detail.includes('проверка отображения')).length >= 2, 'each access is journaled');
+});
+
+test('in the constructor the site\'s editor works in the inbox as before', async () => {
+  for (const width of [1366, 390]) {
+    const page = await openInbox(ACCOUNTS.editors[SITE], width);
+    const card = page.locator(`li.appeal[data-appeal="${number}"]`);
+    await card.locator('summary').click();
+    assert.equal(await card.locator('.appeal-text').first().innerText(), text);
+    await card.getByRole('button', { name: 'Зарегистрировать' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, `appeals-editor-${width}.png`), fullPage: true });
   }
 });
