@@ -53,6 +53,8 @@ mod holidays_panel;
 #[cfg(target_arch = "wasm32")]
 mod inbox;
 #[cfg(target_arch = "wasm32")]
+mod appeal_card;
+#[cfg(target_arch = "wasm32")]
 mod appeal_figures;
 #[cfg(target_arch = "wasm32")]
 mod support_access;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::error_words::error_message;
 use crate::i18n::texts;
-use crate::inbox::AppealCard;
+use crate::appeal_card::AppealCard;
 use crate::notice::Notice;
 use crate::server::{self, ServerError};
 
