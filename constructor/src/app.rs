@@ -629,7 +629,9 @@ pub fn app(props: &AppProps) -> Html {
         View::Users => Some(html! { <UsersView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Audit => Some(html! { <AuditView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
         View::Tokens => Some(html! { <TokensView sites={(*sites).clone()} on_signed_out={props.on_signed_out.clone()} /> }),
-        View::Inbox => Some(html! { <InboxView site={site_slug.clone()} {read_only} on_signed_out={props.on_signed_out.clone()} /> }),
+        View::Inbox => Some(html! {
+            <InboxView site={site_slug.clone()} {read_only} role={props.user.role.clone()} on_signed_out={props.on_signed_out.clone()} />
+        }),
         View::Compliance => Some(html! {
             <ComplianceView site={site_slug.clone()} document={Rc::new(document.clone())} data={(*data).clone()} on_fix={{
                 let (state, view) = (state.clone(), view.clone());

@@ -53,6 +53,12 @@ mod holidays_panel;
 #[cfg(target_arch = "wasm32")]
 mod inbox;
 #[cfg(target_arch = "wasm32")]
+mod appeal_card;
+#[cfg(target_arch = "wasm32")]
+mod appeal_figures;
+#[cfg(target_arch = "wasm32")]
+mod support_access;
+#[cfg(target_arch = "wasm32")]
 mod sveden_form;
 #[cfg(target_arch = "wasm32")]
 mod command;

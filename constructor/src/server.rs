@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use civic_shared::appeals::inbox::{InboxAppeal, OverdueAppeal};
+use civic_shared::appeals::inbox::{AppealFigures, Inbox, InboxAppeal, OneAppeal, OverdueAppeal, SupportAccess, SupportAccessRequest};
 pub use civic_shared::jobs::Job;
 use civic_shared::jobs::{Queued, State as JobState};
 use civic_shared::migration::{SiteMove, SiteMoveDetail};
@@ -161,6 +161,7 @@ fn error_from(status: u16, body: &str) -> ServerError {
         "account_restricted" => ServerError::Restricted,
         "account_banned" => ServerError::Banned,
         "forbidden" => ServerError::Forbidden,
+        "support_access_required" => ServerError::Explained(crate::i18n::texts().support_access_required.into()),
         "empty_file" | "file_too_large" | "unsupported_file_type" | "svg_not_accepted" | "macros_not_accepted" | "text_not_utf8"
         | "damaged_file" | "alt_required" | "alt_too_long" | "title_too_long" => {
             ServerError::FileRefused(body.error.problems.iter().map(ProblemBody::message).collect::<Vec<_>>().join(" "))
@@ -838,10 +839,6 @@ pub async fn publish_answer(site: &str, number: &str, publication: Option<(&str,
 
 /// The site's appeals: open ones, or all.
 pub async fn appeals(site: &str, all: bool) -> Result<Vec<InboxAppeal>, ServerError> {
-    #[derive(Deserialize)]
-    struct Inbox {
-        appeals: Vec<InboxAppeal>,
-    }
     let query = if all { "?all" } else { "" };
     let inbox: Inbox = ok_json(Request::get(&format!("/api/sites/{}/appeals{query}", encode(site))).send().await).await?;
     Ok(inbox.appeals)
@@ -849,13 +846,27 @@ pub async fn appeals(site: &str, all: bool) -> Result<Vec<InboxAppeal>, ServerEr
 
 /// An official's action on an appeal (`{"action": "answer", "answer": "…"}`…); the appeal after it.
 pub async fn appeal_action(site: &str, number: &str, action: &serde_json::Value) -> Result<InboxAppeal, ServerError> {
-    #[derive(Deserialize)]
-    struct Changed {
-        appeal: InboxAppeal,
-    }
     let request = change(Request::patch(&format!("/api/sites/{}/appeals/{}", encode(site), encode(number))), action.to_string())?;
-    let changed: Changed = ok_json(request.send().await).await?;
+    let changed: OneAppeal = ok_json(request.send().await).await?;
     Ok(changed.appeal)
+}
+
+/// The site's appeals as figures: what the operator and administrators see of them.
+pub async fn appeal_figures(site: &str) -> Result<AppealFigures, ServerError> {
+    ok_json(Request::get(&format!("/api/sites/{}/appeals/figures", encode(site))).send().await).await
+}
+
+/// One appeal with its files (for an administrator: after [`open_for_support`]).
+pub async fn appeal(site: &str, number: &str) -> Result<InboxAppeal, ServerError> {
+    let one: OneAppeal = ok_json(Request::get(&format!("/api/sites/{}/appeals/{}", encode(site), encode(number))).send().await).await?;
+    Ok(one.appeal)
+}
+
+/// An administrator's support access to one appeal, with the reason the journal keeps.
+pub async fn open_for_support(site: &str, number: &str, reason: &str) -> Result<SupportAccess, ServerError> {
+    let body = serde_json::to_string(&SupportAccessRequest { reason: reason.into() }).map_err(|_| ServerError::Refused)?;
+    let request = change(Request::post(&format!("/api/sites/{}/appeals/{}/support-access", encode(site), encode(number))), body)?;
+    ok_json(request.send().await).await
 }
 
 /// A comment on a public discussion, in the moderation queue.

@@ -249,6 +249,7 @@ impl ApiError {
             ApiError::Denied(Denied::Forbidden) => (403, "forbidden"),
             ApiError::Denied(Denied::Restricted) => (403, "account_restricted"),
             ApiError::Denied(Denied::Banned) => (403, "account_banned"),
+            ApiError::Denied(Denied::SupportAccessRequired) => (403, "support_access_required"),
             ApiError::RateLimited { .. } => (429, "too_many_attempts"),
             ApiError::WeakPassword(_) => (422, "weak_password"),
             ApiError::Taken { .. } => (409, "already_taken"),

@@ -6,6 +6,11 @@
 //! **administrator** (the regional IT centre) runs accounts, sites, backups and tokens and may
 //! change any site on request; an **editor** (an organisation's staff) works on the sites
 //! they belong to and sees no other.
+//!
+//! Citizens' appeals are not the site's content: they belong to the body they were sent to
+//! (59-FZ art. 6 forbids passing on what an appeal says about its author without consent). Its
+//! editors read and answer them; the operator and administrators see figures only; an
+//! administrator opens one appeal only through the journaled support access.
 
 use serde::{Deserialize, Serialize};
 
@@ -99,11 +104,22 @@ pub enum Action {
     HandleTickets,
     /// Back a site up, download its backups and restore one (into it or into a new site).
     ManageBackups,
+    /// Read a site's appeals: their texts, the appellants' names and contacts, their files.
+    /// Appeals belong to the body they were sent to (59-FZ art. 6, 152-FZ): its own staff.
+    ReadAppeals,
+    /// Act on a site's appeals: register, assign, extend, answer, close, publish an answer.
+    AnswerAppeals,
+    /// A site's appeals as figures: how many are open, due soon and overdue, with the overdue
+    /// ones' numbers and deadlines, never a name or a text.
+    CountAppeals,
+    /// Open one appeal of a site for support, with a reason that goes into the journal: the
+    /// administrator's one way to an appeal's contents, for a limited time.
+    OpenAppealForSupport,
 }
 
 impl Action {
     /// All actions, for exhaustive tests.
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 16] = [
         Action::ListSites,
         Action::ReadSite,
         Action::EditSite,
@@ -116,16 +132,33 @@ impl Action {
         Action::SignMigrationAct,
         Action::HandleTickets,
         Action::ManageBackups,
+        Action::ReadAppeals,
+        Action::AnswerAppeals,
+        Action::CountAppeals,
+        Action::OpenAppealForSupport,
     ];
 
     /// Whether the action changes anything (a restricted account may do none of these).
     fn changes_state(self) -> bool {
-        !matches!(self, Action::ListSites | Action::ReadSite | Action::ReadAudit | Action::ViewDashboard)
+        !matches!(
+            self,
+            Action::ListSites | Action::ReadSite | Action::ReadAudit | Action::ViewDashboard | Action::ReadAppeals | Action::CountAppeals
+        )
     }
 
     /// Whether the action concerns one site (and so needs one).
     pub fn is_per_site(self) -> bool {
-        matches!(self, Action::ReadSite | Action::EditSite | Action::PublishSite | Action::SignMigrationAct)
+        matches!(
+            self,
+            Action::ReadSite
+                | Action::EditSite
+                | Action::PublishSite
+                | Action::SignMigrationAct
+                | Action::ReadAppeals
+                | Action::AnswerAppeals
+                | Action::CountAppeals
+                | Action::OpenAppealForSupport
+        )
     }
 }
 
@@ -164,7 +197,14 @@ pub enum Denied {
     Restricted,
     /// The account is banned.
     Banned,
+    /// An administrator asks for a site's appeals: only one at a time, through the journaled
+    /// support access ([`Action::OpenAppealForSupport`]); the router lets a request for that one
+    /// appeal through while the access lasts ([`SUPPORT_ACCESS_SECONDS`]).
+    SupportAccessRequired,
 }
+
+/// How long an administrator's support access to one appeal lasts: an hour.
+pub const SUPPORT_ACCESS_SECONDS: i64 = 60 * 60;
 
 /// Decides whether `principal` may do `action` (on `site`, for per-site actions).
 pub fn authorize(principal: &Principal, action: Action, site: Option<i64>) -> Result<(), Denied> {
@@ -180,10 +220,12 @@ pub fn authorize(principal: &Principal, action: Action, site: Option<i64>) -> Re
     let allowed = match (principal.role, action) {
         (_, Action::ListSites) => true,
         (Role::Editor, Action::ReadSite | Action::EditSite | Action::PublishSite) => member,
+        (Role::Editor, Action::ReadAppeals | Action::AnswerAppeals | Action::CountAppeals) => member,
         (Role::Editor, _) => false,
-        (Role::Operator, Action::ReadSite | Action::ViewDashboard | Action::SignMigrationAct) => true,
+        (Role::Operator, Action::ReadSite | Action::ViewDashboard | Action::SignMigrationAct | Action::CountAppeals) => true,
         (Role::Operator, _) => false,
-        (Role::Administrator, Action::SignMigrationAct) => false,
+        (Role::Administrator, Action::ReadAppeals) => return Err(Denied::SupportAccessRequired),
+        (Role::Administrator, Action::SignMigrationAct | Action::AnswerAppeals) => false,
         (Role::Administrator, _) => true,
     };
     match allowed {
@@ -234,6 +276,10 @@ mod tests {
             (Operator, SignMigrationAct, [Ok(()), Ok(()), Err(NotVisible)]),
             (Operator, HandleTickets, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
             (Operator, ManageBackups, [Err(Forbidden), Err(Forbidden), Err(Forbidden)]),
+            (Operator, ReadAppeals, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Operator, AnswerAppeals, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Operator, CountAppeals, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Operator, OpenAppealForSupport, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
             (Administrator, ListSites, [Ok(()), Ok(()), Ok(())]),
             (Administrator, ReadSite, [Ok(()), Ok(()), Err(NotVisible)]),
             (Administrator, EditSite, [Ok(()), Ok(()), Err(NotVisible)]),
@@ -246,6 +292,10 @@ mod tests {
             (Administrator, SignMigrationAct, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
             (Administrator, HandleTickets, [Ok(()), Ok(()), Ok(())]),
             (Administrator, ManageBackups, [Ok(()), Ok(()), Ok(())]),
+            (Administrator, ReadAppeals, [Err(SupportAccessRequired), Err(SupportAccessRequired), Err(NotVisible)]),
+            (Administrator, AnswerAppeals, [Err(Forbidden), Err(Forbidden), Err(NotVisible)]),
+            (Administrator, CountAppeals, [Ok(()), Ok(()), Err(NotVisible)]),
+            (Administrator, OpenAppealForSupport, [Ok(()), Ok(()), Err(NotVisible)]),
             (Editor, ListSites, [Ok(()), Ok(()), Ok(())]),
             (Editor, ReadSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
             (Editor, EditSite, [Ok(()), Err(NotVisible), Err(NotVisible)]),
@@ -258,6 +308,10 @@ mod tests {
             (Editor, SignMigrationAct, [Err(Forbidden), Err(NotVisible), Err(NotVisible)]),
             (Editor, HandleTickets, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
             (Editor, ManageBackups, [Err(Forbidden), Err(NotVisible), Err(Forbidden)]),
+            (Editor, ReadAppeals, [Ok(()), Err(NotVisible), Err(NotVisible)]),
+            (Editor, AnswerAppeals, [Ok(()), Err(NotVisible), Err(NotVisible)]),
+            (Editor, CountAppeals, [Ok(()), Err(NotVisible), Err(NotVisible)]),
+            (Editor, OpenAppealForSupport, [Err(Forbidden), Err(NotVisible), Err(NotVisible)]),
         ];
         assert_eq!(table.len(), Role::ALL.len() * Action::ALL.len(), "every role × action is listed");
         for role in Role::ALL {

@@ -64,7 +64,12 @@ impl Scope {
             | Action::ViewDashboard
             | Action::SignMigrationAct
             | Action::HandleTickets
-            | Action::ManageBackups => None,
+            | Action::ManageBackups
+            // Citizens' appeals carry personal data: no outside system reads or answers them.
+            | Action::ReadAppeals
+            | Action::AnswerAppeals
+            | Action::CountAppeals
+            | Action::OpenAppealForSupport => None,
         }
     }
 }
@@ -285,6 +290,10 @@ mod tests {
             (SignMigrationAct, [NO, NV, NV], [NO, NV, NV]),
             (HandleTickets, [NO, NO, NO], [NO, NO, NO]),
             (ManageBackups, [NO, NO, NO], [NO, NO, NO]),
+            (ReadAppeals, [NO, NV, NV], [NO, NV, NV]),
+            (AnswerAppeals, [NO, NV, NV], [NO, NV, NV]),
+            (CountAppeals, [NO, NV, NV], [NO, NV, NV]),
+            (OpenAppealForSupport, [NO, NV, NV], [NO, NV, NV]),
         ];
         assert_eq!(table.len(), Action::ALL.len(), "every action is listed");
         for mask in 0..8u8 {

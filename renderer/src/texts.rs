@@ -48,7 +48,8 @@ pub const APPEAL_TOPIC: &str = "Тема обращения";
 pub const APPEAL_TEXT: &str = "Текст обращения";
 pub const APPEAL_NAME: &str = "Фамилия, имя, отчество";
 pub const APPEAL_CONTACT: &str = "Электронная почта или почтовый адрес для ответа";
-pub const APPEAL_CONSENT: &str = "Я согласен(на) на обработку персональных данных для рассмотрения обращения (152-ФЗ)";
+/// The consent's wording is versioned with the appeals that record it (`civic_shared::appeals::CONSENT_WORDINGS`).
+pub const APPEAL_CONSENT: &str = civic_shared::appeals::CONSENT_TEXT;
 pub const APPEAL_STATUS_LINK: &str = "Узнать, как рассматривается обращение";
 pub const APPEAL_FIX: &str = "Обращение не отправлено. Исправьте, пожалуйста:";
 pub const APPEAL_CONSENT_SHORT: &str = "Согласие на обработку персональных данных";

@@ -283,6 +283,22 @@ mod tests {
     }
 }
 
+/// Every wording of the consent to the processing of personal data the appeal form has shown,
+/// by version, oldest first. An appeal records the version it was sent under, since the body
+/// must be able to prove what its author agreed to (152-FZ art. 9 p. 3): a wording once used
+/// never changes; a new one is a new entry, and becomes [`CONSENT_VERSION`].
+pub const CONSENT_WORDINGS: &[(&str, &str)] =
+    &[("pd-2026-1", "Я согласен(на) на обработку персональных данных для рассмотрения обращения (152-ФЗ)")];
+/// The version of the consent the form shows now.
+pub const CONSENT_VERSION: &str = CONSENT_WORDINGS[CONSENT_WORDINGS.len() - 1].0;
+/// The consent the form shows now.
+pub const CONSENT_TEXT: &str = CONSENT_WORDINGS[CONSENT_WORDINGS.len() - 1].1;
+
+/// The wording of a recorded consent version, if it is one.
+pub fn consent_wording(version: &str) -> Option<&'static str> {
+    CONSENT_WORDINGS.iter().find(|(v, _)| *v == version).map(|(_, text)| *text)
+}
+
 /// The longest appeal text, and the longest name or contact.
 pub const MAX_APPEAL_TEXT: usize = 20_000;
 pub const MAX_APPEAL_LINE: usize = 300;
@@ -296,6 +312,8 @@ pub struct Submission {
     pub name: String,
     /// An e-mail or a postal address for the answer.
     pub contact: String,
+    /// The version of the consent wording the author agreed to ([`CONSENT_VERSION`]).
+    pub consent_version: String,
 }
 
 /// What is wrong with one field of the form.
@@ -367,7 +385,13 @@ pub fn read_form(pairs: &[(String, String)], topics: &[String]) -> FormOutcome {
     if !problems.is_empty() {
         return FormOutcome::Refused(problems);
     }
-    FormOutcome::Accepted(Submission { topic: topic.into(), text: get("text").into(), name: get("name").into(), contact: get("contact").into() })
+    FormOutcome::Accepted(Submission {
+        topic: topic.into(),
+        text: get("text").into(),
+        name: get("name").into(),
+        contact: get("contact").into(),
+        consent_version: CONSENT_VERSION.into(),
+    })
 }
 
 /// An e-mail address, or a postal address: something with a six-digit postcode.
@@ -396,12 +420,25 @@ mod form_tests {
     ];
 
     #[test]
+    fn consent_versions_are_unique_and_name_their_wording() {
+        let mut versions: Vec<&str> = CONSENT_WORDINGS.iter().map(|(v, _)| *v).collect();
+        versions.sort_unstable();
+        versions.dedup();
+        assert_eq!(versions.len(), CONSENT_WORDINGS.len(), "a version names one wording");
+        assert_eq!(consent_wording(CONSENT_VERSION), Some(CONSENT_TEXT));
+        assert_eq!(consent_wording("pd-1999-1"), None);
+        // The wording of a version already recorded with appeals: change the text, add a version.
+        assert_eq!(consent_wording("pd-2026-1"), Some("Я согласен(на) на обработку персональных данных для рассмотрения обращения (152-ФЗ)"));
+    }
+
+    #[test]
     fn a_complete_form_is_accepted_trimmed() {
         let topics = vec!["Жалобы".to_string(), "Другое".to_string()];
         let mut fields = form(GOOD);
         fields[2].1 = "  Иванов Иван Иванович ".into();
         let FormOutcome::Accepted(s) = read_form(&fields, &topics) else { panic!("refused") };
         assert_eq!((s.topic.as_str(), s.name.as_str()), ("Жалобы", "Иванов Иван Иванович"));
+        assert_eq!(s.consent_version, CONSENT_VERSION, "the consent is accepted under the wording the form shows");
         let postal = form(&[("text", "x"), ("name", "x"), ("contact", "390000, г. Рязань, ул. Ленина, 1"), ("consent", "yes")]);
         assert!(matches!(read_form(&postal, &[]), FormOutcome::Accepted(_)), "a postal address with its postcode will do");
     }

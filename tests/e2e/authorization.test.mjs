@@ -25,7 +25,11 @@ const endpoints = (site) => [
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/collections/staff` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/media` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/compliance` },
-  { kind: 'read', method: 'GET', path: `/api/sites/${site}/appeals?all` },
+  { kind: 'appeals', method: 'GET', path: `/api/sites/${site}/appeals?all` },
+  { kind: 'appeals', method: 'GET', path: `/api/sites/${site}/appeals/1999-99999` },
+  { kind: 'appeals', method: 'GET', path: `/api/sites/${site}/appeals/1999-99999/files/1` },
+  { kind: 'figures', method: 'GET', path: `/api/sites/${site}/appeals/figures` },
+  { kind: 'support', method: 'POST', path: `/api/sites/${site}/appeals/1999-99999/support-access`, body: { reason: '' } },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/comments?all` },
   { kind: 'read', method: 'GET', path: `/api/sites/${site}/visits` },
   { kind: 'edit', method: 'PUT', path: `/api/sites/${site}/draft`, body: { base_version: -1, document: {} } },
@@ -36,7 +40,8 @@ const endpoints = (site) => [
   { kind: 'edit', method: 'POST', path: `/api/sites/${site}/media` },
   { kind: 'edit', method: 'PATCH', path: `/api/sites/${site}/media/999999`, body: { title: 'x' } },
   { kind: 'edit', method: 'DELETE', path: `/api/sites/${site}/media/999999` },
-  { kind: 'edit', method: 'PATCH', path: `/api/sites/${site}/appeals/1999-99999`, body: { action: 'register' } },
+  { kind: 'answer', method: 'PATCH', path: `/api/sites/${site}/appeals/1999-99999`, body: { action: 'register' } },
+  { kind: 'answer', method: 'PUT', path: `/api/sites/${site}/appeals/1999-99999/publication`, body: { question: '', answer: '' } },
   { kind: 'edit', method: 'PATCH', path: `/api/sites/${site}/comments/999999`, body: { publish: true } },
   { kind: 'publish', method: 'POST', path: `/api/sites/${site}/publish`, body: { version: -1 } },
   { kind: 'publish', method: 'POST', path: `/api/sites/${site}/rollback`, body: { revision: -1 } },
@@ -55,12 +60,16 @@ const endpoints = (site) => [
   { kind: 'manage', method: 'POST', path: `/api/sites/${site}/restore`, body: 'not a backup' },
 ];
 
-/** What each role gets on a site: 'open' (past authorisation), or the refusal status. */
+/**
+ * What each role gets on a site: 'open' (past authorisation), or the refusal status. Appeals
+ * are the body's: its editors read ('appeals') and answer them; the operator and the
+ * administrator see their figures; the administrator opens one only by support access.
+ */
 function expected(role, kind, site) {
-  if (role === 'operator') return kind === 'read' ? 'open' : 403;
-  if (role === 'administrator') return 'open';
+  if (role === 'operator') return ['read', 'figures'].includes(kind) ? 'open' : 403;
+  if (role === 'administrator') return ['appeals', 'answer'].includes(kind) ? 403 : 'open';
   const own = role === `editor of ${site}`;
-  if (kind === 'manage') return own ? 403 : 404;
+  if (kind === 'manage' || kind === 'support') return own ? 403 : 404;
   return own ? 'open' : 404;
 }
 

@@ -173,7 +173,8 @@ test('statuses in English: the appeals inbox, the support desk, the migration ov
   await page.getByRole('button', { name: 'Appeals', exact: true }).click();
   await page.getByRole('heading', { name: 'Appeals', level: 2 }).waitFor();
   await page.locator('.appeal-status-label').first().waitFor();
-  await assertEnglish(page, '.appeal-status-label', 'statuses of appeals in the inbox');
+  // The operator's «Appeals» are the figures: the overdue appeals by number and status, no text.
+  await assertEnglish(page, '.appeal-status-label', 'statuses of the site\'s overdue appeals');
 
   await page.getByRole('button', { name: 'Support', exact: true }).click();
   await page.getByRole('heading', { name: 'Support', level: 2 }).waitFor();

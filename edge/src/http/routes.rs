@@ -230,8 +230,15 @@ pub enum ApiRoute {
     Dashboard,
     /// `GET /api/sites/<slug>/appeals[?all]`: the site's appeals inbox.
     Appeals { site: String },
-    /// `PATCH /api/sites/<slug>/appeals/<number>`: an official's action on an appeal.
+    /// `GET /api/sites/<slug>/appeals/<number>`: one appeal with its files; `PATCH`: an
+    /// official's action on it.
     Appeal { site: String, number: String },
+    /// `GET /api/sites/<slug>/appeals/figures`: the site's appeals as counts and overdue
+    /// numbers, no names, no texts (what the operator and administrators see).
+    AppealFigures { site: String },
+    /// `POST /api/sites/<slug>/appeals/<number>/support-access`: an administrator opens one
+    /// appeal for support, with a reason; journaled, for a limited time.
+    AppealSupportAccess { site: String, number: String },
     /// `GET /api/migration`: every site's move onto the platform and the targets' progress.
     Migration,
     /// `GET|PUT /api/migration/targets`: the decrees' planned figures.
@@ -433,7 +440,11 @@ fn api_route(segments: &[&str]) -> ApiRoute {
         ["sites", site, "appeals"] => ApiRoute::Appeals { site: (*site).into() },
         ["sites", site, "comments"] => ApiRoute::Comments { site: (*site).into() },
         ["sites", site, "comments", n] if id(n).is_some() => ApiRoute::Comment { site: (*site).into(), id: id(n).unwrap_or_default() },
+        ["sites", site, "appeals", "figures"] => ApiRoute::AppealFigures { site: (*site).into() },
         ["sites", site, "appeals", number] if !number.is_empty() => ApiRoute::Appeal { site: (*site).into(), number: (*number).into() },
+        ["sites", site, "appeals", number, "support-access"] if !number.is_empty() => {
+            ApiRoute::AppealSupportAccess { site: (*site).into(), number: (*number).into() }
+        }
         ["sites", site, "appeals", number, "files", n] if !number.is_empty() && id(n).is_some() => {
             ApiRoute::AppealFile { site: (*site).into(), number: (*number).into(), idx: id(n).unwrap_or_default() }
         }
@@ -473,13 +484,14 @@ impl ApiRoute {
             (ApiRoute::SiteAct { .. }, "POST") => Access::Act(SignMigrationAct),
             (ApiRoute::Compliance { .. }, "PUT") => Access::Act(ManageSites),
             (ApiRoute::Domains { .. } | ApiRoute::DomainVerify { .. }, "POST") | (ApiRoute::Domain { .. }, "DELETE") => Access::Act(ManageSites),
-            (ApiRoute::Appeal { .. } | ApiRoute::Comment { .. }, "PATCH") | (ApiRoute::AppealPublication { .. }, "PUT" | "DELETE") => {
-                Access::Act(EditSite)
-            }
+            (ApiRoute::Comment { .. }, "PATCH") => Access::Act(EditSite),
+            // Appeals are the body's, not the site's content: actions of their own.
+            (ApiRoute::Appeals { .. } | ApiRoute::Appeal { .. } | ApiRoute::AppealFile { .. }, "GET") => Access::Act(ReadAppeals),
+            (ApiRoute::Appeal { .. }, "PATCH") | (ApiRoute::AppealPublication { .. }, "PUT" | "DELETE") => Access::Act(AnswerAppeals),
+            (ApiRoute::AppealFigures { .. }, "GET") => Access::Act(CountAppeals),
+            (ApiRoute::AppealSupportAccess { .. }, "POST") => Access::Act(OpenAppealForSupport),
             (ApiRoute::Draft { .. }
             | ApiRoute::Data { .. }
-            | ApiRoute::Appeals { .. }
-            | ApiRoute::AppealFile { .. }
             | ApiRoute::SiteMigration { .. }
             | ApiRoute::SiteAct { .. }
             | ApiRoute::Comments { .. }
@@ -537,6 +549,8 @@ impl ApiRoute {
             | ApiRoute::Appeal { site, .. }
             | ApiRoute::AppealFile { site, .. }
             | ApiRoute::AppealPublication { site, .. }
+            | ApiRoute::AppealFigures { site }
+            | ApiRoute::AppealSupportAccess { site, .. }
             | ApiRoute::SiteMigration { site }
             | ApiRoute::SiteAct { site }
             | ApiRoute::Comments { site }
@@ -559,6 +573,17 @@ impl ApiRoute {
             | ApiRoute::SiteVisits { site }
             | ApiRoute::DomainVerify { site, .. }
             | ApiRoute::Domain { site, .. } => Some(site),
+            _ => None,
+        }
+    }
+}
+
+impl ApiRoute {
+    /// The one appeal a read names (the appeal, one of its files): what an administrator's
+    /// support access to that appeal opens. The inbox, a list, never is.
+    pub fn one_appeal(&self) -> Option<&str> {
+        match self {
+            ApiRoute::Appeal { number, .. } | ApiRoute::AppealFile { number, .. } => Some(number),
             _ => None,
         }
     }
@@ -719,14 +744,21 @@ mod tests {
             (ApiRoute::Compliance { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Compliance { site: site() }, "PUT", Ok(Access::Act(ManageSites))),
             (ApiRoute::Dashboard, "GET", Ok(Access::Act(ViewDashboard))),
-            (ApiRoute::Appeals { site: site() }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Appeals { site: site() }, "GET", Ok(Access::Act(ReadAppeals))),
+            (ApiRoute::Appeals { site: site() }, "POST", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "GET", Ok(Access::Act(ReadAppeals))),
+            (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "DELETE", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::AppealFigures { site: site() }, "GET", Ok(Access::Act(CountAppeals))),
+            (ApiRoute::AppealFigures { site: site() }, "POST", Err(NoAccess::MethodNotAllowed)),
+            (ApiRoute::AppealSupportAccess { site: site(), number: "2026-00001".into() }, "POST", Ok(Access::Act(OpenAppealForSupport))),
+            (ApiRoute::AppealSupportAccess { site: site(), number: "2026-00001".into() }, "GET", Err(NoAccess::MethodNotAllowed)),
             (ApiRoute::Comments { site: site() }, "GET", Ok(Access::Act(ReadSite))),
             (ApiRoute::Comment { site: site(), id: 3 }, "PATCH", Ok(Access::Act(EditSite))),
-            (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "PATCH", Ok(Access::Act(EditSite))),
-            (ApiRoute::AppealFile { site: site(), number: "2026-00001".into(), idx: 1 }, "GET", Ok(Access::Act(ReadSite))),
+            (ApiRoute::Appeal { site: site(), number: "2026-00001".into() }, "PATCH", Ok(Access::Act(AnswerAppeals))),
+            (ApiRoute::AppealFile { site: site(), number: "2026-00001".into(), idx: 1 }, "GET", Ok(Access::Act(ReadAppeals))),
             (ApiRoute::AppealFile { site: site(), number: "2026-00001".into(), idx: 1 }, "DELETE", Err(NoAccess::MethodNotAllowed)),
-            (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "PUT", Ok(Access::Act(EditSite))),
-            (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "DELETE", Ok(Access::Act(EditSite))),
+            (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "PUT", Ok(Access::Act(AnswerAppeals))),
+            (ApiRoute::AppealPublication { site: site(), number: "2026-00001".into() }, "DELETE", Ok(Access::Act(AnswerAppeals))),
             (ApiRoute::Migration, "GET", Ok(Access::Act(ViewDashboard))),
             (ApiRoute::MigrationTargets, "PUT", Ok(Access::Act(ManageSites))),
             (ApiRoute::SiteMigration { site: site() }, "GET", Ok(Access::Act(ReadSite))),
@@ -788,6 +820,29 @@ mod tests {
         assert_eq!(ApiRoute::MediaItem { site: site(), id: 3 }.site(), Some("mincifra"));
         assert_eq!(ApiRoute::SiteVisits { site: site() }.site(), Some("mincifra"));
         assert_eq!(ApiRoute::Visits.site(), None);
+    }
+
+    #[test]
+    fn appeal_api_routes() {
+        let api = |path: &str| match route("x", path, DOMAIN) {
+            Route::Api(api) => api,
+            other => panic!("{other:?}"),
+        };
+        let (site, number) = (|| "school7".to_string(), || "2026-00012".to_string());
+        assert_eq!(api("/api/sites/school7/appeals"), ApiRoute::Appeals { site: site() });
+        assert_eq!(api("/api/sites/school7/appeals/figures"), ApiRoute::AppealFigures { site: site() });
+        assert_eq!(api("/api/sites/school7/appeals/2026-00012"), ApiRoute::Appeal { site: site(), number: number() });
+        assert_eq!(api("/api/sites/school7/appeals/2026-00012/support-access"), ApiRoute::AppealSupportAccess { site: site(), number: number() });
+        assert_eq!(api("/api/sites/school7/appeals/2026-00012/files/1"), ApiRoute::AppealFile { site: site(), number: number(), idx: 1 });
+        assert_eq!(api("/api/sites/school7/appeals/2026-00012/other"), ApiRoute::NotFound);
+        assert_eq!(ApiRoute::AppealSupportAccess { site: site(), number: number() }.site(), Some("school7"));
+        assert_eq!(ApiRoute::AppealFigures { site: site() }.site(), Some("school7"));
+        // Support access opens one appeal and its files; never the inbox, an action or the publication.
+        assert_eq!(ApiRoute::Appeal { site: site(), number: number() }.one_appeal(), Some("2026-00012"));
+        assert_eq!(ApiRoute::AppealFile { site: site(), number: number(), idx: 2 }.one_appeal(), Some("2026-00012"));
+        for other in [ApiRoute::Appeals { site: site() }, ApiRoute::AppealPublication { site: site(), number: number() }, ApiRoute::AppealFigures { site: site() }] {
+            assert_eq!(other.one_appeal(), None, "{other:?}");
+        }
     }
 
     #[test]

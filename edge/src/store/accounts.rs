@@ -299,13 +299,14 @@ pub async fn set_password(db: &D1Database, id: i64, password_hash: &str, actor: 
     Ok(())
 }
 
-/// Removes a user (memberships and sessions go with it).
+/// Removes a user (memberships, sessions and support accesses to appeals go with it).
 pub async fn delete_user(db: &D1Database, id: i64, actor: &Actor<'_>) -> Result<(), ApiError> {
     let members = statement(db, "DELETE FROM memberships WHERE user_id = ?1", &[num(id)])?;
     let sessions = statement(db, "DELETE FROM sessions WHERE user_id = ?1", &[num(id)])?;
+    let accesses = statement(db, "DELETE FROM appeal_support_access WHERE user_id = ?1", &[num(id)])?;
     let user = statement(db, "DELETE FROM users WHERE id = ?1", &[num(id)])?;
     let log = audit_entry(db, actor, "user.delete", None, &format!("user {id}"))?;
-    db.batch(vec![members, sessions, user, log]).await?;
+    db.batch(vec![members, sessions, accesses, user, log]).await?;
     Ok(())
 }
 

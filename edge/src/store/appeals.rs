@@ -1,9 +1,10 @@
 //! The staff's side of appeals: a site's inbox with each appeal's deadline and standing, the
 //! actions of officials (register, assign, extend, answer, close) checked by
 //! `civic_shared::appeals::apply` and written only if nobody changed the appeal meanwhile, and
-//! the overdue appeals of every site for the operator.
+//! the overdue appeals of every site for the operator, a site's appeals as figures, and an
+//! administrator's journaled support access to one appeal.
 
-use civic_shared::appeals::inbox::{AppealFile, InboxAppeal, OverdueAppeal};
+use civic_shared::appeals::inbox::{AppealFigures, AppealFile, Consent, FigureRow, InboxAppeal, OverdueAppeal};
 use civic_shared::appeals::{self, Action, Dates, Due, FileKind, Publication, Standing, Status};
 use civic_shared::collections::PublishedAnswer;
 use civic_shared::Lang;
@@ -41,6 +42,8 @@ struct Row {
     answered_on: Option<String>,
     published_question: Option<String>,
     published_answer: Option<String>,
+    consent_version: Option<String>,
+    consent_at: Option<String>,
 }
 
 impl Row {
@@ -73,12 +76,13 @@ impl Row {
             published_question: self.published_question,
             published_answer: self.published_answer,
             files: Vec::new(),
+            consent: self.consent_version.zip(self.consent_at).map(|(version, given_at)| Consent { version, given_at }),
         }
     }
 }
 
 const COLUMNS: &str = "number, topic, text, name, contact, status, received, registered, extension_days, extension_reason, assignee, answer, \
-                       answered_on, published_question, published_answer";
+                       answered_on, published_question, published_answer, consent_version, consent_at";
 
 /// The site's appeals, newest first: open ones only, or all (the latest 500).
 pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec<InboxAppeal>, ApiError> {
@@ -98,6 +102,79 @@ pub async fn inbox(db: &D1Database, site_id: i64, open_only: bool) -> Result<Vec
         }
     }
     Ok(appeals)
+}
+
+/// One appeal of the site with its files, if there is one by this number.
+pub async fn one(db: &D1Database, site_id: i64, number: &str) -> Result<Option<InboxAppeal>, ApiError> {
+    let sql = format!("SELECT {COLUMNS} FROM appeals WHERE site_id = ?1 AND number = ?2");
+    let Some(row) = db.prepare(&sql).bind(&[num(site_id), number.into()])?.first::<Row>(None).await? else {
+        return Ok(None);
+    };
+    let mut appeal = row.into_inbox(&today());
+    let sql = "SELECT a.number, f.idx, f.name, f.size FROM appeal_files f JOIN appeals a ON a.id = f.appeal_id \
+               WHERE a.site_id = ?1 AND a.number = ?2 ORDER BY f.idx";
+    let files: Vec<FileRow> = crate::store::rows(db, sql, &[num(site_id), number.into()]).await?;
+    appeal.files = files.into_iter().map(|file| AppealFile { idx: file.idx, name: file.name, size: file.size }).collect();
+    Ok(Some(appeal))
+}
+
+/// The site's appeals as figures: counts and the overdue ones' numbers, read without a text,
+/// a name or a contact.
+pub async fn figures(db: &D1Database, site_id: i64) -> Result<AppealFigures, ApiError> {
+    #[derive(Deserialize)]
+    struct Counted {
+        number: String,
+        topic: String,
+        status: Status,
+        received: String,
+        registered: Option<String>,
+        extension_days: Option<i64>,
+    }
+    let sql = "SELECT number, topic, status, received, registered, extension_days FROM appeals WHERE site_id = ?1";
+    let rows: Vec<Counted> = crate::store::rows(db, sql, &[num(site_id)]).await?;
+    let rows: Vec<FigureRow> = rows
+        .into_iter()
+        .map(|row| FigureRow {
+            number: row.number,
+            topic: row.topic,
+            status: row.status,
+            dates: Dates {
+                received: row.received,
+                registered: row.registered,
+                extension: row.extension_days.map(|days| appeals::Extension { days, reason: String::new() }),
+            },
+        })
+        .collect();
+    Ok(civic_shared::appeals::inbox::figures(&rows, &today()))
+}
+
+/// Until when (Unix seconds) `user_id` may read the appeal `number` of the site for support.
+pub async fn support_access_until(db: &D1Database, user_id: i64, site_id: i64, number: &str, now: i64) -> Result<Option<i64>, ApiError> {
+    #[derive(Deserialize)]
+    struct Until {
+        expires_at: Option<i64>,
+    }
+    let sql = "SELECT MAX(g.expires_at) AS expires_at FROM appeal_support_access g JOIN appeals a ON a.id = g.appeal_id \
+               WHERE g.user_id = ?1 AND a.site_id = ?2 AND a.number = ?3 AND g.expires_at > ?4";
+    let found = db.prepare(sql).bind(&[num(user_id), num(site_id), number.into(), num(now)])?.first::<Until>(None).await?;
+    Ok(found.and_then(|until| until.expires_at))
+}
+
+/// Opens the appeal `number` to the acting administrator until `expires_at`, with the reason in
+/// the journal, in one batch; `NotFound` when the site has no such appeal (nothing is written).
+pub async fn open_for_support(db: &D1Database, site_id: i64, number: &str, reason: &str, actor: &Actor<'_>, now: i64, expires_at: i64) -> Result<(), ApiError> {
+    let grant = db
+        .prepare(
+            "INSERT INTO appeal_support_access (user_id, appeal_id, reason, granted_at, expires_at) \
+             SELECT ?1, id, ?2, ?3, ?4 FROM appeals WHERE site_id = ?5 AND number = ?6",
+        )
+        .bind(&[actor.user_id.map_or(JsValue::NULL, num), reason.into(), num(now), num(expires_at), num(site_id), number.into()])?;
+    let log = audit_entry_if_changed(db, actor, "appeal.support_access", Some(site_id), &format!("{number}: {reason}"))?;
+    let results = db.batch(vec![grant, log]).await?;
+    if results.first().and_then(|r| r.meta().ok().flatten()).and_then(|m| m.changes).unwrap_or(0) != 1 {
+        return Err(ApiError::NotFound);
+    }
+    Ok(())
 }
 
 /// Where an attached file is kept and how it is served: (R2 key, name, kind).

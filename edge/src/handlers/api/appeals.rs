@@ -1,9 +1,14 @@
-//! A site's appeals for its staff: the inbox, actions on one, its files, its publication.
+//! A site's appeals for its staff: the inbox, one appeal, actions on one, its files, its
+//! publication; for the operator and administrators the figures; for an administrator the
+//! journaled support access to one appeal.
 
+use civic_shared::appeals::inbox::{check_support_reason, Inbox, OneAppeal, SupportAccess, SupportAccessRequest};
+use civic_shared::Lang;
 use serde_json::json;
 use worker::Response;
 
 use crate::api::ApiError;
+use crate::authz::SUPPORT_ACCESS_SECONDS;
 use crate::http::call::ApiCall;
 use crate::http::responses::ok;
 use crate::store::appeals as appeals_db;
@@ -11,12 +16,33 @@ use crate::store::sites::SiteRow;
 
 pub async fn inbox(call: &mut ApiCall<'_>, site: &SiteRow) -> Result<Response, ApiError> {
     let all = call.flag("all")?;
-    ok(&json!({ "appeals": appeals_db::inbox(&call.bindings.db, site.id, !all).await? }))
+    ok(&Inbox { appeals: appeals_db::inbox(&call.bindings.db, site.id, !all).await? })
+}
+
+/// One appeal with its files: for the site's staff, or an administrator with support access.
+pub async fn one(call: &mut ApiCall<'_>, site: &SiteRow, number: &str) -> Result<Response, ApiError> {
+    let appeal = appeals_db::one(&call.bindings.db, site.id, number).await?.ok_or(ApiError::NotFound)?;
+    ok(&OneAppeal { appeal })
 }
 
 pub async fn act(call: &mut ApiCall<'_>, site: &SiteRow, number: &str) -> Result<Response, ApiError> {
     let action: civic_shared::appeals::Action = call.json().await?;
-    ok(&json!({ "appeal": appeals_db::act(&call.bindings.db, site.id, number, &action, &call.actor()).await? }))
+    ok(&OneAppeal { appeal: appeals_db::act(&call.bindings.db, site.id, number, &action, &call.actor()).await? })
+}
+
+/// Counts and overdue numbers, without a name or a text.
+pub async fn figures(call: &mut ApiCall<'_>, site: &SiteRow) -> Result<Response, ApiError> {
+    ok(&appeals_db::figures(&call.bindings.db, site.id).await?)
+}
+
+/// An administrator opens one appeal for support: the reason goes into the journal with the
+/// access, which lasts [`SUPPORT_ACCESS_SECONDS`].
+pub async fn open_for_support(call: &mut ApiCall<'_>, site: &SiteRow, number: &str) -> Result<Response, ApiError> {
+    let request: SupportAccessRequest = call.json().await?;
+    let reason = check_support_reason(&request.reason).map_err(|refused| ApiError::BadRequest { path: "reason".into(), reason: refused.message(Lang::Ru) })?;
+    let expires_at = call.now + SUPPORT_ACCESS_SECONDS;
+    appeals_db::open_for_support(&call.bindings.db, site.id, number, &reason, &call.actor(), call.now, expires_at).await?;
+    ok(&SupportAccess { number: number.into(), expires_at })
 }
 
 /// `PUT` publishes the answer (with the body's consent and text), `DELETE` withdraws it.

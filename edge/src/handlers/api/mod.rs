@@ -26,12 +26,13 @@ use worker::{Date, Env, Method, Request, Response};
 
 use crate::accounts;
 use crate::api::ApiError;
-use crate::authz::authorize;
+use crate::authz::{authorize, Denied};
 use crate::http::access::{Access, NoAccess};
 use crate::http::call::ApiCall;
 use crate::http::routes::ApiRoute;
 use crate::security::{is_same_origin, sha256_hex};
 use crate::store::accounts as accounts_db;
+use crate::store::appeals as appeals_db;
 use crate::store::sites as sites_db;
 use crate::store::Bindings;
 
@@ -69,7 +70,13 @@ pub async fn handle_api(request: Request, env: &Env, route: ApiRoute, host: &str
         None => None,
     };
     if let Access::Act(action) = access {
-        authorize(&session.principal, action, site.as_ref().map(|s| s.id)).map_err(ApiError::Denied)?;
+        let site_id = site.as_ref().map(|s| s.id);
+        match authorize(&session.principal, action, site_id) {
+            Ok(()) => {}
+            // An administrator's support access opens the one appeal it was given for, while it lasts.
+            Err(Denied::SupportAccessRequired) if support_access_opens(&call.bindings.db, &route, session.principal.user_id, site_id, now).await? => {}
+            Err(denied) => return Err(ApiError::Denied(denied)),
+        }
     }
     call.session = Some(session);
     let changed_site = route.site().filter(|_| changes_state && route.changes_public_view()).map(str::to_string);
@@ -78,6 +85,12 @@ pub async fn handle_api(request: Request, env: &Env, route: ApiRoute, host: &str
         crate::store::search::public_view_changed(&call.bindings, &slug, result.is_ok()).await;
     }
     result
+}
+
+/// Whether the caller holds a live support access to the one appeal `route` reads.
+async fn support_access_opens(db: &worker::D1Database, route: &ApiRoute, user_id: i64, site_id: Option<i64>, now: i64) -> Result<bool, ApiError> {
+    let (Some(number), Some(site_id)) = (route.one_appeal(), site_id) else { return Ok(false) };
+    Ok(appeals_db::support_access_until(db, user_id, site_id, number, now).await?.is_some())
 }
 
 /// The route → handler table: one line per route and method.
@@ -107,7 +120,10 @@ async fn dispatch(call: &mut ApiCall<'_>, route: ApiRoute, site: Option<sites_db
         (ApiRoute::RevisionDocument { revision, .. }, Some(site)) => sites::revision_document(call, &site, revision).await,
         (ApiRoute::Rollback { .. }, Some(site)) => sites::rollback(call, &site).await,
         (ApiRoute::Appeals { .. }, Some(site)) => appeals::inbox(call, &site).await,
+        (ApiRoute::Appeal { number, .. }, Some(site)) if get => appeals::one(call, &site, &number).await,
         (ApiRoute::Appeal { number, .. }, Some(site)) => appeals::act(call, &site, &number).await,
+        (ApiRoute::AppealFigures { .. }, Some(site)) => appeals::figures(call, &site).await,
+        (ApiRoute::AppealSupportAccess { number, .. }, Some(site)) => appeals::open_for_support(call, &site, &number).await,
         (ApiRoute::AppealFile { number, idx, .. }, Some(site)) => appeals::file(call, &site, &number, idx).await,
         (ApiRoute::AppealPublication { number, .. }, Some(site)) => appeals::publish(call, &site, &number, put).await,
         (ApiRoute::Migration, _) => migration::overview(call).await,

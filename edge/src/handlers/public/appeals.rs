@@ -239,8 +239,9 @@ async fn store(
     let code_hash = sha256_hex(code.as_bytes());
     let mut statements = vec![db
         .prepare(
-            "INSERT INTO appeals (site_id, year, seq, number, code_hash, page_id, form_id, topic, text, name, contact, received) \
-             SELECT ?1, ?2, n, printf('%d-%05d', ?2, n), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
+            "INSERT INTO appeals (site_id, year, seq, number, code_hash, page_id, form_id, topic, text, name, contact, received, \
+             consent_version, consent_at) \
+             SELECT ?1, ?2, n, printf('%d-%05d', ?2, n), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') \
              FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM appeals WHERE site_id = ?1 AND year = ?2) \
              RETURNING number",
         )
@@ -255,6 +256,7 @@ async fn store(
             appeal.name.as_str().into(),
             appeal.contact.as_str().into(),
             received.into(),
+            appeal.consent_version.as_str().into(),
         ])
         ?];
     let folder = format!("appeals/{site_id}/{}", crate::security::hex(&random_bytes::<16>()));
