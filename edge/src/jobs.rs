@@ -43,7 +43,8 @@ impl Progress<'_> {
 }
 
 /// Runs job `id` to its end. An error here is storage's (the row could not be read or
-/// written): the queue delivers the message again.
+/// written): the queue handler (`jobs/src/lib.rs`) then marks the job failed with [`give_up`],
+/// or, if even that fails, has the queue deliver the message again.
 pub async fn run(env: &Env, id: i64) -> Result<(), ApiError> {
     let Bindings { db, docs, .. } = Bindings::open(env)?;
     let Some(started) = jobs_store::start::<Value>(&db, id).await? else {
